@@ -1,0 +1,43 @@
+"""keras_resnet: the ResNet family for Keras 3, from `model.fit` to TFLite, TF Serving and ONNX.
+
+Example:
+    >>> import keras_resnet
+    >>> keras_resnet.list_models("resnet18*")
+    ['resnet18', 'resnet18b', 'resnet18c', 'resnet18d', 'resnet18v2', 'resnet18v2c', 'resnet18v2d']
+    >>> model = keras_resnet.create_model("resnet18d", classes=10, input_shape=(64, 64, 3))
+
+Importing this package does not import Keras or TensorFlow: the registry is plain data, and the
+builders (`ResNet50D`, `CifarResNet56`, ...) load Keras on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from keras_resnet.registry import ModelInfo, create_model, list_models, model_info, MODELS
+
+__version__ = "0.1.0"
+
+# name -> submodule, resolved on first attribute access (PEP 562).
+_LAZY = {
+    "ResNet": "resnet",
+    "CifarResNet": "resnet",
+    "count_macs": "analysis",
+    "count_params": "analysis",
+    **{entry.function: "resnet" for entry in MODELS.values() if entry.function},
+}
+
+__all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'keras_resnet' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"keras_resnet.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

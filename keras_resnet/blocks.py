@@ -1,0 +1,268 @@
+"""Stems, residual blocks and shortcuts: plain functions over Keras functional tensors.
+
+Layer names are a public contract (weight files and converters map by them). The scheme follows
+keras.applications:
+
+* stem: ``conv1_conv``/``conv1_bn``/``conv1_relu`` (single conv) or ``conv1_{1,2,3}_*`` (deep
+  stem), then ``pool1_pad``/``pool1_pool``;
+* block ``i`` (1-based) of stage ``s`` (``conv2`` is the first stage) is ``conv{s}_block{i}``; its
+  layers are ``{block}_{k}_{conv|bn|relu|pad}`` with ``k`` = 1, 2(, 3) along the residual branch
+  and ``k = 0`` for the shortcut (``_0_conv``, ``_0_bn``, ``_0_pool`` for the spatial subsample
+  or average pool, ``_0_zeros``/``_0_pad`` for option A's channel padding);
+* ``{block}_preact_bn``/``{block}_preact_relu`` in pre-activation blocks, ``{block}_drop`` for
+  stochastic depth, ``{block}_add`` and ``{block}_out`` for the merge; ``post_bn``/``post_relu``
+  close a pre-activation network.
+
+Padding follows PyTorch so that torchvision/timm weights port exactly: a strided conv with a
+kernel larger than 1 gets an explicit symmetric ``ZeroPadding2D`` and ``padding="valid"`` (TF's
+``"same"`` pads asymmetrically at stride 2). Max pooling pads with zeros, which equals PyTorch's
+-inf padding after a ReLU (all post-activation stems); pre-activation stems pool the raw conv
+output, as keras.applications' ResNet V2 does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import keras
+from keras import layers
+
+
+def default_kernel_initializer():
+    """He-normal, fan-out, untruncated: torchvision's and timm's ``kaiming_normal_`` for convs."""
+    return keras.initializers.VarianceScaling(scale=2.0, mode="fan_out", distribution="untruncated_normal")
+
+
+@dataclasses.dataclass(frozen=True)
+class LayerMaker:
+    """Makes the conv / BN / ReLU layers of a network with shared hyper-parameters."""
+
+    bn_momentum: float = 0.9
+    bn_epsilon: float = 1e-5
+    kernel_initializer: Any = None  # None: `default_kernel_initializer()`
+    zero_init_residual: bool = False
+
+    def _initializer(self, zero: bool):
+        if zero:
+            return "zeros"
+        init = self.kernel_initializer
+        if init is None:
+            return default_kernel_initializer()
+        if isinstance(init, keras.initializers.Initializer):  # a fresh copy per layer
+            return init.__class__.from_config(init.get_config())
+        return init
+
+    def conv(self, x, filters: int, kernel_size: int, *, strides: int = 1, name: str, zero: bool = False):
+        """Bias-free conv with PyTorch-style symmetric padding."""
+        if strides > 1 and kernel_size > 1:
+            x = layers.ZeroPadding2D(kernel_size // 2, name=f"{name}_pad")(x)
+            padding = "valid"
+        else:
+            padding = "same" if kernel_size > 1 else "valid"
+        return layers.Conv2D(
+            filters,
+            kernel_size,
+            strides=strides,
+            padding=padding,
+            use_bias=False,
+            kernel_initializer=self._initializer(zero),
+            name=f"{name}_conv",
+        )(x)
+
+    def bn(self, x, *, name: str, zero: bool = False):
+        return layers.BatchNormalization(
+            momentum=self.bn_momentum,
+            epsilon=self.bn_epsilon,
+            gamma_initializer="zeros" if zero else "ones",
+            name=f"{name}_bn",
+        )(x)
+
+    def relu(self, x, *, name: str):
+        return layers.Activation("relu", name=f"{name}_relu")(x)
+
+    def conv_bn(self, x, filters, kernel_size, *, strides=1, name, relu=True, zero=False):
+        x = self.conv(x, filters, kernel_size, strides=strides, name=name)
+        x = self.bn(x, name=name, zero=zero)
+        return self.relu(x, name=name) if relu else x
+
+
+# --------------------------------------------------------------------------------------- stems
+#: stem kind -> (kernel size, stride of the first conv, max pool after it)
+_STEM_LAYOUT = {"classic": (7, 2, True), "deep": (3, 2, True), "cifar": (3, 1, False)}
+
+
+def stem(x, arch, make: LayerMaker):
+    """The stem of `arch`: single or deep conv, BN-ReLU (not after the last conv of a
+    pre-activation network, whose first block normalizes), then the optional max pool."""
+    kernel_size, first_stride, pool = _STEM_LAYOUT[arch.stem]
+    widths = arch.stem_widths
+    for i, width in enumerate(widths):
+        name = "conv1" if len(widths) == 1 else f"conv1_{i + 1}"
+        strides = first_stride if i == 0 else 1
+        if arch.preact and i == len(widths) - 1:
+            x = make.conv(x, width, kernel_size, strides=strides, name=name)
+        else:
+            x = make.conv_bn(x, width, kernel_size, strides=strides, name=name)
+    if pool:
+        x = layers.ZeroPadding2D(1, name="pool1_pad")(x)
+        x = layers.MaxPooling2D(3, strides=2, name="pool1_pool")(x)
+    return x
+
+
+# ----------------------------------------------------------------------------------- shortcuts
+# Each takes the block input `x`, its pre-activated form `x_pre` (the same tensor in a
+# post-activation network), and returns the tensor added to the residual branch. Projections read
+# `x_pre` and have no BN in pre-activation networks (as in keras.applications and timm).
+
+
+def _changes_shape(x, filters, stride):
+    return stride != 1 or x.shape[-1] != filters
+
+
+def zero_pad_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+    """Option A: subsample spatially (1x1 max pool = ``x[:, ::s, ::s]``) and append zero channels.
+
+    Built from stock layers, as the Torch reference of the paper's authors' colleagues
+    (fb.resnet.torch: ``Concat(Identity, MulConstant(0))``): ``Concatenate([x, 0 * x])``. So the
+    new channels come after the old ones, and the channel count can grow by whole multiples.
+    """
+    if stride > 1:
+        x = layers.MaxPooling2D(1, strides=stride, name=f"{name}_0_pool")(x)
+    channels = x.shape[-1]
+    extra = filters - channels
+    if extra < 0 or extra % channels:
+        raise ValueError(
+            f"the zero-padding shortcut of {name} can only grow channels by whole multiples; "
+            f"received {channels} -> {filters}"
+        )
+    if extra:
+        zeros = layers.Rescaling(0.0, name=f"{name}_0_zeros")(x)
+        x = layers.Concatenate(name=f"{name}_0_pad")([x] + [zeros] * (extra // channels))
+    return x
+
+
+def _projection(x, filters, stride, make, name, norm):
+    x = make.conv(x, filters, 1, strides=stride, name=f"{name}_0")
+    return make.bn(x, name=f"{name}_0") if norm else x
+
+
+def projection_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+    """Option B: 1x1 conv (+ BN) where the shape changes, identity elsewhere."""
+    if not _changes_shape(x, filters, stride):
+        return x
+    return _projection(x_pre, filters, stride, make, name, norm)
+
+
+def projection_all_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+    """Option C: 1x1 conv (+ BN) in every block."""
+    return _projection(x_pre, filters, stride, make, name, norm)
+
+
+def avg_projection_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+    """Bag of Tricks D: average pool (stride x stride), then a stride-1 1x1 conv (+ BN).
+
+    ``padding="same"`` equals timm's ``AvgPool2d(ceil_mode=True, count_include_pad=False)``, also
+    for odd sizes.
+    """
+    if not _changes_shape(x, filters, stride):
+        return x
+    if stride > 1:
+        x_pre = layers.AveragePooling2D(stride, strides=stride, padding="same", name=f"{name}_0_pool")(x_pre)
+    return _projection(x_pre, filters, 1, make, name, norm)
+
+
+SHORTCUTS = {
+    "zero_pad": zero_pad_shortcut,
+    "projection": projection_shortcut,
+    "projection_all": projection_all_shortcut,
+    "avg_projection": avg_projection_shortcut,
+}
+
+
+# -------------------------------------------------------------------------------------- blocks
+def _merge(shortcut, residual, *, drop_rate, name, relu):
+    if drop_rate > 0:  # stochastic depth: drop the whole residual branch per sample
+        residual = layers.Dropout(drop_rate, noise_shape=(None, 1, 1, 1), name=f"{name}_drop")(residual)
+    if not relu:
+        return layers.Add(name=f"{name}_out")([shortcut, residual])
+    x = layers.Add(name=f"{name}_add")([shortcut, residual])
+    return layers.Activation("relu", name=f"{name}_out")(x)
+
+
+def basic_block(x, filters, *, stride, arch, make, drop_rate, name):
+    """Two 3x3 conv-BN layers, ReLU after the addition (He et al. 2015, Figure 2)."""
+    shortcut = SHORTCUTS[arch.shortcut](x, x, filters, stride=stride, make=make, name=name, norm=True)
+    y = make.conv_bn(x, filters, 3, strides=stride, name=f"{name}_1")
+    y = make.conv_bn(y, filters, 3, name=f"{name}_2", relu=False, zero=make.zero_init_residual)
+    return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
+
+
+def bottleneck_block(x, filters, *, stride, arch, make, drop_rate, name):
+    """1x1 (reduce) - 3x3 - 1x1 (expand x4) conv-BN layers; the stride sits in the first 1x1 conv
+    (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of Tricks B)."""
+    out = filters * arch.expansion
+    shortcut = SHORTCUTS[arch.shortcut](x, x, out, stride=stride, make=make, name=name, norm=True)
+    s1, s2 = (1, stride) if arch.stride_in_3x3 else (stride, 1)
+    y = make.conv_bn(x, filters, 1, strides=s1, name=f"{name}_1")
+    y = make.conv_bn(y, filters, 3, strides=s2, name=f"{name}_2")
+    y = make.conv_bn(y, out, 1, name=f"{name}_3", relu=False, zero=make.zero_init_residual)
+    return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
+
+
+def _preact(x, make, name):
+    return make.relu(make.bn(x, name=f"{name}_preact"), name=f"{name}_preact")
+
+
+def preact_basic_block(x, filters, *, stride, arch, make, drop_rate, name):
+    """BN-ReLU-conv3x3, BN-ReLU-conv3x3, identity addition (He et al. 2016, Figure 1b).
+    ``zero_init_residual`` zeroes the branch's last conv (there is no BN after it)."""
+    x_pre = _preact(x, make, name)
+    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, filters, stride=stride, make=make, name=name, norm=False)
+    y = make.conv_bn(x_pre, filters, 3, strides=stride, name=f"{name}_1")
+    y = make.conv(y, filters, 3, name=f"{name}_2", zero=make.zero_init_residual)
+    return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=False)
+
+
+def preact_bottleneck_block(x, filters, *, stride, arch, make, drop_rate, name):
+    """Pre-activation bottleneck, stride in the 3x3 conv (fb.resnet.torch, timm, keras.applications)."""
+    out = filters * arch.expansion
+    x_pre = _preact(x, make, name)
+    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, out, stride=stride, make=make, name=name, norm=False)
+    y = make.conv_bn(x_pre, filters, 1, name=f"{name}_1")
+    y = make.conv_bn(y, filters, 3, strides=stride, name=f"{name}_2")
+    y = make.conv(y, out, 1, name=f"{name}_3", zero=make.zero_init_residual)
+    return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=False)
+
+
+#: (block kind, pre-activation) -> block function
+BLOCKS = {
+    ("basic", False): basic_block,
+    ("bottleneck", False): bottleneck_block,
+    ("basic", True): preact_basic_block,
+    ("bottleneck", True): preact_bottleneck_block,
+}
+
+
+def stages(x, arch, make: LayerMaker, *, drop_path_rate: float = 0.0):
+    """All residual stages of `arch`. Stochastic depth grows linearly from 0 at the first block to
+    `drop_path_rate` at the last (timm's schedule)."""
+    block_fn = BLOCKS[(arch.block, arch.preact)]
+    total = arch.num_blocks
+    k = 0
+    for s, (depth, filters, stride) in enumerate(zip(arch.depths, arch.widths, arch.strides)):
+        for i in range(depth):
+            rate = drop_path_rate * k / (total - 1) if total > 1 else drop_path_rate
+            x = block_fn(
+                x,
+                filters,
+                stride=stride if i == 0 else 1,
+                arch=arch,
+                make=make,
+                drop_rate=rate,
+                name=f"conv{s + 2}_block{i + 1}",
+            )
+            k += 1
+    if arch.preact:
+        x = make.relu(make.bn(x, name="post"), name="post")
+    return x

@@ -1,0 +1,108 @@
+"""The ``keras-resnet`` command line.
+
+    keras-resnet list [PATTERN] [--details]    registered models (with parameters and MACs)
+    keras-resnet info MODEL [--input-size N]   one model: parameters, MACs, layers, input size
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from keras_resnet import registry
+
+
+def _fmt_macs(macs: int) -> str:
+    return f"{macs / 1e9:.2f} G" if macs >= 1e9 else f"{macs / 1e6:.1f} M"
+
+
+def model_table(names, *, details: bool = True, progress=None) -> str:
+    """A Markdown table of registered models: name, summary and, with `details`, trainable
+    parameters, MACs and default input size (each model is built once to count them)."""
+    if details:
+        lines = ["| model | parameters | MACs | input | description |", "|---|---:|---:|---|---|"]
+    else:
+        lines = ["| model | input | description |", "|---|---|---|"]
+    for i, name in enumerate(names):
+        entry = registry.get_entry(name)
+        size = f"{entry.default_size}x{entry.default_size}"
+        if details:
+            if progress:
+                progress(i, len(names), name)
+            info = registry.model_info(name)
+            lines.append(f"| `{name}` | {info.params:,} | {_fmt_macs(info.macs)} | {size} | {entry.summary} |")
+        else:
+            lines.append(f"| `{name}` | {size} | {entry.summary} |")
+    return "\n".join(lines)
+
+
+def _progress(i, n, name):
+    print(f"\r[{i + 1}/{n}] counting {name:<24}", end="", file=sys.stderr, flush=True)
+    if i + 1 == n:
+        print(file=sys.stderr)
+
+
+def _cmd_list(args) -> int:
+    names = registry.list_models(args.pattern)
+    if not names:
+        print(f"no registered model matches {args.pattern!r}", file=sys.stderr)
+        return 1
+    start = time.perf_counter()
+    print(model_table(names, details=args.details, progress=_progress if args.details else None))
+    if args.details:
+        print(f"\n{len(names)} models, counted in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _cmd_info(args) -> int:
+    start = time.perf_counter()
+    info = registry.model_info(args.model, args.input_size)
+    if args.json:
+        print(json.dumps(info.as_dict(), indent=2))
+        return 0
+    h, w, c = info.input_shape
+    rows = [
+        ("model", info.name),
+        ("description", info.summary),
+        ("input", f"{h}x{w}x{c}"),
+        ("classes", f"{info.classes}"),
+        ("trainable parameters", f"{info.params:,}"),
+        ("all weights (incl. BN statistics)", f"{info.total_params:,}"),
+        ("MACs per image", f"{info.macs:,} ({_fmt_macs(info.macs)})"),
+        ("layers", f"{info.layers}"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+    print(f"(built and counted in {time.perf_counter() - start:.1f} s)", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("list", help="list registered models")
+    p.add_argument("pattern", nargs="?", default="*", help="shell-style pattern, e.g. 'resnet50*'")
+    p.add_argument("--details", action="store_true", help="also count parameters and MACs (builds each model)")
+    p.set_defaults(func=_cmd_list)
+    p = sub.add_parser("info", help="parameters, MACs and layers of one model")
+    p.add_argument("model", help="a registered model name (see 'keras-resnet list')")
+    p.add_argument("--input-size", type=int, default=None, help="square input size (default: the model's)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_cmd_info)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ValueError, TypeError) as error:
+        print(f"keras-resnet {args.command}: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""Keras functional builders for every ResNet of the registry.
+
+One builder, `build`, turns an `Arch` into a `keras.Model`. `ResNet` and `CifarResNet` pick the
+`Arch` from a depth and a variant; `ResNet50D`, `CifarResNet56`, ... are generated from the
+registry, one per registered name with a builder function.
+
+Builders use only `keras` and `keras.ops`, so they build on the TensorFlow, JAX and PyTorch
+backends. Images are channels-last.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import keras
+from keras import layers
+
+from keras_resnet import _checks, blocks, registry, specs
+from keras_resnet import weights as weights_lib
+
+POOLINGS = (None, "avg", "max")
+_POOL_LAYERS = {"avg": (layers.GlobalAveragePooling2D, "avg_pool"), "max": (layers.GlobalMaxPooling2D, "max_pool")}
+
+
+def _check_input_shape(input_shape, arch, argument="input_shape"):
+    if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 3:
+        raise ValueError(
+            f"{argument} must be (height, width, channels), channels last; received {argument}={input_shape!r}"
+        )
+    height, width, channels = input_shape
+    if isinstance(channels, bool) or not isinstance(channels, int) or channels < 1:
+        raise ValueError(f"{argument} must end with a positive channel count; received {argument}={input_shape!r}")
+    for size in (height, width):
+        if size is None:
+            continue
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise ValueError(f"{argument} height and width must be positive ints or None; received {argument}={input_shape!r}")
+        if size < arch.total_stride:
+            raise ValueError(
+                f"{argument}={tuple(input_shape)!r} is too small: this network downsamples its input "
+                f"by {arch.total_stride}, so height and width must be at least {arch.total_stride}"
+            )
+    return tuple(input_shape)
+
+
+def _check_activation(classifier_activation):
+    if classifier_activation is None or callable(classifier_activation):
+        return classifier_activation
+    try:
+        keras.activations.get(classifier_activation)
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            "classifier_activation must be None, a callable or a Keras activation name such as "
+            f"'softmax'; received classifier_activation={classifier_activation!r}"
+        ) from error
+    return classifier_activation
+
+
+def build(
+    arch: specs.Arch,
+    *,
+    include_top: bool = True,
+    weights=None,
+    input_tensor=None,
+    input_shape=None,
+    pooling=None,
+    classes: int = 1000,
+    classifier_activation="softmax",
+    name: str = "resnet",
+    default_size: int = 224,
+    zero_init_residual: bool = False,
+    drop_path_rate: float = 0.0,
+    dropout_rate: float = 0.0,
+    bn_momentum: float = 0.9,
+    bn_epsilon: float = 1e-5,
+    kernel_initializer=None,
+) -> keras.Model:
+    """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments."""
+    _checks.check_bool("include_top", include_top)
+    _checks.check_choice("pooling", pooling, POOLINGS)
+    classes = _checks.check_int("classes", classes, minimum=1)
+    _check_activation(classifier_activation)
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name must be a non-empty string; received name={name!r}")
+    _checks.check_bool("zero_init_residual", zero_init_residual)
+    drop_path_rate = _checks.check_fraction("drop_path_rate", drop_path_rate)
+    dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
+    bn_momentum = _checks.check_fraction("bn_momentum", bn_momentum)
+    bn_epsilon = _checks.check_fraction("bn_epsilon", bn_epsilon, low_inclusive=False)
+    if keras.config.image_data_format() != "channels_last":
+        raise ValueError(
+            "keras_resnet builds channels-last models; keras.config.image_data_format() is "
+            f"{keras.config.image_data_format()!r}. Call keras.config.set_image_data_format('channels_last')."
+        )
+    weights_path = weights_lib.check_weights_argument(weights)
+    if weights_path is not None and include_top:
+        weights_lib.check_head_classes(weights_path, classes)
+
+    if input_tensor is not None:
+        try:
+            tensor_shape = tuple(input_tensor.shape)[1:]
+        except (AttributeError, TypeError) as error:
+            raise TypeError(f"input_tensor must be a tensor or keras.Input; received input_tensor={input_tensor!r}") from error
+        _check_input_shape(tensor_shape, arch, "input_tensor.shape[1:]")
+        if input_shape is not None and tuple(input_shape) != tensor_shape:
+            raise ValueError(
+                f"input_shape={tuple(input_shape)!r} disagrees with input_tensor.shape[1:]={tensor_shape!r}; pass one of them"
+            )
+        inputs = input_tensor if keras.backend.is_keras_tensor(input_tensor) else layers.Input(tensor=input_tensor)
+    else:
+        if input_shape is None:
+            input_shape = (default_size, default_size, 3) if include_top else (None, None, 3)
+        inputs = layers.Input(shape=_check_input_shape(input_shape, arch), name="image")
+
+    make = blocks.LayerMaker(
+        bn_momentum=bn_momentum,
+        bn_epsilon=bn_epsilon,
+        kernel_initializer=kernel_initializer,
+        zero_init_residual=zero_init_residual,
+    )
+    x = blocks.stem(inputs, arch, make)
+    x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate)
+    if include_top:
+        pool_layer, pool_name = _POOL_LAYERS[pooling or "avg"]
+        x = pool_layer(name=pool_name)(x)
+        if dropout_rate > 0:
+            x = layers.Dropout(dropout_rate, name="head_dropout")(x)
+        # float32 head: under mixed precision the logits/probabilities stay float32.
+        x = layers.Dense(classes, activation=classifier_activation, dtype="float32", name="predictions")(x)
+    elif pooling is not None:
+        pool_layer, pool_name = _POOL_LAYERS[pooling]
+        x = pool_layer(name=pool_name)(x)
+
+    model_inputs = keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
+    model = keras.Model(model_inputs, x, name=name)
+    if weights_path is not None:
+        weights_lib.load_weights_file(model, weights_path)
+    return model
+
+
+_BUILD_ARGS_DOC = """
+    Args:
+        include_top: add global pooling and the ``predictions`` Dense classifier.
+        weights: None (random initialization) or the path of a ``.weights.h5`` file saved from
+            the same architecture. With ``include_top=True`` the file's class count must equal
+            ``classes``; with ``include_top=False`` only the backbone is loaded.
+        input_tensor: optional tensor (e.g. ``keras.Input``) to use as the image input.
+        input_shape: ``(height, width, channels)``, channels last; height and width may be None
+            and must otherwise be at least the network's total stride. Default: the family's
+            default size with ``include_top``, ``(None, None, 3)`` without.
+        pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
+            ``include_top=False``; with ``include_top=True`` it picks the head's pooling
+            (default ``"avg"``).
+        classes: number of classes of the classifier.
+        classifier_activation: activation of the classifier (``"softmax"``, or None for logits).
+        name: model name.
+        zero_init_residual: zero-initialize the last BN gamma of each residual branch (the last
+            conv in pre-activation blocks), so every block starts as the identity (Goyal et al.).
+        drop_path_rate: stochastic depth; block ``k`` of ``N`` drops its branch with probability
+            ``drop_path_rate * k / (N - 1)``.
+        dropout_rate: dropout before the classifier.
+        bn_momentum: BatchNormalization momentum (Keras convention: 0.9 is PyTorch's 0.1).
+        bn_epsilon: BatchNormalization epsilon (1e-5 as in torchvision/timm).
+        kernel_initializer: conv kernel initializer; default He-normal with fan-out, as
+            torchvision/timm.
+
+    Returns:
+        A `keras.Model` mapping float images (preprocessed as the weights expect) to
+        ``classes`` outputs, or to features when ``include_top=False``.
+"""
+
+
+def ResNet(depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name=None, **kwargs):
+    """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks tweaks of He et al. 2019).
+
+    ``depth`` is 18, 34, 50, 101, 152 or 200. ``variant`` is ``""`` (the original form: stride in
+    the first 1x1 conv of a downsampling bottleneck, 7x7 stem, projection shortcuts where the
+    shape changes), ``"b"`` (stride in the 3x3 conv: torchvision's and timm's ``resnet50``),
+    ``"c"`` (B plus a deep 3x3 stem of 32, 32, 64 filters) or ``"d"`` (C plus 2x2 average-pool
+    then 1x1 projection shortcuts). For basic blocks (18/34) ``"b"`` changes nothing.
+    ``preact=True`` builds the pre-activation ResNet V2 (variants ``""``, ``"c"``, ``"d"``).
+    {args}
+    Example:
+        >>> model = ResNet(50, variant="d", input_shape=(64, 64, 3), classes=10)
+        >>> model.output_shape
+        (None, 10)
+    """
+    arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact))
+    if name is None:
+        name = f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
+    return build(arch, classes=classes, name=name, default_size=224, **kwargs)
+
+
+def CifarResNet(depth: int = 20, *, shortcut: str = "A", preact: bool = False, classes: int = 10, name=None, **kwargs):
+    """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2, a 3x3 conv(16) stem, three
+    stages of n basic blocks with 16/32/64 filters at strides 1/2/2, global average pooling.
+
+    ``shortcut`` is the paper's option ``"A"`` (parameter-free: subsample and zero-pad channels,
+    the paper's choice for CIFAR), ``"B"`` (projection where the shape changes) or ``"C"``
+    (projection everywhere). ``preact=True`` uses pre-activation blocks (He et al. 2016).
+    Option A appends the zero channels after the subsampled input's channels.
+    {args}
+    Example:
+        >>> model = CifarResNet(56)
+        >>> model.count_params() > 850_000
+        True
+    """
+    arch = specs.cifar_arch(depth, shortcut, _checks.check_bool("preact", preact))
+    if name is None:
+        suffix = "" if shortcut.upper() == "A" else f"_{shortcut.lower()}"
+        name = f"cifar_resnet{depth}{'v2' if preact else ''}{suffix}"
+    return build(arch, classes=classes, name=name, default_size=32, **kwargs)
+
+
+ResNet.__doc__ = ResNet.__doc__.replace("{args}", _BUILD_ARGS_DOC)
+CifarResNet.__doc__ = CifarResNet.__doc__.replace("{args}", _BUILD_ARGS_DOC)
+
+_NAMED_PARAMETERS = [
+    inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=d)
+    for p, d in (
+        ("include_top", True),
+        ("weights", None),
+        ("input_tensor", None),
+        ("input_shape", None),
+        ("pooling", None),
+    )
+]
+
+
+def _named_builder(entry: registry.ModelEntry):
+    """A keras.applications-style function (``ResNet50D(include_top=True, weights=None, ...)``)
+    for one registry entry."""
+    family = registry.FAMILIES[entry.family]
+    generic = globals()[family.builder]
+
+    def builder(include_top=True, weights=None, input_tensor=None, input_shape=None, pooling=None, **kwargs):
+        fixed = sorted(set(kwargs) & (set(entry.arch_args) - {"shortcut"}))
+        if fixed:
+            raise TypeError(f"{entry.function}() does not take {', '.join(fixed)}: the name fixes it")
+        args = {**entry.arch_args, **kwargs}
+        return generic(
+            include_top=include_top,
+            weights=weights,
+            input_tensor=input_tensor,
+            input_shape=input_shape,
+            pooling=pooling,
+            **args,
+        )
+
+    builder.__name__ = builder.__qualname__ = entry.function
+    builder.__module__ = __name__
+    extra = " ``shortcut`` (\"A\", \"B\", \"C\") picks the paper's shortcut option." if entry.family == "cifar" else ""
+    builder.__doc__ = (
+        f"{entry.summary}.{extra}\n\n    Same as ``keras_resnet.{family.builder}("
+        + ", ".join(f"{k}={v!r}" for k, v in entry.arch_args.items())
+        + f", ...)``; default {family.default_size}x{family.default_size} input, {family.default_classes} classes.\n"
+        + _BUILD_ARGS_DOC.replace("    Args:", "    Args (and keyword-only knobs):")
+        + f"\n    Example:\n        >>> model = {entry.function}(input_shape=({family.default_size}, {family.default_size}, 3))\n"
+    )
+    params = _NAMED_PARAMETERS + [inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD)]
+    builder.__signature__ = inspect.Signature(params)
+    return builder
+
+
+NAMED_BUILDERS = {e.function: _named_builder(e) for e in registry.MODELS.values() if e.function}
+globals().update(NAMED_BUILDERS)
+__all__ = ["ResNet", "CifarResNet", "build", *NAMED_BUILDERS]

@@ -1,0 +1,40 @@
+"""keras_resnet: the ResNet family for Keras 3 / TensorFlow."""
+
+import pathlib
+import re
+
+from setuptools import find_packages, setup
+
+HERE = pathlib.Path(__file__).parent
+VERSION = re.search(r'__version__ = "([^"]+)"', (HERE / "keras_resnet" / "__init__.py").read_text()).group(1)
+
+EXTRAS = {
+    # Converters and runtimes for keras_resnet.export (issue 3).
+    "export": ["tf2onnx>=1.16", "onnx>=1.15", "onnxruntime>=1.17", "ai-edge-litert>=1.0", "onnxconverter-common>=1.14"],
+    # Quantization-aware training and pruning: tfmot works on tf_keras models only.
+    "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
+    # Reading .safetensors checkpoints without torch.
+    "weights": ["safetensors>=0.4"],
+    "test": ["pytest>=7", "scikit-learn>=1.3"],
+}
+EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
+
+setup(
+    name="keras-resnet",
+    version=VERSION,
+    description="ResNet-18...200 (original, B/C/D tweaks, V2) and CIFAR ResNets for Keras 3, "
+    "with export to SavedModel, TFLite and ONNX",
+    long_description=(HERE / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    license="Apache-2.0",
+    packages=find_packages(include=["keras_resnet", "keras_resnet.*"]),
+    python_requires=">=3.10",
+    install_requires=["tensorflow>=2.16", "keras>=3.0", "numpy", "h5py"],
+    extras_require=EXTRAS,
+    entry_points={"console_scripts": ["keras-resnet=keras_resnet.cli:main"]},
+    classifiers=[
+        "Programming Language :: Python :: 3",
+        "Topic :: Scientific/Engineering :: Artificial Intelligence",
+        "License :: OSI Approved :: Apache Software License",
+    ],
+)
