@@ -39,9 +39,11 @@ def model_table(names, *, details: bool = True, progress=None) -> str:
 
 
 def _progress(i, n, name):
-    print(f"\r[{i + 1}/{n}] counting {name:<24}", end="", file=sys.stderr, flush=True)
-    if i + 1 == n:
-        print(file=sys.stderr)
+    """One status line, rewritten in place on a terminal, one line per step in a log."""
+    if sys.stderr.isatty():
+        print(f"\r[{i + 1}/{n}] counting {name:<24}", end="\n" if i + 1 == n else "", file=sys.stderr, flush=True)
+    else:
+        print(f"[{i + 1}/{n}] counting {name}", file=sys.stderr, flush=True)
 
 
 def _cmd_list(args) -> int:

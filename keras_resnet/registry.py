@@ -87,11 +87,19 @@ _CIFAR_SUMMARY = {
 }
 
 
+#: Basic blocks have no 1x1 conv, so the stride placement (B) does not apply to them.
+_BASIC_VARIANT_SUMMARY = {
+    "": "original form (7x7 stem)",
+    "b": "identical to the original: a basic block has no 1x1 conv to move the stride from",
+    "c": "deep 3x3 stem",
+    "d": "deep 3x3 stem, avg-pool projection shortcuts",
+}
+
+
 def _imagenet_entries():
     for depth, (block, _) in specs.IMAGENET_DEPTHS.items():
-        for variant, text in _VARIANT_SUMMARY.items():
-            if block == "basic" and variant == "b":
-                text = "identical to the original: a basic block has no 1x1 conv to move the stride from"
+        summaries = _BASIC_VARIANT_SUMMARY if block == "basic" else _VARIANT_SUMMARY
+        for variant, text in summaries.items():
             label = f"ResNet-{depth}" + (f"-{variant.upper()}" if variant else "")
             yield ModelEntry(
                 name=f"resnet{depth}{variant}",
@@ -160,14 +168,14 @@ def get_entry(name: str) -> ModelEntry:
     return entry
 
 
-def create_model(name: str, **kwargs):
+def create_model(name: str, /, **kwargs):
     """Builds a registered model by name.
 
     Args:
         name: a name from `list_models()`.
         **kwargs: any argument of the family's builder (`keras_resnet.ResNet` or
             `keras_resnet.CifarResNet`) except those the name fixes (depth, variant, shortcut,
-            preact).
+            preact). ``name=`` renames the model (default: the registry name).
 
     Returns:
         A `keras.Model`.

@@ -1,0 +1,36 @@
+"""The builders use only keras / keras.ops: they build and run on the JAX and PyTorch backends."""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from golden import REGISTRY
+
+NAMES = ["resnet50d", "resnet18v2c", "resnet50", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2"]
+CODE = """
+import json, numpy as np, keras, keras_resnet
+out = {}
+for name in %r:
+    model = keras_resnet.create_model(name, input_shape=(64, 64, 3))
+    y = np.asarray(keras.ops.convert_to_numpy(model(np.random.rand(2, 64, 64, 3).astype("float32"))))
+    out[name] = [keras_resnet.count_params(model), list(y.shape), bool(np.isfinite(y).all())]
+print(json.dumps(out))
+""" % NAMES
+
+
+@pytest.mark.parametrize("backend, package", [("jax", "jax"), ("torch", "torch")])
+def test_builds_on_other_backends(backend, package):
+    if importlib.util.find_spec(package) is None:
+        pytest.skip(f"{package} is not installed (pip install {package})")
+    env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    result = subprocess.run([sys.executable, "-c", CODE], env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    for name in NAMES:
+        params, shape, finite = out[name]
+        assert params == REGISTRY[name][0], name
+        assert finite and shape[0] == 2

@@ -1,0 +1,44 @@
+"""README promises and docstring examples."""
+
+import doctest
+import pathlib
+import re
+
+import pytest
+
+from golden import REGISTRY
+from keras_resnet import analysis, registry, specs
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text()
+
+
+def _first_commands():
+    block = re.search(r"```(?:bash|sh)?\n(.*?)```", README, re.S).group(1)
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
+    head = README.split("```")[0]
+    assert len(head.splitlines()) < 12, "the two commands must come first"
+    main_job, tests = _first_commands()
+    assert main_job.startswith("pip install") and "keras-resnet" in main_job
+    assert tests.startswith("pip install") and "pytest" in tests
+    test_command = tests.split("&&")[-1].strip()
+    assert test_command in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_model_table_matches_the_golden_numbers():
+    rows = re.findall(r"^\| `([a-z0-9_]+)` \| ([\d,]+) \| ([\d.]+) ([GM]) \|", README, re.M)
+    assert [name for name, *_ in rows] == registry.list_models()
+    for name, params, macs, unit in rows:
+        assert int(params.replace(",", "")) == REGISTRY[name][0], name
+        scale = 1e9 if unit == "G" else 1e6
+        half_last_digit = 0.5 * 10 ** -len(macs.split(".")[1]) * scale  # the table rounds
+        assert abs(float(macs) * scale - REGISTRY[name][1]) <= half_last_digit, name
+
+
+@pytest.mark.parametrize("module", [specs, registry, analysis])
+def test_docstring_examples_run(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
