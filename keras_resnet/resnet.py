@@ -80,8 +80,10 @@ def build(
     _checks.check_choice("pooling", pooling, POOLINGS)
     classes = _checks.check_int("classes", classes, minimum=1)
     _check_activation(classifier_activation)
-    if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a non-empty string; received name={name!r}")
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string; received name={name!r}")
+    if not name:
+        raise ValueError(f"name must be a non-empty string; received name={name!r}")
     _checks.check_bool("zero_init_residual", zero_init_residual)
     drop_path_rate = _checks.check_fraction("drop_path_rate", drop_path_rate)
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
@@ -97,16 +99,18 @@ def build(
         weights_lib.check_head_classes(weights_path, classes)
 
     if input_tensor is not None:
-        try:
-            tensor_shape = tuple(input_tensor.shape)[1:]
-        except (AttributeError, TypeError) as error:
-            raise TypeError(f"input_tensor must be a tensor or keras.Input; received input_tensor={input_tensor!r}") from error
+        if not keras.backend.is_keras_tensor(input_tensor):
+            raise TypeError(
+                "input_tensor must be a Keras symbolic tensor (keras.Input(...) or a layer's output); "
+                f"received input_tensor={input_tensor!r}"
+            )
+        tensor_shape = tuple(input_tensor.shape)[1:]
         _check_input_shape(tensor_shape, arch, "input_tensor.shape[1:]")
         if input_shape is not None and tuple(input_shape) != tensor_shape:
             raise ValueError(
                 f"input_shape={tuple(input_shape)!r} disagrees with input_tensor.shape[1:]={tensor_shape!r}; pass one of them"
             )
-        inputs = input_tensor if keras.backend.is_keras_tensor(input_tensor) else layers.Input(tensor=input_tensor)
+        inputs = input_tensor
     else:
         if input_shape is None:
             input_shape = (default_size, default_size, 3) if include_top else (None, None, 3)
@@ -144,7 +148,8 @@ _BUILD_ARGS_DOC = """
         weights: None (random initialization) or the path of a ``.weights.h5`` file saved from
             the same architecture. With ``include_top=True`` the file's class count must equal
             ``classes``; with ``include_top=False`` only the backbone is loaded.
-        input_tensor: optional tensor (e.g. ``keras.Input``) to use as the image input.
+        input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
+            preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
             and must otherwise be at least the network's total stride. Default: the family's
             default size with ``include_top``, ``(None, None, 3)`` without.
