@@ -1,0 +1,225 @@
+"""Export a trained Keras model to SavedModel (TF Serving), TFLite (LiteRT) and ONNX, and prove
+each artifact right in its own runtime.
+
+Example:
+    >>> import keras_resnet
+    >>> from keras_resnet import export
+    >>> model = keras_resnet.CifarResNet20(classifier_activation=None)
+    >>> reports = export.export(model, "/tmp/kr_doctest", format=["tflite", "onnx"], overwrite=True, verbose=False)
+    >>> [(r.format, r.precision, r.verified) for r in reports]
+    [('tflite', 'float32', True), ('onnx', 'float32', True)]
+
+One call traces the model once; every format is derived from that trace. Each artifact is written
+to a temporary sibling path, verified there, then renamed into place: a failed conversion or
+verification leaves nothing behind, and an existing output is only replaced with
+``overwrite=True``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import re
+import sys
+import time
+
+from keras_resnet import _checks
+from keras_resnet.export import _files, _trace, calibration as calibration_lib
+from keras_resnet.export import onnx as onnx_format
+from keras_resnet.export import saved_model as saved_model_format
+from keras_resnet.export import tflite as tflite_format
+from keras_resnet.export import verify
+from keras_resnet.export.verify import Report, VerificationError
+
+
+@dataclasses.dataclass(frozen=True)
+class Format:
+    module: object  # has write(), validate(), PRECISIONS, OPTIONS
+    suffix: str
+    calibrated: tuple = ()
+
+    @property
+    def precisions(self):
+        return self.module.PRECISIONS
+
+    @property
+    def options(self):
+        return self.module.OPTIONS
+
+
+FORMATS = {
+    "saved_model": Format(saved_model_format, ""),
+    "tflite": Format(tflite_format, ".tflite", tflite_format.CALIBRATED),
+    "onnx": Format(onnx_format, ".onnx", onnx_format.CALIBRATED),
+}
+PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
+
+
+class ExportResult(list):
+    """The `Report` of every artifact written, in order; `table()` formats them."""
+
+    def table(self) -> str:
+        lines = [
+            "| format | precision | size | export s | max abs diff | top-1 agreement | path |",
+            "|---|---|---:|---:|---:|---:|---|",
+        ]
+        for r in self:
+            lines.append(
+                f"| {r.format} | {r.precision} | {r.size_bytes / 2**20:.2f} MiB | {r.export_seconds:.1f} | "
+                f"{r.max_abs_diff:.2e} | {r.top1_agreement:.0%} | {r.path} |"
+            )
+        return "\n".join(lines)
+
+
+def _as_list(argument, value, allowed):
+    values = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else None
+    if not values:
+        raise TypeError(f"{argument} must be a name or a list of names; received {argument}={value!r}")
+    if argument == "format" and values == ["all"]:
+        return list(allowed)
+    for v in values:
+        _checks.check_choice(argument, v, tuple(allowed))
+    return list(dict.fromkeys(values))
+
+
+def _plan(formats, precisions):
+    jobs = [(f, p) for f in formats for p in precisions if p in FORMATS[f].precisions]
+    for p in precisions:
+        if not any(p in FORMATS[f].precisions for f in formats):
+            raise ValueError(f"quantize={p!r} is not offered by format {formats}; see keras_resnet.export.FORMATS")
+    return jobs
+
+
+def _targets(path, jobs, name, version):
+    path = pathlib.Path(path)
+    if len(jobs) == 1:
+        fmt, _ = jobs[0]
+        return [path / name / str(version) if fmt == "saved_model" else path]
+    targets = []
+    for fmt, precision in jobs:
+        if fmt == "saved_model":
+            targets.append(path / "saved_model" / name / str(version))
+        else:
+            tag = "" if precision == "float32" else f"_{precision}"
+            targets.append(path / f"{name}{tag}{FORMATS[fmt].suffix}")
+    return targets
+
+
+def _log(verbose, text):
+    if verbose:
+        print(text, file=sys.stderr, flush=True)
+
+
+def export(
+    model,
+    path,
+    format="saved_model",
+    *,
+    quantize="float32",
+    calibration_data=None,
+    calibration_size: int = 200,
+    input_size=None,
+    preprocessing="none",
+    class_names=None,
+    version: int = 1,
+    overwrite: bool = False,
+    verify_artifacts: bool = True,
+    verbose: bool = True,
+    **options,
+) -> ExportResult:
+    """Exports `model` to one or several formats and precisions, verifying each artifact.
+
+    Args:
+        model: any single-input image `keras.Model` (channels last).
+        path: with one artifact, its path (a ``.tflite``/``.onnx`` file, or the SavedModel base
+            folder that receives ``<model.name>/<version>/``); with several, a folder receiving
+            ``<name>[_<precision>].tflite``, ``<name>[_<precision>].onnx`` and
+            ``saved_model/<name>/<version>/``.
+        format: ``"saved_model"``, ``"tflite"``, ``"onnx"``, a list of them, or ``"all"``.
+        quantize: a precision or a list: ``"float32"``, ``"float16"``, ``"dynamic"``, ``"int8"``,
+            ``"int16x8"`` (TFLite only). Each format writes the precisions it offers.
+        calibration_data: for int8/int16x8: a NumPy array or ``tf.data.Dataset`` of model-ready
+            images, or a folder of image files (resized and preprocessed with `preprocessing`).
+        calibration_size: at most this many calibration images are used.
+        input_size: ``(height, width)`` for a model built with undefined spatial dimensions.
+        preprocessing: how raw pixels become model input (see `keras_resnet.preprocessing`);
+            used for image folders and the image-bytes signature, and recorded as metadata.
+        class_names: optional class names, recorded as metadata.
+        version: the SavedModel version folder.
+        overwrite: replace existing outputs.
+        verify_artifacts: run each artifact in its runtime and compare with Keras (on by default).
+        verbose: print progress and timing to stderr.
+        **options: per-format options: ``image_bytes_signature`` (saved_model),
+            ``inference_input_type``/``inference_output_type`` (tflite int8/int16x8),
+            ``opset``/``nchw``/``per_channel`` (onnx).
+
+    Returns:
+        An `ExportResult`: one `Report` per artifact (path, size, time, max/mean absolute
+        difference from Keras, top-1 agreement).
+
+    Raises:
+        ValueError / TypeError: bad arguments, before anything is written.
+        VerificationError: an artifact disagrees with Keras beyond its tolerance (it is removed).
+    """
+    start = time.perf_counter()
+    formats = _as_list("format", format, FORMATS)
+    precisions = _as_list("quantize", quantize, PRECISIONS)
+    _checks.check_bool("overwrite", overwrite)
+    _checks.check_bool("verify_artifacts", verify_artifacts)
+    version = _checks.check_int("version", version, minimum=1)
+    calibration_size = _checks.check_int("calibration_size", calibration_size, minimum=1)
+    accepted = {o for f in formats for o in FORMATS[f].options}
+    unknown = sorted(set(options) - accepted)
+    if unknown:
+        raise ValueError(
+            f"option {', '.join(unknown)} is not accepted by format {', '.join(formats)}; "
+            f"accepted options: {', '.join(sorted(accepted)) or 'none'}"
+        )
+    jobs = _plan(formats, precisions)
+    per_job = [{k: v for k, v in options.items() if k in FORMATS[f].options} for f, _ in jobs]
+    for (fmt, precision), job_options in zip(jobs, per_job):
+        FORMATS[fmt].module.validate(precision, **job_options)
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", getattr(model, "name", "model") or "model")
+    targets = _targets(path, jobs, name, version)
+    for target in targets:
+        _files.check_target(target, overwrite=overwrite)
+
+    traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)
+    calibration = None
+    if any(p in FORMATS[f].calibrated for f, p in jobs):
+        traced.require_static("int8 calibration")
+        calibration = calibration_lib.load(
+            calibration_data, input_shape=traced.input_shape, preprocessing=traced.preprocessing, limit=calibration_size
+        )
+    inputs = verify.verification_inputs(traced, calibration)
+    _log(verbose, f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)")
+
+    result = ExportResult()
+    for i, ((fmt, precision), target, job_options) in enumerate(zip(jobs, targets, per_job), 1):
+        _log(verbose, f"[{i}/{len(jobs)}] {fmt} {precision} -> {target}")
+        t0 = time.perf_counter()
+        with _files.atomic_path(target, overwrite=overwrite) as tmp:
+            details = FORMATS[fmt].module.write(traced, tmp, precision=precision, calibration=calibration, **job_options)
+            report = Report(
+                format=fmt,
+                precision=precision,
+                path=str(tmp),
+                size_bytes=_files.size_of(tmp),
+                export_seconds=time.perf_counter() - t0,
+                details=details or {},
+            )
+            if verify_artifacts:
+                verify.verify(report, traced, inputs)
+        report.path = str(target)
+        result.append(report)
+        check = (
+            f"max |diff| {report.max_abs_diff:.2e}, top-1 agreement {report.top1_agreement:.0%}"
+            if verify_artifacts
+            else "not verified"
+        )
+        _log(verbose, f"      {report.size_bytes / 2**20:.2f} MiB in {report.export_seconds:.1f} s; {check}")
+    _log(verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s")
+    return result
+
+
+__all__ = ["export", "ExportResult", "FORMATS", "PRECISIONS", "Report", "VerificationError"]

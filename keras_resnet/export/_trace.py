@@ -1,0 +1,145 @@
+"""One trace of a Keras model per export call, shared by every format.
+
+The serving function takes ``image`` (float32, ``[batch, height, width, channels]``, dynamic
+batch) and returns named outputs: ``logits`` and ``probabilities`` for a model that ends in a
+linear Dense layer, ``probabilities`` for one that ends in softmax, ``output`` otherwise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.metadata
+
+import keras
+import tensorflow as tf
+
+from keras_resnet import preprocessing as preprocessing_lib
+
+
+@dataclasses.dataclass
+class Traced:
+    model: keras.Model
+    name: str
+    input_shape: tuple  # (height, width, channels); height/width may be None
+    output_kind: str  # "logits", "probabilities" or "output"
+    output_names: tuple[str, ...]
+    preprocessing: preprocessing_lib.Preprocessing
+    class_names: tuple[str, ...] | None
+    spec: tf.TensorSpec
+    function: object  # the tf.function
+    concrete: object  # its one concrete function
+    module: tf.Module  # tracks the model's tf.Variables, so converters can freeze them
+
+    @property
+    def static(self) -> bool:
+        return None not in self.input_shape[:2]
+
+    def require_static(self, why: str):
+        if not self.static:
+            raise ValueError(
+                f"{why} needs a fixed input size, but model {self.name!r} takes input_shape="
+                f"{self.input_shape}; pass input_size=(height, width) (or an int)"
+            )
+
+    def metadata(self, **extra) -> dict:
+        versions = {}
+        for package in ("keras-resnet", "keras", "tensorflow"):
+            try:
+                versions[package] = importlib.metadata.version(package)
+            except importlib.metadata.PackageNotFoundError:
+                versions[package] = "unknown"
+        return {
+            "model_name": self.name,
+            "input_name": "image",
+            "input_shape": list(self.input_shape),
+            "input_layout": "NHWC",
+            "outputs": list(self.output_names),
+            "classes": int(self.model.output_shape[-1]),
+            "class_names": list(self.class_names) if self.class_names else None,
+            "preprocessing": self.preprocessing.as_dict(),
+            "versions": versions,
+            **extra,
+        }
+
+
+def _output_kind(model) -> str:
+    layer = model.layers[-1]
+    activation = getattr(layer, "activation", None)
+    name = getattr(activation, "__name__", "")
+    if name == "softmax":
+        return "probabilities"
+    if isinstance(layer, keras.layers.Dense) and name == "linear":
+        return "logits"
+    return "output"
+
+
+def _input_shape(model, input_size):
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a keras.Model; received model={model!r}")
+    if len(model.inputs) != 1:
+        raise ValueError(f"model must take one image input; {model.name!r} takes {len(model.inputs)}")
+    shape = tuple(model.inputs[0].shape)
+    if len(shape) != 4:
+        raise ValueError(f"model must take 4-D images (batch, height, width, channels); {model.name!r} takes {shape}")
+    height, width, channels = shape[1:]
+    if input_size is not None:
+        if isinstance(input_size, int) and not isinstance(input_size, bool):
+            input_size = (input_size, input_size)
+        if (
+            not isinstance(input_size, (tuple, list))
+            or len(input_size) != 2
+            or not all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in input_size)
+        ):
+            raise ValueError(f"input_size must be an int or (height, width); received input_size={input_size!r}")
+        for built, wanted in zip((height, width), input_size):
+            if built is not None and built != wanted:
+                raise ValueError(
+                    f"input_size={tuple(input_size)} disagrees with the model's fixed input shape {shape[1:]}"
+                )
+        height, width = input_size
+    return (height, width, channels)
+
+
+def trace(model, *, input_size=None, preprocessing="none", class_names=None) -> Traced:
+    """Traces `model` once into a serving `tf.function` with named input and outputs."""
+    input_shape = _input_shape(model, input_size)
+    preset = preprocessing_lib.get(preprocessing)
+    preset.check_channels(input_shape[-1])
+    classes = model.output_shape[-1]
+    if class_names is not None:
+        class_names = tuple(str(c) for c in class_names)
+        if len(class_names) != classes:
+            raise ValueError(f"class_names has {len(class_names)} names but the model has {classes} outputs")
+    kind = _output_kind(model)
+    spec = tf.TensorSpec([None, *input_shape], tf.float32, name="image")
+
+    if kind == "logits":
+
+        def serve(image):
+            logits = tf.cast(model(image, training=False), tf.float32)
+            return {"logits": logits, "probabilities": tf.nn.softmax(logits)}
+
+    else:
+
+        def serve(image):
+            return {kind: tf.cast(model(image, training=False), tf.float32)}
+
+    function = tf.function(serve, input_signature=[spec], autograph=False)
+    concrete = function.get_concrete_function()
+    module = tf.Module()
+    # Keras 3 variables wrap tf.Variables; the converters freeze what the module tracks.
+    module.model_variables = [v.value for v in model.variables]
+    module.serve = function
+    return Traced(
+        model=model,
+        name=model.name,
+        input_shape=input_shape,
+        output_kind=kind,
+        output_names=tuple(concrete.structured_outputs),
+        preprocessing=preset,
+        class_names=class_names,
+        spec=spec,
+        function=function,
+        concrete=concrete,
+        module=module,
+    )

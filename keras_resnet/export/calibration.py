@@ -1,0 +1,111 @@
+"""One source of calibration data for every int8 path.
+
+`calibration_data` may be:
+
+* a NumPy array ``(N, height, width, channels)`` already in the model's input space (what you
+  would pass to `model.predict`);
+* a `tf.data.Dataset` of such images, batched or not, or of ``(images, labels)`` pairs;
+* a folder of image files (searched recursively): decoded, resized to the model's input size and
+  preprocessed with the export's `preprocessing` preset.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+import time
+
+import numpy as np
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif")
+
+
+def _progress(done, total, start, label):
+    if not sys.stderr.isatty() and done not in (total,):
+        return
+    rate = done / max(time.perf_counter() - start, 1e-9)
+    width = 24
+    filled = int(width * done / total) if total else width
+    print(
+        f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:.0f} img/s)",
+        end="\n" if done == total else "",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _from_folder(folder: pathlib.Path, input_shape, preprocessing, limit):
+    import tensorflow as tf
+
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+    if not files:
+        raise ValueError(
+            f"calibration_data={str(folder)!r} holds no image files ({', '.join(IMAGE_SUFFIXES)})"
+        )
+    files = files[:limit]
+    height, width, channels = input_shape
+    images = []
+    for path in files:
+        try:
+            image = tf.io.decode_image(tf.io.read_file(str(path)), channels=channels, expand_animations=False)
+        except tf.errors.InvalidArgumentError as error:
+            raise ValueError(f"calibration_data: cannot decode image {str(path)!r}: {error.message}") from None
+        image = tf.image.resize(tf.cast(image, tf.float32), (height, width), antialias=True)
+        images.append(preprocessing(image.numpy()))
+    return np.stack(images)
+
+
+def _from_dataset(dataset, limit):
+    images, count = [], 0
+    for element in dataset:
+        x = element[0] if isinstance(element, (tuple, list)) else element
+        if isinstance(x, dict):
+            raise ValueError("calibration_data: a dataset of dicts is not supported; map it to images first")
+        x = np.asarray(x, dtype="float32")
+        if x.ndim == 3:
+            x = x[None]
+        images.append(x)
+        count += len(x)
+        if count >= limit:
+            break
+    if not images:
+        raise ValueError("calibration_data is an empty tf.data.Dataset")
+    return np.concatenate(images)[:limit]
+
+
+def load(calibration_data, *, input_shape, preprocessing, limit: int = 200) -> np.ndarray:
+    """Calibration images as one float32 array ``(N, height, width, channels)``, N <= `limit`."""
+    if calibration_data is None:
+        raise ValueError("int8 quantization needs calibration_data (an array, a tf.data.Dataset or an image folder)")
+    if isinstance(calibration_data, (str, pathlib.Path)):
+        folder = pathlib.Path(calibration_data)
+        if not folder.is_dir():
+            raise ValueError(f"calibration_data={str(calibration_data)!r} is not a folder")
+        images = _from_folder(folder, input_shape, preprocessing, limit)
+    elif isinstance(calibration_data, np.ndarray):
+        images = calibration_data[:limit].astype("float32", copy=False)
+    elif type(calibration_data).__module__.startswith("tensorflow") and hasattr(calibration_data, "element_spec"):
+        images = _from_dataset(calibration_data, limit)
+    else:
+        raise TypeError(
+            "calibration_data must be a NumPy array, a tf.data.Dataset or a folder path; "
+            f"received calibration_data of type {type(calibration_data).__name__}"
+        )
+    if images.ndim != 4 or len(images) == 0:
+        raise ValueError(f"calibration_data must hold images (N, height, width, channels) with N >= 1; received shape {images.shape}")
+    expected = tuple(input_shape)
+    got = images.shape[1:]
+    if any(e is not None and e != g for e, g in zip(expected, got)):
+        raise ValueError(f"calibration_data images have shape {got}; the model takes {expected}")
+    if not np.isfinite(images).all():
+        raise ValueError("calibration_data holds NaN or infinite values")
+    return images
+
+
+def iterate(images: np.ndarray, label: str = "calibrating"):
+    """Yields one image at a time as a batch of 1, with a progress bar on stderr."""
+    start = time.perf_counter()
+    total = len(images)
+    for i in range(total):
+        yield images[i : i + 1]
+        _progress(i + 1, total, start, label)

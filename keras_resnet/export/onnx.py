@@ -1,0 +1,100 @@
+"""ONNX through tf2onnx (``from_function`` on the export's traced function).
+
+Precisions: ``float32``; ``float16`` (onnxconverter-common, float32 inputs/outputs kept);
+``int8`` (ONNX Runtime static quantization: QDQ, per-channel int8 weights, int8 activations
+calibrated with MinMax); ``dynamic`` (ONNX Runtime dynamic quantization: int8 weights).
+``nchw=True`` makes the input ``[batch, channels, height, width]`` (TensorRT, OpenCV,
+PyTorch-style pipelines).
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import tempfile
+import warnings
+
+from keras_resnet.export._optional import require
+
+PRECISIONS = ("float32", "float16", "dynamic", "int8")
+OPTIONS = ("opset", "nchw", "per_channel")
+CALIBRATED = ("int8",)
+DEFAULT_OPSET = 17
+
+
+def validate(precision, *, opset=DEFAULT_OPSET, nchw=False, per_channel=True):
+    """Checks the options of one ONNX export before any work is done."""
+    if isinstance(opset, bool) or not isinstance(opset, int) or not 13 <= opset <= 18:
+        raise ValueError(f"opset must be an int from 13 to 18 (tf2onnx 1.17); received opset={opset!r}")
+    for argument, value in (("nchw", nchw), ("per_channel", per_channel)):
+        if not isinstance(value, bool):
+            raise TypeError(f"{argument} must be True or False; received {argument}={value!r}")
+
+
+def _convert(traced, opset, nchw):
+    tf2onnx = require("tf2onnx", "export")
+    proto, _ = tf2onnx.convert.from_function(
+        traced.function,
+        input_signature=[traced.spec],
+        opset=opset,
+        inputs_as_nchw=["image"] if nchw else None,
+    )
+    return proto
+
+
+def _quantize(proto, precision, calibration, nchw, per_channel):
+    onnx = require("onnx", "export")
+    quantization = require("onnxruntime.quantization", "export")
+
+    class Reader(quantization.CalibrationDataReader):
+        def __init__(self):
+            from keras_resnet.export import calibration as calibration_lib
+
+            self._batches = iter(calibration_lib.iterate(calibration, f"calibrating onnx {precision}"))
+
+        def get_next(self):
+            batch = next(self._batches, None)
+            if batch is None:
+                return None
+            return {"image": batch.transpose(0, 3, 1, 2) if nchw else batch}
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = pathlib.Path(tmp) / "float32.onnx", pathlib.Path(tmp) / "quantized.onnx"
+        onnx.save(proto, source)
+        if precision == "dynamic":
+            quantization.quantize_dynamic(source, target, weight_type=quantization.QuantType.QInt8, per_channel=per_channel)
+        else:
+            quantization.quantize_static(
+                source,
+                target,
+                Reader(),
+                quant_format=quantization.QuantFormat.QDQ,
+                per_channel=per_channel,
+                activation_type=quantization.QuantType.QInt8,
+                weight_type=quantization.QuantType.QInt8,
+            )
+        return onnx.load(target)
+
+
+def write(traced, path, *, precision="float32", calibration=None, opset=DEFAULT_OPSET, nchw=False, per_channel=True):
+    """Converts `traced` to an .onnx file at `path`."""
+    validate(precision, opset=opset, nchw=nchw, per_channel=per_channel)
+    onnx = require("onnx", "export")
+    proto = _convert(traced, opset, nchw)
+    if precision == "float16":
+        float16 = require("onnxconverter_common.float16", "export")
+        # Softmax stays float32: with keep_io_types, onnxconverter-common mistypes a graph output
+        # that Softmax produces directly ("Softmax_cast_to_probabilities"), and float32 is
+        # what a softmax wants anyway.
+        with warnings.catch_warnings():  # tiny weights flushed to +-1e-7: expected, one warning each
+            warnings.filterwarnings("ignore", message=r"the float32 number .* will be truncated", category=UserWarning)
+            proto = float16.convert_float_to_float16(
+                proto, keep_io_types=True, op_block_list=[*float16.DEFAULT_OP_BLOCK_LIST, "Softmax"]
+            )
+    elif precision in ("int8", "dynamic"):
+        proto = _quantize(proto, precision, calibration, nchw, per_channel)
+    metadata = traced.metadata(format="onnx", precision=precision, opset=opset, input_layout="NCHW" if nchw else "NHWC")
+    onnx.helper.set_model_props(proto, {"keras_resnet_metadata": json.dumps(metadata)})
+    proto.producer_name = "keras_resnet"
+    onnx.save(proto, path)
+    return {"opset": opset, "layout": "NCHW" if nchw else "NHWC"}

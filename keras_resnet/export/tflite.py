@@ -1,0 +1,100 @@
+"""TFLite (LiteRT) through TensorFlow's converter, from the export's single trace.
+
+Precisions: ``float32``; ``float16`` (float16 weights); ``dynamic`` (int8 weights, float
+activations); ``int8`` (int8 weights and activations, calibrated; optional int8/uint8 input and
+output); ``int16x8`` (int16 activations, int8 weights, calibrated).
+"""
+
+from __future__ import annotations
+
+import json
+
+import tensorflow as tf
+
+from keras_resnet.export import calibration as calibration_lib
+
+PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
+OPTIONS = ("inference_input_type", "inference_output_type")
+CALIBRATED = ("int8", "int16x8")
+METADATA_NAME = "keras_resnet_metadata"
+
+_IO_TYPES = {"float32": tf.float32, "int8": tf.int8, "uint8": tf.uint8, "int16": tf.int16}
+_ALLOWED_IO = {
+    "float32": ("float32",),
+    "float16": ("float32",),
+    "dynamic": ("float32",),
+    "int8": ("float32", "int8", "uint8"),
+    "int16x8": ("float32", "int16"),
+}
+
+
+def _configure(converter, precision, calibration):
+    if precision == "float32":
+        return
+    converter.optimizations = [tf.lite.Optimize.DEFAULT]
+    if precision == "float16":
+        converter.target_spec.supported_types = [tf.float16]
+    elif precision in CALIBRATED:
+        converter.representative_dataset = lambda: ([x] for x in calibration_lib.iterate(calibration, f"calibrating tflite {precision}"))
+        ops = tf.lite.OpsSet
+        converter.target_spec.supported_ops = [
+            ops.TFLITE_BUILTINS_INT8 if precision == "int8" else ops.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8
+        ]
+
+
+def add_metadata(model_bytes: bytes, metadata: dict) -> bytes:
+    """Stores `metadata` as JSON in the flatbuffer's metadata table (name ``keras_resnet_metadata``)."""
+    from tensorflow.lite.python import schema_py_generated as schema
+    from tensorflow.lite.tools import flatbuffer_utils
+
+    model = flatbuffer_utils.convert_bytearray_to_object(bytearray(model_bytes))
+    buffer = schema.BufferT()
+    buffer.data = list(json.dumps(metadata).encode())
+    model.buffers.append(buffer)
+    entry = schema.MetadataT()
+    entry.name = METADATA_NAME
+    entry.buffer = len(model.buffers) - 1
+    model.metadata = (model.metadata or []) + [entry]
+    return bytes(flatbuffer_utils.convert_object_to_bytearray(model))
+
+
+def read_metadata(path) -> dict | None:
+    """The keras_resnet metadata stored in a .tflite file, or None."""
+    from tensorflow.lite.tools import flatbuffer_utils
+
+    model = flatbuffer_utils.read_model(str(path))
+    for entry in model.metadata or []:
+        name = entry.name.decode() if isinstance(entry.name, bytes) else entry.name
+        if name == METADATA_NAME:
+            return json.loads(bytes(model.buffers[entry.buffer].data).decode())
+    return None
+
+
+def validate(precision, *, inference_input_type="float32", inference_output_type="float32"):
+    """Checks the options of one TFLite export before any work is done."""
+    for argument, value in (("inference_input_type", inference_input_type), ("inference_output_type", inference_output_type)):
+        if value not in _ALLOWED_IO[precision]:
+            raise ValueError(
+                f"{argument} for tflite {precision} must be one of {', '.join(repr(v) for v in _ALLOWED_IO[precision])}; "
+                f"received {argument}={value!r}"
+            )
+
+
+def write(traced, path, *, precision="float32", calibration=None, inference_input_type="float32", inference_output_type="float32"):
+    """Converts `traced` to a .tflite file at `path`."""
+    validate(precision, inference_input_type=inference_input_type, inference_output_type=inference_output_type)
+    traced.require_static("TFLite export")
+    converter = tf.lite.TFLiteConverter.from_concrete_functions([traced.concrete], traced.module)
+    _configure(converter, precision, calibration)
+    if precision in CALIBRATED:
+        converter.inference_input_type = _IO_TYPES[inference_input_type]
+        converter.inference_output_type = _IO_TYPES[inference_output_type]
+    model_bytes = converter.convert()
+    metadata = traced.metadata(
+        format="tflite",
+        precision=precision,
+        inference_input_type=inference_input_type,
+        inference_output_type=inference_output_type,
+    )
+    path.write_bytes(add_metadata(model_bytes, metadata))
+    return {"inference_input_type": inference_input_type, "inference_output_type": inference_output_type}

@@ -1,0 +1,269 @@
+"""keras_resnet.export: every format and precision, verified in its own runtime."""
+
+import json
+import pathlib
+import subprocess
+import sys
+
+import keras
+import numpy as np
+import pytest
+
+pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
+import onnx  # noqa: E402
+import onnxruntime as ort  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+import keras_resnet  # noqa: E402
+from keras_resnet import export  # noqa: E402
+from keras_resnet.export import tflite as tflite_format  # noqa: E402
+from keras_resnet.export import verify as verify_lib  # noqa: E402
+
+ALL_PRECISIONS = ["float32", "float16", "dynamic", "int8", "int16x8"]
+
+
+@pytest.fixture(scope="module")
+def cifar20():
+    keras.utils.set_random_seed(1)
+    return keras_resnet.CifarResNet20(classifier_activation=None, name="c20")
+
+
+@pytest.fixture(scope="module")
+def calibration():
+    return np.random.default_rng(1).random((16, 32, 32, 3), dtype="float32")
+
+
+def _listing(folder):
+    return sorted(str(p.relative_to(folder)) for p in pathlib.Path(folder).rglob("*"))
+
+
+def test_every_format_and_precision_is_written_and_verified(cifar20, calibration, tmp_path):
+    reports = export.export(cifar20, tmp_path, format="all", quantize=ALL_PRECISIONS, calibration_data=calibration, verbose=False)
+    expected = [("saved_model", "float32")] + [("tflite", p) for p in ALL_PRECISIONS] + [
+        ("onnx", p) for p in ("float32", "float16", "dynamic", "int8")
+    ]
+    assert [(r.format, r.precision) for r in reports] == expected
+    for r in reports:
+        assert r.verified and pathlib.Path(r.path).exists() and r.size_bytes > 0, r
+        assert r.output == "logits" and r.batch_sizes == (1, 3)
+        assert r.relative_diff <= verify_lib.TOLERANCES[r.precision][0]
+    by = {(r.format, r.precision): r for r in reports}
+    assert by["tflite", "float32"].max_abs_diff < 1e-4 and by["onnx", "float32"].max_abs_diff < 1e-4
+    assert by["saved_model", "float32"].max_abs_diff < 1e-5
+    # Quantized artifacts are smaller: float16 about half, int8 about a quarter.
+    assert by["tflite", "float16"].size_bytes < 0.6 * by["tflite", "float32"].size_bytes
+    assert by["tflite", "int8"].size_bytes < 0.4 * by["tflite", "float32"].size_bytes
+    assert by["onnx", "int8"].size_bytes < 0.4 * by["onnx", "float32"].size_bytes
+    assert not [p for p in _listing(tmp_path) if ".tmp-" in p]
+    assert "| tflite | int8 |" in reports.table()
+
+
+def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
+    keras.utils.set_random_seed(2)
+    model = keras_resnet.ResNet18(input_shape=(64, 64, 3), classes=5)  # softmax head
+    reports = export.export(
+        model, tmp_path, preprocessing="unit", class_names=list("abcde"), image_bytes_signature=True, verbose=False
+    )
+    version = tmp_path / "resnet18" / "1"
+    assert reports[0].path == str(version) and (version / "saved_model.pb").exists()
+    loaded = tf.saved_model.load(str(version))
+    serving = loaded.signatures["serving_default"]
+    args, kwargs = serving.structured_input_signature
+    assert args == () and list(kwargs) == ["image"]
+    assert kwargs["image"].dtype == tf.float32 and kwargs["image"].shape.as_list() == [None, 64, 64, 3]
+    assert list(serving.structured_outputs) == ["probabilities"]
+    metadata = json.loads(loaded.metadata().numpy())
+    assert metadata["class_names"] == list("abcde") and metadata["preprocessing"]["name"] == "unit"
+    assert metadata["signatures"] == ["serving_default", "serving_bytes"]
+    assert (version / "assets" / "keras_resnet_metadata.json").exists()
+    # The bytes signature decodes, resizes and preprocesses inside the graph.
+    pixels = (images(2, size=80) * 255).round().astype("uint8")
+    encoded = tf.stack([tf.io.encode_png(p) for p in pixels])
+    got = loaded.signatures["serving_bytes"](image_bytes=encoded)["probabilities"].numpy()
+    resized = tf.image.resize(pixels.astype("float32"), (64, 64), antialias=True).numpy() / 255.0
+    np.testing.assert_allclose(got, np.asarray(model(resized)), atol=1e-5)
+    # saved_model_cli, as a TF Serving user would inspect it.
+    cli = pathlib.Path(sys.executable).with_name("saved_model_cli")
+    if cli.exists():
+        shown = subprocess.run([str(cli), "show", "--dir", str(version), "--all"], capture_output=True, text=True, check=True).stdout
+        assert "signature_def['serving_bytes']" in shown and "image_bytes" in shown and "DT_STRING" in shown
+
+
+def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, tmp_path):
+    reports = export.export(cifar20, tmp_path, format=["tflite", "onnx"], class_names=[str(i) for i in range(10)], verbose=False)
+    tfl, onx = (pathlib.Path(r.path) for r in reports)
+    meta = tflite_format.read_metadata(tfl)
+    assert meta["model_name"] == "c20" and meta["precision"] == "float32" and meta["classes"] == 10
+    assert meta["versions"]["tensorflow"] == tf.__version__
+    interpreter = verify_lib._tflite_interpreter(tfl)
+    detail = interpreter.get_signature_runner("serving_default").get_input_details()["image"]
+    assert list(detail["shape_signature"]) == [-1, 32, 32, 3]
+    model = onnx.load(onx)
+    props = {p.key: p.value for p in model.metadata_props}
+    assert json.loads(props["keras_resnet_metadata"])["opset"] == 17
+    session = ort.InferenceSession(str(onx), providers=["CPUExecutionProvider"])
+    (inp,) = session.get_inputs()
+    assert inp.name == "image" and isinstance(inp.shape[0], str) and inp.shape[1:] == [32, 32, 3]
+    assert [o.name for o in session.get_outputs()] == ["logits", "probabilities"]
+    for batch in (1, 3, 5):
+        x = np.random.default_rng(batch).random((batch, 32, 32, 3), dtype="float32")
+        np.testing.assert_allclose(session.run(["logits"], {"image": x})[0], np.asarray(cifar20(x)), atol=1e-4)
+
+
+def test_onnx_nchw_and_tflite_uint8_io(cifar20, calibration, tmp_path):
+    (r,) = export.export(cifar20, tmp_path / "m.onnx", format="onnx", nchw=True, opset=13, verbose=False)
+    session = ort.InferenceSession(r.path, providers=["CPUExecutionProvider"])
+    assert session.get_inputs()[0].shape[1:] == [3, 32, 32] and r.verified
+    (q,) = export.export(
+        cifar20, tmp_path / "m.tflite", format="tflite", quantize="int8", calibration_data=calibration,
+        inference_input_type="uint8", inference_output_type="uint8", verbose=False,
+    )
+    runner = verify_lib._tflite_interpreter(q.path).get_signature_runner("serving_default")
+    assert runner.get_input_details()["image"]["dtype"] == np.uint8 and q.verified
+
+
+def test_calibration_from_dataset_and_image_folder(cifar20, tmp_path):
+    data = tf.data.Dataset.from_tensor_slices((np.random.default_rng(3).random((10, 32, 32, 3), dtype="float32"), np.zeros(10))).batch(4)
+    (r,) = export.export(cifar20, tmp_path / "a.tflite", format="tflite", quantize="int8", calibration_data=data, verbose=False)
+    assert r.verified
+    folder = tmp_path / "images" / "cats"
+    folder.mkdir(parents=True)
+    for i in range(6):
+        pixels = np.random.default_rng(i).integers(0, 255, (40, 48, 3), dtype="uint8")
+        tf.io.write_file(str(folder / f"{i}.png"), tf.io.encode_png(pixels))
+    (r,) = export.export(
+        cifar20, tmp_path / "b.onnx", format="onnx", quantize="int8", calibration_data=tmp_path / "images",
+        preprocessing="unit", verbose=False,
+    )
+    assert r.verified
+
+
+def test_undefined_input_size_needs_input_size(tmp_path):
+    backbone = keras_resnet.CifarResNet20(include_top=False, pooling="avg")
+    with pytest.raises(ValueError, match=r"TFLite export needs a fixed input size.*pass input_size"):
+        export.export(backbone, tmp_path / "b.tflite", format="tflite", verbose=False)
+    assert _listing(tmp_path) == []
+    (r,) = export.export(backbone, tmp_path / "b.tflite", format="tflite", input_size=40, verbose=False)
+    assert r.verified and r.output == "output"
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (dict(format="coreml"), ValueError, r"format must be one of 'saved_model', 'tflite', 'onnx'; received format='coreml'"),
+        (dict(format="onnx", nchw=True, image_bytes_signature=True), ValueError, r"option image_bytes_signature is not accepted by format onnx"),
+        (dict(format="onnx", quantize="int16x8"), ValueError, r"quantize='int16x8' is not offered by format \['onnx'\]"),
+        (dict(format="tflite", quantize="int4"), ValueError, r"quantize must be one of .*received quantize='int4'"),
+        (dict(format="tflite", quantize="int8"), ValueError, r"int8 quantization needs calibration_data"),
+        (dict(format="tflite", quantize="int8", calibration_data=np.zeros((0, 32, 32, 3), "float32")), ValueError, r"N >= 1; received shape \(0, 32, 32, 3\)"),
+        (dict(format="tflite", quantize="int8", calibration_data=np.zeros((4, 28, 28, 3), "float32")), ValueError, r"calibration_data images have shape \(28, 28, 3\); the model takes \(32, 32, 3\)"),
+        (dict(format="onnx", quantize="int8", calibration_data=[1, 2]), TypeError, r"calibration_data must be a NumPy array"),
+        (dict(format="tflite", quantize="float32", inference_input_type="uint8"), ValueError, r"inference_input_type for tflite float32 must be one of 'float32'"),
+        (dict(format="onnx", opset=21), ValueError, r"opset must be an int from 13 to 18.*received opset=21"),
+        (dict(format="tflite", input_size=(16, 16)), ValueError, r"input_size=\(16, 16\) disagrees with the model's fixed input shape"),
+        (dict(preprocessing="imagenet"), ValueError, r"preprocessing must be one of .*received preprocessing='imagenet'"),
+    ],
+)
+def test_bad_arguments_fail_before_anything_is_written(cifar20, tmp_path, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        export.export(cifar20, tmp_path / "out", verbose=False, **kwargs)
+    assert _listing(tmp_path) == []
+
+
+def test_bad_calibration_folders(cifar20, tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match="holds no image files"):
+        export.export(cifar20, tmp_path / "x.onnx", format="onnx", quantize="int8", calibration_data=tmp_path / "empty", verbose=False)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "broken.png").write_bytes(b"not a png")
+    with pytest.raises(ValueError, match="cannot decode image"):
+        export.export(cifar20, tmp_path / "x.onnx", format="onnx", quantize="int8", calibration_data=tmp_path / "bad", verbose=False)
+    assert not (tmp_path / "x.onnx").exists()
+
+
+def test_existing_outputs_are_kept_unless_overwrite(cifar20, tmp_path):
+    target = tmp_path / "m.onnx"
+    target.write_text("precious")
+    with pytest.raises(ValueError, match=r"already exists; pass overwrite=True"):
+        export.export(cifar20, target, format="onnx", verbose=False)
+    assert target.read_text() == "precious"
+    (r,) = export.export(cifar20, target, format="onnx", overwrite=True, verbose=False)
+    assert r.verified and onnx.load(target).graph.input[0].name == "image"
+    # SavedModel: the version folder is the unit that must not be replaced silently.
+    export.export(cifar20, tmp_path / "serving", verbose=False)
+    with pytest.raises(ValueError, match=r"c20/1' already exists"):
+        export.export(cifar20, tmp_path / "serving", verbose=False)
+    (r,) = export.export(cifar20, tmp_path / "serving", version=2, verbose=False)
+    assert sorted(p.name for p in (tmp_path / "serving" / "c20").iterdir()) == ["1", "2"]
+
+
+def test_failures_leave_nothing_behind(cifar20, tmp_path, monkeypatch):
+    monkeypatch.setitem(verify_lib.TOLERANCES, "float32", (0.0, 1.0))  # nothing passes
+    with pytest.raises(export.VerificationError, match=r"tflite float32 artifact .* disagrees with Keras: max \|diff\|"):
+        export.export(cifar20, tmp_path / "m.tflite", format="tflite", verbose=False)
+    assert _listing(tmp_path) == []
+
+    def broken_writer(traced, path, **kwargs):
+        path.write_bytes(b"half")
+        raise RuntimeError("converter crashed")
+
+    monkeypatch.setattr(tflite_format, "write", broken_writer)
+    with pytest.raises(RuntimeError, match="converter crashed"):
+        export.export(cifar20, tmp_path / "m.tflite", format="tflite", verbose=False)
+    assert _listing(tmp_path) == []
+
+
+def test_export_package_imports_converters_lazily():
+    code = (
+        "import sys; import keras_resnet.export; "
+        "bad = [m for m in ('tf2onnx', 'onnxruntime', 'torch', 'tf_keras') if m in sys.modules]; assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_missing_extra_names_what_to_install(monkeypatch):
+    from keras_resnet.export import _optional
+
+    with pytest.raises(ImportError, match=r"pip install 'keras-resnet\[export\]'"):
+        _optional.require("no_such_converter_package", "export")
+
+
+def _digits_32(seed=0):
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    x = digits.images.astype("float32") / 16.0  # [0, 1]
+    x = tf.image.resize(x[..., None], (32, 32), method="bilinear").numpy()
+    x = np.repeat(x, 3, axis=-1)
+    order = np.random.default_rng(seed).permutation(len(x))
+    return x[order], digits.target[order]
+
+
+def test_int8_keeps_held_out_accuracy_on_digits(tmp_path, capsys):
+    """A CIFAR ResNet-20 trained briefly on scikit-learn's digits keeps its held-out accuracy
+    within 1 point after full-int8 TFLite and static-int8 ONNX quantization."""
+    x, y = _digits_32()
+    x_train, y_train, x_test, y_test = x[:1400], y[:1400], x[1400:], y[1400:]
+    keras.utils.set_random_seed(0)
+    model = keras_resnet.CifarResNet20(classifier_activation=None)
+    model.compile(
+        optimizer=keras.optimizers.Adam(2e-3),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
+    model.fit(x_train, y_train, batch_size=64, epochs=6, verbose=0)
+    reports = export.export(
+        model, tmp_path, format=["tflite", "onnx"], quantize=["float32", "int8"], calibration_data=x_train[:200],
+        preprocessing="unit", verbose=False,
+    )
+    accuracy = {("keras", "float32"): float((np.asarray(model.predict(x_test, verbose=0)).argmax(-1) == y_test).mean())}
+    for r in reports:
+        run = verify_lib.RUNNERS[r.format](pathlib.Path(r.path), None, r.details)
+        predictions = np.concatenate([run(x_test[i : i + 50])["logits"] for i in range(0, len(x_test), 50)])
+        accuracy[r.format, r.precision] = float((predictions.argmax(-1) == y_test).mean())
+    with capsys.disabled():
+        print("\nheld-out digits accuracy: " + ", ".join(f"{f} {p}: {a:.2%}" for (f, p), a in accuracy.items()))
+    reference = accuracy["keras", "float32"]
+    assert reference > 0.9
+    for key, value in accuracy.items():
+        assert abs(value - reference) <= 0.01, (key, value, reference)
