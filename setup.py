@@ -15,8 +15,9 @@ EXTRAS = {
     "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
     # Reading .safetensors checkpoints without torch.
     "weights": ["safetensors>=0.4"],
-    "test": ["pytest>=7", "scikit-learn>=1.3"],
 }
+# The default test tier exercises every export format, so it needs the export extra.
+EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"]]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

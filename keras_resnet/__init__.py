@@ -27,10 +27,15 @@ _LAZY = {
     **{entry.function: "resnet" for entry in MODELS.values() if entry.function},
 }
 
+#: submodules reachable as attributes (``keras_resnet.export.export(...)``), imported on first use.
+_SUBMODULES = ("analysis", "export", "preprocessing", "resnet", "specs", "weights")
+
 __all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
 
 
 def __getattr__(name):
+    if name in _SUBMODULES:
+        return importlib.import_module(f"keras_resnet.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'keras_resnet' has no attribute {name!r}")
@@ -40,4 +45,4 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))

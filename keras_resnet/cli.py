@@ -2,6 +2,8 @@
 
     keras-resnet list [PATTERN] [--details]    registered models (with parameters and MACs)
     keras-resnet info MODEL [--input-size N]   one model: parameters, MACs, layers, input size
+    keras-resnet export MODEL --format ... --quantize ... --output DIR
+                                               SavedModel / TFLite / ONNX, verified in their runtimes
 """
 
 from __future__ import annotations
@@ -82,6 +84,59 @@ def _cmd_info(args) -> int:
     return 0
 
 
+def _load_model(spec: str, weights, input_size, classes):
+    """A registry name (random or `weights` initialization) or a saved `.keras` file."""
+    import pathlib
+
+    if spec.endswith(".keras"):
+        if not pathlib.Path(spec).is_file():
+            raise ValueError(f"model={spec!r} is not an existing .keras file")
+        import keras
+
+        return keras.models.load_model(spec)
+    kwargs = {"weights": weights}
+    if input_size:
+        kwargs["input_shape"] = (input_size, input_size, 3)
+    if classes:
+        kwargs["classes"] = classes
+    return registry.create_model(spec, **kwargs)
+
+
+def _calibration(path):
+    if path is None or not path.endswith(".npy"):
+        return path
+    import numpy as np
+
+    return np.load(path)
+
+
+def _cmd_export(args) -> int:
+    from keras_resnet import export
+
+    model = _load_model(args.model, args.weights, args.input_size, args.classes)
+    options = {}
+    if args.opset is not None:
+        options["opset"] = args.opset
+    if args.nchw:
+        options["nchw"] = True
+    if args.image_bytes_signature:
+        options["image_bytes_signature"] = True
+    reports = export.export(
+        model,
+        args.output,
+        format=args.format,
+        quantize=args.quantize,
+        calibration_data=_calibration(args.calibration_data),
+        calibration_size=args.calibration_size,
+        preprocessing=args.preprocessing,
+        overwrite=args.overwrite,
+        verify_artifacts=not args.no_verify,
+        **options,
+    )
+    print(reports.table())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -94,6 +149,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-size", type=int, default=None, help="square input size (default: the model's)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_info)
+
+    from keras_resnet import preprocessing
+
+    p = sub.add_parser("export", help="export to SavedModel / TFLite / ONNX and verify each artifact")
+    p.add_argument("model", help="a registered model name or a saved .keras file")
+    p.add_argument("--format", nargs="+", default=["all"], help="saved_model, tflite, onnx (several) or all")
+    p.add_argument("--quantize", nargs="+", default=["float32"], help="float32 float16 dynamic int8 int16x8 (several)")
+    p.add_argument("--calibration-data", help="for int8: a folder of images or a .npy array of model-ready images")
+    p.add_argument("--calibration-size", type=int, default=200, help="calibration images used (default 200)")
+    p.add_argument("--output", "-o", required=True, help="output folder (or file, for one artifact)")
+    p.add_argument("--weights", help="a .weights.h5 file for a registry model")
+    p.add_argument("--input-size", type=int, help="square input size for a registry model")
+    p.add_argument("--classes", type=int, help="class count for a registry model")
+    p.add_argument("--preprocessing", default="none", choices=list(preprocessing.PRESETS), help="how raw pixels become model input")
+    p.add_argument("--opset", type=int, help="ONNX opset (13-18)")
+    p.add_argument("--nchw", action="store_true", help="ONNX input as NCHW")
+    p.add_argument("--image-bytes-signature", action="store_true", help="SavedModel: add a signature taking encoded images")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.add_argument("--no-verify", action="store_true", help="skip running each artifact against Keras")
+    p.set_defaults(func=_cmd_export)
     return parser
 
 
@@ -101,7 +176,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, ImportError) as error:
         print(f"keras-resnet {args.command}: error: {error}", file=sys.stderr)
         return 2
 

@@ -73,8 +73,8 @@ def get(preprocessing) -> Preprocessing:
     """A preset by name (or a `Preprocessing` passed through).
 
     Example:
-        >>> get("unit")([255.0, 0.0, 51.0]).tolist()
-        [1.0, 0.0, 0.20000000298023224]
+        >>> [round(float(v), 3) for v in get("unit")([255.0, 0.0, 51.0])]
+        [1.0, 0.0, 0.2]
     """
     if isinstance(preprocessing, Preprocessing):
         return preprocessing

@@ -12,14 +12,17 @@ import pytest  # noqa: E402
 
 import keras_resnet  # noqa: E402
 
-#: Models whose build + train step takes over ~10 s on 2 CPU cores run in the slow tier.
+#: Models whose build takes several seconds on 2 CPU cores run in the slow tier.
 HEAVY = re.compile(r"^(resnet(152|200)|cifar_resnet1202)")
+#: Models whose train step takes about 10 s or more: slow tier for training tests. Every family
+#: and knob is still trained in the default tier at a smaller depth.
+HEAVY_TO_TRAIN = re.compile(r"^(resnet(101|152|200)|cifar_resnet(110|1202))")
 
 
-def registry_params(names=None):
+def registry_params(names=None, heavy=HEAVY):
     """`pytest.param`s over registry names, heavy ones marked slow."""
     names = keras_resnet.list_models() if names is None else names
-    return [pytest.param(n, marks=pytest.mark.slow) if HEAVY.match(n) else n for n in names]
+    return [pytest.param(n, marks=pytest.mark.slow) if heavy.match(n) else n for n in names]
 
 
 @pytest.fixture(autouse=True)

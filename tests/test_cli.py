@@ -44,3 +44,29 @@ def test_console_script_is_installed():
     command = [shutil.which("keras-resnet")] if shutil.which("keras-resnet") else [sys.executable, "-m", "keras_resnet.cli"]
     result = subprocess.run([*command, "list", "cifar*v2"], capture_output=True, text=True, env=env, check=True)
     assert "cifar_resnet1202v2" in result.stdout
+
+
+def test_export_command_writes_verifies_and_prints_a_table(tmp_path, capsys):
+    import numpy as np
+
+    np.save(tmp_path / "cal.npy", np.random.default_rng(0).random((8, 32, 32, 3), dtype="float32"))
+    argv = ["export", "cifar_resnet20", "--format", "tflite", "onnx", "--quantize", "float32", "int8",
+            "--calibration-data", str(tmp_path / "cal.npy"), "--output", str(tmp_path / "out")]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    for name in ("cifar_resnet20.tflite", "cifar_resnet20_int8.tflite", "cifar_resnet20.onnx", "cifar_resnet20_int8.onnx"):
+        assert (tmp_path / "out" / name).is_file() and name in out
+    assert "| tflite | int8 |" in out
+    # The same command again refuses to overwrite, in one line.
+    assert cli.main(argv) == 2
+    assert "already exists; pass overwrite=True" in capsys.readouterr().err
+
+
+def test_export_command_takes_a_keras_file(tmp_path, capsys):
+    import keras_resnet
+
+    keras_resnet.CifarResNet20(classes=3).save(tmp_path / "m.keras")
+    assert cli.main(["export", str(tmp_path / "m.keras"), "--format", "onnx", "--output", str(tmp_path / "m.onnx")]) == 0
+    assert (tmp_path / "m.onnx").is_file()
+    assert cli.main(["export", str(tmp_path / "missing.keras"), "--output", str(tmp_path / "x")]) == 2
+    assert "not an existing .keras file" in capsys.readouterr().err

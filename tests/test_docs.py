@@ -7,7 +7,7 @@ import re
 import pytest
 
 from golden import REGISTRY
-from keras_resnet import analysis, registry, specs
+from keras_resnet import analysis, preprocessing, registry, specs
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
@@ -38,7 +38,7 @@ def test_readme_model_table_matches_the_golden_numbers():
         assert abs(float(macs) * scale - REGISTRY[name][1]) <= half_last_digit, name
 
 
-@pytest.mark.parametrize("module", [specs, registry, analysis])
+@pytest.mark.parametrize("module", [specs, registry, analysis, preprocessing])
 def test_docstring_examples_run(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

@@ -253,7 +253,7 @@ def test_int8_keeps_held_out_accuracy_on_digits(tmp_path, capsys):
     )
     model.fit(x_train, y_train, batch_size=64, epochs=6, verbose=0)
     reports = export.export(
-        model, tmp_path, format=["tflite", "onnx"], quantize=["float32", "int8"], calibration_data=x_train[:200],
+        model, tmp_path, format=["tflite", "onnx"], quantize=["float32", "int8"], calibration_data=x_train[:500], calibration_size=500,
         preprocessing="unit", verbose=False,
     )
     accuracy = {("keras", "float32"): float((np.asarray(model.predict(x_test, verbose=0)).argmax(-1) == y_test).mean())}
@@ -267,3 +267,12 @@ def test_int8_keeps_held_out_accuracy_on_digits(tmp_path, capsys):
     assert reference > 0.9
     for key, value in accuracy.items():
         assert abs(value - reference) <= 0.01, (key, value, reference)
+
+
+def test_docstring_example_runs():
+    import doctest
+
+    import keras_resnet.export as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

@@ -10,7 +10,7 @@ import pytest
 
 import keras_resnet
 from keras_resnet import registry
-from conftest import registry_params
+from conftest import HEAVY_TO_TRAIN, registry_params
 
 
 def _train_mode_loss(model, x, y):
@@ -18,7 +18,7 @@ def _train_mode_loss(model, x, y):
     return float(loss(y, model(x, training=True)))
 
 
-@pytest.mark.parametrize("name", registry_params())
+@pytest.mark.parametrize("name", registry_params(heavy=HEAVY_TO_TRAIN))
 def test_every_model_runs_and_one_fit_step_lowers_the_loss(name, images):
     """One SGD step of bounded length (lr 1e-3 along the clipped gradient) must lower the
     training-mode loss on the batch it was taken on.
