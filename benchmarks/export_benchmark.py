@@ -15,6 +15,7 @@ with Keras' inference (the faster of ``model(x)`` and ``model.predict_on_batch(x
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import pathlib
@@ -33,6 +34,7 @@ def log(text):
 
 
 def timed(label, fn):
+    gc.collect()  # neither exporter pays for the other's garbage
     start = time.perf_counter()
     log(f"  {label} ...")
     result = fn()
@@ -99,7 +101,7 @@ def main():
         for r in reports:
             run = verify.RUNNERS[r.format](pathlib.Path(r.path), traced, r.details)
             latency = median_latency(run, x, args.repeats)
-            rows.append(dict(format=r.format, precision=r.precision, size_mib=r.size_bytes / 2**20,
+            rows.append(dict(format=r.format, precision=r.precision, size_mib=r.size_bytes / 2**20, export_seconds=r.export_seconds,
                              latency_ms=latency * 1e3, speedup_vs_keras=baseline / latency,
                              max_abs_diff=r.max_abs_diff, top1_agreement=r.top1_agreement))
 
@@ -107,6 +109,7 @@ def main():
     print("| exporter | formats | seconds |\n|---|---|---:|")
     print(f"| keras_resnet.export (one trace) | saved_model, tflite, onnx | {ours:.1f} |")
     print(f"| keras `model.export` x3 | tf_saved_model, litert, onnx | {theirs:.1f} |")
+    print("\nkeras_resnet per artifact: " + ", ".join(f"{r['format']} {r['export_seconds']:.1f} s" for r in rows))
     print(f"\n**time ratio keras_resnet / keras = {ours / theirs:.2f}** (goal <= 0.6); verification adds {verify_seconds:.1f} s")
     print(f"\n## Batch-1 latency (median of {args.repeats})\n")
     print(f"Keras: model(x) {eager * 1e3:.1f} ms, predict_on_batch {predict * 1e3:.1f} ms; baseline = the faster.\n")

@@ -29,6 +29,7 @@ class Traced:
     function: object  # the tf.function
     concrete: object  # its one concrete function
     module: tf.Module  # tracks the model's tf.Variables, so converters can freeze them
+    cache: dict = dataclasses.field(default_factory=dict)  # conversions shared between precisions
 
     @property
     def static(self) -> bool:
