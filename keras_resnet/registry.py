@@ -98,25 +98,20 @@ _BASIC_VARIANT_SUMMARY = {
 
 def _imagenet_entries():
     for depth, (block, _) in specs.IMAGENET_DEPTHS.items():
-        summaries = _BASIC_VARIANT_SUMMARY if block == "basic" else _VARIANT_SUMMARY
-        for variant, text in summaries.items():
-            label = f"ResNet-{depth}" + (f"-{variant.upper()}" if variant else "")
-            yield ModelEntry(
-                name=f"resnet{depth}{variant}",
-                family="resnet",
-                arch_args=dict(depth=depth, variant=variant, preact=False),
-                function=f"ResNet{depth}{variant.upper()}",
-                summary=f"{label}: {text}",
-            )
-        for variant in specs.PREACT_VARIANTS:
-            label = f"ResNet-{depth} V2" + (f"-{variant.upper()}" if variant else "")
-            yield ModelEntry(
-                name=f"resnet{depth}v2{variant}",
-                family="resnet",
-                arch_args=dict(depth=depth, variant=variant, preact=True),
-                function=f"ResNet{depth}V2{variant.upper()}",
-                summary=f"{label}: {_PREACT_SUMMARY[variant]}",
-            )
+        forms = (
+            (False, "", _BASIC_VARIANT_SUMMARY if block == "basic" else _VARIANT_SUMMARY),
+            (True, "v2", _PREACT_SUMMARY),
+        )
+        for preact, tag, summaries in forms:
+            for variant, text in summaries.items():
+                label = f"ResNet-{depth}{' V2' if preact else ''}" + (f"-{variant.upper()}" if variant else "")
+                yield ModelEntry(
+                    name=f"resnet{depth}{tag}{variant}",
+                    family="resnet",
+                    arch_args=dict(depth=depth, variant=variant, preact=preact),
+                    function=f"ResNet{depth}{tag.upper()}{variant.upper()}",
+                    summary=f"{label}: {text}",
+                )
 
 
 def _cifar_entries():
