@@ -18,7 +18,24 @@ def _train_mode_loss(model, x, y):
     return float(loss(y, model(x, training=True)))
 
 
-@pytest.mark.parametrize("name", registry_params(heavy=HEAVY_TO_TRAIN))
+#: Open findings (slow tier, measured 2026-11-22), kept strict so a change in behaviour shows up:
+#: at init, one clipped SGD step goes uphill for option B (loss 16.75 -> 18.22) and gives NaN
+#: for option C (1.47 -> nan) at depth 1202; option A and the pre-activation form descend. The
+#: paper trained ResNet-1202 with option A only. To be investigated (gradient overflow?).
+KNOWN_1202 = pytest.mark.xfail(strict=True, reason="open finding: one-step descent fails for 1202 with option B/C")
+
+
+def _fit_params():
+    params = registry_params(heavy=HEAVY_TO_TRAIN)
+    return [
+        pytest.param(p.values[0], marks=[*p.marks, KNOWN_1202])
+        if not isinstance(p, str) and p.values[0] in ("cifar_resnet1202_b", "cifar_resnet1202_c")
+        else p
+        for p in params
+    ]
+
+
+@pytest.mark.parametrize("name", _fit_params())
 def test_every_model_runs_and_one_fit_step_lowers_the_loss(name, images):
     """One SGD step of bounded length (lr 1e-3 along the clipped gradient) must lower the
     training-mode loss on the batch it was taken on.
