@@ -34,9 +34,12 @@ from keras_resnet.export.verify import Report, VerificationError
 
 @dataclasses.dataclass(frozen=True)
 class Format:
-    module: object  # has write(), validate(), PRECISIONS, OPTIONS
+    module: object  # has write(), validate(), PRECISIONS, OPTIONS, CALIBRATED
     suffix: str
-    calibrated: tuple = ()
+
+    @property
+    def calibrated(self):
+        return self.module.CALIBRATED
 
     @property
     def precisions(self):
@@ -49,8 +52,8 @@ class Format:
 
 FORMATS = {
     "saved_model": Format(saved_model_format, ""),
-    "tflite": Format(tflite_format, ".tflite", tflite_format.CALIBRATED),
-    "onnx": Format(onnx_format, ".onnx", onnx_format.CALIBRATED),
+    "tflite": Format(tflite_format, ".tflite"),
+    "onnx": Format(onnx_format, ".onnx"),
 }
 PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
 

@@ -23,6 +23,7 @@ import tensorflow as tf
 
 PRECISIONS = ("float32",)
 OPTIONS = ("image_bytes_signature",)
+CALIBRATED = ()
 
 
 def _bytes_function(traced):
