@@ -95,7 +95,7 @@ def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, tmp_path):
     meta = tflite_format.read_metadata(tfl)
     assert meta["model_name"] == "c20" and meta["precision"] == "float32" and meta["classes"] == 10
     assert meta["versions"]["tensorflow"] == tf.__version__
-    interpreter = verify_lib._tflite_interpreter(tfl)
+    interpreter = verify_lib.tflite_interpreter(tfl)
     detail = interpreter.get_signature_runner("serving_default").get_input_details()["image"]
     assert list(detail["shape_signature"]) == [-1, 32, 32, 3]
     model = onnx.load(onx)
@@ -118,7 +118,7 @@ def test_onnx_nchw_and_tflite_uint8_io(cifar20, calibration, tmp_path):
         cifar20, tmp_path / "m.tflite", format="tflite", quantize="int8", calibration_data=calibration,
         inference_input_type="uint8", inference_output_type="uint8", verbose=False,
     )
-    runner = verify_lib._tflite_interpreter(q.path).get_signature_runner("serving_default")
+    runner = verify_lib.tflite_interpreter(q.path).get_signature_runner("serving_default")
     assert runner.get_input_details()["image"]["dtype"] == np.uint8 and q.verified
 
 
@@ -222,7 +222,7 @@ def test_export_package_imports_converters_lazily():
 
 
 def test_missing_extra_names_what_to_install(monkeypatch):
-    from keras_resnet.export import _optional
+    from keras_resnet import _optional
 
     with pytest.raises(ImportError, match=r"pip install 'keras-resnet\[export\]'"):
         _optional.require("no_such_converter_package", "export")

@@ -23,7 +23,7 @@ import re
 import sys
 import time
 
-from keras_resnet import _checks
+from keras_resnet import _checks, _kinds
 from keras_resnet.export import _files, _trace, calibration as calibration_lib
 from keras_resnet.export import onnx as onnx_format
 from keras_resnet.export import saved_model as saved_model_format
@@ -93,6 +93,20 @@ def _plan(formats, precisions):
     return jobs
 
 
+#: what a quantization-aware (tfmot QAT) model exports to: its learned int8, or the fake-quant
+#: graph as a SavedModel
+QAT_JOBS = (("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8"))
+
+
+def _check_qat_jobs(jobs):
+    refused = [f"{f} {p}" for f, p in jobs if (f, p) not in QAT_JOBS]
+    if refused:
+        raise ValueError(
+            f"a quantization-aware model exports as {', '.join(f'{f} {p}' for f, p in QAT_JOBS)}; "
+            f"received {', '.join(refused)} (quantize='int8' for TFLite and ONNX)"
+        )
+
+
 def _targets(path, jobs, name, version):
     path = pathlib.Path(path)
     if len(jobs) == 1:
@@ -133,7 +147,10 @@ def export(
     """Exports `model` to one or several formats and precisions, verifying each artifact.
 
     Args:
-        model: any single-input image `keras.Model` (channels last).
+        model: any single-input image `keras.Model` (channels last), or a tf_keras model from
+            `keras_resnet.optimize`: a quantization-aware model exports its learned int8
+            (``quantize="int8"``, no calibration data) to TFLite and ONNX, or its fake-quant graph
+            as a float32 SavedModel; a pruned model must be stripped first.
         path: with one artifact, its path (a ``.tflite``/``.onnx`` file, or the SavedModel base
             folder that receives ``<model.name>/<version>/``); with several, a folder receiving
             ``<name>[_<precision>].tflite``, ``<name>[_<precision>].onnx`` and
@@ -179,6 +196,10 @@ def export(
             f"accepted options: {', '.join(sorted(accepted)) or 'none'}"
         )
     jobs = _plan(formats, precisions)
+    _trace.check_model(model)
+    quantization_aware = _kinds.is_quantization_aware(model)
+    if quantization_aware:
+        _check_qat_jobs(jobs)
     per_job = [{k: v for k, v in options.items() if k in FORMATS[f].options} for f, _ in jobs]
     for (fmt, precision), job_options in zip(jobs, per_job):
         FORMATS[fmt].module.validate(precision, **job_options)
@@ -189,7 +210,7 @@ def export(
 
     traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)
     calibration = None
-    if any(p in FORMATS[f].calibrated for f, p in jobs):
+    if not quantization_aware and any(p in FORMATS[f].calibrated for f, p in jobs):
         traced.require_static("int8 calibration")
         calibration = calibration_lib.load(
             calibration_data, input_shape=traced.input_shape, preprocessing=traced.preprocessing, limit=calibration_size

@@ -13,7 +13,7 @@ import importlib.metadata
 import keras
 import tensorflow as tf
 
-from keras_resnet import preprocessing as preprocessing_lib
+from keras_resnet import _kinds, preprocessing as preprocessing_lib
 
 
 @dataclasses.dataclass
@@ -29,6 +29,7 @@ class Traced:
     function: object  # the tf.function
     concrete: object  # its one concrete function
     module: tf.Module  # tracks the model's tf.Variables, so converters can freeze them
+    quantization_aware: bool = False  # a tfmot QAT model: int8 ranges are learned, not calibrated
     cache: dict = dataclasses.field(default_factory=dict)  # conversions shared between precisions
 
     @property
@@ -65,18 +66,30 @@ class Traced:
 
 def _output_kind(model) -> str:
     layer = model.layers[-1]
+    layer = getattr(layer, "layer", layer)  # a tfmot wrapper holds the layer
     activation = getattr(layer, "activation", None)
+    activation = getattr(activation, "activation", activation)  # tfmot's QuantizeAwareActivation
     name = getattr(activation, "__name__", "")
     if name == "softmax":
         return "probabilities"
-    if isinstance(layer, keras.layers.Dense) and name == "linear":
+    if type(layer).__name__ == "Dense" and name == "linear":
         return "logits"
     return "output"
 
 
+def check_model(model):
+    """A Keras 3 model, or a tf_keras one (a twin, a QAT or pruned model from keras_resnet.optimize)."""
+    if not (isinstance(model, keras.Model) or _kinds.is_tf_keras_model(model)):
+        raise TypeError(f"model must be a keras.Model (or a tf_keras.Model); received model={model!r}")
+    if _kinds.is_pruning_wrapped(model):
+        raise ValueError(
+            f"model {model.name!r} still has pruning wrappers; strip them first with "
+            "keras_resnet.optimize.strip_pruning(model)"
+        )
+
+
 def _input_shape(model, input_size):
-    if not isinstance(model, keras.Model):
-        raise TypeError(f"model must be a keras.Model; received model={model!r}")
+    check_model(model)
     if len(model.inputs) != 1:
         raise ValueError(f"model must take one image input; {model.name!r} takes {len(model.inputs)}")
     shape = tuple(model.inputs[0].shape)
@@ -129,7 +142,7 @@ def trace(model, *, input_size=None, preprocessing="none", class_names=None) -> 
     concrete = function.get_concrete_function()
     module = tf.Module()
     # Keras 3 variables wrap tf.Variables; the converters freeze what the module tracks.
-    module.model_variables = [v.value for v in model.variables]
+    module.model_variables = [v.value if isinstance(v, keras.Variable) else v for v in model.variables]
     module.serve = function
     return Traced(
         model=model,
@@ -143,4 +156,5 @@ def trace(model, *, input_size=None, preprocessing="none", class_names=None) -> 
         function=function,
         concrete=concrete,
         module=module,
+        quantization_aware=_kinds.is_quantization_aware(model),
     )

@@ -3,7 +3,9 @@
 Precisions: ``float32``; ``float16`` (onnxconverter-common, float32 inputs/outputs kept);
 ``int8`` (ONNX Runtime static quantization: QDQ, per-channel int8 weights, int8 activations
 calibrated with MinMax); ``dynamic`` (ONNX Runtime dynamic quantization: int8 weights).
-``nchw=True`` makes the input ``[batch, channels, height, width]`` (TensorRT, OpenCV,
+A quantization-aware (tfmot QAT) model becomes ``int8`` through its int8 TFLite, which tf2onnx
+converts to QDQ ONNX with the learned scales (tf2onnx cannot convert tfmot's per-channel,
+narrow-range fake-quant ops directly). ``nchw=True`` makes the input ``[batch, channels, height, width]`` (TensorRT, OpenCV,
 PyTorch-style pipelines).
 """
 
@@ -18,7 +20,7 @@ import pathlib
 import tempfile
 import warnings
 
-from keras_resnet.export._optional import require
+from keras_resnet._optional import require
 
 PRECISIONS = ("float32", "float16", "dynamic", "int8")
 OPTIONS = ("opset", "nchw", "per_channel")
@@ -76,6 +78,36 @@ def _convert(traced, opset, nchw):
         return convert()
 
 
+def _rename(proto, mapping):
+    """Renames graph inputs/outputs (and every reference to them)."""
+    for value in [*proto.graph.input, *proto.graph.output]:
+        value.name = mapping.get(value.name, value.name)
+    for node in proto.graph.node:
+        node.input[:] = [mapping.get(n, n) for n in node.input]
+        node.output[:] = [mapping.get(n, n) for n in node.output]
+
+
+def _from_qat_tflite(traced, opset, nchw):
+    """QDQ ONNX from the QAT model's int8 TFLite (float32 input and outputs, named as in the trace)."""
+    tf2onnx = require("tf2onnx", "export")
+    from keras_resnet.export import tflite as tflite_format
+    from keras_resnet.export.verify import tflite_interpreter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "qat_int8.tflite"
+        path.write_bytes(tflite_format.convert(traced, "int8"))
+        interpreter = tflite_interpreter(path)
+        runner = interpreter.get_signature_runner("serving_default")
+        names = {d["index"]: d["name"] for d in interpreter.get_tensor_details()}
+        mapping = {names[d["index"]]: key for key, d in runner.get_input_details().items()}
+        mapping.update({names[d["index"]]: key for key, d in runner.get_output_details().items()})
+        image = next(t for t, key in mapping.items() if key == "image")
+        gc.collect()
+        proto, _ = tf2onnx.convert.from_tflite(str(path), opset=opset, inputs_as_nchw=[image] if nchw else None)
+    _rename(proto, mapping)
+    return proto
+
+
 def _quantize(proto, precision, calibration, nchw, per_channel):
     onnx = require("onnx", "export")
     quantization = require("onnxruntime.quantization", "export")
@@ -114,6 +146,9 @@ def write(traced, path, *, precision="float32", calibration=None, opset=DEFAULT_
     """Converts `traced` to an .onnx file at `path`."""
     validate(precision, opset=opset, nchw=nchw, per_channel=per_channel)
     onnx = require("onnx", "export")
+    if traced.quantization_aware:
+        proto = _from_qat_tflite(traced, opset, nchw)
+        return _save(traced, proto, path, precision, opset, nchw)
     key = ("onnx", opset, nchw)
     if key not in traced.cache:  # one conversion per export call; every precision starts from it
         traced.cache[key] = _convert(traced, opset, nchw)
@@ -131,6 +166,11 @@ def write(traced, path, *, precision="float32", calibration=None, opset=DEFAULT_
             )
     elif precision in ("int8", "dynamic"):
         proto = _quantize(proto, precision, calibration, nchw, per_channel)
+    return _save(traced, proto, path, precision, opset, nchw)
+
+
+def _save(traced, proto, path, precision, opset, nchw):
+    onnx = require("onnx", "export")
     metadata = traced.metadata(format="onnx", precision=precision, opset=opset, input_layout="NCHW" if nchw else "NHWC")
     onnx.helper.set_model_props(proto, {"keras_resnet_metadata": json.dumps(metadata)})
     proto.producer_name = "keras_resnet"

@@ -2,7 +2,8 @@
 
 Precisions: ``float32``; ``float16`` (float16 weights); ``dynamic`` (int8 weights, float
 activations); ``int8`` (int8 weights and activations, calibrated; optional int8/uint8 input and
-output); ``int16x8`` (int16 activations, int8 weights, calibrated).
+output); ``int16x8`` (int16 activations, int8 weights, calibrated). A quantization-aware (tfmot QAT) model
+converts to ``int8`` from its learned ranges, without calibration.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ _ALLOWED_IO = {
 }
 
 
-def _configure(converter, precision, calibration):
+def _configure(converter, precision, calibration, quantization_aware=False):
     if precision == "float32":
         return
     converter.optimizations = [tf.lite.Optimize.DEFAULT]
+    if quantization_aware:  # the fake-quant ranges learned in training give every int8 scale
+        return
     if precision == "float16":
         converter.target_spec.supported_types = [tf.float16]
     elif precision in CALIBRATED:
@@ -80,16 +83,24 @@ def validate(precision, *, inference_input_type="float32", inference_output_type
             )
 
 
+def convert(traced, precision, calibration=None, inference_input_type="float32", inference_output_type="float32") -> bytes:
+    """The .tflite bytes of `traced` (without metadata); cached per export call."""
+    key = ("tflite", precision, inference_input_type, inference_output_type)
+    if key not in traced.cache:
+        traced.require_static("TFLite export")
+        converter = tf.lite.TFLiteConverter.from_concrete_functions([traced.concrete], traced.module)
+        _configure(converter, precision, calibration, traced.quantization_aware)
+        if precision in CALIBRATED:
+            converter.inference_input_type = _IO_TYPES[inference_input_type]
+            converter.inference_output_type = _IO_TYPES[inference_output_type]
+        traced.cache[key] = converter.convert()
+    return traced.cache[key]
+
+
 def write(traced, path, *, precision="float32", calibration=None, inference_input_type="float32", inference_output_type="float32"):
     """Converts `traced` to a .tflite file at `path`."""
     validate(precision, inference_input_type=inference_input_type, inference_output_type=inference_output_type)
-    traced.require_static("TFLite export")
-    converter = tf.lite.TFLiteConverter.from_concrete_functions([traced.concrete], traced.module)
-    _configure(converter, precision, calibration)
-    if precision in CALIBRATED:
-        converter.inference_input_type = _IO_TYPES[inference_input_type]
-        converter.inference_output_type = _IO_TYPES[inference_output_type]
-    model_bytes = converter.convert()
+    model_bytes = convert(traced, precision, calibration, inference_input_type, inference_output_type)
     metadata = traced.metadata(
         format="tflite",
         precision=precision,

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from keras_resnet.export._optional import require
+from keras_resnet._optional import require
 
 #: precision -> (max relative abs difference, min top-1 agreement)
 TOLERANCES = {
@@ -71,7 +71,8 @@ def _saved_model_runner(path, traced, details):
     return lambda x: {k: v.numpy() for k, v in serve(image=tf.constant(x)).items()}
 
 
-def _tflite_interpreter(path):
+def tflite_interpreter(path):
+    """A LiteRT interpreter for the .tflite file at `path` (TensorFlow's own if LiteRT is absent)."""
     try:
         from ai_edge_litert.interpreter import Interpreter
     except ImportError:  # TensorFlow's own interpreter as a fallback
@@ -82,7 +83,7 @@ def _tflite_interpreter(path):
 
 
 def _tflite_runner(path, traced, details):
-    interpreter = _tflite_interpreter(path)
+    interpreter = tflite_interpreter(path)
     runner = interpreter.get_signature_runner("serving_default")
     inputs = runner.get_input_details()["image"]
     outputs = runner.get_output_details()
