@@ -62,13 +62,18 @@ class ExportResult(list):
     """The `Report` of every artifact written, in order; `table()` formats them."""
 
     def table(self) -> str:
+        compressed = any(r.compressed_bytes is not None for r in self)
         lines = [
-            "| format | precision | size | export s | max abs diff | top-1 agreement | path |",
-            "|---|---|---:|---:|---:|---:|---|",
+            "| format | precision | size |" + (" compressed |" if compressed else "")
+            + " export s | max abs diff | top-1 agreement | path |",
+            "|---|---|---:|" + ("---:|" if compressed else "") + "---:|---:|---:|---|",
         ]
         for r in self:
+            size = f"{r.size_bytes / 2**20:.2f} MiB |"
+            if compressed:
+                size += f" {r.compressed_bytes / 2**20:.2f} MiB |" if r.compressed_bytes is not None else " |"
             lines.append(
-                f"| {r.format} | {r.precision} | {r.size_bytes / 2**20:.2f} MiB | {r.export_seconds:.1f} | "
+                f"| {r.format} | {r.precision} | {size} {r.export_seconds:.1f} | "
                 f"{r.max_abs_diff:.2e} | {r.top1_agreement:.0%} | {r.path} |"
             )
         return "\n".join(lines)
@@ -141,6 +146,7 @@ def export(
     version: int = 1,
     overwrite: bool = False,
     verify_artifacts: bool = True,
+    compressed_size: bool = False,
     verbose: bool = True,
     **options,
 ) -> ExportResult:
@@ -168,9 +174,12 @@ def export(
         version: the SavedModel version folder.
         overwrite: replace existing outputs.
         verify_artifacts: run each artifact in its runtime and compare with Keras (on by default).
+        compressed_size: also measure each artifact's deflate (gzip) compressed size, which is what
+            pruning shrinks.
         verbose: print progress and timing to stderr.
         **options: per-format options: ``image_bytes_signature`` (saved_model),
             ``inference_input_type``/``inference_output_type`` (tflite int8/int16x8),
+            ``sparse_weights`` (tflite float32/float16: sparse tensor format for pruned models),
             ``opset``/``nchw``/``per_channel`` (onnx).
 
     Returns:
@@ -186,6 +195,7 @@ def export(
     precisions = _as_list("quantize", quantize, PRECISIONS)
     _checks.check_bool("overwrite", overwrite)
     _checks.check_bool("verify_artifacts", verify_artifacts)
+    _checks.check_bool("compressed_size", compressed_size)
     version = _checks.check_int("version", version, minimum=1)
     calibration_size = _checks.check_int("calibration_size", calibration_size, minimum=1)
     accepted = {o for f in formats for o in FORMATS[f].options}
@@ -231,6 +241,7 @@ def export(
                 size_bytes=_files.size_of(tmp),
                 export_seconds=time.perf_counter() - t0,
                 details=details or {},
+                compressed_bytes=_files.compressed_size_of(tmp) if compressed_size else None,
             )
             if verify_artifacts:
                 verify.verify(report, traced, inputs)
@@ -241,7 +252,10 @@ def export(
             if verify_artifacts
             else "not verified"
         )
-        _log(verbose, f"      {report.size_bytes / 2**20:.2f} MiB in {report.export_seconds:.1f} s; {check}")
+        size = f"{report.size_bytes / 2**20:.2f} MiB"
+        if report.compressed_bytes is not None:
+            size += f" ({report.compressed_bytes / 2**20:.2f} MiB compressed)"
+        _log(verbose, f"      {size} in {report.export_seconds:.1f} s; {check}")
     _log(verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s")
     return result
 

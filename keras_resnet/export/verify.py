@@ -49,6 +49,7 @@ class Report:
     path: str
     size_bytes: int
     export_seconds: float
+    compressed_bytes: int | None = None  # deflate-compressed size, when asked for
     output: str = ""
     max_abs_diff: float = float("nan")
     mean_abs_diff: float = float("nan")
@@ -122,6 +123,24 @@ def _onnx_runner(path, traced, details):
 
 
 RUNNERS = {"saved_model": _saved_model_runner, "tflite": _tflite_runner, "onnx": _onnx_runner}
+
+
+def predict(report: Report, images: np.ndarray, *, batch_size: int = 50) -> np.ndarray:
+    """Runs the artifact of `report` in its runtime on `images`; returns its compared output
+    (``logits`` where the model has them, else ``output`` or ``probabilities``)."""
+    run = RUNNERS[report.format](pathlib.Path(report.path), None, report.details)
+    outputs = []
+    for start in range(0, len(images), batch_size):
+        result = run(np.asarray(images[start : start + batch_size], dtype="float32"))
+        name = next(n for n in ("logits", "output", "probabilities") if n in result)
+        outputs.append(result[name])
+    return np.concatenate(outputs)
+
+
+def accuracy(report: Report, images: np.ndarray, labels: np.ndarray, *, batch_size: int = 50) -> float:
+    """Top-1 accuracy of the artifact of `report` on labelled images, run in its own runtime."""
+    predicted = predict(report, images, batch_size=batch_size).argmax(-1)
+    return float((predicted == np.asarray(labels).reshape(-1)).mean())
 
 
 def verification_inputs(traced, calibration=None, count=sum(BATCH_SIZES)) -> np.ndarray:

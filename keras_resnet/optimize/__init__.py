@@ -13,13 +13,24 @@ from keras_resnet.optimize.quantization import (
     quantize_aware,
     quantize_scope,
 )
+from keras_resnet.optimize.pruning import prune, prune_scope, pruning_callbacks, sparsity, strip_pruning
+from keras_resnet.optimize.finetune import FineTuned, accuracy, fine_tune
 
 __all__ = [
+    "FineTuned",
+    "accuracy",
     "copy_weights",
+    "fine_tune",
     "initialize_ranges",
     "is_quantization_aware",
+    "is_pruning_wrapped",
     "is_tf_keras_model",
+    "prune",
+    "prune_scope",
+    "pruning_callbacks",
     "quantize_aware",
     "quantize_scope",
+    "sparsity",
+    "strip_pruning",
     "to_tf_keras",
 ]
