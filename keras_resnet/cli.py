@@ -4,6 +4,8 @@
     keras-resnet info MODEL [--input-size N]   one model: parameters, MACs, layers, input size
     keras-resnet export MODEL --format ... --quantize ... --output DIR
                                                SavedModel / TFLite / ONNX, verified in their runtimes
+    keras-resnet optimize MODEL --method qat|prune --data DIR --output DIR
+                                               QAT or pruning fine-tuning on an image folder, then export
 """
 
 from __future__ import annotations
@@ -137,6 +139,81 @@ def _cmd_export(args) -> int:
     return 0
 
 
+def _cmd_optimize(args) -> int:
+    import pathlib
+
+    from keras_resnet import data, export
+    from keras_resnet.export import _files
+
+    model = _load_model(args.model, args.weights, args.input_size, args.classes)
+    output = pathlib.Path(args.output)
+    saved = output / f"{model.name}_pruned.keras"
+    if args.method == "prune":
+        _files.check_target(saved, overwrite=args.overwrite)
+    quantize = args.quantize or (["int8"] if args.method == "qat" else ["float32"])
+    formats = args.format or ["tflite", "onnx"]
+    options = {"sparse_weights": True} if args.sparse_weights else {}
+    export.plan(formats, quantize, quantization_aware=args.method == "qat", **options)  # fail before training
+    from keras_resnet import optimize  # tfmot and tf_keras, only now
+
+    train, validation, class_names = data.image_folder(
+        args.data,
+        tuple(model.input_shape[1:3]),
+        batch_size=args.batch_size,
+        preprocessing=args.preprocessing,
+        validation_split=args.validation_split or None,
+        seed=args.seed,
+    )
+    if len(class_names) != model.output_shape[-1]:
+        raise ValueError(
+            f"data={args.data!r} has {len(class_names)} classes but model {model.name!r} has "
+            f"{model.output_shape[-1]} outputs; pass --classes {len(class_names)} or a model with that head"
+        )
+    result = optimize.fine_tune(
+        model,
+        train,
+        method=args.method,
+        validation=validation,
+        epochs=args.epochs,
+        learning_rate=args.learning_rate,
+        optimizer=args.optimizer,
+        target_sparsity=args.sparsity,
+    )
+    reports = export.export(
+        result.model,
+        output,
+        format=formats,
+        quantize=quantize,
+        calibration_data=train if args.method == "prune" else None,
+        preprocessing=args.preprocessing,
+        class_names=class_names,
+        overwrite=args.overwrite,
+        compressed_size=True,
+        **options,
+    )
+    summary = {
+        "method": args.method,
+        "model": model.name,
+        "epochs": args.epochs,
+        "baseline_accuracy": result.baseline_accuracy,
+        "accuracy": result.accuracy,
+        "sparsity": result.sparsity,
+        "seconds": round(result.seconds, 1),
+        "artifacts": [r.as_dict() for r in reports],
+    }
+    if args.method == "prune":
+        with _files.atomic_path(saved, overwrite=args.overwrite) as tmp:
+            result.model.save(tmp)
+        summary["keras_model"] = str(saved)
+    if validation is not None:
+        print(f"held-out accuracy: {result.baseline_accuracy:.2%} before, {result.accuracy:.2%} after {args.method}")
+    if result.sparsity is not None:
+        print(f"sparsity of the pruned kernels: {result.sparsity:.1%}; Keras model: {saved}")
+    print(reports.table())
+    (output / f"{model.name}_{args.method}_report.json").write_text(json.dumps(summary, indent=2, default=str))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +246,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.add_argument("--no-verify", action="store_true", help="skip running each artifact against Keras")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "optimize",
+        help="quantization-aware training or pruning on an image folder, then export (needs keras-resnet[optimize])",
+    )
+    p.add_argument("model", help="a trained .keras file (or a registered model name with --weights)")
+    p.add_argument("--method", required=True, choices=["qat", "prune"], help="qat: quantization-aware training; prune: 50%% magnitude pruning")
+    p.add_argument("--data", required=True, help="image folder with one subfolder per class")
+    p.add_argument("--output", "-o", required=True, help="output folder")
+    p.add_argument("--epochs", type=int, default=2, help="fine-tuning epochs (default 2)")
+    p.add_argument("--learning-rate", type=float, default=1e-4, help="default 1e-4")
+    p.add_argument("--optimizer", default="adam", choices=["adam", "sgd"])
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--validation-split", type=float, default=0.2, help="share of the folder held out (0: none)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--sparsity", type=float, default=0.5, help="prune: target sparsity (default 0.5)")
+    p.add_argument("--sparse-weights", action="store_true", help="prune: TFLite sparse tensor encoding (float32/float16)")
+    p.add_argument("--format", nargs="+", help="export formats (default: tflite onnx)")
+    p.add_argument("--quantize", nargs="+", help="export precisions (default: int8 for qat, float32 for prune)")
+    p.add_argument("--preprocessing", default="unit", choices=list(preprocessing.PRESETS), help="how pixels become model input (default unit: /255)")
+    p.add_argument("--weights", help="a .weights.h5 file for a registry model")
+    p.add_argument("--input-size", type=int, help="square input size for a registry model")
+    p.add_argument("--classes", type=int, help="class count for a registry model")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.set_defaults(func=_cmd_optimize)
     return parser
 
 

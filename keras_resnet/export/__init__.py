@@ -103,13 +103,38 @@ def _plan(formats, precisions):
 QAT_JOBS = (("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8"))
 
 
-def _check_qat_jobs(jobs):
-    refused = [f"{f} {p}" for f, p in jobs if (f, p) not in QAT_JOBS]
-    if refused:
+def _qat_jobs(jobs, formats):
+    """The jobs a quantization-aware model can do; every requested format must keep one."""
+    kept = [job for job in jobs if job in QAT_JOBS]
+    missing = [f for f in formats if not any(job[0] == f for job in kept)]
+    if missing:
         raise ValueError(
             f"a quantization-aware model exports as {', '.join(f'{f} {p}' for f, p in QAT_JOBS)}; "
-            f"received {', '.join(refused)} (quantize='int8' for TFLite and ONNX)"
+            f"nothing requested for {', '.join(missing)} fits (quantize='int8' for TFLite and ONNX)"
         )
+    return kept
+
+
+def plan(format="saved_model", quantize="float32", *, quantization_aware=False, **options):
+    """Validates what an export would write, without a model or any work: returns the
+    ``(format, precision)`` jobs with their options. `export` calls it first; callers that run
+    something long before exporting (fine-tuning) call it to fail early."""
+    formats = _as_list("format", format, FORMATS)
+    precisions = _as_list("quantize", quantize, PRECISIONS)
+    accepted = {o for f in formats for o in FORMATS[f].options}
+    unknown = sorted(set(options) - accepted)
+    if unknown:
+        raise ValueError(
+            f"option {', '.join(unknown)} is not accepted by format {', '.join(formats)}; "
+            f"accepted options: {', '.join(sorted(accepted)) or 'none'}"
+        )
+    jobs = _plan(formats, precisions)
+    if quantization_aware:
+        jobs = _qat_jobs(jobs, formats)
+    per_job = [{k: v for k, v in options.items() if k in FORMATS[f].options} for f, _ in jobs]
+    for (fmt, precision), job_options in zip(jobs, per_job):
+        FORMATS[fmt].module.validate(precision, **job_options)
+    return jobs, per_job
 
 
 def _targets(path, jobs, name, version):
@@ -191,28 +216,14 @@ def export(
         VerificationError: an artifact disagrees with Keras beyond its tolerance (it is removed).
     """
     start = time.perf_counter()
-    formats = _as_list("format", format, FORMATS)
-    precisions = _as_list("quantize", quantize, PRECISIONS)
     _checks.check_bool("overwrite", overwrite)
     _checks.check_bool("verify_artifacts", verify_artifacts)
     _checks.check_bool("compressed_size", compressed_size)
     version = _checks.check_int("version", version, minimum=1)
     calibration_size = _checks.check_int("calibration_size", calibration_size, minimum=1)
-    accepted = {o for f in formats for o in FORMATS[f].options}
-    unknown = sorted(set(options) - accepted)
-    if unknown:
-        raise ValueError(
-            f"option {', '.join(unknown)} is not accepted by format {', '.join(formats)}; "
-            f"accepted options: {', '.join(sorted(accepted)) or 'none'}"
-        )
-    jobs = _plan(formats, precisions)
     _trace.check_model(model)
     quantization_aware = _kinds.is_quantization_aware(model)
-    if quantization_aware:
-        _check_qat_jobs(jobs)
-    per_job = [{k: v for k, v in options.items() if k in FORMATS[f].options} for f, _ in jobs]
-    for (fmt, precision), job_options in zip(jobs, per_job):
-        FORMATS[fmt].module.validate(precision, **job_options)
+    jobs, per_job = plan(format, quantize, quantization_aware=quantization_aware, **options)
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", getattr(model, "name", "model") or "model")
     targets = _targets(path, jobs, name, version)
     for target in targets:
@@ -260,4 +271,4 @@ def export(
     return result
 
 
-__all__ = ["export", "ExportResult", "FORMATS", "PRECISIONS", "Report", "VerificationError"]
+__all__ = ["export", "plan", "ExportResult", "FORMATS", "PRECISIONS", "Report", "VerificationError"]

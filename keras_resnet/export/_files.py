@@ -33,7 +33,8 @@ def atomic_path(final, *, overwrite: bool):
     """
     final = check_target(final, overwrite=overwrite)
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.name}.tmp-{uuid.uuid4().hex[:8]}")
+    # The suffix stays last, for writers that insist on it (Keras' ".keras").
+    tmp = final.with_name(f".{final.stem}.tmp-{uuid.uuid4().hex[:8]}{final.suffix}")
     try:
         yield tmp
         if not tmp.exists():

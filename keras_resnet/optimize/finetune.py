@@ -156,7 +156,8 @@ def fine_tune(
     if verbose:
         print(f"{method}: fine-tuning {model.name} for {epochs} epoch(s) of {steps} steps", file=sys.stderr, flush=True)
     validation_ds = _dataset(validation, batch_size, shuffle=False) if validation is not None else None
-    tuned.fit(train_ds, epochs=epochs, validation_data=validation_ds, callbacks=callbacks, verbose=verbose)
+    fit_verbose = 0 if not verbose else (1 if sys.stdout.isatty() else 2)  # a bar on a terminal, a line per epoch in logs
+    tuned.fit(train_ds, epochs=epochs, validation_data=validation_ds, callbacks=callbacks, verbose=fit_verbose)
 
     measured_sparsity = None
     if method == "prune":
