@@ -16,8 +16,8 @@ EXTRAS = {
     # Reading .safetensors checkpoints without torch.
     "weights": ["safetensors>=0.4"],
 }
-# The default test tier exercises every export format, so it needs the export extra.
-EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"]]
+# The default test tier exercises every export format and QAT/pruning, so it needs those extras.
+EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"], *EXTRAS["optimize"]]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

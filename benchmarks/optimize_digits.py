@@ -3,7 +3,7 @@
     python benchmarks/optimize_digits.py                 # about 3 minutes on 2 CPU cores
     python benchmarks/optimize_digits.py --json out.json
 
-A CIFAR ResNet-20 is trained on scikit-learn's digits at 32x32 (1,437 training and 360 held-out
+A CIFAR ResNet-20 is trained on scikit-learn's digits at 32x32 (1,438 training and 359 held-out
 images, `keras_resnet.data.digits`), then:
 
 * PTQ: exported to TFLite float32 and full-int8 (calibrated on 500 training images);

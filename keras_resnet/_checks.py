@@ -38,6 +38,6 @@ def check_fraction(argument: str, value, *, low_inclusive=True, high: float = 1.
     low_ok = value >= 0 if low_inclusive else value > 0
     high_ok = value <= high if high_inclusive else value < high
     if not (low_ok and high_ok):
-        interval = f"{'[' if low_inclusive else '('}0, {high}{']' if high_inclusive else ')'}"
+        interval = f"{'[' if low_inclusive else '('}0, {high:g}{']' if high_inclusive else ')'}"
         raise ValueError(f"{argument} must be in {interval}; received {argument}={value!r}")
     return float(value)

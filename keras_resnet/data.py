@@ -10,7 +10,7 @@ Example:
     >>> from keras_resnet import data
     >>> (x_train, y_train), (x_test, y_test) = data.digits()
     >>> x_train.shape, x_test.shape, int(y_train.max())
-    ((1437, 32, 32, 3), (360, 32, 32, 3), 9)
+    ((1438, 32, 32, 3), (359, 32, 32, 3), 9)
 """
 
 from __future__ import annotations

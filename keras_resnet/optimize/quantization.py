@@ -25,10 +25,10 @@ from __future__ import annotations
 import numpy as np
 
 from keras_resnet._kinds import is_quantization_aware
-from keras_resnet._optional import require
+from keras_resnet._optional import require, require_tfmot
 from keras_resnet.optimize import twin as twin_lib
 
-tfmot = require("tensorflow_model_optimization", "optimize")
+tfmot = require_tfmot()
 tfk = require("tf_keras", "optimize")
 _qk = tfmot.quantization.keras
 

@@ -1,0 +1,344 @@
+"""keras_resnet.optimize: the tf_keras twin, quantization-aware training, pruning, their exports,
+the `keras-resnet optimize` command and the digits study (PTQ vs QAT vs pruning)."""
+
+import importlib.util
+import json
+import pathlib
+import subprocess
+import sys
+
+import keras
+import numpy as np
+import pytest
+
+import keras_resnet
+
+if not all(importlib.util.find_spec(m) for m in ("tensorflow_model_optimization", "tf_keras")):
+    pytest.skip("needs keras-resnet[optimize]", allow_module_level=True)
+
+from keras_resnet import data, export, optimize  # noqa: E402
+from keras_resnet.export import verify  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+#: one model per family and knob: ImageNet original/B/C/D, V2 plain/C/D, CIFAR options A/B/C and V2
+FAMILIES = [
+    "resnet18",
+    "resnet50",
+    "resnet50b",
+    "resnet50c",
+    "resnet50d",
+    "resnet50v2",
+    "resnet18v2c",
+    "resnet18v2d",
+    "cifar_resnet20",
+    "cifar_resnet20_b",
+    "cifar_resnet20_c",
+    "cifar_resnet20v2",
+]
+
+
+def _size(name):
+    return 64 if name.startswith("resnet") else 32
+
+
+def _randomize_batchnorm(model, seed=0):
+    """Non-trivial BatchNorm statistics, so a mistake in copying them shows."""
+    rng = np.random.default_rng(seed)
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.BatchNormalization):
+            gamma, beta, mean, variance = layer.get_weights()
+            layer.set_weights(
+                [
+                    rng.uniform(0.5, 1.5, gamma.shape),
+                    rng.normal(0, 0.2, beta.shape),
+                    rng.normal(0, 0.2, mean.shape),
+                    rng.uniform(0.5, 2.0, variance.shape),
+                ]
+            )
+
+
+def _model(name, classes=7, **kwargs):
+    size = _size(name)
+    model = keras_resnet.create_model(name, input_shape=(size, size, 3), classes=classes, classifier_activation=None, **kwargs)
+    _randomize_batchnorm(model)
+    return model
+
+
+@pytest.mark.parametrize("name", FAMILIES)
+def test_twin_matches_keras3_model(name, images):
+    model = _model(name, drop_path_rate=0.1, dropout_rate=0.2)
+    twin = optimize.to_tf_keras(model)
+    assert optimize.is_tf_keras_model(twin) and not optimize.is_tf_keras_model(model)
+    assert [l.name for l in twin.layers] == [l.name for l in model.layers]
+    assert twin.count_params() == model.count_params()
+    x = images(3, _size(name))
+    expected = np.asarray(model(x, training=False))
+    got = twin(x, training=False).numpy()
+    # 1e-5 relative to the logits' scale (as the export verification measures): with random BN
+    # statistics the logits reach ~30, where float32 rounding of two kernels alone is ~1e-5.
+    relative = np.abs(got - expected).max() / max(1.0, np.abs(expected).max())
+    assert relative <= 1e-5, relative
+    # the twin carries the knobs too: drop-path noise shape, head dropout, BN momentum/epsilon
+    config = {l.name: l.get_config() for l in twin.layers}
+    assert config["head_dropout"]["rate"] == 0.2
+    bn = next(c for n, c in config.items() if n.endswith("_bn"))
+    assert (bn["momentum"], bn["epsilon"]) == (0.9, 1e-5)
+
+
+def test_twin_of_nested_and_sequential_models(images):
+    backbone = keras_resnet.CifarResNet20(input_shape=(32, 32, 3), include_top=False, pooling="avg")
+    _randomize_batchnorm(backbone)
+    inputs = keras.Input((32, 32, 3))
+    outputs = keras.layers.Dense(3)(backbone(keras.layers.Rescaling(1 / 255.0)(inputs)))
+    functional = keras.Model(inputs, outputs)
+    sequential = keras.Sequential([keras.Input((32, 32, 3)), backbone, keras.layers.Dense(3)])
+    x = images(2) * 255
+    for model in (functional, sequential):
+        twin = optimize.to_tf_keras(model)
+        expected = np.asarray(model(x))
+        assert np.abs(twin(x).numpy() - expected).max() <= 1e-5 * max(1.0, np.abs(expected).max())
+
+
+def test_copy_weights_round_trip_and_errors():
+    model = _model("cifar_resnet20")
+    twin = optimize.to_tf_keras(model)
+    fresh = keras_resnet.create_model("cifar_resnet20", input_shape=(32, 32, 3), classes=7, classifier_activation=None)
+    assert optimize.copy_weights(twin, fresh) == len([l for l in fresh.layers if l.weights])
+    for a, b in zip(fresh.get_weights(), model.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    other = keras_resnet.create_model("cifar_resnet20", input_shape=(32, 32, 3), classes=5)
+    before = [w.copy() for w in other.get_weights()]
+    with pytest.raises(ValueError, match=r"layer 'predictions'.*shapes"):
+        optimize.copy_weights(twin, other)
+    for a, b in zip(other.get_weights(), before):  # nothing changed
+        np.testing.assert_array_equal(a, b)
+
+
+def test_twin_refuses_layers_without_tf_keras_equivalent():
+    class Doubler(keras.layers.Layer):
+        def call(self, x):
+            return 2 * x
+
+    inputs = keras.Input((8, 8, 3))
+    model = keras.Model(inputs, Doubler(name="doubler")(inputs))
+    with pytest.raises(ValueError, match=r"layer 'doubler'.*not a built-in Keras layer"):
+        optimize.to_tf_keras(model)
+    with pytest.raises(TypeError, match=r"model must be a functional or sequential keras.Model"):
+        optimize.to_tf_keras("resnet50")
+
+
+@pytest.mark.parametrize("name", ["cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2", "resnet18d", "resnet18v2"])
+def test_quantize_aware_starts_close_to_the_float_model(name, images):
+    """With ranges initialized from data, the fake-quantized model agrees with the float one
+    before any training (tfmot's own start, ranges [-6, 6] and all-zero weight ranges, does not)."""
+    model = _model(name, classes=10)
+    x = images(16, _size(name))
+    qat = optimize.quantize_aware(model, calibration_data=x)
+    assert optimize.is_quantization_aware(qat)
+    expected = np.asarray(model(x, training=False))
+    got = qat(x, training=False).numpy()
+    relative = np.abs(got - expected).max() / np.abs(expected).max()
+    assert relative < 0.1, relative
+    assert (got.argmax(-1) == expected.argmax(-1)).mean() >= 0.9
+
+
+def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
+    model = _model("cifar_resnet20", classes=10)
+    x = images(16)
+    qat = optimize.quantize_aware(model, calibration_data=x)
+    reports = export.export(
+        qat, tmp_path, format=["saved_model", "tflite", "onnx"], quantize=["float32", "int8"],
+        inference_input_type="int8", verbose=False,
+    )
+    assert [(r.format, r.precision) for r in reports] == [("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8")]
+    assert all(r.verified for r in reports)
+    tflite = next(r for r in reports if r.format == "tflite")
+    interpreter = verify.tflite_interpreter(tflite.path)
+    tensors = interpreter.get_tensor_details()
+    for op in interpreter._get_ops_details():
+        if op["op_name"] in ("DEQUANTIZE", "DELEGATE"):
+            continue
+        dtypes = {tensors[i]["dtype"].__name__ for i in op["outputs"]}
+        assert dtypes <= {"int8", "int32"}, (op["op_name"], dtypes)  # every computing op runs in int8
+    import onnx
+
+    proto = onnx.load(next(r for r in reports if r.format == "onnx").path)
+    kinds = {n.op_type for n in proto.graph.node}
+    assert {"QuantizeLinear", "DequantizeLinear", "Conv"} <= kinds
+    assert [i.name for i in proto.graph.input] == ["image"]
+    assert {o.name for o in proto.graph.output} == {"logits", "probabilities"}
+
+
+def test_qat_model_refuses_float_only_exports_before_writing(tmp_path):
+    qat = optimize.quantize_aware(_model("cifar_resnet20_b"))
+    with pytest.raises(ValueError, match=r"quantization-aware model exports as .*nothing requested for tflite"):
+        export.export(qat, tmp_path / "m.tflite", format="tflite", quantize="float16")
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(ValueError, match="already quantization-aware"):
+        optimize.quantize_aware(qat)
+
+
+def test_pruning_reaches_its_sparsity_and_strips_into_the_keras_model(tmp_path):
+    model = _model("cifar_resnet20", classes=3)
+    pruned = optimize.prune(model, 0.5, schedule="constant", frequency=1, exclude=("conv1_conv",))
+    assert optimize.is_pruning_wrapped(pruned)
+    pruned.compile("sgd", "sparse_categorical_crossentropy")
+    x = np.random.default_rng(0).random((8, 32, 32, 3), dtype="float32")
+    pruned.fit(x, np.zeros(8, "int64"), epochs=1, batch_size=4, verbose=0, callbacks=optimize.pruning_callbacks())
+    with pytest.raises(ValueError, match="strip them first"):
+        export.export(pruned, tmp_path / "wrapped.tflite", format="tflite")
+    target = keras.models.clone_model(model)
+    stripped = optimize.strip_pruning(pruned, into=target)
+    assert stripped is target and isinstance(stripped, keras.Model)
+    measured = optimize.sparsity(stripped)
+    assert measured["conv1_conv"] == 0.0
+    assert all(abs(v - 0.5) < 0.01 for k, v in measured.items() if k not in ("conv1_conv", "total"))
+    # the .keras file keeps the zeros and loads without keras_resnet or tfmot objects
+    stripped.save(tmp_path / "pruned.keras")
+    reloaded = keras.models.load_model(tmp_path / "pruned.keras")
+    assert optimize.sparsity(reloaded) == measured
+    reports = export.export(stripped, tmp_path / "plain.tflite", format="tflite", compressed_size=True, verbose=False)
+    sparse = export.export(
+        stripped, tmp_path / "sparse.tflite", format="tflite", sparse_weights=True, compressed_size=True, verbose=False
+    )
+    assert sparse[0].verified and sparse[0].size_bytes < 0.8 * reports[0].size_bytes
+    assert reports[0].compressed_bytes < 0.8 * reports[0].size_bytes
+
+
+def test_pruning_arguments_are_checked():
+    model = _model("cifar_resnet20_b")
+    with pytest.raises(ValueError, match=r"target_sparsity must be in \(0, 1\); received target_sparsity=1.5"):
+        optimize.prune(model, 1.5)
+    with pytest.raises(ValueError, match=r"schedule must be one of 'polynomial', 'constant'; received schedule='cosine'"):
+        optimize.prune(model, 0.5, schedule="cosine")
+    with pytest.raises(ValueError, match="needs end_step"):
+        optimize.prune(model, 0.5)
+    with pytest.raises(ValueError, match=r"exclude names layers that .* does not have: \['conv9'\]"):
+        optimize.prune(model, 0.5, end_step=10, exclude=("conv9",))
+    with pytest.raises(ValueError, match=r"sparse_weights=True is offered for tflite float32 and float16"):
+        export.plan("tflite", "int8", sparse_weights=True)
+
+
+def test_missing_optimize_extra_names_what_to_install():
+    code = (
+        "import sys; sys.modules['tensorflow_model_optimization'] = None\n"
+        "try:\n    import keras_resnet.optimize\nexcept ImportError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install 'keras-resnet[optimize]'" in out
+
+
+def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
+    import os
+
+    assert "TF_USE_LEGACY_KERAS" not in os.environ  # tfmot sets it on import; keras_resnet.optimize restores it
+
+
+def test_importing_keras_resnet_does_not_import_tfmot():
+    code = (
+        "import sys, keras_resnet, keras_resnet.export; keras_resnet.CifarResNet20\n"
+        "bad = [m for m in ('tensorflow_model_optimization', 'tf_keras') if m in sys.modules]; assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_keras3_builds_trains_and_exports_after_tfmot_import(tmp_path):
+    """tfmot switches tf.keras to tf_keras for the whole process; Keras 3 and this library must
+    not notice. Run in a fresh process in that order: tfmot first, then everything else."""
+    code = f"""
+import tensorflow_model_optimization, tensorflow as tf
+assert tf.keras.__name__.startswith("tf_keras"), tf.keras.__name__
+import keras, numpy as np, keras_resnet
+from keras_resnet import export
+model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
+assert type(model).__module__.startswith("keras."), type(model)
+model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+x = np.random.default_rng(0).random((4, 32, 32, 3), dtype="float32")
+model.fit(x, np.arange(4) % 3, epochs=1, verbose=0)
+model.save(r"{tmp_path}/m.keras")
+assert np.allclose(keras.models.load_model(r"{tmp_path}/m.keras")(x), model(x), atol=1e-6)
+reports = export.export(model, r"{tmp_path}/out", format="all", verbose=False)
+assert all(r.verified for r in reports), reports
+print("ok", len(reports))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "ok 3" in result.stdout
+
+
+def _image_folder(root, classes=3, per_class=24):
+    import tensorflow as tf
+
+    (x, y), _ = data.digits()
+    for c in range(classes):
+        folder = root / f"digit_{c}"
+        folder.mkdir(parents=True)
+        for i, image in enumerate(x[y == c][:per_class]):
+            tf.io.write_file(str(folder / f"{i}.png"), tf.io.encode_png((image * 255).astype("uint8")))
+    return root
+
+
+@pytest.mark.parametrize("method", ["prune", "qat"])
+def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
+    from keras_resnet import cli
+
+    folder = _image_folder(tmp_path / "images")
+    model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
+    model.save(tmp_path / "model.keras")
+    out = tmp_path / "out"
+    argv = ["optimize", str(tmp_path / "model.keras"), "--method", method, "--data", str(folder), "-o", str(out), "--epochs", "1"]
+    if method == "prune":
+        argv.append("--sparse-weights")
+    assert cli.main(argv) == 0
+    report = json.loads((out / f"cifar_resnet20_{method}_report.json").read_text())
+    assert 0.0 <= report["accuracy"] <= 1.0 and 0.0 <= report["baseline_accuracy"] <= 1.0
+    artifacts = {(a["format"], a["precision"]): a for a in report["artifacts"]}
+    expected = {("tflite", "int8"), ("onnx", "int8")} if method == "qat" else {("tflite", "float32"), ("onnx", "float32")}
+    assert set(artifacts) == expected
+    for artifact in artifacts.values():
+        assert pathlib.Path(artifact["path"]).is_file() and artifact["verified"]
+        assert 0 < artifact["compressed_bytes"] < artifact["size_bytes"]
+    if method == "prune":
+        assert abs(report["sparsity"] - 0.5) < 0.01
+        reloaded = keras.models.load_model(report["keras_model"])
+        assert abs(optimize.sparsity(reloaded)["total"] - 0.5) < 0.01
+        assert cli.main(argv) == 2  # outputs exist: refused without --overwrite
+
+
+def test_cli_optimize_fails_before_training_on_a_bad_export_request(tmp_path, capsys):
+    from keras_resnet import cli
+
+    code = cli.main(
+        ["optimize", "cifar_resnet20", "--method", "qat", "--data", str(tmp_path), "-o", str(tmp_path / "o"), "--quantize", "float16", "--format", "tflite"]
+    )
+    assert code == 2
+    assert "nothing requested for tflite fits" in capsys.readouterr().err
+
+
+def test_digits_study_meets_the_goals(tmp_path, capsys):
+    """PTQ int8 vs QAT int8 vs 50% pruning on real data (scikit-learn's digits), each artifact run
+    in its own runtime on 359 held-out images (benchmarks/optimize_digits.py, about 80 s)."""
+    out = tmp_path / "study.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "optimize_digits.py"), "--json", str(out)],
+        capture_output=True, text=True,
+    )
+    with capsys.disabled():
+        print("\n" + result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    study = json.loads(out.read_text())
+    assert all(study["checks"].values()), study["checks"]
+    accuracies = [row["accuracy"] for row in study["rows"]]
+    assert all(0.0 <= a <= 1.0 for a in accuracies)
+    assert min(accuracies) > 0.9  # really trained, not a constant
+    assert study["compressed_ratio"] <= 0.6
+
+
+@pytest.mark.parametrize("module", ["keras_resnet.optimize.twin", "keras_resnet.optimize.quantization", "keras_resnet.optimize.pruning", "keras_resnet.data"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
