@@ -306,6 +306,21 @@ def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
         assert cli.main(argv) == 2  # outputs exist: refused without --overwrite
 
 
+def test_example_script_runs_on_a_folder(tmp_path):
+    folder = _image_folder(tmp_path / "images", per_class=16)
+    model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
+    model.save(tmp_path / "model.keras")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "optimize_qat_and_prune.py"), "--model", str(tmp_path / "model.keras"),
+         "--data", str(folder), "--output", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {p.name for p in (tmp_path / "out" / "qat").iterdir()} == {"cifar_resnet20_int8.tflite", "cifar_resnet20_int8.onnx"}
+    assert (tmp_path / "out" / "pruned.tflite").is_file() and (tmp_path / "out" / "pruned.keras").is_file()
+    assert "sparsity 50.0%" in result.stdout
+
+
 def test_cli_optimize_fails_before_training_on_a_bad_export_request(tmp_path, capsys):
     from keras_resnet import cli
 
