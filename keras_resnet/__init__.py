@@ -28,7 +28,7 @@ _LAZY = {
 }
 
 #: submodules reachable as attributes (``keras_resnet.export.export(...)``), imported on first use.
-_SUBMODULES = ("analysis", "data", "export", "optimize", "preprocessing", "resnet", "specs", "weights")
+_SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize", "preprocessing", "presets", "resnet", "specs", "weights")
 
 __all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
 

@@ -6,6 +6,8 @@
                                                SavedModel / TFLite / ONNX, verified in their runtimes
     keras-resnet optimize MODEL --method qat|prune --data DIR --output DIR
                                                QAT or pruning fine-tuning on an image folder, then export
+    keras-resnet convert-weights SOURCE --model NAME --output OUT.weights.h5
+                                               torchvision/timm/keras.applications checkpoint -> Keras weights
 """
 
 from __future__ import annotations
@@ -214,6 +216,27 @@ def _cmd_optimize(args) -> int:
     return 0
 
 
+def _cmd_convert_weights(args) -> int:
+    import pathlib
+
+    from keras_resnet.export import _files
+
+    output = pathlib.Path(args.output)
+    if not output.name.endswith(".weights.h5"):
+        raise ValueError(f"--output must end in .weights.h5 (Keras' weights format); received {args.output!r}")
+    _files.check_target(output, overwrite=args.overwrite)
+    start = time.perf_counter()
+    kwargs = {"include_top": not args.no_top}
+    if args.classes:
+        kwargs["classes"] = args.classes
+    model = registry.create_model(args.model, weights=args.source, **kwargs)
+    with _files.atomic_path(output, overwrite=args.overwrite) as tmp:
+        model.save_weights(tmp)
+    print(f"converted {args.source} into {model.name} ({model.count_params():,} weights) -> {output} "
+          f"in {time.perf_counter() - start:.1f} s; load it with keras_resnet.create_model({model.name!r}, weights={str(output)!r})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -271,6 +294,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--classes", type=int, help="class count for a registry model")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.set_defaults(func=_cmd_optimize)
+
+    p = sub.add_parser("convert-weights", help="convert a torchvision/timm/keras.applications checkpoint to .weights.h5")
+    p.add_argument("source", help="a .safetensors, .pth/.pt, keras.applications .h5 file, or a preset name")
+    p.add_argument("--model", required=True, help="the registered model it fits (e.g. resnet50b, resnet50d, resnet50)")
+    p.add_argument("--output", "-o", required=True, help="the .weights.h5 file to write")
+    p.add_argument("--classes", type=int, help="a classifier of another size: the checkpoint's head is left out")
+    p.add_argument("--no-top", action="store_true", help="backbone only (include_top=False)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    p.set_defaults(func=_cmd_convert_weights)
     return parser
 
 

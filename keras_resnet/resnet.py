@@ -94,9 +94,7 @@ def build(
             "keras_resnet builds channels-last models; keras.config.image_data_format() is "
             f"{keras.config.image_data_format()!r}. Call keras.config.set_image_data_format('channels_last')."
         )
-    weights_path = weights_lib.check_weights_argument(weights)
-    if weights_path is not None and include_top:
-        weights_lib.check_head_classes(weights_path, classes)
+    weights_spec = weights_lib.check_weights_argument(weights, name)
 
     if input_tensor is not None:
         if not keras.backend.is_keras_tensor(input_tensor):
@@ -137,17 +135,20 @@ def build(
 
     model_inputs = keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
     model = keras.Model(model_inputs, x, name=name)
-    if weights_path is not None:
-        weights_lib.load_weights_file(model, weights_path)
+    if weights_spec is not None:
+        weights_lib.load(model, weights_spec, include_top=include_top, classes=classes)
     return model
 
 
 _BUILD_ARGS_DOC = """
     Args:
         include_top: add global pooling and the ``predictions`` Dense classifier.
-        weights: None (random initialization) or the path of a ``.weights.h5`` file saved from
-            the same architecture. With ``include_top=True`` the file's class count must equal
-            ``classes``; with ``include_top=False`` only the backbone is loaded.
+        weights: None (random initialization); a preset name (``"imagenet"`` for the model's
+            default, see `keras_resnet.presets`), downloaded and hash-checked; or a checkpoint
+            file: torchvision/timm ``.safetensors``/``.pth``, keras.applications ``.h5``, or a
+            ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
+            classifier when it has ``classes`` outputs and otherwise (or with
+            ``include_top=False``) only the backbone, saying so.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None

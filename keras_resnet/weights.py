@@ -1,6 +1,9 @@
 """Loading weights into the library's models: the one place that does.
 
-Today ``weights=`` takes a Keras ``.weights.h5`` file saved from the same architecture.
+``weights=`` takes None, a preset name (``"resnet50b.tv_in1k"``; ``"imagenet"`` for the model's
+default, see `keras_resnet.presets`) or a local file of any kind `keras_resnet.converters` reads:
+a torchvision/timm ``.safetensors``/``.pth``, a keras.applications ``.h5``, or a Keras
+``.weights.h5`` saved from the same architecture. The kind is detected from the file's bytes.
 """
 
 from __future__ import annotations
@@ -10,21 +13,46 @@ import re
 import warnings
 
 
-def check_weights_argument(weights) -> str | None:
-    """Validates a builder's ``weights`` argument; returns the file path or None."""
+def check_weights_argument(weights, model_name: str | None = None):
+    """Validates a builder's ``weights`` argument before anything is built: returns None, an
+    existing file's path, or a `presets.Preset`."""
     if weights is None:
         return None
     if not isinstance(weights, (str, os.PathLike)):
-        raise TypeError(f"weights must be None or a file path; received weights={weights!r}")
+        raise TypeError(f"weights must be None, a preset name or a file path; received weights={weights!r}")
     path = os.fspath(weights)
-    if not os.path.isfile(path):
+    if os.path.isfile(path):
+        from keras_resnet.converters import files
+
+        files.detect(path)  # a clear error for a file of no known kind
+        return path
+    from keras_resnet import presets
+
+    looks_like_path = os.sep in path or path.endswith((".h5", ".pth", ".pt", ".bin", ".safetensors"))
+    if looks_like_path:
         raise ValueError(
-            "weights must be None or the path of an existing weights file; "
+            "weights must be None, a preset name or the path of an existing weights file; "
             f"received weights={weights!r}, which is not a file"
         )
-    if not path.endswith(".h5"):
-        raise ValueError(f"weights must be a Keras '.weights.h5' file; received weights={weights!r}")
-    return path
+    return presets.get(path, model_name)
+
+
+def load(model, spec, *, include_top: bool, classes: int, verbose: bool = True):
+    """Loads what `check_weights_argument` returned into the built `model`."""
+    from keras_resnet import converters, presets
+
+    if isinstance(spec, presets.Preset):
+        path = presets.fetch(spec)
+    else:
+        path = spec
+        from keras_resnet.converters import files
+
+        if files.detect(path) == "keras_weights":
+            if include_top:
+                check_head_classes(path, classes)
+            load_weights_file(model, path)
+            return None
+    return converters.load_checkpoint(model, path, verbose=verbose)
 
 
 def _open_h5(path):

@@ -270,12 +270,12 @@ BAD_ARGUMENTS = [
     (dict(input_shape=(16, 16, 3)), ValueError, r"input_shape=\(16, 16, 3\) is too small: .* downsamples its input by 32, so height and width must be at least 32"),
     (dict(input_shape=(224, 224)), ValueError, r"input_shape must be \(height, width, channels\).*received input_shape=\(224, 224\)"),
     (dict(input_shape=(64, 64, 0)), ValueError, r"positive channel count; received input_shape=\(64, 64, 0\)"),
-    (dict(weights="no/such/file.weights.h5"), ValueError, r"weights must be None or the path of an existing weights file; received weights='no/such/file.weights.h5'"),
-    (dict(weights="imagenet"), ValueError, r"received weights='imagenet'"),
-    (dict(weights=3), TypeError, r"weights must be None or a file path; received weights=3"),
-    (dict(drop_path_rate=1.0), ValueError, r"drop_path_rate must be in \[0, 1.0\); received drop_path_rate=1.0"),
-    (dict(dropout_rate=-0.1), ValueError, r"dropout_rate must be in \[0, 1.0\); received dropout_rate=-0.1"),
-    (dict(bn_epsilon=0), ValueError, r"bn_epsilon must be in \(0, 1.0\); received bn_epsilon=0"),
+    (dict(weights="no/such/file.weights.h5"), ValueError, r"weights must be None, a preset name or the path of an existing weights file; received weights='no/such/file.weights.h5'"),
+    (dict(weights="imagenet"), ValueError, r"weights='imagenet' has no preset for model"),
+    (dict(weights=3), TypeError, r"weights must be None, a preset name or a file path; received weights=3"),
+    (dict(drop_path_rate=1.0), ValueError, r"drop_path_rate must be in \[0, 1\); received drop_path_rate=1.0"),
+    (dict(dropout_rate=-0.1), ValueError, r"dropout_rate must be in \[0, 1\); received dropout_rate=-0.1"),
+    (dict(bn_epsilon=0), ValueError, r"bn_epsilon must be in \(0, 1\); received bn_epsilon=0"),
     (dict(classifier_activation="nope"), ValueError, r"received classifier_activation='nope'"),
     (dict(name=""), ValueError, r"name must be a non-empty string; received name=''"),
     (dict(name=5), TypeError, r"name must be a string; received name=5"),
@@ -309,7 +309,7 @@ def test_bad_cifar_arguments(kwargs, error, message):
 def test_bad_weights_files(tmp_path):
     text = tmp_path / "weights.txt"
     text.write_text("not weights")
-    with pytest.raises(ValueError, match=r"must be a Keras '.weights.h5' file"):
+    with pytest.raises(ValueError, match=r"is not a checkpoint this library reads"):
         keras_resnet.CifarResNet20(weights=str(text))
     truncated = tmp_path / "broken.weights.h5"
     truncated.write_bytes(b"\x89HDF\r\n\x1a\n" + b"\0" * 10)

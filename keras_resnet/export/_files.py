@@ -33,8 +33,9 @@ def atomic_path(final, *, overwrite: bool):
     """
     final = check_target(final, overwrite=overwrite)
     final.parent.mkdir(parents=True, exist_ok=True)
-    # The suffix stays last, for writers that insist on it (Keras' ".keras").
-    tmp = final.with_name(f".{final.stem}.tmp-{uuid.uuid4().hex[:8]}{final.suffix}")
+    # The suffixes stay last, for writers that insist on them (Keras' ".keras", ".weights.h5").
+    stem, dot, suffixes = final.name.partition(".")
+    tmp = final.with_name(f".{stem}.tmp-{uuid.uuid4().hex[:8]}{dot}{suffixes}")
     try:
         yield tmp
         if not tmp.exists():

@@ -1,0 +1,125 @@
+"""Exact conversion of pretrained ResNet checkpoints into this library's models.
+
+`load_checkpoint(model, path)` detects the file's kind (see `files`), maps its tensors onto the
+model's layers with the layout of its source (`torchvision_timm`, `keras_applications`), checks
+every key and shape, and only then writes the weights, all or nothing. The classifier is loaded
+when the model has one of the same shape; otherwise (``include_top=False``, another ``classes``)
+the backbone is loaded and the head left fresh, and a message says so.
+
+Example:
+    >>> import numpy as np, keras_resnet
+    >>> from keras_resnet.converters import load_checkpoint
+    >>> from safetensors.numpy import save_file
+    >>> model = keras_resnet.ResNet18(input_shape=(64, 64, 3), weights=None)
+    >>> state = {"fc.weight": np.zeros((1000, 512), "float32")}  # far from a full checkpoint
+    >>> save_file(state, "/tmp/kr_partial.safetensors")
+    >>> load_checkpoint(model, "/tmp/kr_partial.safetensors")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: weights='/tmp/kr_partial.safetensors' (torchvision/timm) does not fit model 'resnet18': 100 missing keys, e.g. ['bn1.bias', ...
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+import numpy as np
+
+from keras_resnet.converters import files, keras_applications, torchvision_timm
+
+#: checkpoint kind -> (layout module, its name in messages)
+LAYOUTS = {
+    "safetensors": (torchvision_timm, "torchvision/timm"),
+    "torch": (torchvision_timm, "torchvision/timm"),
+    "keras_h5": (keras_applications, "keras.applications"),
+}
+HEAD = "predictions"
+
+
+@dataclasses.dataclass
+class LoadReport:
+    """What `load_checkpoint` did."""
+
+    path: str
+    kind: str
+    layers: int  # layers written
+    head: str  # "loaded", or why it was left fresh
+
+    def __str__(self):
+        return f"loaded {self.layers} layers from {self.path} ({self.kind}); classifier {self.head}"
+
+
+def _error(path, source, model, text):
+    return ValueError(f"weights={str(path)!r} ({source}) does not fit model {model.name!r}: {text}")
+
+
+def _head_decision(model, planned):
+    """Drops the classifier from the plan when the model has none or one of another shape."""
+    if HEAD not in {layer.name for layer in model.layers}:
+        return "not in the model (include_top=False): backbone only"
+    arrays = planned.get(HEAD)
+    if arrays is None:
+        return "left fresh: the checkpoint has no classifier"
+    shapes = [tuple(w.shape) for w in model.get_layer(HEAD).weights]
+    if [a.shape for a in arrays] != shapes:
+        del planned[HEAD]
+        return f"left fresh: the checkpoint's classifier has {arrays[-1].shape[0]} classes, the model {shapes[-1][0]}"
+    return "loaded"
+
+
+def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
+    """Loads a torchvision/timm (``.safetensors``, ``.pth``) or keras.applications (``.h5``)
+    checkpoint into `model`, exactly.
+
+    Raises:
+        ValueError: a missing or unexpected key, a wrong shape, a checkpoint of another
+            architecture, a damaged or unsafe file; named, and the model left unchanged.
+        ImportError: a ``.pth`` without torch installed (use ``.safetensors``), or
+            ``.safetensors`` without the safetensors package.
+    """
+    kind, tensors = files.read(path)
+    if kind == "keras_weights":
+        from keras_resnet import weights as weights_lib
+
+        weights_lib.load_weights_file(model, str(path))
+        return LoadReport(str(path), kind, sum(1 for layer in model.layers if layer.weights), "as saved")
+    layout, source = LAYOUTS[kind]
+    tensors = {k: v for k, v in tensors.items() if not torchvision_timm.IGNORED.search(k)}
+    planned, used, expected = layout.plan(model, tensors)
+    is_head = lambda key: key.startswith(("fc.", f"{HEAD}/"))  # noqa: E731
+    missing = sorted(k for k in expected - set(tensors) if not is_head(k))
+    unexpected = sorted(k for k in set(tensors) - used if not is_head(k))
+    if missing or unexpected:
+        parts = []
+        if missing:
+            parts.append(f"{len(missing)} missing keys, e.g. {missing[:5]}")
+        if unexpected:
+            parts.append(f"{len(unexpected)} unexpected keys, e.g. {unexpected[:5]}")
+        raise _error(path, source, model, "; ".join(parts) + f". The file looks like {layout.describe(tensors)}")
+    head = _head_decision(model, planned)
+    keys = planned.pop("__keys__", {})
+    for name, arrays in planned.items():
+        layer = model.get_layer(name)
+        shapes = [tuple(w.shape) for w in layer.weights]
+        got = [tuple(a.shape) for a in arrays]
+        if got != shapes:
+            bad = next(i for i, (g, s) in enumerate(zip(got, shapes)) if g != s) if len(got) == len(shapes) else 0
+            raise _error(path, source, model, f"key {keys[name][bad]!r} has shape {got[bad]} after conversion, layer {name!r} needs {shapes[bad]}")
+        if not all(np.isfinite(a).all() for a in arrays):
+            raise _error(path, source, model, f"the tensors of layer {name!r} hold NaN or infinite values")
+    before = {name: model.get_layer(name).get_weights() for name in planned}
+    try:
+        for name, arrays in planned.items():
+            model.get_layer(name).set_weights(arrays)
+    except Exception:
+        for name, arrays in before.items():
+            model.get_layer(name).set_weights(arrays)
+        raise
+    report = LoadReport(str(path), source, len(planned), head)
+    if verbose and head != "loaded":
+        print(f"keras_resnet: {report}", file=sys.stderr)
+    return report
+
+
+__all__ = ["LAYOUTS", "LoadReport", "files", "keras_applications", "load_checkpoint", "torchvision_timm"]

@@ -1,0 +1,100 @@
+"""torchvision / timm ResNet state dicts -> this library's layers.
+
+torchvision's and timm's ``resnet18/34/50/101/152`` are our B form (for 18/34, B equals the
+original); timm's ``resnet*c`` (deep stem) and ``resnet*d`` (deep stem, average-pool shortcut) are
+our C and D. Keys map by position: ``conv1``/``bn1`` (or the deep stem ``conv1.0/.1/.3/.4/.6`` and
+``bn1``), ``layer{s}.{i}.conv{k}``/``bn{k}``, ``downsample.{0,1}`` (D: ``.1``/``.2`` after the
+pool), ``fc``. Convolution kernels go from OIHW to HWIO, Dense from (out, in) to (in, out).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta, moving mean/variance
+IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
+_DEEP_STEM = {"conv1_1_conv": "conv1.0", "conv1_1_bn": "conv1.1", "conv1_2_conv": "conv1.3", "conv1_2_bn": "conv1.4", "conv1_3_conv": "conv1.6", "conv1_3_bn": "bn1"}
+_BLOCK = re.compile(r"^conv(\d+)_block(\d+)_(\d)_(conv|bn)$")
+
+
+def describe(keys) -> str:
+    """What a torchvision/timm state dict looks like, from its keys (for error messages)."""
+    keys = set(keys)
+    deep = "conv1.0.weight" in keys
+    avg_down = any(k.endswith("downsample.2.weight") for k in keys)
+    bottleneck = any(".conv3." in k for k in keys)
+    stages = [sum(1 for k in keys if re.match(rf"^layer{s}\.\d+\.conv1\.weight$", k)) for s in range(1, 5)]
+    form = "D (deep stem, average-pool shortcut)" if avg_down else "C (deep stem)" if deep else "B (plain stem)"
+    return f"a {'bottleneck' if bottleneck else 'basic-block'} ResNet with blocks {stages}, form {form}"
+
+
+def _prefix(name: str, avg_down: bool) -> str | None:
+    if name == "conv1_conv":
+        return "conv1"
+    if name == "conv1_bn":
+        return "bn1"
+    if name in _DEEP_STEM:
+        return _DEEP_STEM[name]
+    if name == "predictions":
+        return "fc"
+    match = _BLOCK.match(name)
+    if not match:
+        return None
+    stage, block, index, kind = int(match[1]), int(match[2]), int(match[3]), match[4]
+    base = f"layer{stage - 1}.{block - 1}"
+    if index == 0:  # the projection shortcut
+        offset = 1 if avg_down else 0
+        return f"{base}.downsample.{offset + (0 if kind == 'conv' else 1)}"
+    return f"{base}.{kind}{index}"
+
+
+def check_model(model):
+    """torchvision/timm bottleneck ResNets stride in the 3x3 convolution; refuse our original
+    (stride in the first 1x1), whose weights have the same shapes but other meaning."""
+    names = {layer.name for layer in model.layers}
+    if "conv3_block1_3_conv" in names:
+        first = model.get_layer("conv3_block1_1_conv")
+        if tuple(first.strides) != (1, 1):
+            raise ValueError(
+                f"model {model.name!r} strides in the first 1x1 convolution (the original ResNet, like "
+                "keras.applications); torchvision/timm checkpoints stride in the 3x3 convolution: use the "
+                "B form (e.g. 'resnet50b'), C or D"
+            )
+    if any(name.endswith("_preact_bn") for name in names):
+        raise ValueError(f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet checkpoints are V1")
+
+
+def plan(model, tensors: dict) -> tuple[dict, set, set]:
+    """``({layer name: [arrays in Keras order]}, used keys, expected keys)`` for `model`."""
+    check_model(model)
+    avg_down = any(layer.name.endswith("_0_pool") for layer in model.layers)
+    result, used, expected = {}, set(), set()
+    for layer in model.layers:
+        if not layer.weights:
+            continue
+        prefix = _prefix(layer.name, avg_down)
+        if prefix is None:
+            raise ValueError(f"layer {layer.name!r} of {model.name!r} has no torchvision/timm counterpart")
+        kind = type(layer).__name__
+        if kind == "Conv2D":
+            keys = [f"{prefix}.weight"] + ([f"{prefix}.bias"] if layer.use_bias else [])
+        elif kind == "BatchNormalization":
+            keys = [f"{prefix}.{field}" for field in BN_FIELDS]
+        elif kind == "Dense":
+            keys = [f"{prefix}.weight", f"{prefix}.bias"]
+        else:
+            raise ValueError(f"layer {layer.name!r} ({kind}) has no torchvision/timm counterpart")
+        expected.update(keys)
+        if not all(k in tensors for k in keys):
+            continue  # reported with every other missing key
+        used.update(keys)
+        arrays = [tensors[k] for k in keys]
+        if kind == "Conv2D":
+            arrays[0] = arrays[0].transpose(2, 3, 1, 0) if arrays[0].ndim == 4 else arrays[0]
+        elif kind == "Dense":
+            arrays[0] = arrays[0].T if arrays[0].ndim == 2 else arrays[0]
+        result[layer.name] = [np.asarray(a, dtype="float32") for a in arrays]
+        result.setdefault("__keys__", {})[layer.name] = keys
+    return result, used, expected
