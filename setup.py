@@ -17,7 +17,7 @@ EXTRAS = {
     "weights": ["safetensors>=0.4"],
 }
 # The default test tier exercises every export format and QAT/pruning, so it needs those extras.
-EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"], *EXTRAS["optimize"]]
+EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"], *EXTRAS["optimize"], *EXTRAS["weights"]]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(
@@ -29,6 +29,7 @@ setup(
     long_description_content_type="text/markdown",
     license="Apache-2.0",
     packages=find_packages(include=["keras_resnet", "keras_resnet.*"]),
+    package_data={"keras_resnet": ["resources/*.json"]},
     python_requires=">=3.10",
     install_requires=["tensorflow>=2.16", "keras>=3.0", "numpy", "h5py"],
     extras_require=EXTRAS,
