@@ -15,6 +15,8 @@ EXTRAS = {
     "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
     # Reading .safetensors checkpoints without torch.
     "weights": ["safetensors>=0.4"],
+    # TensorBoard logs of keras_resnet.training.
+    "train": ["tensorboard>=2.16"],
 }
 # The default test tier exercises every export format and QAT/pruning, so it needs those extras.
 EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"], *EXTRAS["optimize"], *EXTRAS["weights"]]

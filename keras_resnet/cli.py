@@ -8,6 +8,8 @@
                                                QAT or pruning fine-tuning on an image folder, then export
     keras-resnet convert-weights SOURCE --model NAME --output OUT.weights.h5
                                                torchvision/timm/keras.applications checkpoint -> Keras weights
+    keras-resnet train MODEL --recipe cifar --data digits|cifar10|cifar100|DIR --epochs N --output DIR
+                                               a recipe with model.fit, resumable, on tf.distribute
 """
 
 from __future__ import annotations
@@ -237,6 +239,66 @@ def _cmd_convert_weights(args) -> int:
     return 0
 
 
+def _training_data(spec: str, image_size):
+    """``(train, test)`` arrays for --data: digits, cifar10, cifar100, a CIFAR binary folder, or a
+    folder of class subfolders (loaded into memory)."""
+    import pathlib
+
+    import numpy as np
+
+    from keras_resnet import data
+
+    if spec == "digits":
+        return data.digits(image_size or 32), "none"
+    if spec in ("cifar10", "cifar100"):
+        return data.cifar(int(spec[5:])), "unit"
+    folder = pathlib.Path(spec)
+    if not folder.is_dir():
+        raise ValueError(f"--data must be digits, cifar10, cifar100 or a folder; received {spec!r}")
+    if (folder / "data_batch_1.bin").is_file():
+        return data.cifar(10, folder=folder), "unit"
+    if (folder / "train.bin").is_file():
+        return data.cifar(100, folder=folder), "unit"
+    train, validation, _ = data.image_folder(folder, image_size or 224, preprocessing="none", validation_split=0.2)
+
+    def arrays(dataset):
+        xs, ys = zip(*[(x.numpy(), y.numpy()) for x, y in dataset])
+        return np.concatenate(xs).astype("uint8"), np.concatenate(ys)
+
+    return (arrays(train), arrays(validation)), "unit"
+
+
+def _cmd_train(args) -> int:
+    from keras_resnet import training
+
+    registry.get_entry(args.model)  # a clear error for an unknown name before loading data
+    (train, test), preprocessing = _training_data(args.data, args.input_size)
+    if args.limit:
+        train = (train[0][: args.limit], train[1][: args.limit])
+    result = training.train(
+        args.model,
+        train,
+        validation_data=test,
+        recipe=args.recipe,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        strategy=args.strategy,
+        mixed_precision=args.mixed_precision,
+        jit_compile=args.jit_compile,
+        output_dir=args.output,
+        save_freq=args.save_freq if args.save_freq == "epoch" else int(args.save_freq),
+        augment=args.augment,
+        preprocessing=args.preprocessing or preprocessing,
+        seed=args.seed,
+        deterministic=args.deterministic,
+        verbose=2 if args.quiet else 1,
+    )
+    accuracy = result.history.get("val_accuracy", [float("nan")])[-1] if result.history.get("val_accuracy") else float("nan")
+    print(f"{args.model}: {result.epochs_run} epoch(s) from epoch {result.start_epoch} in {result.seconds:.0f} s on "
+          f"{result.replicas} replica(s); held-out accuracy {accuracy:.2%}; weights: {args.output}/final.weights.h5")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -303,6 +365,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-top", action="store_true", help="backbone only (include_top=False)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.set_defaults(func=_cmd_convert_weights)
+
+    p = sub.add_parser("train", help="train a registry model with a recipe (resumable, tf.distribute)")
+    p.add_argument("model", help="a registered model name, e.g. cifar_resnet56")
+    p.add_argument("--recipe", default="cifar", choices=["cifar", "bag_of_tricks"])
+    p.add_argument("--data", default="digits", help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, or a folder of class subfolders")
+    p.add_argument("--epochs", type=int, help="default: the recipe's length")
+    p.add_argument("--batch-size", type=int, help="global batch (default: the recipe's); the learning rate scales with it")
+    p.add_argument("--strategy", default="default", choices=["default", "mirrored", "multi_worker"])
+    p.add_argument("--mixed-precision", action="store_true", help="mixed_float16")
+    p.add_argument("--jit-compile", action="store_true", help="XLA")
+    p.add_argument("--output", "-o", required=True, help="checkpoints, logs and final weights; run again to resume")
+    p.add_argument("--save-freq", default="epoch", help="'epoch' or a step count between checkpoints")
+    p.add_argument("--augment", choices=["none", "pad_crop", "pad_crop_flip", "random_resized_crop_flip"], help="default: the recipe's")
+    p.add_argument("--preprocessing", choices=list(preprocessing.PRESETS), help="default: none for digits, unit for pixels")
+    p.add_argument("--input-size", type=int, help="image size for digits or an image folder")
+    p.add_argument("--limit", type=int, help="use only the first N training images")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--deterministic", action="store_true", help="TensorFlow op determinism (bit-exact resumes)")
+    p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")
+    p.set_defaults(func=_cmd_train)
     return parser
 
 

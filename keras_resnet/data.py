@@ -5,6 +5,9 @@
   the embedded default data of the demo, the examples and the tests.
 * `image_folder`: an ImageNet-style folder (one subfolder per class) as batched
   ``tf.data.Dataset``s of preprocessed images and integer labels.
+* `cifar`: CIFAR-10/100 from the original binary files in a local folder, or through
+  ``keras.datasets`` (which downloads them once into the Keras cache).
+* `tfrecords`: ImageNet-style TFRecord shards (``image/encoded``, ``image/class/label``).
 
 Example:
     >>> from keras_resnet import data
@@ -124,4 +127,104 @@ def image_folder(
     return finish(train), finish(validation), class_names
 
 
-__all__ = ["DIGITS_CLASSES", "digits", "image_folder"]
+#: CIFAR binary layout: label bytes per record (CIFAR-100 stores coarse then fine), image 3x32x32
+_CIFAR_BINARY = {10: (1, ("data_batch_{}.bin", 5), "test_batch.bin"), 100: (2, ("train.bin", 0), "test.bin")}
+
+
+def _read_cifar_binary(folder: pathlib.Path, classes: int):
+    label_bytes, (train_pattern, train_files), test_name = _CIFAR_BINARY[classes]
+    names = [train_pattern.format(i) for i in range(1, train_files + 1)] if train_files else [train_pattern]
+    record = label_bytes + 3 * 32 * 32
+
+    def load(files):
+        chunks = []
+        for name in files:
+            path = folder / name
+            if not path.is_file():
+                raise ValueError(
+                    f"data={str(folder)!r} lacks {name}: expected the CIFAR-{classes} binary version "
+                    f"({', '.join(names)}, {test_name}) from https://www.cs.toronto.edu/~kriz/cifar.html"
+                )
+            raw = np.fromfile(path, dtype=np.uint8)
+            if raw.size % record:
+                raise ValueError(f"{str(path)!r} is not a CIFAR-{classes} binary batch (size {raw.size} is not a multiple of {record})")
+            chunks.append(raw.reshape(-1, record))
+        data = np.concatenate(chunks)
+        labels = data[:, label_bytes - 1].astype("int64")  # CIFAR-100: the fine label
+        images = data[:, label_bytes:].reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)
+        return images, labels
+
+    return load(names), load([test_name])
+
+
+def cifar(classes: int = 10, *, folder=None):
+    """CIFAR-10 or CIFAR-100 as uint8 images ``(N, 32, 32, 3)`` and int64 labels.
+
+    Args:
+        classes: 10 or 100.
+        folder: a folder with the original binary files (``cifar-10-batches-bin``:
+            ``data_batch_1.bin`` ... ``test_batch.bin``; CIFAR-100: ``train.bin``, ``test.bin``).
+            Without it, ``keras.datasets`` loads them (downloading once into the Keras cache).
+
+    Returns:
+        ``(x_train, y_train), (x_test, y_test)``: 50,000 and 10,000 images.
+    """
+    _checks.check_choice("classes", classes, (10, 100))
+    if folder is not None:
+        folder = pathlib.Path(folder)
+        if not folder.is_dir():
+            raise ValueError(f"folder={str(folder)!r} is not a folder")
+        return _read_cifar_binary(folder, classes)
+    import keras
+
+    loader = keras.datasets.cifar10 if classes == 10 else keras.datasets.cifar100
+    try:
+        (x_train, y_train), (x_test, y_test) = loader.load_data()
+    except Exception as error:  # offline
+        raise ValueError(
+            f"CIFAR-{classes} could not be downloaded ({type(error).__name__}: {error}); download the binary "
+            "version from https://www.cs.toronto.edu/~kriz/cifar.html and pass folder=<its extracted folder>"
+        ) from None
+    return (x_train, y_train.reshape(-1).astype("int64")), (x_test, y_test.reshape(-1).astype("int64"))
+
+
+def tfrecords(pattern, image_size, *, batch_size: int = 32, preprocessing="torch", shuffle: bool = True, seed: int = 0,
+              image_key: str = "image/encoded", label_key: str = "image/class/label", label_offset: int = 0):
+    """Batched ``(images, labels)`` from TFRecord shards of encoded images (the ImageNet layout of
+    the TF Model Garden and TFDS exports: ``image/encoded`` JPEG/PNG bytes, ``image/class/label``).
+
+    Args:
+        pattern: a glob of shard files (``"train-*"``).
+        image_size: an int or ``(height, width)``: images are resized to it.
+        label_offset: subtracted from the stored labels (the Model Garden stores 1..1000).
+    """
+    import tensorflow as tf
+
+    files = sorted(tf.io.gfile.glob(str(pattern)))
+    if not files:
+        raise ValueError(f"pattern={str(pattern)!r} matches no TFRecord files")
+    if isinstance(image_size, int):
+        image_size = (image_size, image_size)
+    preset = preprocessing_lib.get(preprocessing)
+    features = {image_key: tf.io.FixedLenFeature([], tf.string), label_key: tf.io.FixedLenFeature([], tf.int64)}
+    mean, std = tf.constant(preset.mean, tf.float32), tf.constant(preset.std, tf.float32)
+
+    def parse(record):
+        example = tf.io.parse_single_example(record, features)
+        image = tf.io.decode_image(example[image_key], channels=3, expand_animations=False)
+        image = tf.image.resize(tf.cast(image, tf.float32), image_size, antialias=True)
+        image.set_shape((*image_size, 3))
+        if preset.bgr:
+            image = image[..., ::-1]
+        return (image * preset.scale - mean) / std, example[label_key] - label_offset
+
+    dataset = tf.data.Dataset.from_tensor_slices(files)
+    if shuffle:
+        dataset = dataset.shuffle(len(files), seed=seed)
+    dataset = dataset.interleave(tf.data.TFRecordDataset, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
+    if shuffle:
+        dataset = dataset.shuffle(10 * batch_size, seed=seed)
+    return dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE).batch(batch_size).prefetch(tf.data.AUTOTUNE)
+
+
+__all__ = ["DIGITS_CLASSES", "cifar", "digits", "image_folder", "tfrecords"]

@@ -1,1 +1,7 @@
-"""Training: recipes as data (keras_resnet.training.recipes). Issue 6 builds the rest here."""
+"""Training: recipes as data (`recipes`), seeded augmentation (`augment`) and `train`, resumable and
+distributed with tf.distribute."""
+
+from keras_resnet.training.recipes import RECIPES, Recipe
+from keras_resnet.training.trainer import STRATEGIES, TrainResult, train
+
+__all__ = ["RECIPES", "Recipe", "STRATEGIES", "TrainResult", "train"]

@@ -66,7 +66,8 @@ class Recipe:
             steps_per_epoch: optimizer steps per epoch at the run's global batch size.
             batch_size: the run's global batch size (the rate scales linearly with it).
             depth: the network depth (the CIFAR recipe warms up from depth 110).
-            epochs: override the recipe's length (cosine recipes).
+            epochs: another length than the recipe's: cosine decays over it, step drops stay at
+                the same fractions of training (CIFAR: 50% and 75%).
         """
         import keras
 
@@ -75,6 +76,9 @@ class Recipe:
         if self.schedule_kind == "steps":
             scale = (batch_size or self.batch_size) / self.batch_size  # iterations are defined at the recipe's batch
             boundaries = [int(round(b / scale)) for b in self.boundaries]
+            if epochs is not None:  # another length: the drops stay at the same fractions of training
+                total = epochs * steps_per_epoch
+                boundaries = [max(1, int(round(b / self.iterations * total))) for b in self.boundaries]
             values = [peak / self.decay_factor**i for i in range(len(boundaries) + 1)]
             if self.warmup_iterations and depth >= self.warmup_min_depth:
                 boundaries = [int(round(self.warmup_iterations / scale)), *boundaries]
