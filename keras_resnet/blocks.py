@@ -42,6 +42,7 @@ class LayerMaker:
     bn_epsilon: float = 1e-5
     kernel_initializer: Any = None  # None: `default_kernel_initializer()`
     zero_init_residual: bool = False
+    sync_batchnorm: bool = False  # statistics over all replicas of a tf.distribute strategy
 
     def _initializer(self, zero: bool):
         if zero:
@@ -75,6 +76,7 @@ class LayerMaker:
             momentum=self.bn_momentum,
             epsilon=self.bn_epsilon,
             gamma_initializer="zeros" if zero else "ones",
+            synchronized=self.sync_batchnorm,
             name=f"{name}_bn",
         )(x)
 

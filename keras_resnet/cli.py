@@ -272,6 +272,7 @@ def _cmd_train(args) -> int:
     from keras_resnet import training
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
+    strategy = training.make_strategy(args.strategy)  # before any other TensorFlow op (multi-worker)
     (train, test), preprocessing = _training_data(args.data, args.input_size)
     if args.limit:
         train = (train[0][: args.limit], train[1][: args.limit])
@@ -282,7 +283,7 @@ def _cmd_train(args) -> int:
         recipe=args.recipe,
         epochs=args.epochs,
         batch_size=args.batch_size,
-        strategy=args.strategy,
+        strategy=strategy,
         mixed_precision=args.mixed_precision,
         jit_compile=args.jit_compile,
         output_dir=args.output,

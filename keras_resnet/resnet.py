@@ -74,6 +74,7 @@ def build(
     bn_momentum: float = 0.9,
     bn_epsilon: float = 1e-5,
     kernel_initializer=None,
+    sync_batchnorm: bool = False,
 ) -> keras.Model:
     """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments."""
     _checks.check_bool("include_top", include_top)
@@ -89,6 +90,7 @@ def build(
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
     bn_momentum = _checks.check_fraction("bn_momentum", bn_momentum)
     bn_epsilon = _checks.check_fraction("bn_epsilon", bn_epsilon, low_inclusive=False)
+    _checks.check_bool("sync_batchnorm", sync_batchnorm)
     if keras.config.image_data_format() != "channels_last":
         raise ValueError(
             "keras_resnet builds channels-last models; keras.config.image_data_format() is "
@@ -117,6 +119,7 @@ def build(
     make = blocks.LayerMaker(
         bn_momentum=bn_momentum,
         bn_epsilon=bn_epsilon,
+        sync_batchnorm=sync_batchnorm,
         kernel_initializer=kernel_initializer,
         zero_init_residual=zero_init_residual,
     )
@@ -167,6 +170,8 @@ _BUILD_ARGS_DOC = """
         dropout_rate: dropout before the classifier.
         bn_momentum: BatchNormalization momentum (Keras convention: 0.9 is PyTorch's 0.1).
         bn_epsilon: BatchNormalization epsilon (1e-5 as in torchvision/timm).
+        sync_batchnorm: BatchNormalization statistics over the whole global batch under a
+            tf.distribute strategy (Keras' ``synchronized=True``), instead of per replica.
         kernel_initializer: conv kernel initializer; default He-normal with fan-out, as
             torchvision/timm.
 

@@ -271,7 +271,7 @@ BAD_ARGUMENTS = [
     (dict(input_shape=(224, 224)), ValueError, r"input_shape must be \(height, width, channels\).*received input_shape=\(224, 224\)"),
     (dict(input_shape=(64, 64, 0)), ValueError, r"positive channel count; received input_shape=\(64, 64, 0\)"),
     (dict(weights="no/such/file.weights.h5"), ValueError, r"weights must be None, a preset name or the path of an existing weights file; received weights='no/such/file.weights.h5'"),
-    (dict(weights="imagenet"), ValueError, r"weights='imagenet' has no preset for model"),
+    (dict(weights="imagenet21k"), ValueError, r"weights='imagenet21k' is neither an existing file nor a preset"),
     (dict(weights=3), TypeError, r"weights must be None, a preset name or a file path; received weights=3"),
     (dict(drop_path_rate=1.0), ValueError, r"drop_path_rate must be in \[0, 1\); received drop_path_rate=1.0"),
     (dict(dropout_rate=-0.1), ValueError, r"dropout_rate must be in \[0, 1\); received dropout_rate=-0.1"),

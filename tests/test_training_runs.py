@@ -60,3 +60,82 @@ def test_a_killed_run_resumes_to_the_same_final_weights(tmp_path):
     assert straight.keys() == again.keys()
     for name in straight:
         np.testing.assert_array_equal(straight[name], again[name], err_msg=name)
+
+
+JOB = os.path.join(os.path.dirname(__file__), "_distributed_job.py")
+
+
+def _job(args, env_extra, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update({"JOB_LEARNING_RATE": "0.001", **env_extra})
+    return subprocess.Popen([sys.executable, JOB, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(process, timeout=600):
+    out, err = process.communicate(timeout=timeout)
+    assert process.returncode == 0, err[-3000:]
+
+
+def test_mirrored_strategy_on_two_logical_cpus_matches_one_device(tmp_path):
+    """Same global batch (64), same seed: two replicas with synchronized BatchNorm follow the
+    one-device loss curve within 0.5% per epoch.
+
+    Why not exactly: the replicas' gradients are summed in another order and synchronized BN
+    computes its moments differently, so the first step already differs by ~1e-5 relative, and
+    SGD amplifies that at the start of training (measured at lr 1e-3 over 24 steps: at most
+    0.15%). What the tolerance still catches, measured: per-replica BatchNorm (no sync) drifts by
+    1.6% in the third epoch; a wrong gradient scale or data split differs far more."""
+    single = _job(["default", str(tmp_path / "one.json")], {}, tmp_path)
+    _finish(single)
+    mirrored = _job(["mirrored", str(tmp_path / "two.json"), "2"], {"JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'}, tmp_path)
+    _finish(mirrored)
+    one = json.loads((tmp_path / "one.json").read_text())
+    two = json.loads((tmp_path / "two.json").read_text())
+    assert (one["replicas"], two["replicas"]) == (1, 2)
+    relative = np.abs(np.array(two["loss"]) - np.array(one["loss"])) / np.array(one["loss"])
+    assert relative.max() <= 0.005, (one["loss"], two["loss"])
+
+
+def _free_ports(n):
+    import socket
+
+    sockets = [socket.socket() for _ in range(n)]
+    for s in sockets:
+        s.bind(("localhost", 0))
+    ports = [s.getsockname()[1] for s in sockets]
+    for s in sockets:
+        s.close()
+    return ports
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Keras 3 fit under MultiWorkerMirroredStrategy reduces scalar logs along axis 0 "
+    "(tensorflow/tensorflow#72388); strict, so the fix upstream shows here",
+)
+def test_two_worker_multi_worker_mirrored_strategy_on_localhost(tmp_path):
+    """Two processes, one TF_CONFIG cluster: both train in lock-step (identical loss curves, two
+    replicas in sync) and the chief writes the final weights."""
+    workers = [f"localhost:{port}" for port in _free_ports(2)]
+    processes = []
+    for index in range(2):
+        config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}}
+        env = {"TF_CONFIG": json.dumps(config), "JOB_OUTPUT": str(tmp_path / f"worker{index}"), "KERAS_RESNET_TRY_MULTI_WORKER": "1"}
+        processes.append(_job(["multi_worker", str(tmp_path / f"worker{index}.json")], env, tmp_path))
+    for process in processes:
+        _finish(process)
+    results = [json.loads((tmp_path / f"worker{i}.json").read_text()) for i in range(2)]
+    assert [r["replicas"] for r in results] == [2, 2]
+    assert results[0]["loss"] == pytest.approx(results[1]["loss"], rel=1e-6)
+    assert all(np.isfinite(r["loss"]).all() for r in results)
+    assert (tmp_path / "worker0" / "final.weights.h5").is_file()
+    assert not (tmp_path / "worker1" / "final.weights.h5").exists()
+
+
+def test_multi_worker_is_refused_up_front_with_the_reason(tmp_path):
+    workers = [f"localhost:{port}" for port in _free_ports(1)]
+    config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": 0}}
+    process = _job(["multi_worker", str(tmp_path / "w.json")], {"TF_CONFIG": json.dumps(config)}, tmp_path)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode != 0
+    assert "tensorflow/tensorflow#72388" in err and "KERAS_RESNET_TRY_MULTI_WORKER=1" in err

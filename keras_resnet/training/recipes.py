@@ -59,7 +59,9 @@ class Recipe:
     def total_steps(self, steps_per_epoch: int) -> int:
         return self.iterations if self.iterations else self.epochs * steps_per_epoch
 
-    def schedule(self, *, steps_per_epoch: int, batch_size: int | None = None, depth: int = 0, epochs: int | None = None):
+    def schedule(
+        self, *, steps_per_epoch: int, batch_size: int | None = None, depth: int = 0, epochs: int | None = None, peak: float | None = None
+    ):
         """The Keras learning-rate schedule of this recipe for one run.
 
         Args:
@@ -68,11 +70,13 @@ class Recipe:
             depth: the network depth (the CIFAR recipe warms up from depth 110).
             epochs: another length than the recipe's: cosine decays over it, step drops stay at
                 the same fractions of training (CIFAR: 50% and 75%).
+            peak: a peak learning rate to use instead of the recipe's (scaled) one.
         """
         import keras
 
         steps_per_epoch = _checks.check_int("steps_per_epoch", steps_per_epoch, minimum=1)
-        peak = self.learning_rate(batch_size)
+        recipe_peak = self.learning_rate(batch_size)
+        peak = recipe_peak if peak is None else float(peak)
         if self.schedule_kind == "steps":
             scale = (batch_size or self.batch_size) / self.batch_size  # iterations are defined at the recipe's batch
             boundaries = [int(round(b / scale)) for b in self.boundaries]
@@ -82,7 +86,7 @@ class Recipe:
             values = [peak / self.decay_factor**i for i in range(len(boundaries) + 1)]
             if self.warmup_iterations and depth >= self.warmup_min_depth:
                 boundaries = [int(round(self.warmup_iterations / scale)), *boundaries]
-                values = [self.warmup_learning_rate * peak / self.base_learning_rate, *values]
+                values = [self.warmup_learning_rate / self.base_learning_rate * peak, *values]
             # Keras keeps values[i] while step <= boundaries[i]; "divided at 32k iterations" means
             # steps 0..31999 (0-based) at the old rate, so each boundary is the last step before.
             return keras.optimizers.schedules.PiecewiseConstantDecay([b - 1 for b in boundaries], values)

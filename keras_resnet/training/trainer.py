@@ -26,8 +26,13 @@ from keras_resnet.training import augment as augment_lib
 from keras_resnet.training import recipes as recipes_lib
 
 
-def _strategy(name):
+def make_strategy(name):
+    """A tf.distribute strategy by name. ``multi_worker`` must be made at program start, before
+    any other TensorFlow op (TensorFlow configures its collectives then)."""
     import tensorflow as tf
+
+    if isinstance(name, tf.distribute.Strategy):
+        return name
 
     factories = {
         "default": tf.distribute.get_strategy,
@@ -130,6 +135,7 @@ def train(
     recipe: str = "cifar",
     epochs: int | None = None,
     batch_size: int | None = None,
+    learning_rate: float | None = None,
     strategy: str = "default",
     mixed_precision: bool = False,
     jit_compile: bool = False,
@@ -156,8 +162,11 @@ def train(
             schedule is stretched or compressed to it.
         batch_size: the global batch (default: the recipe's); the learning rate scales with it,
             and each of the strategy's replicas gets ``batch_size / replicas``.
-        strategy: ``"default"`` (one device), ``"mirrored"`` (all local GPUs) or
-            ``"multi_worker"`` (machines listed in ``TF_CONFIG``).
+        learning_rate: the peak learning rate, instead of the recipe's scaled one.
+        strategy: ``"default"`` (one device), ``"mirrored"`` (all local GPUs),
+            ``"multi_worker"`` (machines listed in ``TF_CONFIG``), or a strategy object. A
+            multi-worker strategy must exist before any other TensorFlow op runs: make it first
+            with `make_strategy("multi_worker")` and pass it here.
         mixed_precision: float16 compute with float32 variables (``mixed_float16``).
         jit_compile: compile the train step with XLA.
         output_dir: where checkpoints (``backup/``), ``log.csv``, TensorBoard logs and
@@ -189,7 +198,8 @@ def train(
     global_batch = _checks.check_int("batch_size", batch_size or spec.batch_size, minimum=1)
     augment = augment or spec.augmentation
     _checks.check_choice("augment", augment, augment_lib.NAMES)
-    distribution = _strategy(strategy)
+    distribution = make_strategy(strategy)
+    _check_multi_worker(distribution)
     replicas = distribution.num_replicas_in_sync
     if global_batch % replicas:
         raise ValueError(f"batch_size={global_batch} must divide evenly over the {replicas} replicas")
@@ -214,7 +224,7 @@ def train(
             kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
             model = registry.create_model(name, input_shape=tuple(x.shape[1:]), classes=classes, classifier_activation=None, **kwargs)
             depth = int("".join(c for c in name.split("_")[-1] if c.isdigit()) or 0) if "cifar" in name else 0
-            schedule = spec.schedule(steps_per_epoch=steps_per_epoch, batch_size=global_batch, depth=depth, epochs=epochs)
+            schedule = spec.schedule(steps_per_epoch=steps_per_epoch, batch_size=global_batch, depth=depth, epochs=epochs, peak=learning_rate)
             optimizer = keras.optimizers.SGD(learning_rate=schedule, momentum=spec.momentum, weight_decay=spec.weight_decay)
             if not spec.decay_norm_and_bias:
                 optimizer.exclude_from_weight_decay(var_names=["gamma", "beta", "bias"])
@@ -247,6 +257,8 @@ def train(
             _log(verbose, "TensorBoard logs skipped: tensorboard is not installed (pip install 'keras-resnet[train]')")
     _log(verbose, f"training {model.name}: recipe {recipe}, {epochs} epochs x {steps_per_epoch} steps, global batch "
                   f"{global_batch} on {replicas} replica(s) ({strategy}), starting at epoch {start_epoch}")
+    if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy):
+        _prebuild(model, distribution, dataset)
     fit_verbose = verbose if verbose != 1 or sys.stdout.isatty() else 2
     history = model.fit(dataset, epochs=epochs, steps_per_epoch=steps_per_epoch, validation_data=validation,
                         callbacks=callbacks, verbose=fit_verbose)
@@ -257,10 +269,43 @@ def train(
     return TrainResult(model, dict(history.history), len(history.epoch), start_epoch, seconds, replicas, global_batch)
 
 
+#: Keras 3 `fit` under MultiWorkerMirroredStrategy fails in every train step: it averages the
+#: step's scalar logs with ``strategy.reduce("MEAN", axis=0)`` (``reduction="auto"`` is hard-coded
+#: in keras/src/backend/tensorflow/trainer.py), which the collective strategy refuses ("Invalid
+#: reduction dimension 0 for input with 0 dimensions"; tensorflow/tensorflow#72388). `train` says
+#: so up front instead of failing deep inside Keras; set this variable to try anyway (the tests do,
+#: to notice the day Keras fixes it).
+MULTI_WORKER_OVERRIDE = "KERAS_RESNET_TRY_MULTI_WORKER"
+
+
+def _check_multi_worker(distribution):
+    import tensorflow as tf
+
+    if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy) and not os.environ.get(MULTI_WORKER_OVERRIDE):
+        import keras
+
+        raise ValueError(
+            f"strategy='multi_worker': Keras {keras.__version__} model.fit fails under MultiWorkerMirroredStrategy "
+            "(tensorflow/tensorflow#72388: scalar logs reduced along axis 0). Use 'mirrored' on one machine; "
+            f"set {MULTI_WORKER_OVERRIDE}=1 to try anyway"
+        )
+
+
+def _prebuild(model, distribution, dataset):
+    """Keras 3 `fit` builds the compiled state from a first batch that it averages over the
+    replicas with `strategy.reduce`, which MultiWorkerMirroredStrategy refuses in eager mode
+    ("Attempt to convert a value (PerReplica...)"). Build that state here, in the strategy's
+    scope, from one undistributed batch, and skip Keras' averaging step for this model."""
+    images, labels = next(iter(dataset))
+    with distribution.scope():
+        model._symbolic_build(data_batch=(images, labels, None))
+    model._maybe_symbolic_build = lambda *args, **kwargs: None
+
+
 def _is_chief() -> bool:
     config = json.loads(os.environ.get("TF_CONFIG", "{}") or "{}")
     task = config.get("task", {})
     return task.get("type", "chief") == "chief" or (task.get("type") == "worker" and task.get("index", 0) == 0 and "chief" not in config.get("cluster", {}))
 
 
-__all__ = ["STRATEGIES", "TrainResult", "make_dataset", "train"]
+__all__ = ["STRATEGIES", "TrainResult", "make_dataset", "make_strategy", "train"]
