@@ -139,3 +139,30 @@ def test_multi_worker_is_refused_up_front_with_the_reason(tmp_path):
     out, err = process.communicate(timeout=300)
     assert process.returncode != 0
     assert "tensorflow/tensorflow#72388" in err and "KERAS_RESNET_TRY_MULTI_WORKER=1" in err
+
+
+def _fake_cifar10(folder, per_file=64, seed=0):
+    """CIFAR-10's binary layout (1 label byte + 3072 pixel bytes per record), random content."""
+    rng = np.random.default_rng(seed)
+    folder.mkdir()
+    for name in [f"data_batch_{i}.bin" for i in range(1, 6)] + ["test_batch.bin"]:
+        records = np.concatenate([rng.integers(0, 10, (per_file, 1)), rng.integers(0, 256, (per_file, 3072))], axis=1)
+        records.astype("uint8").tofile(folder / name)
+    return folder
+
+
+def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
+    folder = _fake_cifar10(tmp_path / "cifar-10-batches-bin")
+    (x, y), (xt, yt) = data.cifar(10, folder=folder)
+    assert x.shape == (320, 32, 32, 3) and xt.shape == (64, 32, 32, 3) and x.dtype == np.uint8
+    raw = np.fromfile(folder / "data_batch_1.bin", dtype=np.uint8).reshape(-1, 3073)
+    assert y[0] == raw[0, 0] and x[0, 0, 0, 0] == raw[0, 1] and x[0, 0, 0, 1] == raw[0, 1 + 1024]  # R then G planes
+    with pytest.raises(ValueError, match=r"lacks train.bin: expected the CIFAR-100 binary version"):
+        data.cifar(100, folder=folder)
+    example = os.path.join(os.path.dirname(__file__), "..", "examples", "train_cifar10.py")
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    result = subprocess.run([sys.executable, example, "--depth", "20", "--data", str(folder), "--epochs", "1",
+                             "--output", str(tmp_path / "run")], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "ResNet-20: test error" in result.stdout and "(paper: 8.75%)" in result.stdout
+    assert (tmp_path / "run" / "final.weights.h5").is_file()
