@@ -166,3 +166,41 @@ def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ResNet-20: test error" in result.stdout and "(paper: 8.75%)" in result.stdout
     assert (tmp_path / "run" / "final.weights.h5").is_file()
+
+
+def test_bag_of_tricks_mixed_precision_and_xla_paths_train(tmp_path):
+    """One short epoch each: the Bag of Tricks recipe (one-hot labels with smoothing, no decay on
+    BN/bias, random resized crops) under mixed precision, and the CIFAR recipe under XLA."""
+    (x, y), _ = data.digits()
+    tricks = train("cifar_resnet20", (x[:256], y[:256]), recipe="bag_of_tricks", epochs=1, batch_size=64,
+                   augment="random_resized_crop_flip", mixed_precision=True, verbose=0)
+    assert tricks.model.dtype_policy.name == "mixed_float16"
+    assert all(v.dtype == "float32" for v in tricks.model.trainable_variables)
+    assert np.isfinite(tricks.history["loss"]).all()
+    zero_gamma = tricks.model.get_layer("conv2_block1_2_bn")  # zero-init residual: last BN gamma of the block
+    assert np.abs(zero_gamma.gamma.numpy()).max() < 0.1
+    xla = train("cifar_resnet20", (x[:128], y[:128]), recipe="cifar", epochs=1, batch_size=64, augment="pad_crop",
+                jit_compile=True, verbose=0)
+    assert np.isfinite(xla.history["loss"]).all()
+
+
+def test_tfrecord_shards_read_back(tmp_path):
+    import tensorflow as tf
+
+    (x, y), _ = data.digits(16)
+    for shard in range(2):
+        with tf.io.TFRecordWriter(str(tmp_path / f"train-{shard:05d}-of-00002")) as writer:
+            for image, label in zip(x[shard * 8 : shard * 8 + 8], y[shard * 8 : shard * 8 + 8]):
+                encoded = tf.io.encode_png((image * 255).astype("uint8")).numpy()
+                feature = {
+                    "image/encoded": tf.train.Feature(bytes_list=tf.train.BytesList(value=[encoded])),
+                    "image/class/label": tf.train.Feature(int64_list=tf.train.Int64List(value=[int(label) + 1])),
+                }
+                writer.write(tf.train.Example(features=tf.train.Features(feature=feature)).SerializeToString())
+    dataset = data.tfrecords(tmp_path / "train-*", 16, batch_size=4, preprocessing="unit", shuffle=False, label_offset=1)
+    images, labels = zip(*[(a.numpy(), b.numpy()) for a, b in dataset])
+    images, labels = np.concatenate(images), np.concatenate(labels)
+    assert images.shape == (16, 16, 16, 3) and sorted(labels) == sorted(y[:16])
+    np.testing.assert_allclose(images[0], x[0], atol=1 / 255 + 1e-6)
+    with pytest.raises(ValueError, match="matches no TFRecord files"):
+        data.tfrecords(tmp_path / "nothing-*", 16)
