@@ -17,9 +17,12 @@ EXTRAS = {
     "weights": ["safetensors>=0.4"],
     # TensorBoard logs of keras_resnet.training.
     "train": ["tensorboard>=2.16"],
+    # `keras-resnet demo` / `benchmark`: digits (scikit-learn), every export runtime, the chart.
+    "demo": ["scikit-learn>=1.3", "matplotlib>=3.7"],
 }
 # The default test tier exercises every export format and QAT/pruning, so it needs those extras.
-EXTRAS["test"] = ["pytest>=7", "scikit-learn>=1.3", *EXTRAS["export"], *EXTRAS["optimize"], *EXTRAS["weights"]]
+EXTRAS["demo"] += EXTRAS["export"]
+EXTRAS["test"] = ["pytest>=7", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"]]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

@@ -1,5 +1,8 @@
 """The ``keras-resnet`` command line.
 
+    keras-resnet demo [-o DIR]                 train on digits, export, verify, measure: report.md/json/png
+    keras-resnet benchmark MODEL [--batch N]   every format against Keras: latency, speed-up, agreement
+
     keras-resnet list [PATTERN] [--details]    registered models (with parameters and MACs)
     keras-resnet info MODEL [--input-size N]   one model: parameters, MACs, layers, input size
     keras-resnet export MODEL --format ... --quantize ... --output DIR
@@ -300,6 +303,51 @@ def _cmd_train(args) -> int:
     return 0
 
 
+def _cmd_demo(args) -> int:
+    from keras_resnet import benchmark, demo
+
+    jobs = benchmark.DEMO_JOBS if not args.formats else [j for j in benchmark.DEMO_JOBS if j[0] in args.formats]
+    if not jobs:
+        raise ValueError(f"--formats must name some of saved_model, tflite, onnx; received {args.formats}")
+    demo.run(args.output, epochs=args.epochs, jobs=jobs, repeats=args.repeats, seed=args.seed)
+    return 0
+
+
+def _cmd_benchmark(args) -> int:
+    import pathlib
+    import tempfile
+
+    import numpy as np
+
+    from keras_resnet import benchmark, export
+
+    formats = list(export.FORMATS) if args.formats == ["all"] else args.formats
+    for fmt in formats:
+        if fmt not in export.FORMATS:
+            raise ValueError(f"--formats must be among {', '.join(export.FORMATS)} or all; received {fmt!r}")
+    jobs = [(f, p) for f in formats for p in args.quantize if p in export.FORMATS[f].precisions]
+    if not jobs:
+        raise ValueError(f"no format in {formats} offers {args.quantize}")
+    model = _load_model(args.model, args.weights, args.input_size, None)
+    images = np.load(args.data) if args.data else None
+    labels = np.load(args.labels) if args.labels else None
+    if images is None:
+        h, w, c = (d or 224 for d in model.input_shape[1:])
+        pixels = np.random.default_rng(0).uniform(0, 255, (max(8, args.batch), h, w, c)).astype("float32")
+        from keras_resnet import preprocessing as preprocessing_lib
+
+        images = preprocessing_lib.get(args.preprocessing)(pixels)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = benchmark.benchmark(model, args.output or tmp, jobs=jobs, images=images, labels=labels, batch=args.batch,
+                                     repeats=args.repeats, preprocessing=args.preprocessing)
+    print(result.markdown())
+    if args.json:
+        import json
+
+        pathlib.Path(args.json).write_text(json.dumps(result.as_dict(), indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -386,6 +434,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deterministic", action="store_true", help="TensorFlow op determinism (bit-exact resumes)")
     p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")
     p.set_defaults(func=_cmd_train)
+
+    p = sub.add_parser("demo", help="train on digits, export to every format, verify and measure (offline, ~3 min on 2 cores)")
+    p.add_argument("--output", "-o", default="keras_resnet_demo", help="report.md, report.json, chart.png and artifacts/")
+    p.add_argument("--epochs", type=int, default=6)
+    p.add_argument("--formats", nargs="+", help="a subset of saved_model tflite onnx (default: all)")
+    p.add_argument("--repeats", type=int, default=50, help="timed runs per artifact (median)")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("benchmark", help="latency of every format against Keras for any model (median, warm-up)")
+    p.add_argument("model", help="a registered model name or a saved .keras file")
+    p.add_argument("--input-size", type=int, help="square input size for a registry model (default: its own)")
+    p.add_argument("--weights", help="weights for a registry model")
+    p.add_argument("--batch", type=int, default=1)
+    p.add_argument("--formats", nargs="+", default=["all"], help="saved_model tflite onnx, or all")
+    p.add_argument("--quantize", nargs="+", default=["float32", "int8"], help="precisions (default: float32 int8)")
+    p.add_argument("--repeats", type=int, default=20)
+    p.add_argument("--data", help="a .npy of model-ready images (default: random pixels, preprocessed)")
+    p.add_argument("--labels", help="a .npy of their labels: adds accuracy")
+    p.add_argument("--preprocessing", default="torch", choices=list(preprocessing.PRESETS))
+    p.add_argument("--output", "-o", help="keep the artifacts here")
+    p.add_argument("--json", help="write the results as JSON (for tracking over time)")
+    p.set_defaults(func=_cmd_benchmark)
     return parser
 
 

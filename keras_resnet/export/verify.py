@@ -72,15 +72,18 @@ def _saved_model_runner(path, traced, details):
     return lambda x: {k: v.numpy() for k, v in serve(image=tf.constant(x)).items()}
 
 
-def tflite_interpreter(path):
-    """A LiteRT interpreter for the .tflite file at `path` (TensorFlow's own if LiteRT is absent)."""
+def tflite_interpreter(path, num_threads: int | None = None):
+    """A LiteRT interpreter for the .tflite file at `path` (TensorFlow's own if LiteRT is absent),
+    using `num_threads` CPU threads (default: all cores, as ONNX Runtime does)."""
     try:
         from ai_edge_litert.interpreter import Interpreter
     except ImportError:  # TensorFlow's own interpreter as a fallback
         import tensorflow as tf
 
         Interpreter = tf.lite.Interpreter
-    return Interpreter(model_path=str(path))
+    import os
+
+    return Interpreter(model_path=str(path), num_threads=num_threads or os.cpu_count())
 
 
 def _tflite_runner(path, traced, details):
