@@ -41,3 +41,39 @@ def test_benchmark_command_any_model_with_json(tmp_path, capsys):
     assert result["keras_accuracy"] is None and all(r["accuracy"] is None for r in result["rows"])
     assert "Fastest float32 artifact" in capsys.readouterr().out
     assert cli.main(["benchmark", "cifar_resnet20", "--formats", "tflite", "--quantize", "dynamic16"]) == 2
+
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+
+
+def _example(name, *args, cwd=None):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    result = subprocess.run([sys.executable, str(EXAMPLES / name), *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_deployment_examples_run(tmp_path):
+    """export_tflite_int8 (offline default), onnx_runtime_inference on its output with a real
+    digit image, the TF Serving client's request (dry run), fine-tuning with a new head."""
+    import numpy as np
+    import tensorflow as tf
+
+    from keras_resnet import data
+
+    out = _example("export_tflite_int8.py", "--output", tmp_path / "int8")
+    assert "| tflite | int8 |" in out and "| onnx | int8 |" in out
+    (x, y), _ = data.digits()
+    image = tmp_path / "digit.png"
+    tf.io.write_file(str(image), tf.io.encode_png((x[0] * 255).astype("uint8")))
+    lines = _example("onnx_runtime_inference.py", tmp_path / "int8" / "cifar_resnet20_int8.onnx", image, "--top", "3").splitlines()
+    assert len(lines) == 3 and all(float(line.split()[0]) >= 0 for line in lines)
+    body = _example("tf_serving_client.py", image, "--dry-run")
+    assert '"signature_name": "serving_bytes"' in body and '"image_bytes": {"b64": "iVBOR' in body
+    out = _example("finetune_pretrained.py", "--model", "resnet18", "--size", "32", "--head-epochs", "1", "--epochs", "1",
+                   "--output", tmp_path / "ft.keras")
+    assert (tmp_path / "ft.keras").is_file() and "saved" in out
