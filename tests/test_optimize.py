@@ -331,6 +331,7 @@ def test_cli_optimize_fails_before_training_on_a_bad_export_request(tmp_path, ca
     assert "nothing requested for tflite fits" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # about 90 s; the same script is the benchmark (python benchmarks/optimize_digits.py)
 def test_digits_study_meets_the_goals(tmp_path, capsys):
     """PTQ int8 vs QAT int8 vs 50% pruning on real data (scikit-learn's digits), each artifact run
     in its own runtime on 359 held-out images (benchmarks/optimize_digits.py, about 80 s)."""
