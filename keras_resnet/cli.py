@@ -435,7 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")
     p.set_defaults(func=_cmd_train)
 
-    p = sub.add_parser("demo", help="train on digits, export to every format, verify and measure (offline, ~3 min on 2 cores)")
+    p = sub.add_parser("demo", help="train on digits, export to every format, verify and measure (offline, about 1 min on 2 cores)")
     p.add_argument("--output", "-o", default="keras_resnet_demo", help="report.md, report.json, chart.png and artifacts/")
     p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--formats", nargs="+", help="a subset of saved_model tflite onnx (default: all)")
