@@ -19,14 +19,11 @@ import gc
 import json
 import os
 import pathlib
-import statistics
 import sys
 import tempfile
 import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-import numpy as np  # noqa: E402
 
 
 def log(text):
@@ -49,17 +46,6 @@ def keras_export_all(model, folder):
     model.export(str(folder / "keras.onnx"), format="onnx", verbose=False)
 
 
-def median_latency(fn, x, repeats, warmup=3):
-    for _ in range(warmup):
-        fn(x)
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn(x)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="resnet50")
@@ -72,6 +58,7 @@ def main():
 
     import keras_resnet
     from keras_resnet import export
+    from keras_resnet.benchmark import median_latency
     from keras_resnet.export import _trace, verify
 
     shape = (args.input_size, args.input_size, 3)
@@ -94,13 +81,13 @@ def main():
         verify_seconds, _ = timed("verification of the 3 artifacts", lambda: [verify.verify(r, traced, inputs) for r in reports])
 
         x = inputs[:1]
-        eager = median_latency(lambda v: model(v, training=False), x, args.repeats)
-        predict = median_latency(model.predict_on_batch, x, args.repeats)
+        eager = median_latency(lambda v: model(v, training=False), x, repeats=args.repeats)
+        predict = median_latency(model.predict_on_batch, x, repeats=args.repeats)
         baseline = min(eager, predict)
         rows = []
         for r in reports:
             run = verify.RUNNERS[r.format](pathlib.Path(r.path), traced, r.details)
-            latency = median_latency(run, x, args.repeats)
+            latency = median_latency(run, x, repeats=args.repeats)
             rows.append(dict(format=r.format, precision=r.precision, size_mib=r.size_bytes / 2**20, export_seconds=r.export_seconds,
                              latency_ms=latency * 1e3, speedup_vs_keras=baseline / latency,
                              max_abs_diff=r.max_abs_diff, top1_agreement=r.top1_agreement))

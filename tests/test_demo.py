@@ -60,7 +60,6 @@ def _example(name, *args, cwd=None):
 def test_deployment_examples_run(tmp_path):
     """export_tflite_int8 (offline default), onnx_runtime_inference on its output with a real
     digit image, the TF Serving client's request (dry run), fine-tuning with a new head."""
-    import numpy as np
     import tensorflow as tf
 
     from keras_resnet import data

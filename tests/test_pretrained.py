@@ -4,7 +4,6 @@ keras.applications itself), bad checkpoints, presets, ImageNet decoding, `conver
 
 import importlib.util
 import os
-import pathlib
 import pickle
 
 import h5py

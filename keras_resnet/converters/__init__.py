@@ -54,6 +54,27 @@ def _error(path, source, model, text):
     return ValueError(f"weights={str(path)!r} ({source}) does not fit model {model.name!r}: {text}")
 
 
+def plan(layout, model, tensors: dict):
+    """Maps `tensors` onto `model`'s weighted layers with `layout` (its `layer_keys` and
+    `convert`); returns ``({layer: [float32 arrays]}, {layer: its keys}, used keys, expected
+    keys)``. Layers whose keys are missing are left out (and reported by the caller)."""
+    layout.check_model(model)
+    planned, keys_of, used, expected = {}, {}, set(), set()
+    for layer in model.layers:
+        if not layer.weights:
+            continue
+        keys = layout.layer_keys(model, layer)
+        expected.update(keys)
+        if not all(k in tensors for k in keys):
+            continue
+        arrays, consumed = layout.convert(model, layer, [tensors[k] for k in keys], tensors)
+        used.update(keys, consumed)
+        expected.update(consumed)
+        planned[layer.name] = [np.asarray(a, dtype="float32") for a in arrays]
+        keys_of[layer.name] = keys
+    return planned, keys_of, used, expected
+
+
 def _head_decision(model, planned):
     """Drops the classifier from the plan when the model has none or one of another shape."""
     if HEAD not in {layer.name for layer in model.layers}:
@@ -86,10 +107,9 @@ def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
         return LoadReport(str(path), kind, sum(1 for layer in model.layers if layer.weights), "as saved")
     layout, source = LAYOUTS[kind]
     tensors = {k: v for k, v in tensors.items() if not torchvision_timm.IGNORED.search(k)}
-    planned, used, expected = layout.plan(model, tensors)
-    is_head = lambda key: key.startswith(("fc.", f"{HEAD}/"))  # noqa: E731
-    missing = sorted(k for k in expected - set(tensors) if not is_head(k))
-    unexpected = sorted(k for k in set(tensors) - used if not is_head(k))
+    planned, keys, used, expected = plan(layout, model, tensors)
+    missing = sorted(k for k in expected - set(tensors) if not k.startswith(layout.HEAD_PREFIX))
+    unexpected = sorted(k for k in set(tensors) - used if not k.startswith(layout.HEAD_PREFIX))
     if missing or unexpected:
         parts = []
         if missing:
@@ -98,7 +118,6 @@ def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
             parts.append(f"{len(unexpected)} unexpected keys, e.g. {unexpected[:5]}")
         raise _error(path, source, model, "; ".join(parts) + f". The file looks like {layout.describe(tensors)}")
     head = _head_decision(model, planned)
-    keys = planned.pop("__keys__", {})
     for name, arrays in planned.items():
         layer = model.get_layer(name)
         shapes = [tuple(w.shape) for w in layer.weights]
@@ -122,4 +141,4 @@ def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
     return report
 
 
-__all__ = ["LAYOUTS", "LoadReport", "files", "keras_applications", "load_checkpoint", "torchvision_timm"]
+__all__ = ["LAYOUTS", "LoadReport", "plan", "files", "keras_applications", "load_checkpoint", "torchvision_timm"]

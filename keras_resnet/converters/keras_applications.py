@@ -39,41 +39,34 @@ def check_model(model):
         )
 
 
-def plan(model, tensors: dict, *, source_epsilon: float = SOURCE_EPSILON) -> tuple[dict, set, set]:
-    """``({layer name: [arrays]}, used keys, expected keys)``, biases folded into BatchNorm."""
-    check_model(model)
-    result, used, expected = {}, set(), set()
-    for layer in model.layers:
-        if not layer.weights:
-            continue
-        kind, name = type(layer).__name__, layer.name
-        if kind == "Conv2D":
-            keys = [f"{name}/kernel"]
-            bias_key = f"{name}/bias"
-            if layer.use_bias:
-                keys.append(bias_key)
-        elif kind == "BatchNormalization":
-            keys = [f"{name}/{field}" for field in _BN]
-        elif kind == "Dense":
-            keys = [f"{name}/kernel", f"{name}/bias"]
-        else:
-            raise ValueError(f"layer {name!r} ({kind}) has no keras.applications counterpart")
-        expected.update(keys)
-        if not all(k in tensors for k in keys):
-            continue
-        used.update(keys)
-        arrays = [np.asarray(tensors[k], dtype="float64") for k in keys]
-        if kind == "BatchNormalization":
-            conv = name[: -len("_bn")] + "_conv"
-            bias = tensors.get(f"{conv}/bias")
-            if bias is not None and not model.get_layer(conv).use_bias:
-                used.add(f"{conv}/bias")
-                expected.add(f"{conv}/bias")
-                arrays[2] = arrays[2] - bias  # moving mean absorbs the convolution's bias
-            arrays[3] = arrays[3] + source_epsilon - layer.epsilon  # same sqrt(var + eps)
-        result[name] = [a.astype("float32") for a in arrays]
-        result.setdefault("__keys__", {})[name] = keys
-    for key in tensors:  # a conv bias in the file whose conv has no BatchNorm to take it
-        if key.endswith("/bias") and key not in used and key.split("/")[0] in result:
-            raise ValueError(f"checkpoint bias {key!r} has no BatchNormalization to fold into")
-    return result, used, expected
+#: layer kind -> its keys in the file, in Keras' weight order
+_KEYS = {
+    "Conv2D": lambda name, layer: [f"{name}/kernel"] + ([f"{name}/bias"] if layer.use_bias else []),
+    "BatchNormalization": lambda name, layer: [f"{name}/{field}" for field in _BN],
+    "Dense": lambda name, layer: [f"{name}/kernel", f"{name}/bias"],
+}
+HEAD_PREFIX = "predictions/"
+
+
+def layer_keys(model, layer) -> list[str]:
+    """The file's keys of `layer`'s weights, in Keras' order (the layer names are shared)."""
+    make = _KEYS.get(type(layer).__name__)
+    if make is None:
+        raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) has no keras.applications counterpart")
+    return make(layer.name, layer)
+
+
+def convert(model, layer, arrays, tensors, *, source_epsilon: float = SOURCE_EPSILON):
+    """``(arrays, further keys consumed)``: a BatchNorm takes its convolution's bias into its
+    moving mean (consuming that key) and the epsilon difference into its moving variance."""
+    if type(layer).__name__ != "BatchNormalization":
+        return arrays, []
+    gamma, beta, mean, variance = (np.asarray(a, dtype="float64") for a in arrays)
+    conv = layer.name[: -len("_bn")] + "_conv"
+    bias_key = f"{conv}/bias"
+    consumed = []
+    if bias_key in tensors and not model.get_layer(conv).use_bias:
+        mean = mean - tensors[bias_key]  # the moving mean absorbs the convolution's bias
+        consumed.append(bias_key)
+    variance = variance + source_epsilon - layer.epsilon  # the same sqrt(var + eps)
+    return [gamma, beta, mean, variance], consumed

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 
 BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta, moving mean/variance
 IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
@@ -66,35 +65,33 @@ def check_model(model):
         raise ValueError(f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet checkpoints are V1")
 
 
-def plan(model, tensors: dict) -> tuple[dict, set, set]:
-    """``({layer name: [arrays in Keras order]}, used keys, expected keys)`` for `model`."""
-    check_model(model)
-    avg_down = any(layer.name.endswith("_0_pool") for layer in model.layers)
-    result, used, expected = {}, set(), set()
-    for layer in model.layers:
-        if not layer.weights:
-            continue
-        prefix = _prefix(layer.name, avg_down)
-        if prefix is None:
-            raise ValueError(f"layer {layer.name!r} of {model.name!r} has no torchvision/timm counterpart")
-        kind = type(layer).__name__
-        if kind == "Conv2D":
-            keys = [f"{prefix}.weight"] + ([f"{prefix}.bias"] if layer.use_bias else [])
-        elif kind == "BatchNormalization":
-            keys = [f"{prefix}.{field}" for field in BN_FIELDS]
-        elif kind == "Dense":
-            keys = [f"{prefix}.weight", f"{prefix}.bias"]
-        else:
-            raise ValueError(f"layer {layer.name!r} ({kind}) has no torchvision/timm counterpart")
-        expected.update(keys)
-        if not all(k in tensors for k in keys):
-            continue  # reported with every other missing key
-        used.update(keys)
-        arrays = [tensors[k] for k in keys]
-        if kind == "Conv2D":
-            arrays[0] = arrays[0].transpose(2, 3, 1, 0) if arrays[0].ndim == 4 else arrays[0]
-        elif kind == "Dense":
-            arrays[0] = arrays[0].T if arrays[0].ndim == 2 else arrays[0]
-        result[layer.name] = [np.asarray(a, dtype="float32") for a in arrays]
-        result.setdefault("__keys__", {})[layer.name] = keys
-    return result, used, expected
+#: layer kind -> its keys under a prefix, in Keras' weight order
+_KEYS = {
+    "Conv2D": lambda prefix, layer: [f"{prefix}.weight"] + ([f"{prefix}.bias"] if layer.use_bias else []),
+    "BatchNormalization": lambda prefix, layer: [f"{prefix}.{field}" for field in BN_FIELDS],
+    "Dense": lambda prefix, layer: [f"{prefix}.weight", f"{prefix}.bias"],
+}
+#: layer kind -> the conversion of its first tensor (kernels: OIHW -> HWIO, (out, in) -> (in, out))
+_KERNEL = {
+    "Conv2D": lambda kernel: kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel,
+    "Dense": lambda kernel: kernel.T if kernel.ndim == 2 else kernel,
+}
+HEAD_PREFIX = "fc."
+
+
+def layer_keys(model, layer) -> list[str]:
+    """The state-dict keys of `layer`'s weights, in Keras' order."""
+    avg_down = any(other.name.endswith("_0_pool") for other in model.layers)
+    prefix = _prefix(layer.name, avg_down)
+    make = _KEYS.get(type(layer).__name__)
+    if prefix is None or make is None:
+        raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) of {model.name!r} has no torchvision/timm counterpart")
+    return make(prefix, layer)
+
+
+def convert(model, layer, arrays, tensors):
+    """``(arrays in Keras' layout, further keys consumed)`` for one layer."""
+    convert_kernel = _KERNEL.get(type(layer).__name__)
+    if convert_kernel is not None:
+        arrays = [convert_kernel(arrays[0]), *arrays[1:]]
+    return arrays, []

@@ -64,7 +64,8 @@ class Traced:
         }
 
 
-def _output_kind(model) -> str:
+def output_kind(model) -> str:
+    """``logits`` (a linear Dense head), ``probabilities`` (softmax) or ``output``."""
     layer = model.layers[-1]
     layer = getattr(layer, "layer", layer)  # a tfmot wrapper holds the layer
     activation = getattr(layer, "activation", None)
@@ -124,7 +125,7 @@ def trace(model, *, input_size=None, preprocessing="none", class_names=None) -> 
         class_names = tuple(str(c) for c in class_names)
         if len(class_names) != classes:
             raise ValueError(f"class_names has {len(class_names)} names but the model has {classes} outputs")
-    kind = _output_kind(model)
+    kind = output_kind(model)
     spec = tf.TensorSpec([None, *input_shape], tf.float32, name="image")
 
     if kind == "logits":

@@ -12,6 +12,7 @@ import time
 import numpy as np
 
 from keras_resnet import _checks
+from keras_resnet.export import _trace
 from keras_resnet.optimize import pruning as pruning_lib
 from keras_resnet.optimize import quantization as quantization_lib
 
@@ -69,14 +70,6 @@ def accuracy(model, data, *, batch_size: int = 64) -> float:
         correct += int((predicted == np.asarray(y).reshape(-1)).sum())
         total += len(predicted)
     return correct / total
-
-
-def _ends_in_softmax(model) -> bool:
-    layer = model.layers[-1]
-    layer = getattr(layer, "layer", layer)
-    activation = getattr(layer, "activation", None)
-    activation = getattr(activation, "activation", activation)
-    return getattr(activation, "__name__", "") == "softmax"
 
 
 def _calibration_images(dataset, size):
@@ -150,7 +143,7 @@ def fine_tune(
         callbacks = pruning_lib.pruning_callbacks(log_dir)
     tuned.compile(
         optimizer=OPTIMIZERS[optimizer](learning_rate),
-        loss=tfk.losses.SparseCategoricalCrossentropy(from_logits=not _ends_in_softmax(model)),
+        loss=tfk.losses.SparseCategoricalCrossentropy(from_logits=_trace.output_kind(model) != "probabilities"),
         metrics=["accuracy"],
     )
     if verbose:

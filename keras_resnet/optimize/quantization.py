@@ -75,14 +75,10 @@ def quantize_scope():
     return _qk.quantize_scope(CUSTOM_OBJECTS)
 
 
-def _as_list(value):
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
 def _folds(bn) -> bool:
     """True when tfmot folds this BatchNormalization into the layer before it: a linear
     convolution or Dense whose only consumer it is (tfmot's Conv2DBatchNormQuantize pattern)."""
-    sources = [l for node in bn.inbound_nodes for l in _as_list(node.inbound_layers)]
+    sources = [l for node in bn.inbound_nodes for l in twin_lib.as_list(node.inbound_layers)]
     return (
         len(sources) == 1
         and type(sources[0]).__name__ in _FOLLOWS_WEIGHTED
@@ -149,7 +145,7 @@ def _observed_ranges(float_model, images, batch_size=32):
 
 
 def _inbound_layer(layer):
-    return _as_list(layer.inbound_nodes[0].inbound_layers)[0]
+    return twin_lib.as_list(layer.inbound_nodes[0].inbound_layers)[0]
 
 
 def _linear_call(layer, x):

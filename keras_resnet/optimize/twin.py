@@ -121,8 +121,8 @@ def _endpoints(spec, tensors):
     return outputs[0] if len(outputs) == 1 else outputs
 
 
-def _as_list(outputs):
-    return list(outputs) if isinstance(outputs, (list, tuple)) else [outputs]
+def as_list(value):
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _build(entry: dict, tfk):
@@ -155,7 +155,7 @@ def _build_functional(config: dict, tfk):
         for node in entry["inbound_nodes"]:
             args = _resolve(node.get("args", []), tensors)
             kwargs = _resolve(node.get("kwargs", {}), tensors)
-            tensors.setdefault(name, []).append(_as_list(layer(*args, **kwargs)))
+            tensors.setdefault(name, []).append(as_list(layer(*args, **kwargs)))
     inputs = _endpoints(config["input_layers"], tensors)
     outputs = _endpoints(config["output_layers"], tensors)
     return tfk.Model(inputs, outputs, name=config["name"])

@@ -66,7 +66,6 @@ def _backup_epoch(backup_dir: pathlib.Path) -> int:
 
 
 def _epoch_dataset(x, y, *, epoch, seed, batch_size, augment, preprocessing, classes, one_hot):
-    import keras
     import tensorflow as tf
 
     epoch_seed = seed * 100003 + epoch
@@ -223,7 +222,7 @@ def train(
             kwargs = dict(model_kwargs or {})
             kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
             model = registry.create_model(name, input_shape=tuple(x.shape[1:]), classes=classes, classifier_activation=None, **kwargs)
-            depth = int("".join(c for c in name.split("_")[-1] if c.isdigit()) or 0) if "cifar" in name else 0
+            depth = registry.get_entry(name).arch_args["depth"]
             schedule = spec.schedule(steps_per_epoch=steps_per_epoch, batch_size=global_batch, depth=depth, epochs=epochs, peak=learning_rate)
             optimizer = keras.optimizers.SGD(learning_rate=schedule, momentum=spec.momentum, weight_decay=spec.weight_decay)
             if not spec.decay_norm_and_bias:
@@ -262,7 +261,7 @@ def train(
     fit_verbose = verbose if verbose != 1 or sys.stdout.isatty() else 2
     history = model.fit(dataset, epochs=epochs, steps_per_epoch=steps_per_epoch, validation_data=validation,
                         callbacks=callbacks, verbose=fit_verbose)
-    if output is not None and _is_chief():
+    if output is not None and distribution.extended.should_checkpoint:  # the chief, under multi-worker
         model.save_weights(str(output / "final.weights.h5"))
     seconds = time.perf_counter() - started
     _log(verbose, f"trained in {seconds:.1f} s")
@@ -300,12 +299,6 @@ def _prebuild(model, distribution, dataset):
     with distribution.scope():
         model._symbolic_build(data_batch=(images, labels, None))
     model._maybe_symbolic_build = lambda *args, **kwargs: None
-
-
-def _is_chief() -> bool:
-    config = json.loads(os.environ.get("TF_CONFIG", "{}") or "{}")
-    task = config.get("task", {})
-    return task.get("type", "chief") == "chief" or (task.get("type") == "worker" and task.get("index", 0) == 0 and "chief" not in config.get("cluster", {}))
 
 
 __all__ = ["STRATEGIES", "TrainResult", "make_dataset", "make_strategy", "train"]
