@@ -24,11 +24,12 @@ _LAZY = {
     "CifarResNet": "resnet",
     "count_macs": "analysis",
     "count_params": "analysis",
+    "load_model": "saving",
     **{entry.function: "resnet" for entry in MODELS.values() if entry.function},
 }
 
 #: submodules reachable as attributes (``keras_resnet.export.export(...)``), imported on first use.
-_SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize", "preprocessing", "presets", "resnet", "specs", "weights")
+_SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize", "preprocessing", "presets", "resnet", "saving", "specs", "weights")
 
 __all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
 

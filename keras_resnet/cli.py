@@ -18,11 +18,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import pathlib
+import re
 import sys
 import time
 
-from keras_resnet import registry
+from keras_resnet import _quiet, registry
 
 
 def _fmt_macs(macs: int) -> str:
@@ -95,20 +98,21 @@ def _cmd_info(args) -> int:
 
 def _load_model(spec: str, weights, input_size, classes):
     """A registry name (random or `weights` initialization) or a saved `.keras` file."""
-    import pathlib
-
     if spec.endswith(".keras"):
-        if not pathlib.Path(spec).is_file():
-            raise ValueError(f"model={spec!r} is not an existing .keras file")
-        import keras
+        from keras_resnet import saving
 
-        return keras.models.load_model(spec)
+        return saving.load_model(spec)
     kwargs = {"weights": weights}
-    if input_size:
+    if input_size is not None:
         kwargs["input_shape"] = (input_size, input_size, 3)
-    if classes:
+    if classes is not None:
         kwargs["classes"] = classes
     return registry.create_model(spec, **kwargs)
+
+
+def _start_work(args) -> None:
+    """Marks the end of argument checking: failures from here on exit 1, not 2."""
+    args.started = True
 
 
 def _calibration(path):
@@ -130,6 +134,10 @@ def _cmd_export(args) -> int:
         options["nchw"] = True
     if args.image_bytes_signature:
         options["image_bytes_signature"] = True
+    if args.calibration_data is not None and not pathlib.Path(args.calibration_data).exists():
+        raise ValueError(f"--calibration-data {args.calibration_data!r} does not exist (a folder of images or a .npy file)")
+    export.check_outputs(args.output, model.name, args.format, args.quantize, overwrite=args.overwrite, **options)
+    _start_work(args)
     reports = export.export(
         model,
         args.output,
@@ -147,22 +155,21 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_optimize(args) -> int:
-    import pathlib
-
-    from keras_resnet import data, export
-    from keras_resnet.export import _files
+    from keras_resnet import atomic, data, export
 
     model = _load_model(args.model, args.weights, args.input_size, args.classes)
     output = pathlib.Path(args.output)
     saved = output / f"{model.name}_pruned.keras"
     if args.method == "prune":
-        _files.check_target(saved, overwrite=args.overwrite)
+        atomic.check_target(saved, overwrite=args.overwrite)
+    atomic.check_writable(output)
     quantize = args.quantize or (["int8"] if args.method == "qat" else ["float32"])
     formats = args.format or ["tflite", "onnx"]
     options = {"sparse_weights": True} if args.sparse_weights else {}
     export.plan(formats, quantize, quantization_aware=args.method == "qat", **options)  # fail before training
     from keras_resnet import optimize  # tfmot and tf_keras, only now
 
+    _start_work(args)
     train, validation, class_names = data.image_folder(
         args.data,
         tuple(model.input_shape[1:3]),
@@ -209,7 +216,7 @@ def _cmd_optimize(args) -> int:
         "artifacts": [r.as_dict() for r in reports],
     }
     if args.method == "prune":
-        with _files.atomic_path(saved, overwrite=args.overwrite) as tmp:
+        with atomic.atomic_path(saved, overwrite=args.overwrite) as tmp:
             result.model.save(tmp)
         summary["keras_model"] = str(saved)
     if validation is not None:
@@ -222,20 +229,21 @@ def _cmd_optimize(args) -> int:
 
 
 def _cmd_convert_weights(args) -> int:
-    import pathlib
-
-    from keras_resnet.export import _files
+    from keras_resnet import atomic
 
     output = pathlib.Path(args.output)
     if not output.name.endswith(".weights.h5"):
         raise ValueError(f"--output must end in .weights.h5 (Keras' weights format); received {args.output!r}")
-    _files.check_target(output, overwrite=args.overwrite)
+    atomic.check_target(output, overwrite=args.overwrite)
+    atomic.check_writable(output.parent)
     start = time.perf_counter()
     kwargs = {"include_top": not args.no_top}
-    if args.classes:
+    if args.classes is not None:
         kwargs["classes"] = args.classes
+    registry.get_entry(args.model)
+    _start_work(args)
     model = registry.create_model(args.model, weights=args.source, **kwargs)
-    with _files.atomic_path(output, overwrite=args.overwrite) as tmp:
+    with atomic.atomic_path(output, overwrite=args.overwrite) as tmp:
         model.save_weights(tmp)
     print(f"converted {args.source} into {model.name} ({model.count_params():,} weights) -> {output} "
           f"in {time.perf_counter() - start:.1f} s; load it with keras_resnet.create_model({model.name!r}, weights={str(output)!r})")
@@ -245,8 +253,6 @@ def _cmd_convert_weights(args) -> int:
 def _training_data(spec: str, image_size):
     """``(train, test)`` arrays for --data: digits, cifar10, cifar100, a CIFAR binary folder, or a
     folder of class subfolders (loaded into memory)."""
-    import pathlib
-
     import numpy as np
 
     from keras_resnet import data
@@ -274,10 +280,17 @@ def _training_data(spec: str, image_size):
 def _cmd_train(args) -> int:
     from keras_resnet import training
 
+    from keras_resnet import atomic
+
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
+    output = pathlib.Path(args.output)
+    if output.exists() and not output.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file; --output is a folder for checkpoints, logs and weights", str(output))
+    atomic.check_writable(output)
     strategy = training.make_strategy(args.strategy)  # before any other TensorFlow op (multi-worker)
+    _start_work(args)
     (train, test), preprocessing = _training_data(args.data, args.input_size)
-    if args.limit:
+    if args.limit is not None:
         train = (train[0][: args.limit], train[1][: args.limit])
     result = training.train(
         args.model,
@@ -306,15 +319,18 @@ def _cmd_train(args) -> int:
 def _cmd_demo(args) -> int:
     from keras_resnet import benchmark, demo
 
+    from keras_resnet import atomic
+
     jobs = benchmark.DEMO_JOBS if not args.formats else [j for j in benchmark.DEMO_JOBS if j[0] in args.formats]
     if not jobs:
         raise ValueError(f"--formats must name some of saved_model, tflite, onnx; received {args.formats}")
+    atomic.check_writable(args.output)  # before the training, not after it
+    _start_work(args)
     demo.run(args.output, epochs=args.epochs, jobs=jobs, repeats=args.repeats, seed=args.seed)
     return 0
 
 
 def _cmd_benchmark(args) -> int:
-    import pathlib
     import tempfile
 
     import numpy as np
@@ -328,7 +344,12 @@ def _cmd_benchmark(args) -> int:
     jobs = [(f, p) for f in formats for p in args.quantize if p in export.FORMATS[f].precisions]
     if not jobs:
         raise ValueError(f"no format in {formats} offers {args.quantize}")
+    if args.output is not None:
+        from keras_resnet import atomic
+
+        atomic.check_writable(args.output)
     model = _load_model(args.model, args.weights, args.input_size, None)
+    _start_work(args)
     images = np.load(args.data) if args.data else None
     labels = np.load(args.labels) if args.labels else None
     if images is None:
@@ -348,125 +369,260 @@ def _cmd_benchmark(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="keras-resnet", description="The ResNet family for Keras 3.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("list", help="list registered models")
+EXIT_CODES = """exit status:
+  0    success
+  1    a failure during the work (a file that cannot be written or read, a full disk,
+       a corrupt input met on the way, an artifact that fails verification)
+  2    a usage error: a bad flag or value, an unknown model, an output that exists;
+       found before any work starts
+  130  interrupted (Ctrl-C); nothing half-written is left behind
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error (no usage dump)."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _count(text: str, minimum: int = 1) -> int:
+    """An argparse type: an integer >= `minimum`."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer; received {text!r}") from None
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}; received {text!r}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number; received {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be > 0; received {text!r}")
+    return value
+
+
+def _fraction(text: str, *, zero_ok: bool) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number; received {text!r}") from None
+    if not ((0 <= value if zero_ok else 0 < value) and value < 1):
+        raise argparse.ArgumentTypeError(f"must be in {'[' if zero_ok else '('}0, 1); received {text!r}")
+    return value
+
+
+def _save_freq(text: str):
+    return text if text == "epoch" else _count(text)
+
+
+def _add_list_and_info(sub, common):
+    p = sub.add_parser("list", parents=[common], help="list registered models")
     p.add_argument("pattern", nargs="?", default="*", help="shell-style pattern, e.g. 'resnet50*'")
     p.add_argument("--details", action="store_true", help="also count parameters and MACs (builds each model)")
     p.set_defaults(func=_cmd_list)
-    p = sub.add_parser("info", help="parameters, MACs and layers of one model")
+    p = sub.add_parser("info", parents=[common], help="parameters, MACs and layers of one model")
     p.add_argument("model", help="a registered model name (see 'keras-resnet list')")
-    p.add_argument("--input-size", type=int, default=None, help="square input size (default: the model's)")
+    p.add_argument("--input-size", type=_count, default=None, help="square input size (default: the model's)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_cmd_info)
 
-    from keras_resnet import preprocessing
 
-    p = sub.add_parser("export", help="export to SavedModel / TFLite / ONNX and verify each artifact")
+def _add_model_source(p, *, classes=True):
+    p.add_argument("--weights", help="a .weights.h5 file (or checkpoint, or preset) for a registry model")
+    p.add_argument("--input-size", type=_count, help="square input size for a registry model")
+    if classes:
+        p.add_argument("--classes", type=_count, help="class count for a registry model")
+
+
+def _add_export(sub, common, presets):
+    p = sub.add_parser("export", parents=[common], help="export to SavedModel / TFLite / ONNX and verify each artifact")
     p.add_argument("model", help="a registered model name or a saved .keras file")
     p.add_argument("--format", nargs="+", default=["all"], help="saved_model, tflite, onnx (several) or all")
     p.add_argument("--quantize", nargs="+", default=["float32"], help="float32 float16 dynamic int8 int16x8 (several)")
     p.add_argument("--calibration-data", help="for int8: a folder of images or a .npy array of model-ready images")
-    p.add_argument("--calibration-size", type=int, default=200, help="calibration images used (default 200)")
-    p.add_argument("--output", "-o", required=True, help="output folder (or file, for one artifact)")
-    p.add_argument("--weights", help="a .weights.h5 file for a registry model")
-    p.add_argument("--input-size", type=int, help="square input size for a registry model")
-    p.add_argument("--classes", type=int, help="class count for a registry model")
-    p.add_argument("--preprocessing", default="none", choices=list(preprocessing.PRESETS), help="how raw pixels become model input")
+    p.add_argument("--calibration-size", type=_count, default=200, help="calibration images used (default 200)")
+    p.add_argument("--output", "-o", required=True,
+                   help="the file to write (one artifact), or a folder: an existing one receives <model><suffix>")
+    _add_model_source(p)
+    p.add_argument("--preprocessing", default="none", choices=presets, help="how raw pixels become model input")
     p.add_argument("--opset", type=int, help="ONNX opset (13-18)")
     p.add_argument("--nchw", action="store_true", help="ONNX input as NCHW")
     p.add_argument("--image-bytes-signature", action="store_true", help="SavedModel: add a signature taking encoded images")
-    p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.add_argument("--overwrite", action="store_true", help="replace outputs this export wrote before (never a folder of other files)")
     p.add_argument("--no-verify", action="store_true", help="skip running each artifact against Keras")
     p.set_defaults(func=_cmd_export)
 
+
+def _add_optimize(sub, common, presets):
     p = sub.add_parser(
-        "optimize",
+        "optimize", parents=[common],
         help="quantization-aware training or pruning on an image folder, then export (needs keras-resnet[optimize])",
     )
     p.add_argument("model", help="a trained .keras file (or a registered model name with --weights)")
     p.add_argument("--method", required=True, choices=["qat", "prune"], help="qat: quantization-aware training; prune: 50%% magnitude pruning")
     p.add_argument("--data", required=True, help="image folder with one subfolder per class")
     p.add_argument("--output", "-o", required=True, help="output folder")
-    p.add_argument("--epochs", type=int, default=2, help="fine-tuning epochs (default 2)")
-    p.add_argument("--learning-rate", type=float, default=1e-4, help="default 1e-4")
+    p.add_argument("--epochs", type=_count, default=2, help="fine-tuning epochs (default 2)")
+    p.add_argument("--learning-rate", type=_positive_float, default=1e-4, help="default 1e-4")
     p.add_argument("--optimizer", default="adam", choices=["adam", "sgd"])
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--validation-split", type=float, default=0.2, help="share of the folder held out (0: none)")
+    p.add_argument("--batch-size", type=_count, default=32)
+    p.add_argument("--validation-split", type=lambda t: _fraction(t, zero_ok=True), default=0.2,
+                   help="share of the folder held out (0: none)")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--sparsity", type=float, default=0.5, help="prune: target sparsity (default 0.5)")
+    p.add_argument("--sparsity", type=lambda t: _fraction(t, zero_ok=False), default=0.5, help="prune: target sparsity (default 0.5)")
     p.add_argument("--sparse-weights", action="store_true", help="prune: TFLite sparse tensor encoding (float32/float16)")
     p.add_argument("--format", nargs="+", help="export formats (default: tflite onnx)")
     p.add_argument("--quantize", nargs="+", help="export precisions (default: int8 for qat, float32 for prune)")
-    p.add_argument("--preprocessing", default="unit", choices=list(preprocessing.PRESETS), help="how pixels become model input (default unit: /255)")
-    p.add_argument("--weights", help="a .weights.h5 file for a registry model")
-    p.add_argument("--input-size", type=int, help="square input size for a registry model")
-    p.add_argument("--classes", type=int, help="class count for a registry model")
+    p.add_argument("--preprocessing", default="unit", choices=presets, help="how pixels become model input (default unit: /255)")
+    _add_model_source(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.set_defaults(func=_cmd_optimize)
 
-    p = sub.add_parser("convert-weights", help="convert a torchvision/timm/keras.applications checkpoint to .weights.h5")
+
+def _add_convert_weights(sub, common):
+    p = sub.add_parser("convert-weights", parents=[common], help="convert a torchvision/timm/keras.applications checkpoint to .weights.h5")
     p.add_argument("source", help="a .safetensors, .pth/.pt, keras.applications .h5 file, or a preset name")
     p.add_argument("--model", required=True, help="the registered model it fits (e.g. resnet50b, resnet50d, resnet50)")
     p.add_argument("--output", "-o", required=True, help="the .weights.h5 file to write")
-    p.add_argument("--classes", type=int, help="a classifier of another size: the checkpoint's head is left out")
+    p.add_argument("--classes", type=_count, help="a classifier of another size: the checkpoint's head is left out")
     p.add_argument("--no-top", action="store_true", help="backbone only (include_top=False)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.set_defaults(func=_cmd_convert_weights)
 
-    p = sub.add_parser("train", help="train a registry model with a recipe (resumable, tf.distribute)")
+
+def _add_train(sub, common, presets):
+    p = sub.add_parser("train", parents=[common], help="train a registry model with a recipe (resumable, tf.distribute)")
     p.add_argument("model", help="a registered model name, e.g. cifar_resnet56")
     p.add_argument("--recipe", default="cifar", choices=["cifar", "bag_of_tricks"])
     p.add_argument("--data", default="digits", help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, or a folder of class subfolders")
-    p.add_argument("--epochs", type=int, help="default: the recipe's length")
-    p.add_argument("--batch-size", type=int, help="global batch (default: the recipe's); the learning rate scales with it")
+    p.add_argument("--epochs", type=_count, help="default: the recipe's length")
+    p.add_argument("--batch-size", type=_count, help="global batch (default: the recipe's); the learning rate scales with it")
     p.add_argument("--strategy", default="default", choices=["default", "mirrored", "multi_worker"])
     p.add_argument("--mixed-precision", action="store_true", help="mixed_float16")
     p.add_argument("--jit-compile", action="store_true", help="XLA")
-    p.add_argument("--output", "-o", required=True, help="checkpoints, logs and final weights; run again to resume")
-    p.add_argument("--save-freq", default="epoch", help="'epoch' or a step count between checkpoints")
+    p.add_argument("--output", "-o", required=True, help="a folder for checkpoints, logs and final weights; run again to resume")
+    p.add_argument("--save-freq", type=_save_freq, default="epoch", help="'epoch' or a step count between checkpoints")
     p.add_argument("--augment", choices=["none", "pad_crop", "pad_crop_flip", "random_resized_crop_flip"], help="default: the recipe's")
-    p.add_argument("--preprocessing", choices=list(preprocessing.PRESETS), help="default: none for digits, unit for pixels")
-    p.add_argument("--input-size", type=int, help="image size for digits or an image folder")
-    p.add_argument("--limit", type=int, help="use only the first N training images")
+    p.add_argument("--preprocessing", choices=presets, help="default: none for digits, unit for pixels")
+    p.add_argument("--input-size", type=_count, help="image size for digits or an image folder")
+    p.add_argument("--limit", type=_count, help="use only the first N training images")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--deterministic", action="store_true", help="TensorFlow op determinism (bit-exact resumes)")
     p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")
     p.set_defaults(func=_cmd_train)
 
-    p = sub.add_parser("demo", help="train on digits, export to every format, verify and measure (offline, about 1 min on 2 cores)")
+
+def _add_demo_and_benchmark(sub, common, presets):
+    p = sub.add_parser("demo", parents=[common], help="train on digits, export to every format, verify and measure (offline, about 1 min on 2 cores)")
     p.add_argument("--output", "-o", default="keras_resnet_demo", help="report.md, report.json, chart.png and artifacts/")
-    p.add_argument("--epochs", type=int, default=6)
+    p.add_argument("--epochs", type=_count, default=6)
     p.add_argument("--formats", nargs="+", help="a subset of saved_model tflite onnx (default: all)")
-    p.add_argument("--repeats", type=int, default=50, help="timed runs per artifact (median)")
+    p.add_argument("--repeats", type=_count, default=50, help="timed runs per artifact (median)")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_cmd_demo)
 
-    p = sub.add_parser("benchmark", help="latency of every format against Keras for any model (median, warm-up)")
+    p = sub.add_parser("benchmark", parents=[common], help="latency of every format against Keras for any model (median, warm-up)")
     p.add_argument("model", help="a registered model name or a saved .keras file")
-    p.add_argument("--input-size", type=int, help="square input size for a registry model (default: its own)")
-    p.add_argument("--weights", help="weights for a registry model")
-    p.add_argument("--batch", type=int, default=1)
+    _add_model_source(p, classes=False)
+    p.add_argument("--batch", type=_count, default=1)
     p.add_argument("--formats", nargs="+", default=["all"], help="saved_model tflite onnx, or all")
     p.add_argument("--quantize", nargs="+", default=["float32", "int8"], help="precisions (default: float32 int8)")
-    p.add_argument("--repeats", type=int, default=20)
+    p.add_argument("--repeats", type=_count, default=20)
     p.add_argument("--data", help="a .npy of model-ready images (default: random pixels, preprocessed)")
     p.add_argument("--labels", help="a .npy of their labels: adds accuracy")
-    p.add_argument("--preprocessing", default="torch", choices=list(preprocessing.PRESETS))
+    p.add_argument("--preprocessing", default="torch", choices=presets)
     p.add_argument("--output", "-o", help="keep the artifacts here")
     p.add_argument("--json", help="write the results as JSON (for tracking over time)")
     p.set_defaults(func=_cmd_benchmark)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from keras_resnet import preprocessing
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS,
+                        help="show TensorFlow's and the converters' own log lines")
+    parser = _Parser(prog="keras-resnet", description="The ResNet family for Keras 3.", epilog=EXIT_CODES,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--verbose", "-v", action="store_true", default=False, help="show TensorFlow's and the converters' own log lines")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    presets = list(preprocessing.PRESETS)
+    _add_list_and_info(sub, common)
+    _add_export(sub, common, presets)
+    _add_optimize(sub, common, presets)
+    _add_convert_weights(sub, common)
+    _add_train(sub, common, presets)
+    _add_demo_and_benchmark(sub, common, presets)
     return parser
 
 
+def _flag_words(message: str, parser: argparse.ArgumentParser) -> str:
+    """Rewrites the library's argument names in `message` as the command's flags:
+    ``pass overwrite=True`` -> ``pass --overwrite``, ``calibration_data`` -> ``--calibration-data``."""
+    for action in parser._actions:
+        flags = [f for f in action.option_strings if f.startswith("--")]
+        if not flags or action.dest in ("help", "verbose"):
+            continue
+        flag, dest = flags[0], re.escape(action.dest)
+        message = re.sub(rf"\b{dest}=True\b", flag, message)
+        message = re.sub(rf"(?<![\w-]){dest}=", f"{flag}=", message)
+        if "_" in action.dest:
+            message = re.sub(rf"(?<![\w-]){dest}\b", flag, message)
+    return message
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception as one line: an OSError names its path and cause; others their first line."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror}"
+    text = str(getattr(error, "message", None) or error).strip().splitlines()
+    first = text[0] if text else type(error).__name__
+    if not isinstance(error, (ValueError, TypeError)):
+        first = f"{type(error).__name__}: {first}"
+    return first if len(first) <= 400 else first[:397] + "..."
+
+
+def _exit_code(error: BaseException, started: bool) -> int:
+    if isinstance(error, KeyboardInterrupt):
+        return 130
+    usage = isinstance(error, (ValueError, TypeError, ImportError))  # OutputExistsError too; other OSErrors are not
+    return 2 if usage and not started else 1
+
+
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+    """Runs the command line; returns the exit status (see `EXIT_CODES`).
+
+    Called with the process's own arguments (``argv=None``, as the ``keras-resnet`` script does),
+    it also keeps TensorFlow's and the converters' native log lines off the terminal
+    (`keras_resnet._quiet`)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if argv is None:
+        _quiet.install(args.verbose)
+    else:
+        _quiet.quiet_python_loggers(_quiet.level(args.verbose))
+    args.started = False
     try:
         return args.func(args)
-    except (ValueError, TypeError, ImportError) as error:
-        print(f"keras-resnet {args.command}: error: {error}", file=sys.stderr)
-        return 2
+    except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - every failure becomes one line
+        code = _exit_code(error, args.started)
+        text = "interrupted" if code == 130 else _flag_words(_one_line(error), _subparser(parser, args.command))
+        print(f"keras-resnet {args.command}: {'error: ' if code != 130 else ''}{text}", file=sys.stderr)
+        return code
+
+
+def _subparser(parser, command):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[command]
+    return parser
 
 
 if __name__ == "__main__":

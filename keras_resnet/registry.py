@@ -189,6 +189,7 @@ def create_model(name: str, /, **kwargs):
         )
     from keras_resnet import resnet
 
+    resnet.check_keywords(f"create_model({entry.name!r})", kwargs, family=entry.family)
     kwargs.setdefault("name", entry.name)
     return getattr(resnet, FAMILIES[entry.family].builder)(**entry.arch_args, **kwargs)
 

@@ -10,12 +10,13 @@ backends. Images are channels-last.
 
 from __future__ import annotations
 
+import difflib
 import inspect
 
 import keras
 from keras import layers
 
-from keras_resnet import _checks, blocks, registry, specs
+from keras_resnet import _checks, _recursion, blocks, registry, specs
 from keras_resnet import weights as weights_lib
 
 POOLINGS = (None, "avg", "max")
@@ -75,8 +76,10 @@ def build(
     bn_epsilon: float = 1e-5,
     kernel_initializer=None,
     sync_batchnorm: bool = False,
+    registry_name: str | None = None,
 ) -> keras.Model:
-    """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments."""
+    """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments. `registry_name` is the
+    registered name whose presets ``weights`` may name (default: `name`)."""
     _checks.check_bool("include_top", include_top)
     _checks.check_choice("pooling", pooling, POOLINGS)
     classes = _checks.check_int("classes", classes, minimum=1)
@@ -96,7 +99,7 @@ def build(
             "keras_resnet builds channels-last models; keras.config.image_data_format() is "
             f"{keras.config.image_data_format()!r}. Call keras.config.set_image_data_format('channels_last')."
         )
-    weights_spec = weights_lib.check_weights_argument(weights, name)
+    weights_spec = weights_lib.check_weights_argument(weights, registry_name or name)
 
     if input_tensor is not None:
         if not keras.backend.is_keras_tensor(input_tensor):
@@ -137,10 +140,31 @@ def build(
         x = pool_layer(name=pool_name)(x)
 
     model_inputs = keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
-    model = keras.Model(model_inputs, x, name=name)
+    with _recursion.room_for(_max_layers(arch)):  # Keras walks the graph recursively
+        model = keras.Model(model_inputs, x, name=name)
     if weights_spec is not None:
         weights_lib.load(model, weights_spec, include_top=include_top, classes=classes)
     return model
+
+
+def _max_layers(arch: specs.Arch) -> int:
+    """An upper bound on the layers of `arch` (a block has at most 12; stem and head 16)."""
+    return 12 * sum(arch.depths) + 16
+
+
+#: The keyword arguments `ResNet` and `CifarResNet` pass on to `build`.
+_BUILD_KEYWORDS = tuple(p for p in inspect.signature(build).parameters if p not in ("arch", "default_size", "registry_name"))
+
+
+def check_keywords(function: str, kwargs: dict, *, family: str = "resnet"):
+    """A TypeError naming the call the user made (`function`, e.g. ``"ResNet50D()"``), for a keyword that no
+    builder of `family` takes, with the nearest valid name."""
+    allowed = _BUILD_KEYWORDS + (("depth", "shortcut", "preact") if family == "cifar" else ("depth", "variant", "preact"))
+    for key in kwargs:
+        if key not in allowed:
+            near = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else f"; it takes {', '.join(allowed)}"
+            raise TypeError(f"{function} got an unexpected keyword argument {key!r}{hint}")
 
 
 _BUILD_ARGS_DOC = """
@@ -181,8 +205,7 @@ _BUILD_ARGS_DOC = """
 """
 
 
-def ResNet(depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name=None, **kwargs):
-    """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks tweaks of He et al. 2019).
+_RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks tweaks of He et al. 2019).
 
     ``depth`` is 18, 34, 50, 101, 152 or 200. ``variant`` is ``""`` (the original form: stride in
     the first 1x1 conv of a downsampling bottleneck, 7x7 stem, projection shortcuts where the
@@ -195,15 +218,18 @@ def ResNet(depth: int = 50, *, variant: str = "", preact: bool = False, classes:
         >>> model = ResNet(50, variant="d", input_shape=(64, 64, 3), classes=10)
         >>> model.output_shape
         (None, 10)
-    """
+"""
+
+
+def ResNet(depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name=None, **kwargs):
+    check_keywords("ResNet()", kwargs)
     arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact))
-    if name is None:
-        name = f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
-    return build(arch, classes=classes, name=name, default_size=224, **kwargs)
+    registry_name = f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
+    return build(arch, classes=classes, name=registry_name if name is None else name, registry_name=registry_name,
+                 default_size=224, **kwargs)
 
 
-def CifarResNet(depth: int = 20, *, shortcut: str = "A", preact: bool = False, classes: int = 10, name=None, **kwargs):
-    """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2, a 3x3 conv(16) stem, three
+_CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2, a 3x3 conv(16) stem, three
     stages of n basic blocks with 16/32/64 filters at strides 1/2/2, global average pooling.
 
     ``shortcut`` is the paper's option ``"A"`` (parameter-free: subsample and zero-pad channels,
@@ -215,16 +241,20 @@ def CifarResNet(depth: int = 20, *, shortcut: str = "A", preact: bool = False, c
         >>> model = CifarResNet(56)
         >>> model.count_params() > 850_000
         True
-    """
+"""
+
+
+def CifarResNet(depth: int = 20, *, shortcut: str = "A", preact: bool = False, classes: int = 10, name=None, **kwargs):
+    check_keywords("CifarResNet()", kwargs, family="cifar")
     arch = specs.cifar_arch(depth, shortcut, _checks.check_bool("preact", preact))
-    if name is None:
-        suffix = "" if shortcut.upper() == "A" else f"_{shortcut.lower()}"
-        name = f"cifar_resnet{depth}{'v2' if preact else ''}{suffix}"
-    return build(arch, classes=classes, name=name, default_size=32, **kwargs)
+    suffix = "" if shortcut.upper() == "A" else f"_{shortcut.lower()}"
+    registry_name = f"cifar_resnet{depth}{'v2' if preact else ''}{suffix}"
+    return build(arch, classes=classes, name=registry_name if name is None else name, registry_name=registry_name,
+                 default_size=32, **kwargs)
 
 
-ResNet.__doc__ = ResNet.__doc__.replace("{args}", _BUILD_ARGS_DOC)
-CifarResNet.__doc__ = CifarResNet.__doc__.replace("{args}", _BUILD_ARGS_DOC)
+ResNet.__doc__ = _RESNET_DOC.replace("{args}", _BUILD_ARGS_DOC)
+CifarResNet.__doc__ = _CIFAR_RESNET_DOC.replace("{args}", _BUILD_ARGS_DOC)
 
 _NAMED_PARAMETERS = [
     inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=d)
@@ -245,6 +275,7 @@ def _named_builder(entry: registry.ModelEntry):
     generic = globals()[family.builder]
 
     def builder(include_top=True, weights=None, input_tensor=None, input_shape=None, pooling=None, **kwargs):
+        check_keywords(f"{entry.function}()", kwargs, family=entry.family)
         fixed = sorted(set(kwargs) & (set(entry.arch_args) - {"shortcut"}))
         if fixed:
             raise TypeError(f"{entry.function}() does not take {', '.join(fixed)}: the name fixes it")
@@ -275,4 +306,4 @@ def _named_builder(entry: registry.ModelEntry):
 
 NAMED_BUILDERS = {e.function: _named_builder(e) for e in registry.MODELS.values() if e.function}
 globals().update(NAMED_BUILDERS)
-__all__ = ["ResNet", "CifarResNet", "build", *NAMED_BUILDERS]
+__all__ = ["ResNet", "CifarResNet", "build", "check_keywords", *NAMED_BUILDERS]

@@ -18,12 +18,14 @@ verification leaves nothing behind, and an existing output is only replaced with
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import pathlib
 import re
 import sys
 import time
 
-from keras_resnet import _checks, _kinds
+from keras_resnet import _checks, _kinds, atomic
 from keras_resnet.export import _files, _trace, calibration as calibration_lib
 from keras_resnet.export import onnx as onnx_format
 from keras_resnet.export import saved_model as saved_model_format
@@ -138,18 +140,49 @@ def plan(format="saved_model", quantize="float32", *, quantization_aware=False, 
 
 
 def _targets(path, jobs, name, version):
-    path = pathlib.Path(path)
+    """Where each job writes. One file artifact goes to `path`, or into it as
+    ``<name><suffix>`` where `path` is an existing folder (or ends in a separator), as ``cp``
+    does; a SavedModel goes to ``<path>/<name>/<version>``; several artifacts go into the
+    folder `path`."""
+    folder = pathlib.Path(path)
+    if len(jobs) == 1 and jobs[0][0] != "saved_model" and not (folder.is_dir() or str(path).endswith(("/", os.sep))):
+        return [folder]
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file; several artifacts (or a SavedModel) need a folder", str(folder))
     if len(jobs) == 1:
         fmt, _ = jobs[0]
-        return [path / name / str(version) if fmt == "saved_model" else path]
+        return [folder / name / str(version) if fmt == "saved_model" else folder / f"{name}{FORMATS[fmt].suffix}"]
     targets = []
     for fmt, precision in jobs:
         if fmt == "saved_model":
-            targets.append(path / "saved_model" / name / str(version))
+            targets.append(folder / "saved_model" / name / str(version))
         else:
             tag = "" if precision == "float32" else f"_{precision}"
-            targets.append(path / f"{name}{tag}{FORMATS[fmt].suffix}")
+            targets.append(folder / f"{name}{tag}{FORMATS[fmt].suffix}")
     return targets
+
+
+def _artifact_name(model_name) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", model_name or "model")
+
+
+def check_outputs(path, model_name, format="saved_model", quantize="float32", *, version: int = 1, overwrite: bool = False,
+                  quantization_aware: bool = False, **options):
+    """Validates an export of a model named `model_name` to `path` without doing it: the jobs
+    (`plan`), and that every output may be written (absent, or replaceable with ``overwrite``;
+    the folder writable). Returns ``(jobs, per_job_options, target_paths)``. `export` calls it
+    first; a caller with long work before the export calls it to fail before that work."""
+    jobs, per_job = plan(format, quantize, quantization_aware=quantization_aware, **options)
+    targets = _targets(path, jobs, _artifact_name(model_name), version)
+    for (fmt, _), target in zip(jobs, targets):
+        atomic.check_target(target, overwrite=overwrite, kind=_kind(fmt))
+    for folder in dict.fromkeys(t.parent for t in targets):
+        atomic.check_writable(folder)
+    return jobs, per_job, targets
+
+
+def _kind(fmt):
+    return "saved_model" if fmt == "saved_model" else "file"
 
 
 def _log(verbose, text):
@@ -223,52 +256,62 @@ def export(
     calibration_size = _checks.check_int("calibration_size", calibration_size, minimum=1)
     _trace.check_model(model)
     quantization_aware = _kinds.is_quantization_aware(model)
-    jobs, per_job = plan(format, quantize, quantization_aware=quantization_aware, **options)
-    name = re.sub(r"[^A-Za-z0-9_.-]", "_", getattr(model, "name", "model") or "model")
-    targets = _targets(path, jobs, name, version)
-    for target in targets:
-        _files.check_target(target, overwrite=overwrite)
-
-    traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)
-    calibration = None
-    if not quantization_aware and any(p in FORMATS[f].calibrated for f, p in jobs):
-        traced.require_static("int8 calibration")
-        calibration = calibration_lib.load(
-            calibration_data, input_shape=traced.input_shape, preprocessing=traced.preprocessing, limit=calibration_size
-        )
-    inputs = verify.verification_inputs(traced, calibration)
-    _log(verbose, f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)")
-
-    result = ExportResult()
-    for i, ((fmt, precision), target, job_options) in enumerate(zip(jobs, targets, per_job), 1):
-        _log(verbose, f"[{i}/{len(jobs)}] {fmt} {precision} -> {target}")
-        t0 = time.perf_counter()
-        with _files.atomic_path(target, overwrite=overwrite) as tmp:
-            details = FORMATS[fmt].module.write(traced, tmp, precision=precision, calibration=calibration, **job_options)
-            report = Report(
-                format=fmt,
-                precision=precision,
-                path=str(tmp),
-                size_bytes=_files.size_of(tmp),
-                export_seconds=time.perf_counter() - t0,
-                details=details or {},
-                compressed_bytes=_files.compressed_size_of(tmp) if compressed_size else None,
+    name = _artifact_name(getattr(model, "name", None))
+    jobs, per_job, targets = check_outputs(
+        path, name, format, quantize, version=version, overwrite=overwrite, quantization_aware=quantization_aware, **options
+    )
+    with atomic.scratch():  # converters' temporaries: removed afterwards, or by the next run after a kill
+        traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)
+        calibration = None
+        if not quantization_aware and any(p in FORMATS[f].calibrated for f, p in jobs):
+            traced.require_static("int8 calibration")
+            calibration = calibration_lib.load(
+                calibration_data, input_shape=traced.input_shape, preprocessing=traced.preprocessing, limit=calibration_size
             )
-            if verify_artifacts:
-                verify.verify(report, traced, inputs)
-        report.path = str(target)
-        result.append(report)
-        check = (
-            f"max |diff| {report.max_abs_diff:.2e}, top-1 agreement {report.top1_agreement:.0%}"
-            if verify_artifacts
-            else "not verified"
-        )
-        size = f"{report.size_bytes / 2**20:.2f} MiB"
-        if report.compressed_bytes is not None:
-            size += f" ({report.compressed_bytes / 2**20:.2f} MiB compressed)"
-        _log(verbose, f"      {size} in {report.export_seconds:.1f} s; {check}")
+        inputs = verify.verification_inputs(traced, calibration) if verify_artifacts else None
+        _log(verbose, f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)")
+        result = ExportResult()
+        for i, (job, target, job_options) in enumerate(zip(jobs, targets, per_job), 1):
+            _log(verbose, f"[{i}/{len(jobs)}] {job[0]} {job[1]} -> {target}")
+            report = _write(traced, job, target, job_options, calibration, inputs, overwrite=overwrite, compressed_size=compressed_size)
+            result.append(report)
+            _log(verbose, f"      {_describe(report)}")
     _log(verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s")
     return result
 
 
-__all__ = ["export", "plan", "ExportResult", "FORMATS", "PRECISIONS", "Report", "VerificationError"]
+def _write(traced, job, target, job_options, calibration, inputs, *, overwrite, compressed_size) -> Report:
+    """Writes one artifact to a temporary path, verifies it there (unless `inputs` is None), then
+    publishes it under `target`."""
+    fmt, precision = job
+    t0 = time.perf_counter()
+    with atomic.atomic_path(target, overwrite=overwrite, kind=_kind(fmt)) as tmp:
+        details = FORMATS[fmt].module.write(traced, tmp, precision=precision, calibration=calibration, **job_options)
+        report = Report(
+            format=fmt,
+            precision=precision,
+            path=str(tmp),
+            size_bytes=_files.size_of(tmp),
+            export_seconds=time.perf_counter() - t0,
+            details=details or {},
+            compressed_bytes=_files.compressed_size_of(tmp) if compressed_size else None,
+        )
+        if inputs is not None:
+            verify.verify(report, traced, inputs)
+    report.path = str(target)
+    return report
+
+
+def _describe(report: Report) -> str:
+    size = f"{report.size_bytes / 2**20:.2f} MiB"
+    if report.compressed_bytes is not None:
+        size += f" ({report.compressed_bytes / 2**20:.2f} MiB compressed)"
+    check = (
+        f"max |diff| {report.max_abs_diff:.2e}, top-1 agreement {report.top1_agreement:.0%}"
+        if report.verified
+        else "not verified"
+    )
+    return f"{size} in {report.export_seconds:.1f} s; {check}"
+
+
+__all__ = ["check_outputs", "export", "plan", "ExportResult", "FORMATS", "PRECISIONS", "Report", "VerificationError"]

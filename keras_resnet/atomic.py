@@ -1,0 +1,270 @@
+"""Atomic outputs: a file or folder appears complete under its final name, or not at all.
+
+* `atomic_path(final)` yields a temporary sibling to write; on success it is published under
+  `final` in one step. Without ``overwrite`` that step fails if `final` exists (``renameat2`` with
+  ``RENAME_NOREPLACE``, or a hard link for files), so of two writers racing for one name exactly
+  one wins and the other gets `OutputExistsError`. With ``overwrite`` a file replaces a file
+  (``os.replace``) and a SavedModel replaces a SavedModel (``RENAME_EXCHANGE``); a folder that
+  holds anything else is never replaced.
+* Temporaries are named ``.<name>.kr-tmp-<host>-<pid>-<random><suffixes>`` beside the target, and
+  converters' scratch files go to ``<system temp>/keras_resnet-<host>-<pid>-*`` (`scratch`): a
+  process killed mid-write (SIGKILL runs no cleanup) leaves them behind, and the next write into
+  the same folder removes those whose process is gone.
+* On any failure (an exception, Ctrl-C) the temporary and every folder created for it are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import os
+import pathlib
+import re
+import shutil
+import socket
+import tempfile
+import uuid
+
+TMP_MARK = ".kr-tmp-"
+SCRATCH_PREFIX = "keras_resnet-"
+#: What a SavedModel version folder may hold (TensorFlow and Keras write these).
+SAVED_MODEL_ENTRIES = frozenset(
+    {"saved_model.pb", "saved_model.pbtxt", "variables", "assets", "assets.extra", "fingerprint.pb", "keras_metadata.pb"}
+)
+
+
+class OutputExistsError(FileExistsError, ValueError):
+    """The output exists and may not be replaced (no ``overwrite``, or not what this writes)."""
+
+    def __init__(self, path, reason: str):
+        super().__init__(errno.EEXIST, reason, str(path))
+
+    def __str__(self):
+        return f"output path={self.filename!r} {self.strerror}"
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32] or "host"
+
+
+def _owner_tag() -> str:
+    return f"{_host()}-{os.getpid()}"
+
+
+_STALE = re.compile(r"(?:^\..*" + re.escape(TMP_MARK) + r"|^" + re.escape(SCRATCH_PREFIX) + r")(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)-")
+
+
+def _start_time(pid: int) -> float | None:
+    """When process `pid` started (seconds since the epoch), from /proc; None elsewhere."""
+    try:
+        fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(int(line.split()[1]) for line in open("/proc/stat") if line.startswith("btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def _process_gone(pid: int, since: float) -> bool:
+    """True if process `pid` no longer exists, or is a newer process reusing the number (it
+    started after `since`, the temporary's last change)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # someone else's live process
+        return False
+    started = _start_time(pid)
+    return started is not None and started > since + 2
+
+
+def remove(path: pathlib.Path) -> None:
+    """Removes a file, link or folder tree; a missing path is fine."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def remove_stale(folder) -> list[pathlib.Path]:
+    """Removes the temporaries in `folder` left by killed processes of this host; returns them."""
+    removed = []
+    try:
+        entries = list(pathlib.Path(folder).iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _STALE.match(entry.name)
+        if not match or match["host"] != _host():
+            continue
+        try:
+            since = entry.lstat().st_mtime
+        except OSError:
+            continue
+        if _process_gone(int(match["pid"]), since):
+            remove(entry)
+            removed.append(entry)
+    return removed
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        return libc if hasattr(libc, "renameat2") else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+_AT_FDCWD = -100
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+
+
+def _renameat2(source, target, flags) -> bool:
+    """`renameat2` (Linux); False where the system or file system lacks it."""
+    if _LIBC is None:
+        return False
+    result = _LIBC.renameat2(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target), flags)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def _publish_new(tmp: pathlib.Path, final: pathlib.Path) -> None:
+    """Renames `tmp` to `final` in one step that fails if `final` exists."""
+    try:
+        if _renameat2(tmp, final, _RENAME_NOREPLACE):
+            return
+        if tmp.is_dir():
+            os.mkdir(final)  # exclusive: the loser of a race fails here
+            os.replace(tmp, final)  # a folder replaces the empty folder just made
+        else:
+            os.link(tmp, final)  # fails if final exists
+            tmp.unlink()
+    except FileExistsError:
+        raise OutputExistsError(final, "already exists (another writer created it meanwhile); pass overwrite=True to replace it") from None
+
+
+def _publish_over(tmp: pathlib.Path, final: pathlib.Path) -> None:
+    """Replaces `final` with `tmp`: a file atomically; a folder by exchanging the two."""
+    if not tmp.is_dir():
+        os.replace(tmp, final)
+        return
+    if not (final.exists() or final.is_symlink()):
+        _publish_new(tmp, final)
+    elif _renameat2(tmp, final, _RENAME_EXCHANGE):
+        remove(tmp)  # now the old folder
+    else:
+        aside = tmp.with_name(tmp.name + "-old")
+        os.rename(final, aside)
+        os.rename(tmp, final)
+        remove(aside)
+
+
+def check_target(path, *, overwrite: bool, kind: str = "file") -> pathlib.Path:
+    """Refuses an output that exists, unless ``overwrite`` and it is what this writes: a file
+    for ``kind="file"``, a SavedModel folder for ``kind="saved_model"``."""
+    path = pathlib.Path(path)
+    if not (path.exists() or path.is_symlink()):
+        return path
+    if not overwrite:
+        raise OutputExistsError(path, "already exists; pass overwrite=True to replace it")
+    if kind == "file" and path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file this would write; not replacing it", str(path))
+    if kind == "saved_model":
+        if not path.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "is a file, not a SavedModel folder; not replacing it", str(path))
+        foreign = sorted(p.name for p in path.iterdir() if p.name not in SAVED_MODEL_ENTRIES)
+        if foreign or not any((path / n).exists() for n in ("saved_model.pb", "saved_model.pbtxt")):
+            what = f"holds {', '.join(foreign[:3])}" if foreign else "holds no saved_model.pb"
+            raise OutputExistsError(path, f"is not a SavedModel folder ({what}); not replacing it")
+    return path
+
+
+def _make_parents(folder: pathlib.Path) -> list[pathlib.Path]:
+    """Creates `folder` and its missing parents; returns those created, deepest first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            created.mkdir()
+    return missing
+
+
+def check_writable(folder) -> None:
+    """Fails early (before long work) if files cannot be created in `folder` or the nearest
+    existing folder above it: raises the `OSError` a write would raise."""
+    folder = pathlib.Path(folder)
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
+    handle, probe = tempfile.mkstemp(prefix=f".probe{TMP_MARK}{_owner_tag()}-", dir=folder)
+    os.close(handle)
+    os.unlink(probe)
+
+
+def temporary_sibling(final: pathlib.Path) -> pathlib.Path:
+    """The temporary name beside `final`; the suffixes stay last, for writers that insist on
+    them (Keras' ``.keras``, ``.weights.h5``)."""
+    stem, dot, suffixes = final.name.partition(".")
+    return final.with_name(f".{stem}{TMP_MARK}{_owner_tag()}-{uuid.uuid4().hex[:8]}{dot}{suffixes}")
+
+
+@contextlib.contextmanager
+def atomic_path(final, *, overwrite: bool, kind: str = "file"):
+    """Yields a temporary sibling path to write `final` to; publishes it on success.
+
+    On any error (Ctrl-C included) the temporary and the folders created for it are removed
+    and `final` is untouched."""
+    final = check_target(final, overwrite=overwrite, kind=kind)
+    created = _make_parents(final.parent)
+    remove_stale(final.parent)
+    tmp = temporary_sibling(final)
+    try:
+        yield tmp
+        if not (tmp.exists() or tmp.is_symlink()):
+            raise RuntimeError(f"the writer produced nothing at {tmp}")
+        if overwrite:
+            check_target(final, overwrite=True, kind=kind)  # still what this may replace
+            _publish_over(tmp, final)
+        else:
+            _publish_new(tmp, final)
+    except BaseException:
+        remove(tmp)
+        for folder in created:  # deepest first; only if still empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+@contextlib.contextmanager
+def scratch():
+    """A private scratch folder for this process's temporary files, used as `tempfile`'s default
+    folder for the duration (TensorFlow's TFLite converter and tf2onnx write SavedModels and
+    graphs there) and removed afterwards, or by the next call after a kill."""
+    if tempfile.tempdir and pathlib.Path(tempfile.tempdir).name.startswith(SCRATCH_PREFIX + _owner_tag()):
+        yield pathlib.Path(tempfile.tempdir)  # nested: reuse
+        return
+    system = pathlib.Path(tempfile.gettempdir())
+    remove_stale(system)
+    folder = pathlib.Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{_owner_tag()}-", dir=system))
+    previous, tempfile.tempdir = tempfile.tempdir, str(folder)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = previous
+        remove(folder)
+
+
+__all__ = ["OutputExistsError", "atomic_path", "check_target", "check_writable", "remove_stale", "scratch"]
