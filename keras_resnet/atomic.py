@@ -210,8 +210,10 @@ def check_writable(folder) -> None:
     if not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
     handle, probe = tempfile.mkstemp(prefix=f".probe{TMP_MARK}{_owner_tag()}-", dir=folder)
-    os.close(handle)
-    os.unlink(probe)
+    try:
+        os.close(handle)
+    finally:
+        os.unlink(probe)
 
 
 def temporary_sibling(final: pathlib.Path) -> pathlib.Path:
@@ -240,12 +242,32 @@ def atomic_path(final, *, overwrite: bool, kind: str = "file"):
             _publish_over(tmp, final)
         else:
             _publish_new(tmp, final)
-    except BaseException:
+    except BaseException as error:
         remove(tmp)
         for folder in created:  # deepest first; only if still empty
             with contextlib.suppress(OSError):
                 folder.rmdir()
+        named = _naming_target(error, final)
+        if named is not None:
+            raise named from error
         raise
+
+
+#: The causes of a failed write that TensorFlow reports inside its own error text.
+_WRITE_CAUSES = {os.strerror(code): code for code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EACCES, errno.EROFS)}
+
+
+def _naming_target(error: BaseException, final: pathlib.Path) -> OSError | None:
+    """A failed write as an `OSError` naming the target (not the temporary, or nothing): for an
+    OSError without a file name, or a TensorFlow error whose cause is a full disk or a denied
+    write (``ResourceExhaustedError ... SaveV2``). None for every other error."""
+    if isinstance(error, OSError):
+        return OSError(error.errno, error.strerror, str(final)) if error.strerror and error.filename is None else None
+    if type(error).__module__.startswith("tensorflow"):
+        for cause, code in _WRITE_CAUSES.items():
+            if cause in str(error):
+                return OSError(code, cause, str(final))
+    return None
 
 
 @contextlib.contextmanager

@@ -136,7 +136,8 @@ def _cmd_export(args) -> int:
         options["image_bytes_signature"] = True
     if args.calibration_data is not None and not pathlib.Path(args.calibration_data).exists():
         raise ValueError(f"--calibration-data {args.calibration_data!r} does not exist (a folder of images or a .npy file)")
-    export.check_outputs(args.output, model.name, args.format, args.quantize, overwrite=args.overwrite, **options)
+    export.check_outputs(args.output, model.name, args.format, args.quantize, overwrite=args.overwrite,
+                         calibration_data=args.calibration_data, **options)
     _start_work(args)
     reports = export.export(
         model,

@@ -95,6 +95,23 @@ def check_head_classes(path: str, classes: int) -> None:
         )
 
 
+_FAILED = re.compile(r"A total of (\d+) objects could not be loaded.*?object <\w+ name=([^,>]+)", re.S)
+_SHAPES = re.compile(r"variable\.shape=(\([^)]*\)), Received: value\.shape=(\([^)]*\))")
+
+
+def _summary(error: Exception) -> str:
+    """Keras' load error in one line: how many layers failed, the first with both shapes (Keras'
+    own message prints the tensors' values, 100+ lines)."""
+    text = str(error)
+    failed, shapes = _FAILED.search(text), _SHAPES.search(text)
+    if failed:
+        detail = f" (the model's shape {shapes[1]}, the file's {shapes[2]})" if shapes else ""
+        return (f"{failed[1]} of its layers could not be loaded, e.g. {failed[2]}{detail}; "
+                "the file was saved from another architecture or class count")
+    first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
+    return first if len(first) <= 300 else first[:297] + "..."
+
+
 def load_weights_file(model, path: str) -> None:
     """Loads a ``.weights.h5`` file into `model`; on failure the model is left unchanged and a
     ValueError says why."""
@@ -105,6 +122,6 @@ def load_weights_file(model, path: str) -> None:
             model.load_weights(path)
     except Exception as error:  # Keras raises ValueError/KeyError/OSError for mismatched files
         model.set_weights(before)
-        raise ValueError(f"weights={path!r} does not fit model {model.name!r}: {error}") from None
+        raise ValueError(f"weights={path!r} does not fit model {model.name!r}: {_summary(error)}") from None
     for warning in caught:  # the load worked: pass Keras' warnings on
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)

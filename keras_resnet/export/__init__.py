@@ -167,12 +167,16 @@ def _artifact_name(model_name) -> str:
 
 
 def check_outputs(path, model_name, format="saved_model", quantize="float32", *, version: int = 1, overwrite: bool = False,
-                  quantization_aware: bool = False, **options):
+                  quantization_aware: bool = False, calibration_data=None, **options):
     """Validates an export of a model named `model_name` to `path` without doing it: the jobs
-    (`plan`), and that every output may be written (absent, or replaceable with ``overwrite``;
-    the folder writable). Returns ``(jobs, per_job_options, target_paths)``. `export` calls it
-    first; a caller with long work before the export calls it to fail before that work."""
+    (`plan`), calibration data where a precision needs it, and that every output may be written
+    (absent, or replaceable with ``overwrite``; the folder writable). Returns
+    ``(jobs, per_job_options, target_paths)``. `export` calls it first; a caller with long work
+    before the export calls it to fail before that work."""
     jobs, per_job = plan(format, quantize, quantization_aware=quantization_aware, **options)
+    needs = sorted({p for f, p in jobs if p in FORMATS[f].calibrated})
+    if needs and calibration_data is None and not quantization_aware:
+        raise ValueError(f"quantize={needs[0]!r} needs calibration_data (an array, a tf.data.Dataset or an image folder)")
     targets = _targets(path, jobs, _artifact_name(model_name), version)
     for (fmt, _), target in zip(jobs, targets):
         atomic.check_target(target, overwrite=overwrite, kind=_kind(fmt))
@@ -258,7 +262,8 @@ def export(
     quantization_aware = _kinds.is_quantization_aware(model)
     name = _artifact_name(getattr(model, "name", None))
     jobs, per_job, targets = check_outputs(
-        path, name, format, quantize, version=version, overwrite=overwrite, quantization_aware=quantization_aware, **options
+        path, name, format, quantize, version=version, overwrite=overwrite, quantization_aware=quantization_aware,
+        calibration_data=calibration_data, **options
     )
     with atomic.scratch():  # converters' temporaries: removed afterwards, or by the next run after a kill
         traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)

@@ -1,0 +1,344 @@
+"""Faults a user meets: kills, races, a full disk, Ctrl-C, read-only folders, bad counts, and the
+one-line errors and exit codes of the command line (0 success, 1 failure, 2 usage, 130 Ctrl-C).
+
+Faults that live in process state (signals, resource limits, file permissions, the stderr file
+descriptor) are tested on a real ``python -m keras_resnet.cli`` child process."""
+
+import hashlib
+import os
+import pathlib
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import pytest
+
+from keras_resnet import atomic, cli
+
+pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
+
+
+def _env(tmp_root, **extra):
+    """The child's environment: its own temp folder (to see what converters leave there)."""
+    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    return {**env, "TMPDIR": str(tmp_root), "PYTHONUNBUFFERED": "1", **extra}
+
+
+def _start(args, tmp_root, *, preexec_fn=None, **extra_env):
+    return subprocess.Popen(
+        [sys.executable, "-m", "keras_resnet.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=_env(tmp_root, **extra_env), preexec_fn=preexec_fn,
+    )
+
+
+def _run(args, tmp_root, *, preexec_fn=None, timeout=240, **extra_env):
+    process = _start(args, tmp_root, preexec_fn=preexec_fn, **extra_env)
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err
+
+
+def _wait_for(process, condition, timeout=180):
+    """Polls until `condition()` holds while `process` runs; fails if it ends or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        if process.poll() is not None:
+            raise AssertionError(f"the process ended (rc {process.returncode}) before the moment to interrupt it:\n"
+                                 + process.stderr.read()[-2000:])
+        time.sleep(0.02)
+    process.kill()
+    raise AssertionError("timed out waiting for the moment to interrupt")
+
+
+def _temporaries(*folders):
+    found = []
+    for folder in folders:
+        found += [p for p in pathlib.Path(folder).rglob("*") if atomic.TMP_MARK in p.name or p.name.startswith(atomic.SCRATCH_PREFIX)]
+    return found
+
+
+def _assert_one_line_error(err, code_word="error"):
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "Traceback" not in err, err[-3000:]
+    assert lines and lines[-1].startswith(f"keras-resnet export: {code_word}"), err[-2000:]
+
+
+def _digest(path):
+    path = pathlib.Path(path)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(str(file.relative_to(path) if path.is_dir() else "").encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _classes_of(path):
+    """The class count of a complete artifact (it fails on a partial one)."""
+    path = pathlib.Path(path)
+    if path.suffix == ".onnx":
+        import onnx
+
+        model = onnx.load(str(path))
+        onnx.checker.check_model(model)
+        return model.graph.output[0].type.tensor_type.shape.dim[-1].dim_value
+    if path.suffix == ".tflite":
+        from keras_resnet.export.verify import tflite_interpreter
+
+        interpreter = tflite_interpreter(path)
+        return int(interpreter.get_output_details()[0]["shape"][-1])
+    import tensorflow as tf
+
+    serve = tf.saved_model.load(str(path)).signatures["serving_default"]
+    return int(next(iter(serve.structured_outputs.values())).shape[-1])
+
+
+# --- SIGKILL: old or new, never partial; no stale temporaries after the next run ---------------
+
+def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_path):
+    out, scratch = tmp_path / "out", tmp_path / "tmp"
+    scratch.mkdir()
+    args = ["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)]
+    targets = [out / "cifar_resnet20.tflite", out / "cifar_resnet20.onnx", out / "saved_model" / "cifar_resnet20" / "1"]
+    code, _, err = _run([*args, "--classes", "3"], scratch)
+    assert code == 0, err[-3000:]
+    old = {t: _digest(t) for t in targets}
+
+    def converting():  # inside a converter: its temporaries live in the scratch folder
+        return any(p.is_dir() and any(p.iterdir()) for p in scratch.glob(atomic.SCRATCH_PREFIX + "*"))
+
+    def writing():  # an artifact's temporary exists beside its target
+        return bool(_temporaries(out))
+
+    def published_one():  # the first artifact replaced, the others not yet
+        return targets[0].exists() and _digest(targets[0]) != old[targets[0]]
+
+    left = []
+    for moment in (converting, writing, published_one):
+        process = _start([*args, "--overwrite"], scratch)
+        _wait_for(process, moment)
+        process.kill()
+        process.communicate()
+        left += _temporaries(out, scratch)
+        for target in targets:  # each output is the old one or a complete new one (10 classes)
+            assert target.exists(), f"{target} vanished after a kill at {moment.__name__}"
+            if _digest(target) != old[target]:
+                assert _classes_of(target) == 10, target
+    assert left, "the kills should have left temporaries for the next run to remove"
+    code, _, err = _run([*args, "--overwrite"], scratch)
+    assert code == 0, err[-3000:]
+    assert not _temporaries(out, scratch), _temporaries(out, scratch)
+    assert all(_classes_of(t) == 10 for t in targets)
+
+
+# --- Races ------------------------------------------------------------------------------------
+
+
+def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
+    target = tmp_path / "same.onnx"
+    processes = [_start(["export", "cifar_resnet20", "--format", "onnx", "-o", str(target)], tmp_path) for _ in range(2)]
+    results = [(p.returncode, err) for p in processes for _, err in [p.communicate(timeout=240)]]
+    codes = sorted(code for code, _ in results)
+    assert codes[0] == 0 and codes[1] in (1, 2), results
+    loser = next(err for code, err in results if code != 0)
+    assert "already exists" in loser.splitlines()[-1] and "Traceback" not in loser
+    assert not _temporaries(tmp_path) and _classes_of(target) == 10
+
+
+@pytest.mark.parametrize("kind", ["file", "saved_model"])
+def test_atomic_publish_refuses_a_name_created_meanwhile(tmp_path, kind):
+    final = tmp_path / ("a.bin" if kind == "file" else "model")
+
+    def write(path, text):
+        if kind == "file":
+            path.write_text(text)
+        else:
+            path.mkdir()
+            (path / "saved_model.pb").write_text(text)
+
+    with pytest.raises(atomic.OutputExistsError, match="already exists"):
+        with atomic.atomic_path(final, overwrite=False, kind=kind) as first:
+            write(first, "first")
+            with atomic.atomic_path(final, overwrite=False, kind=kind) as second:
+                write(second, "second")
+    content = final.read_text() if kind == "file" else (final / "saved_model.pb").read_text()
+    assert content == "second" and not _temporaries(tmp_path)
+
+
+# --- A full disk, Ctrl-C, read-only folders ---------------------------------------------------
+
+
+def _small_files():
+    resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))  # a ~1 MB artifact cannot be written
+
+
+@pytest.mark.parametrize("fmt", ["tflite", "saved_model"])
+def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
+    out = tmp_path / "out"
+    code, _, err = _run(["export", "cifar_resnet20", "--format", fmt, "-o", str(out / "deep" / "er")], tmp_path,
+                        preexec_fn=_small_files)
+    assert code == 1
+    _assert_one_line_error(err)
+    assert "File too large" in err.splitlines()[-1] and str(out) in err.splitlines()[-1]
+    assert not out.exists(), list(out.rglob("*"))  # no partial file, no empty folders
+
+
+def test_ctrl_c_during_export_exits_130_with_one_line(tmp_path):
+    out = tmp_path / "out"
+    process = _start(["export", "cifar_resnet20", "--format", "tflite", "onnx", "-o", str(out)], tmp_path)
+    _wait_for(process, lambda: bool(_temporaries(out)))
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err[-3000:]
+    assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet export: interrupted"
+    assert not _temporaries(out, tmp_path)
+
+
+def _read_only_command(folder: pathlib.Path, args):
+    """The CLI command that sees `folder` read-only: by its mode for an ordinary user; for root
+    (whom modes do not stop) in a private mount namespace where the folder is a read-only bind
+    mount. Nothing outside the child changes."""
+    command = [sys.executable, "-m", "keras_resnet.cli", *args]
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        return command
+    if shutil.which("unshare") is None:
+        pytest.skip("root needs unshare(1) (util-linux) to see a folder read-only")
+    mount = f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" && exec "$0" "$@"'
+    return ["unshare", "-m", "sh", "-c", mount, *command]
+
+
+def test_a_read_only_output_folder_is_one_line_before_any_work(tmp_path):
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    for args in (["export", "cifar_resnet20", "--format", "onnx", "-o", str(readonly / "m.onnx")],
+                 ["demo", "-o", str(readonly / "demo")]):
+        start = time.monotonic()
+        result = subprocess.run(_read_only_command(readonly, args), capture_output=True, text=True, env=_env(tmp_path), timeout=240)
+        err = result.stderr
+        assert result.returncode == 1, err[-3000:]
+        last = err.splitlines()[-1]
+        assert "Traceback" not in err and str(readonly) in last, err[-3000:]
+        assert "Permission denied" in last or "Read-only file system" in last, last
+        assert "training" not in err and time.monotonic() - start < 60  # the demo fails before training
+    assert list(readonly.iterdir()) == []
+
+
+# --- Bad counts are usage errors (exit 2) before any work --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "cifar_resnet20", "--input-size", "0", "-o", "x"],
+        ["export", "cifar_resnet20", "--classes", "0", "-o", "x"],
+        ["export", "cifar_resnet20", "--calibration-size", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--batch-size", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--epochs", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--limit", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--limit", "-5", "-o", "x"],
+        ["train", "cifar_resnet20", "--save-freq", "0", "-o", "x"],
+        ["benchmark", "cifar_resnet20", "--batch", "-2"],
+        ["benchmark", "cifar_resnet20", "--batch", "0"],
+        ["benchmark", "cifar_resnet20", "--repeats", "0"],
+        ["demo", "--epochs", "0"],
+        ["optimize", "m.keras", "--method", "qat", "--data", "d", "-o", "x", "--sparsity", "1.5"],
+    ],
+)
+def test_counts_out_of_range_are_usage_errors(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "error: argument" in err and "received" in err, err
+
+
+# --- Outputs: folders are containers; overwrite replaces only what the export writes -----------
+
+
+def test_export_into_an_existing_folder_and_overwrite_keeps_other_files(tmp_path, capsys):
+    folder = tmp_path / "artifacts"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("precious")
+    argv = ["export", "cifar_resnet20", "--format", "tflite", "-o", str(folder)]
+    assert cli.main(argv) == 0
+    assert cli.main([*argv, "--overwrite"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["cifar_resnet20.tflite", "notes.txt"]
+    assert (folder / "notes.txt").read_text() == "precious"
+    assert cli.main(argv) == 2  # exists, no --overwrite: a usage error in the CLI's words
+    assert capsys.readouterr().err.strip().splitlines()[-1].endswith("already exists; pass --overwrite to replace it")
+
+
+def test_overwrite_never_replaces_a_folder_of_other_things(tmp_path, capsys):
+    version = tmp_path / "cifar_resnet20" / "1"
+    version.mkdir(parents=True)
+    (version / "notes.txt").write_text("precious")
+    assert cli.main(["export", "cifar_resnet20", "--format", "saved_model", "-o", str(tmp_path), "--overwrite"]) == 2
+    assert "is not a SavedModel folder (holds notes.txt)" in capsys.readouterr().err
+    assert (version / "notes.txt").read_text() == "precious"
+    assert cli.main(["export", "cifar_resnet20", "--format", "all", "-o", str(version / "notes.txt")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "notes.txt: is a file" in err
+
+
+def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    host = atomic._host()
+    stale = tmp_path / f".m{atomic.TMP_MARK}{host}-{pid}-0123abcd.onnx"
+    live = tmp_path / f".m{atomic.TMP_MARK}{host}-{os.getppid()}-0123abcd.onnx"  # pytest's parent: alive
+    other_host = tmp_path / f".m{atomic.TMP_MARK}elsewhere-{pid}-0123abcd.onnx"
+    for path in (stale, live, other_host):
+        path.write_bytes(b"partial")
+    assert atomic.remove_stale(tmp_path) == [stale]
+    assert live.exists() and other_host.exists() and not stale.exists()
+
+
+# --- Errors that say what is wrong ----------------------------------------------------------
+
+
+def test_corrupt_and_foreign_model_files_are_named(tmp_path, capsys):
+    import keras_resnet
+
+    garbage = tmp_path / "garbage.keras"
+    garbage.write_bytes(b"not a zip archive")
+    assert cli.main(["export", str(garbage), "-o", str(tmp_path / "x")]) == 2
+    assert "is not a readable .keras file" in capsys.readouterr().err
+    keras_resnet.CifarResNet20().save_weights(tmp_path / "c20.weights.h5")
+    with pytest.raises(ValueError) as error:
+        keras_resnet.create_model("cifar_resnet32", weights=str(tmp_path / "c20.weights.h5"))
+    message = str(error.value)
+    assert len(message.splitlines()) == 1 and "could not be loaded" in message and "(3, 3, 16, 32)" in message
+    with pytest.raises(TypeError, match=r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; did you mean 'classes'"):
+        keras_resnet.create_model("resnet18", clases=10)
+    with pytest.raises(TypeError, match=r"ResNet50D\(\) got an unexpected keyword argument 'clases'; did you mean 'classes'"):
+        keras_resnet.ResNet50D(clases=10)
+
+
+def test_cli_errors_name_flags_not_api_arguments(tmp_path, capsys):
+    assert cli.main(["export", "cifar_resnet20", "--format", "tflite", "--quantize", "int8", "-o", str(tmp_path / "m.tflite")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "--calibration-data" in err and "calibration_data" not in err, err
+
+
+def test_train_into_an_existing_file_is_one_line(tmp_path, capsys):
+    existing = tmp_path / "file"
+    existing.write_text("x")
+    assert cli.main(["train", "cifar_resnet20", "--epochs", "1", "-o", str(existing)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and f"{existing}: is a file" in err
+
+
+def test_named_models_find_their_presets(monkeypatch):
+    import keras_resnet
+    from keras_resnet import presets, weights
+
+    loaded = []
+    monkeypatch.setattr(weights, "load", lambda model, spec, **kwargs: loaded.append((model.name, spec)))
+    keras_resnet.create_model("resnet50", name="backbone", weights="imagenet", input_shape=(64, 64, 3))
+    (name, spec), = loaded
+    assert name == "backbone" and isinstance(spec, presets.Preset) and spec.model == "resnet50"
