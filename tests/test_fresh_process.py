@@ -1,0 +1,111 @@
+"""What only a fresh process shows: ``python -OO``, Python's default recursion limit, and the
+command line's quiet output. Each check runs in a child process, so that nothing this test
+process has imported or configured can mask a fault."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+#: A line that TensorFlow, absl, LiteRT or the TFLite quantizer writes on its own.
+NATIVE_LINE = re.compile(
+    r"^([IWEF]\d{4} \d\d:\d\d:\d+\.\d+ +\d+ \S+:\d+\]|WARNING: All log messages before absl|INFO: Created TensorFlow Lite"
+    r"|fully_quantize: )",
+    re.M,
+)
+
+
+def _child_env(**extra):
+    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}  # conftest sets it for this process
+    return {**env, "PYTHONUNBUFFERED": "1", **extra}
+
+
+def _python(code, *flags, timeout=600, **env):
+    result = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True, env=_child_env(**env),
+                            timeout=timeout)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return result.stdout
+
+
+def test_builders_and_the_cli_work_under_python_OO():
+    out = _python(
+        "import keras_resnet as kr, keras_resnet.cli, keras_resnet.export\n"
+        "m = kr.ResNet50(input_shape=(64, 64, 3), classes=3)\n"
+        "c = kr.create_model('cifar_resnet20')  # 269,722 trainable + 2 x 688 BN statistics\n"
+        "print(m.output_shape, c.count_params(), kr.ResNet50.__name__)",
+        "-OO",
+    )
+    assert out.split() == ["(None,", "3)", "271098", "ResNet50"]
+
+
+def test_the_library_makes_room_for_keras_graph_walk_and_restores_the_limit():
+    """At a limit below what a 332-layer CIFAR ResNet's graph walk needs (measured: about 350
+    frames; CIFAR ResNet-1202 needs about 1,200, beyond Python's default 1,000: slow tier below),
+    the library's build and load succeed, plain Keras loading fails, and the limit is restored
+    after each call."""
+    out = _python(
+        "import sys, keras, keras_resnet\n"
+        "sys.setrecursionlimit(250)\n"
+        "m = keras_resnet.CifarResNet(332)\n"
+        "assert sys.getrecursionlimit() == 250\n"
+        "m.save('m.keras')\n"
+        "n = keras_resnet.load_model('m.keras')\n"
+        "assert sys.getrecursionlimit() == 250 and len(n.layers) == len(m.layers)\n"
+        "try:\n"
+        "    keras.models.load_model('m.keras')\n"
+        "    print('plain keras loaded')\n"
+        "except RecursionError:\n"
+        "    print('plain keras: RecursionError')\n",
+    )
+    assert out.strip() == "plain keras: RecursionError"
+
+
+@pytest.mark.slow
+def test_cifar_resnet1202_builds_saves_loads_and_exports_at_the_default_limit(tmp_path):
+    out = _python(
+        "import sys, numpy as np, keras_resnet\n"
+        "from keras_resnet import export\n"
+        "assert sys.getrecursionlimit() == 1000\n"
+        "m = keras_resnet.create_model('cifar_resnet1202', zero_init_residual=True, classifier_activation=None)\n"
+        f"m.save({str(tmp_path / 'm.keras')!r})\n"
+        f"n = keras_resnet.load_model({str(tmp_path / 'm.keras')!r})\n"
+        "x = np.random.default_rng(0).random((2, 32, 32, 3), dtype='float32')\n"
+        "assert np.allclose(m.predict(x, verbose=0), n.predict(x, verbose=0), atol=1e-5)\n"
+        f"r = export.export(n, {str(tmp_path)!r}, format=['tflite', 'onnx'], verbose=False)\n"
+        "print(sys.getrecursionlimit(), [x.verified for x in r])",
+        timeout=1800,
+    )
+    assert out.strip() == "1000 [True, True]"
+
+
+def _cli(args, cwd, **env):
+    result = subprocess.run([sys.executable, "-m", "keras_resnet.cli", *args], capture_output=True, text=True, cwd=cwd,
+                            env=_child_env(**env), timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return result
+
+
+def test_export_prints_no_native_log_lines_unless_asked(tmp_path):
+    quiet = _cli(["export", "cifar_resnet20", "--format", "tflite", "-o", "a.tflite"], tmp_path)
+    assert not NATIVE_LINE.search(quiet.stderr), quiet.stderr
+    assert "[1/1] tflite float32" in quiet.stderr and "| tflite | float32 |" in quiet.stdout
+    verbose = _cli(["export", "cifar_resnet20", "--format", "tflite", "-o", "b.tflite", "-v"], tmp_path)
+    assert NATIVE_LINE.search(verbose.stderr), verbose.stderr
+    user_level = _cli(["export", "cifar_resnet20", "--format", "tflite", "-o", "c.tflite"], tmp_path, TF_CPP_MIN_LOG_LEVEL="0")
+    assert NATIVE_LINE.search(user_level.stderr), user_level.stderr  # the user's own setting is respected
+
+
+def test_train_prints_no_native_log_lines(tmp_path):
+    result = _cli(["train", "cifar_resnet20", "--data", "digits", "--epochs", "1", "--limit", "128", "--batch-size", "64",
+                   "--quiet", "-o", "run"], tmp_path)
+    assert not NATIVE_LINE.search(result.stderr + result.stdout), result.stderr
+    assert "training cifar_resnet20" in result.stderr
+
+
+@pytest.mark.slow
+def test_demo_prints_no_native_log_lines(tmp_path):
+    result = _cli(["demo", "-o", "demo", "--epochs", "1", "--repeats", "2"], tmp_path)
+    assert not NATIVE_LINE.search(result.stderr + result.stdout), result.stderr
+    assert "| tflite | int8 |" in result.stdout
