@@ -196,8 +196,12 @@ def benchmark(
         batch: images per timed call.
         repeats, warmup: timed runs (median) and untimed runs before them.
     """
+    from keras_resnet import _checks
     from keras_resnet.export import _trace, verify
 
+    batch = _checks.check_int("batch", batch, minimum=1)
+    repeats = _checks.check_int("repeats", repeats, minimum=1)
+    warmup = _checks.check_int("warmup", warmup, minimum=0)
     traced = _trace.trace(model, preprocessing=preprocessing)
     if images is None:
         images = verify.verification_inputs(traced, count=max(8, batch))
@@ -228,13 +232,18 @@ def benchmark(
 
 
 def write_reports(result: BenchmarkResult, folder) -> dict:
-    """report.md, report.json and chart.png into `folder`; returns their paths."""
+    """report.md, report.json and chart.png into `folder` (each replaced whole, atomically);
+    returns their paths."""
+    from keras_resnet import atomic
+
     folder = pathlib.Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = {"markdown": folder / "report.md", "json": folder / "report.json", "chart": folder / "chart.png"}
-    paths["markdown"].write_text(result.markdown())
-    paths["json"].write_text(json.dumps(result.as_dict(), indent=2))
-    result.chart(paths["chart"])
+    with atomic.atomic_path(paths["markdown"], overwrite=True) as tmp:
+        tmp.write_text(result.markdown())
+    with atomic.atomic_path(paths["json"], overwrite=True) as tmp:
+        tmp.write_text(json.dumps(result.as_dict(), indent=2))
+    with atomic.atomic_path(paths["chart"], overwrite=True) as tmp:
+        result.chart(tmp)
     return paths
 
 
