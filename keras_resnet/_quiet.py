@@ -36,6 +36,7 @@ _NATIVE_LINES = (
     (re.compile(rb"^WARNING: "), 1),
     (re.compile(rb"^ERROR: "), 2),
     (re.compile(rb"^fully_quantize: \d+, inference_type: "), 0),  # the MLIR quantizer's printf
+    (re.compile(rb"^Improper call to JPEG library in state \d+$"), 1),  # libjpeg, for a file reported in one warning
 )
 _PYTHON_LOGGERS = ("tensorflow", "absl", "tf2onnx", "onnxruntime", "h5py")
 _PYTHON_LEVELS = {0: logging.NOTSET, 1: logging.WARNING, 2: logging.ERROR, 3: logging.CRITICAL}

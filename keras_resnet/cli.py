@@ -253,13 +253,11 @@ def _cmd_convert_weights(args) -> int:
 
 def _training_data(spec: str, image_size):
     """``(train, test)`` arrays for --data: digits, cifar10, cifar100, a CIFAR binary folder, or a
-    folder of class subfolders (loaded into memory)."""
-    import numpy as np
-
+    folder of class subfolders (decoded into memory; unreadable images skipped with a warning)."""
     from keras_resnet import data
 
     if spec == "digits":
-        return data.digits(image_size or 32), "none"
+        return data.digits(32 if image_size is None else image_size), "none"
     if spec in ("cifar10", "cifar100"):
         return data.cifar(int(spec[5:])), "unit"
     folder = pathlib.Path(spec)
@@ -269,21 +267,16 @@ def _training_data(spec: str, image_size):
         return data.cifar(10, folder=folder), "unit"
     if (folder / "train.bin").is_file():
         return data.cifar(100, folder=folder), "unit"
-    train, validation, _ = data.image_folder(folder, image_size or 224, preprocessing="none", validation_split=0.2)
-
-    def arrays(dataset):
-        xs, ys = zip(*[(x.numpy(), y.numpy()) for x, y in dataset])
-        return np.concatenate(xs).astype("uint8"), np.concatenate(ys)
-
-    return (arrays(train), arrays(validation)), "unit"
+    arrays, _ = data.image_folder_arrays(folder, 224 if image_size is None else image_size, validation_split=0.2)
+    return arrays, "unit"
 
 
 def _cmd_train(args) -> int:
-    from keras_resnet import training
-
-    from keras_resnet import atomic
+    from keras_resnet import atomic, training
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
+    if args.data not in ("digits", "cifar10", "cifar100") and not pathlib.Path(args.data).is_dir():
+        raise ValueError(f"--data must be digits, cifar10, cifar100 or a folder; received {args.data!r}")
     output = pathlib.Path(args.output)
     if output.exists() and not output.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file; --output is a folder for checkpoints, logs and weights", str(output))
@@ -304,17 +297,27 @@ def _cmd_train(args) -> int:
         mixed_precision=args.mixed_precision,
         jit_compile=args.jit_compile,
         output_dir=args.output,
-        save_freq=args.save_freq if args.save_freq == "epoch" else int(args.save_freq),
+        save_freq=args.save_freq,
         augment=args.augment,
         preprocessing=args.preprocessing or preprocessing,
         seed=args.seed,
         deterministic=args.deterministic,
         verbose=2 if args.quiet else 1,
     )
-    accuracy = result.history.get("val_accuracy", [float("nan")])[-1] if result.history.get("val_accuracy") else float("nan")
-    print(f"{args.model}: {result.epochs_run} epoch(s) from epoch {result.start_epoch} in {result.seconds:.0f} s on "
-          f"{result.replicas} replica(s); held-out accuracy {accuracy:.2%}; weights: {args.output}/final.weights.h5")
+    print(_train_summary(args.model, result, args.output))
     return 0
+
+
+def _train_summary(model: str, result, output) -> str:
+    """The closing line of `train`: what ran (or that the run was already complete) and its final figures."""
+    if result.already_complete:
+        ran = f"already complete at epoch {result.start_epoch}"
+    else:
+        ran = (f"{result.epochs_run} epoch{'' if result.epochs_run == 1 else 's'} from epoch {result.start_epoch} "
+               f"in {result.seconds:.0f} s on {result.replicas} replica(s)")
+    figures = [f"{label} {result.history[key][-1]:.2%}" for key, label in (("accuracy", "training accuracy"),
+               ("val_accuracy", "held-out accuracy")) if result.history.get(key)]
+    return f"{model}: {ran}; {', '.join(figures + [f'weights: {output}/final.weights.h5'])}"
 
 
 def _cmd_demo(args) -> int:

@@ -4,7 +4,8 @@
   scikit-learn, so they need no download), upscaled to CIFAR's 32x32x3, split into train and test:
   the embedded default data of the demo, the examples and the tests.
 * `image_folder`: an ImageNet-style folder (one subfolder per class) as batched
-  ``tf.data.Dataset``s of preprocessed images and integer labels.
+  ``tf.data.Dataset``s of preprocessed images and integer labels; `image_folder_arrays`: a small
+  one as uint8 arrays in memory. Both skip the files that do not decode, with one warning.
 * `cifar`: CIFAR-10/100 from the original binary files in a local folder, or through
   ``keras.datasets`` (which downloads them once into the Keras cache).
 * `tfrecords`: ImageNet-style TFRecord shards (``image/encoded``, ``image/class/label``).
@@ -19,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import pathlib
+import typing
 
 import numpy as np
 
@@ -61,6 +63,156 @@ def digits(image_size: int = 32, *, channels: int = 3, test_fraction: float = 0.
     return (x[:split], y[:split]), (x[split:], y[split:])
 
 
+#: The image files `image_folder` and `image_folder_arrays` read: the extensions
+#: ``keras.utils.image_dataset_from_directory`` accepts.
+IMAGE_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")
+
+
+def _image_size(image_size) -> tuple[int, int]:
+    """An int or ``(height, width)`` as a pair of ints >= 1."""
+    pair = (image_size, image_size) if isinstance(image_size, int) and not isinstance(image_size, bool) else image_size
+    try:
+        height, width = pair
+    except (TypeError, ValueError):
+        raise TypeError(f"image_size must be an int or (height, width); received image_size={image_size!r}") from None
+    return _checks.check_int("image_size", height, minimum=1), _checks.check_int("image_size", width, minimum=1)
+
+
+def _list_image_folder(path):
+    """``(files, labels, class_names)`` of a folder with one subfolder per class (sorted; the
+    label is the subfolder's index), image files found at any depth below each subfolder."""
+    folder = pathlib.Path(path)
+    if not folder.is_dir():
+        raise ValueError(f"data={str(path)!r} is not a folder")
+    class_dirs = sorted(p for p in folder.iterdir() if p.is_dir())
+    if not class_dirs:
+        raise ValueError(f"data={str(path)!r} has no class subfolders (one folder per class is expected)")
+    files, labels = [], []
+    for label, class_dir in enumerate(class_dirs):
+        found = sorted(p for p in class_dir.rglob("*") if p.suffix.lower() in IMAGE_EXTENSIONS and p.is_file())
+        files += found
+        labels += [label] * len(found)
+    return files, np.asarray(labels, dtype="int64"), tuple(p.name for p in class_dirs)
+
+
+def _load_image(path, image_size):
+    """A file's image decoded to RGB and resized (bilinear, as Keras): float32 in [0, 255]."""
+    import tensorflow as tf
+
+    image = tf.io.decode_image(tf.io.read_file(path), channels=3, expand_animations=False)
+    image = tf.image.resize(image, image_size, method="bilinear")
+    image.set_shape((*image_size, 3))
+    return image
+
+
+def _decode_error(path) -> str:
+    """Why TensorFlow cannot decode the image file at `path`, in one short line."""
+    import re
+
+    import tensorflow as tf
+
+    try:
+        tf.io.decode_image(tf.io.read_file(str(path)), channels=3, expand_animations=False)
+    except (tf.errors.OpError, ValueError) as error:
+        text = getattr(error, "message", str(error))
+        text = re.sub(r"\{\{[^}]*\}\}\s*", "", text)  # TF's "{{function_node ...}}" prefix
+        return re.sub(r"\s*\[Op:.*$", "", text.splitlines()[0] if text else "").strip() or type(error).__name__
+    return "unreadable"
+
+
+def _readable(folder, files, load):
+    """``{index: load(file)}`` for the files that decode, read in parallel; the others are
+    named in one warning, and none at all is an error."""
+    import warnings
+
+    import tensorflow as tf
+
+    paths = tf.constant([str(f) for f in files]) if files else tf.constant([], tf.string)
+    dataset = tf.data.Dataset.range(len(files)).map(lambda i: (i, load(paths[i])), num_parallel_calls=tf.data.AUTOTUNE)
+    found = {int(i): value.numpy() for i, value in dataset.ignore_errors()}
+    bad = [f for i, f in enumerate(files) if i not in found]
+    if not found:
+        raise ValueError(f"data={str(folder)!r} has no readable image ({', '.join(IMAGE_EXTENSIONS)}) in its class subfolders"
+                         + (f"; {len(bad)} could not be decoded" if bad else ""))
+    if bad:
+        shown = [f"{f.relative_to(folder).as_posix()} ({_decode_error(f)})" for f in bad[:10]]
+        more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
+        warnings.warn(f"skipped {len(bad)} unreadable image{'s' if len(bad) > 1 else ''} of {len(files)} in {folder}: "
+                      f"{', '.join(shown)}{more}", stacklevel=4)
+    return found
+
+
+def _split(count: int, validation_split, seed: int):
+    """``(train, validation)`` index arrays of a seeded shuffle; validation None without a split."""
+    order = np.random.default_rng(seed).permutation(count)
+    if validation_split is None:
+        return order, None
+    held_out = int(validation_split * count)
+    if held_out == 0 or held_out == count:
+        raise ValueError(f"validation_split={validation_split} of {count} readable images leaves "
+                         f"{'no validation' if held_out == 0 else 'no training'} image")
+    return order[held_out:], order[:held_out]
+
+
+class _Folder(typing.NamedTuple):
+    files: list  # every image file listed
+    labels: np.ndarray  # their labels
+    class_names: tuple
+    decoded: dict  # {index in files: what `load` returned} for the files that decode
+    train: list  # indices in files
+    validation: list | None
+
+
+def _readable_folder(path, load, validation_split, seed) -> _Folder:
+    """The listing, decode check and split shared by `image_folder` and `image_folder_arrays`."""
+    if validation_split is not None:
+        validation_split = _checks.check_fraction("validation_split", validation_split, low_inclusive=False)
+    seed = _checks.check_int("seed", seed)
+    files, labels, class_names = _list_image_folder(path)
+    decoded = _readable(pathlib.Path(path), files, load)
+    good = sorted(decoded)
+    train, validation = _split(len(good), validation_split, seed)
+    validation = None if validation is None else [good[i] for i in validation]
+    return _Folder(files, labels, class_names, decoded, [good[i] for i in train], validation)
+
+
+def image_folder_arrays(path, image_size, *, validation_split: float | None = 0.2, seed: int = 0):
+    """A small folder with one subfolder per class as in-memory arrays, unreadable files skipped.
+
+    Every file with an image extension (`IMAGE_EXTENSIONS`, at any depth below the class
+    subfolders) is decoded and resized; those that do not decode (truncated, not an image) are
+    counted and named in one warning.
+
+    Args:
+        path: the folder.
+        image_size: an int or ``(height, width)``: images are resized to it (bilinear).
+        validation_split: the share held out for validation (None: no split).
+        seed: the seed of the split (and of the order of the images).
+
+    Returns:
+        ``((x_train, y_train), (x_val, y_val)), class_names``: uint8 images ``(N, H, W, 3)``,
+        int64 labels (the subfolders' indices in sorted order), the subfolder names;
+        ``(x_val, y_val)`` is None without a split.
+
+    Raises:
+        ValueError: the folder has no class subfolders or no readable image.
+    """
+    import tensorflow as tf
+
+    image_size = _image_size(image_size)
+
+    def load(file):
+        return tf.cast(tf.round(tf.clip_by_value(_load_image(file, image_size), 0, 255)), tf.uint8)
+
+    folder = _readable_folder(path, load, validation_split, seed)
+
+    def arrays(indices):
+        return np.stack([folder.decoded[i] for i in indices]), folder.labels[indices]
+
+    validation = None if folder.validation is None else arrays(folder.validation)
+    return (arrays(folder.train), validation), folder.class_names
+
+
 def image_folder(
     path,
     image_size,
@@ -73,8 +225,10 @@ def image_folder(
 ):
     """Batched ``(images, labels)`` datasets from a folder with one subfolder per class.
 
-    Images are decoded, resized to `image_size` and preprocessed with the `preprocessing` preset
-    (see `keras_resnet.preprocessing`); labels are the subfolders' indices in sorted order.
+    Images are decoded, resized to `image_size` (bilinear, as Keras'
+    ``image_dataset_from_directory``) and preprocessed with the `preprocessing` preset (see
+    `keras_resnet.preprocessing`); labels are the subfolders' indices in sorted order. Every file
+    is decoded once first: those that do not decode are left out and named in one warning.
 
     Args:
         path: the folder.
@@ -83,48 +237,41 @@ def image_folder(
         preprocessing: a preset name or `Preprocessing`.
         validation_split: the share held out for validation (None: no split).
         seed: the seed of the shuffle and the split.
-        shuffle: shuffle the training files.
+        shuffle: shuffle the training files (again each epoch).
 
     Returns:
         ``(train, validation, class_names)``; `validation` is None without a split.
     """
-    folder = pathlib.Path(path)
-    if not folder.is_dir():
-        raise ValueError(f"data={str(path)!r} is not a folder")
-    if not any(p.is_dir() for p in folder.iterdir()):
-        raise ValueError(f"data={str(path)!r} has no class subfolders (one folder per class is expected)")
-    if isinstance(image_size, int):
-        image_size = (image_size, image_size)
-    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
-    if validation_split is not None:
-        validation_split = _checks.check_fraction("validation_split", validation_split, low_inclusive=False)
-    preset = preprocessing_lib.get(preprocessing)
-    import keras
     import tensorflow as tf
 
-    common = dict(image_size=tuple(image_size), batch_size=batch_size, seed=seed, label_mode="int")
-    if validation_split:
-        train, validation = keras.utils.image_dataset_from_directory(
-            str(folder), validation_split=validation_split, subset="both", shuffle=shuffle, **common
-        )
-    else:
-        train, validation = keras.utils.image_dataset_from_directory(str(folder), shuffle=shuffle, **common), None
-    class_names = tuple(train.class_names)
+    image_size = _image_size(image_size)
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    preset = preprocessing_lib.get(preprocessing)
+
+    def check(file):
+        return tf.shape(tf.io.decode_image(tf.io.read_file(file), channels=3, expand_animations=False))
+
+    folder = _readable_folder(path, check, validation_split, seed)
     scale = tf.constant(preset.scale, tf.float32)
     mean = tf.constant(preset.mean, tf.float32)
     std = tf.constant(preset.std, tf.float32)
 
-    def prepare(images, labels):
+    def prepare(file, label):
+        image = _load_image(file, image_size)
         if preset.bgr:
-            images = images[..., ::-1]
-        return (images * scale - mean) / std, labels
+            image = image[..., ::-1]
+        return (image * scale - mean) / std, label
 
-    def finish(dataset):
-        if dataset is None:
+    def dataset(indices, shuffled):
+        if indices is None:
             return None
-        return dataset.map(prepare, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+        result = tf.data.Dataset.from_tensor_slices(([str(folder.files[i]) for i in indices], folder.labels[indices]))
+        if shuffled:
+            result = result.shuffle(len(indices), seed=seed)
+        result = result.map(prepare, num_parallel_calls=tf.data.AUTOTUNE)
+        return result.batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
-    return finish(train), finish(validation), class_names
+    return dataset(folder.train, shuffle), dataset(folder.validation, False), folder.class_names
 
 
 #: CIFAR binary layout: label bytes per record (CIFAR-100 stores coarse then fine), image 3x32x32
@@ -200,11 +347,11 @@ def tfrecords(pattern, image_size, *, batch_size: int = 32, preprocessing="torch
     """
     import tensorflow as tf
 
+    image_size = _image_size(image_size)
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     files = sorted(tf.io.gfile.glob(str(pattern)))
     if not files:
         raise ValueError(f"pattern={str(pattern)!r} matches no TFRecord files")
-    if isinstance(image_size, int):
-        image_size = (image_size, image_size)
     preset = preprocessing_lib.get(preprocessing)
     features = {image_key: tf.io.FixedLenFeature([], tf.string), label_key: tf.io.FixedLenFeature([], tf.int64)}
     mean, std = tf.constant(preset.mean, tf.float32), tf.constant(preset.std, tf.float32)
@@ -227,4 +374,4 @@ def tfrecords(pattern, image_size, *, batch_size: int = 32, preprocessing="torch
     return dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE).batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
 
-__all__ = ["DIGITS_CLASSES", "cifar", "digits", "image_folder", "tfrecords"]
+__all__ = ["DIGITS_CLASSES", "IMAGE_EXTENSIONS", "cifar", "digits", "image_folder", "image_folder_arrays", "tfrecords"]

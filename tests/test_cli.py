@@ -59,7 +59,7 @@ def test_export_command_writes_verifies_and_prints_a_table(tmp_path, capsys):
     assert "| tflite | int8 |" in out
     # The same command again refuses to overwrite, in one line.
     assert cli.main(argv) == 2
-    assert "already exists; pass overwrite=True" in capsys.readouterr().err
+    assert "already exists; pass --overwrite to replace it" in capsys.readouterr().err  # the flag, not the API argument
 
 
 def test_export_command_takes_a_keras_file(tmp_path, capsys):

@@ -342,3 +342,16 @@ def test_named_models_find_their_presets(monkeypatch):
     keras_resnet.create_model("resnet50", name="backbone", weights="imagenet", input_shape=(64, 64, 3))
     (name, spec), = loaded
     assert name == "backbone" and isinstance(spec, presets.Preset) and spec.model == "resnet50"
+
+
+def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_path):
+    run = tmp_path / "run"
+    args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "64", "--quiet", "-o", str(run)]
+    process = _start([*args, "--epochs", "40"], tmp_path)
+    _wait_for(process, lambda: (run / "backup" / "training_metadata.json").exists())  # an epoch is checkpointed
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err[-3000:]
+    assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet train: interrupted"
+    code, out, err = _run([*args, "--epochs", "1"], tmp_path)  # the checkpoint is past 1 epoch: complete
+    assert code == 0 and "already complete" in out, err[-3000:]

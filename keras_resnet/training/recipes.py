@@ -78,7 +78,7 @@ class Recipe:
         recipe_peak = self.learning_rate(batch_size)
         peak = recipe_peak if peak is None else float(peak)
         if self.schedule_kind == "steps":
-            scale = (batch_size or self.batch_size) / self.batch_size  # iterations are defined at the recipe's batch
+            scale = (self.batch_size if batch_size is None else batch_size) / self.batch_size  # iterations are defined at the recipe's batch
             boundaries = [int(round(b / scale)) for b in self.boundaries]
             if epochs is not None:  # another length: the drops stay at the same fractions of training
                 total = epochs * steps_per_epoch
@@ -90,7 +90,7 @@ class Recipe:
             # Keras keeps values[i] while step <= boundaries[i]; "divided at 32k iterations" means
             # steps 0..31999 (0-based) at the old rate, so each boundary is the last step before.
             return keras.optimizers.schedules.PiecewiseConstantDecay([b - 1 for b in boundaries], values)
-        total = (epochs or self.epochs) * steps_per_epoch
+        total = (self.epochs if epochs is None else epochs) * steps_per_epoch
         warmup = int(round(self.warmup_epochs * steps_per_epoch))
         return keras.optimizers.schedules.CosineDecay(
             initial_learning_rate=0.0, decay_steps=max(1, total - warmup), warmup_target=peak, warmup_steps=warmup

@@ -3,18 +3,26 @@ checkpoints every epoch (or N steps) that a killed run resumes from exactly.
 
 Resuming exactly needs more than `keras.callbacks.BackupAndRestore` (which restores the weights,
 the optimizer state and the epoch): the data of every epoch must not depend on how many epochs
-this process has run. So each epoch's pipeline is built from ``(seed, epoch)``: its shuffle and
-its augmentation layers are seeded with them, and a resumed run starts the pipeline at the epoch
-the checkpoint recorded.
+this process has run. The training stream is one ``tf.data`` pipeline over the epochs
+(``Dataset.range(start_epoch, epochs)``) whose shuffle and augmentation are stateless ops seeded
+with ``(seed, epoch, batch)`` tensors: a resumed run starts it at the epoch the checkpoint
+recorded and sees the same data, and nothing is built per epoch, so 3,000 epochs start as fast
+as 3.
+
+Checkpoints are double (``double_checkpoint=True`` keeps the previous one as ``*.bkp``): when
+the latest is damaged (a kill during its save), the run resumes from the previous one and says so.
 """
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import importlib.util
 import json
+import numbers
 import os
 import pathlib
+import shutil
 import sys
 import time
 
@@ -46,49 +54,256 @@ def make_strategy(name):
 STRATEGIES = ("default", "mirrored", "multi_worker")
 
 
+def strategy_name(distribution) -> str:
+    """A readable name for a strategy: ``"default"``, ``"mirrored (2 devices)"``,
+    ``"multi_worker (4 replicas)"``, else its class name and replica count."""
+    import tensorflow as tf
+
+    replicas = distribution.num_replicas_in_sync
+    if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy):
+        return f"multi_worker ({replicas} replicas)"
+    if isinstance(distribution, tf.distribute.MirroredStrategy):
+        return f"mirrored ({replicas} device{'' if replicas == 1 else 's'})"
+    if not tf.distribute.has_strategy() and distribution is tf.distribute.get_strategy():
+        return "default"
+    return f"{type(distribution).__name__.lstrip('_')} ({replicas} replica{'' if replicas == 1 else 's'})"
+
+
 @dataclasses.dataclass
 class TrainResult:
+    """What `train` returns.
+
+    Attributes:
+        model: the trained model (compiled; loaded from the checkpoint when `already_complete`).
+        history: ``{"loss": [...], "accuracy": [...], "val_accuracy": [...], ...}`` for the
+            epochs this process ran (Keras' ``History.history``); when `already_complete`, the
+            last row of ``output_dir/log.csv`` in the same form (one-item lists), so
+            ``history[name][-1]`` is always the final figure.
+        epochs_run: epochs run by this process (fewer than `epochs` after a resume, 0 when
+            `already_complete`).
+        start_epoch: the epoch this process started at (the checkpoint's).
+        seconds: this call's duration.
+        replicas: the strategy's replicas in sync.
+        global_batch_size: the batch over all replicas.
+        already_complete: the checkpoint in `output_dir` had reached `epochs`: nothing was trained.
+    """
+
     model: object
     history: dict
-    epochs_run: int  # in this process (fewer than `epochs` after a resume)
+    epochs_run: int
     start_epoch: int
     seconds: float
     replicas: int
     global_batch_size: int
+    already_complete: bool = False
 
 
-def _backup_epoch(backup_dir: pathlib.Path) -> int:
-    """The epoch a BackupAndRestore checkpoint in `backup_dir` will resume at (0: none)."""
-    metadata = backup_dir / "training_metadata.json"
-    if not metadata.is_file():
+# ---- checks of the arguments, all before any heavy work ----
+
+def _optional_count(argument: str, value):
+    """None (the default) or an int >= 1."""
+    return None if value is None else _checks.check_int(argument, value, minimum=1)
+
+
+def _check_arrays(argument: str, data):
+    """``(images (N, H, W, C), integer labels (N,))`` as NumPy arrays."""
+    try:
+        x, y = (np.asarray(a) for a in data)
+    except (TypeError, ValueError):
+        raise TypeError(f"{argument} must be a pair (images, labels); received {type(data).__name__}") from None
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    if x.ndim != 4 or y.ndim != 1 or len(x) != len(y):
+        raise ValueError(f"{argument} must be (images (N, H, W, C), labels (N,)); received shapes {x.shape} and {y.shape}")
+    if len(y) == 0:
+        raise ValueError(f"{argument} has no images; received shapes {x.shape} and {y.shape}")
+    if not np.issubdtype(y.dtype, np.integer) or y.min() < 0:
+        raise ValueError(f"{argument} labels must be integers >= 0; received dtype {y.dtype}, smallest {y.min()}")
+    return x, y
+
+
+def _check_classes(classes, labels) -> int:
+    largest = int(labels.max())
+    if classes is None:
+        return largest + 1
+    classes = _checks.check_int("classes", classes, minimum=1)
+    if classes <= largest:
+        raise ValueError(f"classes must exceed the largest label ({largest}); received classes={classes}")
+    return classes
+
+
+def _check_learning_rate(value):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"learning_rate must be a float; received learning_rate={value!r}")
+    if not value > 0:  # also refuses nan
+        raise ValueError(f"learning_rate must be > 0; received learning_rate={value!r}")
+    return float(value)
+
+
+def _check_save_freq(value):
+    if isinstance(value, str) and value == "epoch":
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise ValueError(f"save_freq must be 'epoch' or a number of steps >= 1; received save_freq={value!r}")
+    return int(value)
+
+
+def _plan(spec, images: int, *, epochs, batch_size, replicas):
+    """``(epochs, steps_per_epoch, global_batch)`` of a run; None: the recipe's."""
+    global_batch = spec.batch_size if batch_size is None else batch_size
+    if global_batch % replicas:
+        raise ValueError(f"batch_size={global_batch} must divide evenly over the {replicas} replicas")
+    steps_per_epoch = images // global_batch
+    if steps_per_epoch == 0:
+        raise ValueError(f"batch_size={global_batch} is larger than the {images} training images")
+    if epochs is None:  # the recipe's length in iterations, as epochs of this data
+        epochs = -(-spec.total_steps(steps_per_epoch) // steps_per_epoch)
+    return epochs, steps_per_epoch, global_batch
+
+
+# ---- checkpoints ----
+
+#: BackupAndRestore's file names in ``backup/``; with double_checkpoint, ``NAME.bkp`` is the previous one.
+_WEIGHTS, _METADATA = "latest.weights.h5", "training_metadata.json"
+
+
+def _h5_damage(path: pathlib.Path):
+    """Why the HDF5 file at `path` cannot be read to the end (None: it can)."""
+    import h5py
+
+    def read(name, item):
+        if isinstance(item, h5py.Dataset):
+            item[()]
+
+    try:
+        with h5py.File(path, "r") as f:
+            f.visititems(read)
+    except (OSError, KeyError, RuntimeError, ValueError) as error:
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    return None
+
+
+def _metadata_epoch(path: pathlib.Path):
+    """The epoch a training_metadata.json records: 0 without the file, None when it is unreadable."""
+    if not path.is_file():
         return 0
-    return int(json.loads(metadata.read_text()).get("epoch", 0))
+    try:
+        return int(json.loads(path.read_text())["epoch"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
-def _epoch_dataset(x, y, *, epoch, seed, batch_size, augment, preprocessing, classes, one_hot):
+def _resume_epoch(backup: pathlib.Path) -> int:
+    """The epoch the checkpoint in `backup` resumes at (0: none), after falling back on the
+    previous checkpoint when the latest is damaged."""
+    weights, metadata = backup / _WEIGHTS, backup / _METADATA
+    damage = _h5_damage(weights) if weights.exists() else None
+    epoch = _metadata_epoch(metadata)
+    if damage is None and epoch is not None:
+        return epoch
+    return _fall_back(backup, weights if damage else metadata, damage or "not valid JSON")
+
+
+def _fall_back(backup: pathlib.Path, damaged: pathlib.Path, reason: str) -> int:
+    """Restores the previous checkpoint over a damaged latest one: the copy Keras'
+    BackupAndRestore(double_checkpoint=True) makes on an OSError in ``on_train_begin``, made here
+    before `fit` so that the start epoch, the data stream and the message agree with what Keras
+    loads, and so that a damaged training_metadata.json (which Keras does not catch) falls back too."""
+    previous, previous_metadata = backup / f"{_WEIGHTS}.bkp", backup / f"{_METADATA}.bkp"
+    if not previous.exists() and not (backup / _METADATA).exists():  # killed during the first save
+        damaged.unlink()
+        print(f"{damaged} is damaged ({reason}) and no checkpoint was complete before it: starting at epoch 0",
+              file=sys.stderr, flush=True)
+        return 0
+    epoch = _metadata_epoch(previous_metadata)
+    if not previous.is_file() or _h5_damage(previous) is not None or epoch is None:
+        raise ValueError(f"{damaged} is damaged ({reason}) and there is no readable previous checkpoint ({previous.name}) "
+                         f"to resume from; delete {backup} to start the training over")
+    shutil.copyfile(previous, backup / _WEIGHTS)
+    if previous_metadata.is_file():
+        shutil.copyfile(previous_metadata, backup / _METADATA)
+    else:
+        (backup / _METADATA).unlink(missing_ok=True)
+    print(f"{damaged} is damaged ({reason}); resuming from the previous checkpoint (epoch {epoch})", file=sys.stderr, flush=True)
+    return epoch
+
+
+def _last_logged_epoch(log: pathlib.Path) -> dict:
+    """The last row of a CSVLogger file as History-style lists (``{"loss": [0.12], ...}``)."""
+    if not log.is_file():
+        return {}
+    with open(log, newline="") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        return {}
+    history = {}
+    for key, value in rows[-1].items():
+        try:
+            history[key] = [float(value)]
+        except (TypeError, ValueError):
+            continue
+    history.pop("epoch", None)
+    return history
+
+
+# ---- data ----
+
+def _fold(seed, value):
     import tensorflow as tf
 
-    epoch_seed = seed * 100003 + epoch
-    dataset = tf.data.Dataset.from_tensor_slices((x, y))
-    dataset = dataset.shuffle(len(x), seed=epoch_seed, reshuffle_each_iteration=False)
-    dataset = dataset.batch(batch_size, drop_remainder=True).enumerate()
-    pipeline = augment_lib.pipeline(augment, x.shape[1:3], seed=epoch_seed)
+    return tf.random.experimental.stateless_fold_in(seed, tf.cast(value, tf.int64))
+
+
+def make_dataset(x, y, *, start_epoch, epochs, seed, batch_size, augment, preprocessing, classes, one_hot, mixup_alpha=0.0):
+    """The training stream from `start_epoch` to `epochs`, each epoch a function of (seed, epoch)
+    only: its order is a stateless shuffle seeded with (seed, epoch), its augmentation is seeded
+    with (seed, epoch, batch). Built lazily: nothing is made per epoch before it is read."""
+    import tensorflow as tf
+
+    images, labels = tf.constant(x), tf.constant(y)
+    steps = len(x) // batch_size
+    run_seed = tf.constant([seed, 0], tf.int64)
+
+    def epoch_batches(epoch):
+        epoch_seed = _fold(run_seed, epoch)
+        order = tf.random.experimental.stateless_shuffle(tf.range(len(x), dtype=tf.int64), seed=_fold(epoch_seed, 0))
+        batches = tf.reshape(order[: steps * batch_size], [steps, batch_size])
+        batch_seed = _fold(epoch_seed, 1)
+        steps_and_batches = tf.data.Dataset.from_tensor_slices((tf.range(steps, dtype=tf.int64), batches))
+        return steps_and_batches.map(lambda step, indices: (_fold(batch_seed, step), indices))
+
+    prepare = _prepare_batch(images, labels, augment=augment, preprocessing=preprocessing, classes=classes,
+                             one_hot=one_hot, mixup_alpha=mixup_alpha)
+    dataset = tf.data.Dataset.range(start_epoch, epochs).flat_map(epoch_batches)
+    # Every draw is stateless, so batches can be prepared in parallel and still come out the same.
+    dataset = dataset.map(prepare, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
+    return dataset.prefetch(tf.data.AUTOTUNE)
+
+
+def _prepare_batch(images, labels, *, augment, preprocessing, classes, one_hot, mixup_alpha):
+    """``(batch_seed, indices) -> (model input, labels)``: gather, preprocess, augment, mix."""
+    import tensorflow as tf
+
+    pipeline = augment_lib.pipeline(augment)
     preset = preprocessing_lib.get(preprocessing)
     scale, mean, std = preset.scale, tf.constant(preset.mean, tf.float32), tf.constant(preset.std, tf.float32)
 
-    def prepare(index, batch):
-        images, labels = batch
-        images = tf.cast(images, tf.float32)
+    def prepare(batch_seed, indices):
+        batch = tf.cast(tf.gather(images, indices), tf.float32)
         if preset.bgr:
-            images = images[..., ::-1]
-        images = (images * scale - mean) / std
+            batch = batch[..., ::-1]
+        batch = (batch * scale - mean) / std
         if pipeline is not None:
-            images = pipeline(images, index)
-        labels = tf.one_hot(labels, classes) if one_hot else labels
-        return images, labels
+            batch = pipeline(batch, _fold(batch_seed, 0))
+        targets = tf.gather(labels, indices)
+        targets = tf.one_hot(targets, classes) if one_hot else targets
+        if mixup_alpha > 0:
+            batch, targets = augment_lib.mixup(batch, targets, alpha=mixup_alpha, seed=_fold(batch_seed, 1))
+        return batch, targets
 
-    # Sequential map: the seeded augmentation draws in the same order on every run.
-    return dataset.map(prepare, num_parallel_calls=None, deterministic=True)
+    return prepare
 
 
 def _eval_dataset(data, *, batch_size, preprocessing, classes, one_hot):
@@ -96,29 +311,76 @@ def _eval_dataset(data, *, batch_size, preprocessing, classes, one_hot):
 
     x, y = (np.asarray(a) for a in data)
     x = preprocessing_lib.get(preprocessing)(x.astype("float32")) if preprocessing != "none" else x.astype("float32")
-    labels = tf.one_hot(y, classes) if one_hot else y
+    labels = tf.one_hot(y.reshape(-1), classes) if one_hot else y.reshape(-1)
     return tf.data.Dataset.from_tensor_slices((x, labels)).batch(batch_size)
 
 
-def make_dataset(x, y, *, start_epoch, epochs, seed, batch_size, augment, preprocessing, classes, one_hot, mixup_alpha=0.0):
-    """The training stream from `start_epoch` to `epochs`, each epoch a function of (seed, epoch)."""
+# ---- model and callbacks ----
+
+def _compiled_model(name, spec, *, input_shape, classes, steps_per_epoch, global_batch, epochs, learning_rate,
+                    jit_compile, model_kwargs):
+    """The registry model with the recipe's optimizer, loss and metrics (in the caller's scope)."""
     import keras
-    import tensorflow as tf
 
-    dataset = None
-    for epoch in range(start_epoch, epochs):
-        part = _epoch_dataset(x, y, epoch=epoch, seed=seed, batch_size=batch_size, augment=augment,
-                              preprocessing=preprocessing, classes=classes, one_hot=one_hot)
-        if mixup_alpha > 0:
-            mix = keras.layers.MixUp(alpha=mixup_alpha, seed=seed * 100003 + epoch)
-            part = part.map(lambda images, labels: _mixup(mix, images, labels))
-        dataset = part if dataset is None else dataset.concatenate(part)
-    return dataset.prefetch(tf.data.AUTOTUNE)
+    kwargs = dict(model_kwargs or {})
+    kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
+    model = registry.create_model(name, input_shape=input_shape, classes=classes, classifier_activation=None, **kwargs)
+    depth = registry.get_entry(name).arch_args["depth"]
+    schedule = spec.schedule(steps_per_epoch=steps_per_epoch, batch_size=global_batch, depth=depth, epochs=epochs, peak=learning_rate)
+    optimizer = keras.optimizers.SGD(learning_rate=schedule, momentum=spec.momentum, weight_decay=spec.weight_decay)
+    if not spec.decay_norm_and_bias:
+        optimizer.exclude_from_weight_decay(var_names=["gamma", "beta", "bias"])
+    if _one_hot(spec):
+        loss = keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=spec.label_smoothing)
+        metrics = [keras.metrics.CategoricalAccuracy(name="accuracy")]
+    else:
+        loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+        metrics = [keras.metrics.SparseCategoricalAccuracy(name="accuracy")]
+    model.compile(optimizer=optimizer, loss=loss, metrics=metrics, jit_compile=jit_compile)
+    return model
 
 
-def _mixup(layer, images, labels):
-    mixed = layer({"images": images, "labels": labels}, training=True)
-    return mixed["images"], mixed["labels"]
+def _build(distribution, name, spec, *, mixed_precision, **kwargs):
+    """`_compiled_model` in the strategy's scope, under ``mixed_float16`` if asked (the global
+    dtype policy is restored after)."""
+    import keras
+
+    previous_policy = keras.config.dtype_policy().name
+    if mixed_precision:
+        keras.config.set_dtype_policy("mixed_float16")
+    try:
+        with distribution.scope():
+            return _compiled_model(name, spec, **kwargs)
+    finally:
+        keras.config.set_dtype_policy(previous_policy)
+
+
+def _one_hot(spec) -> bool:
+    return spec.label_smoothing > 0 or spec.mixup_alpha > 0
+
+
+def _callbacks(output, backup, *, save_freq, tensorboard, verbose):
+    import keras
+
+    if output is None:
+        return []
+    output.mkdir(parents=True, exist_ok=True)
+    callbacks = [
+        keras.callbacks.BackupAndRestore(str(backup), save_freq=save_freq, double_checkpoint=True, delete_checkpoint=False),
+        keras.callbacks.CSVLogger(str(output / "log.csv"), append=True),
+    ]
+    if tensorboard and importlib.util.find_spec("tensorboard") is not None:
+        callbacks.append(keras.callbacks.TensorBoard(str(output / "tensorboard"), update_freq="epoch"))
+    elif tensorboard:
+        _log(verbose, "TensorBoard logs skipped: tensorboard is not installed (pip install 'keras-resnet[train]')")
+    return callbacks
+
+
+def _restore(model, backup: pathlib.Path):
+    """Loads the checkpoint the way BackupAndRestore does (optimizer state included)."""
+    if model.optimizer is not None and not model.optimizer.built:
+        model.optimizer.build(model.trainable_variables)
+    model.load_weights(str(backup / _WEIGHTS))
 
 
 def _log(verbose, text):
@@ -157,10 +419,10 @@ def train(
             already in model space with ``preprocessing="none"``), integer labels.
         validation_data: optional ``(images, labels)`` for held-out accuracy each epoch.
         recipe: ``"cifar"`` or ``"bag_of_tricks"`` (`keras_resnet.training.recipes`).
-        epochs: training length (default: the recipe's, e.g. 64k iterations for CIFAR); the
-            schedule is stretched or compressed to it.
-        batch_size: the global batch (default: the recipe's); the learning rate scales with it,
-            and each of the strategy's replicas gets ``batch_size / replicas``.
+        epochs: training length, an int >= 1 (None: the recipe's, e.g. 64k iterations for
+            CIFAR); the schedule is stretched or compressed to it.
+        batch_size: the global batch, an int >= 1 (None: the recipe's); the learning rate scales
+            with it, and each of the strategy's replicas gets ``batch_size / replicas``.
         learning_rate: the peak learning rate, instead of the recipe's scaled one.
         strategy: ``"default"`` (one device), ``"mirrored"`` (all local GPUs),
             ``"multi_worker"`` (machines listed in ``TF_CONFIG``), or a strategy object. A
@@ -169,12 +431,14 @@ def train(
         mixed_precision: float16 compute with float32 variables (``mixed_float16``).
         jit_compile: compile the train step with XLA.
         output_dir: where checkpoints (``backup/``), ``log.csv``, TensorBoard logs and
-            ``final.weights.h5`` go; a run started again with the same folder resumes.
+            ``final.weights.h5`` go; a run started again with the same folder resumes (from the
+            previous checkpoint if the latest is damaged), and one that already reached `epochs`
+            trains nothing and reports the log's last epoch.
         save_freq: ``"epoch"`` or a number of steps between checkpoints.
         augment: ``"pad_crop_flip"``, ``"pad_crop"``, ``"random_resized_crop_flip"``, ``"none"``
-            (default: the recipe's).
+            (None: the recipe's).
         preprocessing: how the images become model input (a `keras_resnet.preprocessing` preset).
-        classes: the class count (default: ``max(labels) + 1``).
+        classes: the class count, an int above the largest label (None: ``max(labels) + 1``).
         seed: seeds weights, shuffling and augmentation; the same seed gives the same run.
         model_kwargs: more builder arguments (``drop_path_rate=0.05``, ...).
         tensorboard: write TensorBoard logs into ``output_dir/tensorboard``.
@@ -190,82 +454,76 @@ def train(
 
     started = time.perf_counter()
     spec = recipes_lib.get(recipe)
-    x, y = (np.asarray(a) for a in train_data)
-    if x.ndim != 4 or len(x) != len(y):
-        raise ValueError(f"train_data must be (images (N, H, W, C), labels (N,)); received shapes {x.shape} and {y.shape}")
-    classes = int(classes or int(y.max()) + 1)
-    global_batch = _checks.check_int("batch_size", batch_size or spec.batch_size, minimum=1)
-    augment = augment or spec.augmentation
-    _checks.check_choice("augment", augment, augment_lib.NAMES)
+    registry.get_entry(model)  # an unknown name is named, with the nearest ones
+    x, y = _check_arrays("train_data", train_data)
+    if validation_data is not None:
+        _check_arrays("validation_data", validation_data)
+    classes = _check_classes(classes, y)
+    epochs, batch_size = _optional_count("epochs", epochs), _optional_count("batch_size", batch_size)
+    learning_rate, save_freq = _check_learning_rate(learning_rate), _check_save_freq(save_freq)
+    seed = _checks.check_int("seed", seed, minimum=0)
+    augment = spec.augmentation if augment is None else _checks.check_choice("augment", augment, augment_lib.NAMES)
+    preprocessing_lib.get(preprocessing)
+    _checks.check_choice("verbose", verbose, (0, 1, 2))
+    for argument, value in [("mixed_precision", mixed_precision), ("jit_compile", jit_compile), ("tensorboard", tensorboard),
+                            ("deterministic", deterministic)]:
+        _checks.check_bool(argument, value)
     distribution = make_strategy(strategy)
     _check_multi_worker(distribution)
     replicas = distribution.num_replicas_in_sync
-    if global_batch % replicas:
-        raise ValueError(f"batch_size={global_batch} must divide evenly over the {replicas} replicas")
-    steps_per_epoch = len(x) // global_batch
-    if steps_per_epoch == 0:
-        raise ValueError(f"batch_size={global_batch} is larger than the {len(x)} training images")
-    epochs = _checks.check_int("epochs", epochs or -(-spec.total_steps(steps_per_epoch) // steps_per_epoch), minimum=1)
-
+    epochs, steps_per_epoch, global_batch = _plan(spec, len(x), epochs=epochs, batch_size=batch_size, replicas=replicas)
     output = pathlib.Path(output_dir) if output_dir is not None else None
     backup = output / "backup" if output is not None else None
-    start_epoch = _backup_epoch(backup) if backup is not None else 0
+    start_epoch = _resume_epoch(backup) if backup is not None else 0
+    _log(verbose, f"training {model}: recipe {recipe}, {epochs} epoch{'' if epochs == 1 else 's'} x {steps_per_epoch} steps, global batch "
+                  f"{global_batch} on {replicas} replica(s) ({strategy_name(distribution)}), starting at epoch {start_epoch}")
+
     keras.utils.set_random_seed(seed)
     if deterministic:
         tf.config.experimental.enable_op_determinism()
-    previous_policy = keras.config.dtype_policy().name
-    if mixed_precision:
-        keras.config.set_dtype_policy("mixed_float16")
-    try:
-        with distribution.scope():
-            name = model
-            kwargs = dict(model_kwargs or {})
-            kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
-            model = registry.create_model(name, input_shape=tuple(x.shape[1:]), classes=classes, classifier_activation=None, **kwargs)
-            depth = registry.get_entry(name).arch_args["depth"]
-            schedule = spec.schedule(steps_per_epoch=steps_per_epoch, batch_size=global_batch, depth=depth, epochs=epochs, peak=learning_rate)
-            optimizer = keras.optimizers.SGD(learning_rate=schedule, momentum=spec.momentum, weight_decay=spec.weight_decay)
-            if not spec.decay_norm_and_bias:
-                optimizer.exclude_from_weight_decay(var_names=["gamma", "beta", "bias"])
-            one_hot = spec.label_smoothing > 0 or spec.mixup_alpha > 0
-            if one_hot:
-                loss = keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=spec.label_smoothing)
-                metrics = [keras.metrics.CategoricalAccuracy(name="accuracy")]
-            else:
-                loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-                metrics = [keras.metrics.SparseCategoricalAccuracy(name="accuracy")]
-            model.compile(optimizer=optimizer, loss=loss, metrics=metrics, jit_compile=jit_compile)
-    finally:
-        keras.config.set_dtype_policy(previous_policy)
+    model = _build(distribution, model, spec, mixed_precision=mixed_precision, input_shape=tuple(x.shape[1:]), classes=classes,
+                   steps_per_epoch=steps_per_epoch, global_batch=global_batch, epochs=epochs, learning_rate=learning_rate,
+                   jit_compile=jit_compile, model_kwargs=model_kwargs)
+    common = dict(start_epoch=start_epoch, replicas=replicas, global_batch_size=global_batch)
+    if start_epoch >= epochs:
+        _log(verbose, f"training already complete ({start_epoch} epoch{'' if start_epoch == 1 else 's'}) in {output}")
+        history = _complete_run(model, output, backup, distribution)
+        return TrainResult(model, history, 0, seconds=time.perf_counter() - started, already_complete=True, **common)
 
-    dataset = make_dataset(x, y, start_epoch=min(start_epoch, epochs - 1), epochs=epochs, seed=seed, batch_size=global_batch,
-                           augment=augment, preprocessing=preprocessing, classes=classes, one_hot=one_hot,
-                           mixup_alpha=spec.mixup_alpha)
+    dataset = make_dataset(x, y, start_epoch=start_epoch, epochs=epochs, seed=seed, batch_size=global_batch, augment=augment,
+                           preprocessing=preprocessing, classes=classes, one_hot=_one_hot(spec), mixup_alpha=spec.mixup_alpha)
     validation = None
     if validation_data is not None:
-        validation = _eval_dataset(validation_data, batch_size=global_batch, preprocessing=preprocessing, classes=classes, one_hot=one_hot)
-
-    callbacks = []
-    if output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-        callbacks.append(keras.callbacks.BackupAndRestore(str(backup), save_freq=save_freq, delete_checkpoint=False))
-        callbacks.append(keras.callbacks.CSVLogger(str(output / "log.csv"), append=True))
-        if tensorboard and importlib.util.find_spec("tensorboard") is not None:
-            callbacks.append(keras.callbacks.TensorBoard(str(output / "tensorboard"), update_freq="epoch"))
-        elif tensorboard:
-            _log(verbose, "TensorBoard logs skipped: tensorboard is not installed (pip install 'keras-resnet[train]')")
-    _log(verbose, f"training {model.name}: recipe {recipe}, {epochs} epochs x {steps_per_epoch} steps, global batch "
-                  f"{global_batch} on {replicas} replica(s) ({strategy}), starting at epoch {start_epoch}")
+        validation = _eval_dataset(validation_data, batch_size=global_batch, preprocessing=preprocessing, classes=classes,
+                                   one_hot=_one_hot(spec))
+    callbacks = _callbacks(output, backup, save_freq=save_freq, tensorboard=tensorboard, verbose=verbose)
     if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy):
         _prebuild(model, distribution, dataset)
     fit_verbose = verbose if verbose != 1 or sys.stdout.isatty() else 2
     history = model.fit(dataset, epochs=epochs, steps_per_epoch=steps_per_epoch, validation_data=validation,
-                        callbacks=callbacks, verbose=fit_verbose)
-    if output is not None and distribution.extended.should_checkpoint:  # the chief, under multi-worker
-        model.save_weights(str(output / "final.weights.h5"))
+                        callbacks=callbacks, verbose=fit_verbose, shuffle=False)  # shuffled above, per epoch
+    _save_final(model, output, distribution)
     seconds = time.perf_counter() - started
     _log(verbose, f"trained in {seconds:.1f} s")
-    return TrainResult(model, dict(history.history), len(history.epoch), start_epoch, seconds, replicas, global_batch)
+    return TrainResult(model, dict(history.history), len(history.epoch), seconds=seconds, **common)
+
+
+def _complete_run(model, output, backup, distribution) -> dict:
+    """For a run whose checkpoint already reached its epochs: loads the checkpoint into `model`,
+    writes ``final.weights.h5`` if a kill came before it, returns the log's last epoch."""
+    with distribution.scope():
+        _restore(model, backup)
+    _save_final(model, output, distribution, only_if_missing=True)
+    return _last_logged_epoch(output / "log.csv")
+
+
+def _save_final(model, output, distribution, *, only_if_missing=False):
+    """``final.weights.h5``, written by the chief only under multi-worker."""
+    if output is None or not distribution.extended.should_checkpoint:
+        return
+    final = output / "final.weights.h5"
+    if not (only_if_missing and final.is_file()):
+        model.save_weights(str(final))
 
 
 #: Keras 3 `fit` under MultiWorkerMirroredStrategy fails in every train step: it averages the
@@ -301,4 +559,4 @@ def _prebuild(model, distribution, dataset):
     model._maybe_symbolic_build = lambda *args, **kwargs: None
 
 
-__all__ = ["STRATEGIES", "TrainResult", "make_dataset", "make_strategy", "train"]
+__all__ = ["STRATEGIES", "TrainResult", "make_dataset", "make_strategy", "strategy_name", "train"]

@@ -1,0 +1,228 @@
+"""Faults of issue 12: zero counts taken for defaults, a default-length training that stalls
+before its first step, a corrupt image that aborts training, a truncated checkpoint that blocks
+the resume, misleading messages (strategy object, rerun of a finished training)."""
+
+import contextlib
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from keras_resnet import data, registry
+from keras_resnet.training import strategy_name, train, trainer
+
+# ---- A: zero is not the default ----
+
+
+@pytest.fixture
+def no_heavy_work(monkeypatch):
+    """Building a model fails the test: the argument checks must come first."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a model was built before the arguments were checked")
+
+    monkeypatch.setattr(registry, "create_model", refuse)
+
+
+@pytest.mark.parametrize(
+    "argument, value, error, message",
+    [
+        ("batch_size", 0, ValueError, "batch_size must be >= 1; received batch_size=0"),
+        ("epochs", 0, ValueError, "epochs must be >= 1; received epochs=0"),
+        ("classes", 0, ValueError, "classes must be >= 1; received classes=0"),
+        ("epochs", -3, ValueError, "epochs must be >= 1; received epochs=-3"),
+        ("epochs", 2.5, TypeError, "epochs must be an int; received epochs=2.5"),
+        ("classes", 5, ValueError, r"classes must exceed the largest label \(9\); received classes=5"),
+        ("learning_rate", 0.0, ValueError, "learning_rate must be > 0; received learning_rate=0.0"),
+        ("save_freq", 0, ValueError, "save_freq must be 'epoch' or a number of steps >= 1; received save_freq=0"),
+        ("augment", "", ValueError, "augment must be one of .*; received augment=''"),
+    ],
+)
+def test_train_refuses_zero_and_bad_counts_before_any_heavy_work(no_heavy_work, argument, value, error, message):
+    (x, y), _ = data.digits(16)
+    with pytest.raises(error, match=message):
+        train("cifar_resnet20", (x[:64], y[:64]), verbose=0, **{argument: value})
+
+
+def test_data_functions_refuse_zero(tmp_path):
+    (tmp_path / "a").mkdir()
+    with pytest.raises(ValueError, match="batch_size must be >= 1; received batch_size=0"):
+        data.image_folder(tmp_path, 32, batch_size=0)
+    with pytest.raises(ValueError, match="image_size must be >= 1; received image_size=0"):
+        data.image_folder_arrays(tmp_path, 0)
+    with pytest.raises(ValueError, match="batch_size must be >= 1; received batch_size=0"):
+        data.tfrecords(tmp_path / "train-*", 32, batch_size=0)
+
+
+# ---- B: the default length starts at once, and says its plan first ----
+
+_FIRST_STEP = textwrap.dedent(
+    """
+    import sys, time
+    import keras
+    from keras_resnet import data, registry
+    from keras_resnet.training import train
+
+    (x, y), _ = data.digits()
+    build = registry.create_model
+    def create(*args, **kwargs):
+        print("BUILDING THE MODEL", file=sys.stderr, flush=True)
+        return build(*args, **kwargs)
+    registry.create_model = create
+    class Stop(Exception):
+        pass
+    def stop(*args, **kwargs):
+        raise Stop
+    keras.callbacks.CallbackList.on_train_batch_end = stop
+    start = time.perf_counter()
+    try:
+        train("cifar_resnet20", (x, y), verbose=2, tensorboard=False)
+    except Stop:
+        print(f"first step done after {time.perf_counter() - start:.1f} s")
+    """
+)
+
+
+def test_default_epochs_on_digits_reach_the_first_step_at_once():
+    """The CIFAR recipe's 64k iterations are 5,819 epochs of 11 steps on digits: the stream is
+    built lazily (it took 40 s for 300 epochs, and 20 GB then an OOM kill for 5,819, before)."""
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    result = subprocess.run([sys.executable, "-c", _FIRST_STEP], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "first step done" in result.stdout, result.stderr[-3000:]
+    seconds = float(result.stdout.split("first step done after ")[1].split(" s")[0])
+    assert seconds < 45, seconds  # about 6 s on 2 idle cores, model build and tracing included
+    plan = result.stderr.index("training cifar_resnet20: recipe cifar, 5819 epochs x 11 steps")
+    assert plan < result.stderr.index("BUILDING THE MODEL")
+
+
+def test_each_epoch_is_a_function_of_seed_and_epoch():
+    (x, y), _ = data.digits(16)
+    options = dict(seed=3, batch_size=32, augment="pad_crop_flip", preprocessing="none", classes=10, one_hot=False)
+    whole = [(a.numpy(), b.numpy()) for a, b in trainer.make_dataset(x[:96], y[:96], start_epoch=0, epochs=3, **options)]
+    resumed = [(a.numpy(), b.numpy()) for a, b in trainer.make_dataset(x[:96], y[:96], start_epoch=2, epochs=3, **options)]
+    assert len(whole) == 9 and len(resumed) == 3
+    for (images, labels), (again, labels_again) in zip(whole[6:], resumed):
+        np.testing.assert_array_equal(images, again)
+        np.testing.assert_array_equal(labels, labels_again)
+    assert not np.array_equal(whole[0][0], whole[3][0])  # another epoch, another order and augmentation
+
+
+# ---- C: an unreadable image is skipped and named ----
+
+
+def _image_folder(root, good=40):
+    (x, _), _ = data.digits(32)
+    for index in range(good):
+        folder = root / ("cats" if index % 2 else "dogs")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{index}.jpg").write_bytes(tf.io.encode_jpeg((x[index] * 255).astype("uint8")).numpy())
+    whole = (root / "cats" / "1.jpg").read_bytes()
+    (root / "cats" / "broken.jpg").write_bytes(whole[: len(whole) // 2])
+    return root
+
+
+def test_a_truncated_jpeg_is_skipped_with_one_warning_and_training_goes_on(tmp_path):
+    folder = _image_folder(tmp_path / "images")
+    with pytest.warns(UserWarning, match=r"skipped 1 unreadable image of 41 in .*: cats/broken.jpg \(.+\)") as caught:
+        ((x, y), (xv, yv)), class_names = data.image_folder_arrays(folder, 32, validation_split=0.2, seed=0)
+    assert len([w for w in caught if "unreadable" in str(w.message)]) == 1
+    assert class_names == ("cats", "dogs") and x.dtype == np.uint8 and x.shape == (32, 32, 32, 3) and xv.shape == (8, 32, 32, 3)
+    assert sorted(np.concatenate([y, yv]).tolist()) == [0] * 20 + [1] * 20
+    result = train("cifar_resnet20", (x, y), validation_data=(xv, yv), epochs=1, batch_size=16, augment="pad_crop",
+                   preprocessing="unit", verbose=0)
+    assert np.isfinite(result.history["loss"]).all()
+
+    with pytest.warns(UserWarning, match="skipped 1 unreadable image of 41"):
+        train_set, validation, names = data.image_folder(folder, 32, batch_size=8)
+    counts = [sum(len(labels) for _, labels in dataset) for dataset in (train_set, validation)]
+    assert counts == [32, 8] and names == ("cats", "dogs")
+
+
+def test_a_folder_without_a_readable_image_is_named(tmp_path):
+    folder = tmp_path / "images"
+    (folder / "cats").mkdir(parents=True)
+    (folder / "cats" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    with pytest.raises(ValueError, match=f"data='{folder}' has no readable image"):
+        data.image_folder_arrays(folder, 32)
+    with pytest.raises(ValueError, match=f"data='{folder}' has no readable image"):
+        data.image_folder(folder, 32)
+
+
+# ---- D and E: a finished two-epoch run, damaged or run again ----
+
+
+def _train_quietly(output, epochs, **kwargs):
+    """`train` on 128 digits, 2 steps per epoch; returns (result, stderr text)."""
+    (x, y), (xt, yt) = data.digits(16)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        result = train("cifar_resnet20", (x[:128], y[:128]), validation_data=(xt[:64], yt[:64]), epochs=epochs,
+                       batch_size=64, augment="pad_crop", output_dir=output, tensorboard=False, verbose=2, seed=1, **kwargs)
+    return result, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory):
+    output = tmp_path_factory.mktemp("finished")
+    result, err = _train_quietly(output, 2, strategy=tf.distribute.get_strategy())
+    keras.backend.clear_session()
+    return output, result, err
+
+
+def test_the_plan_line_names_the_strategy(finished):
+    _, _, err = finished
+    assert "on 1 replica(s) (default)" in err and "object at 0x" not in err, err
+    assert strategy_name(tf.distribute.get_strategy()) == "default"
+    assert strategy_name(tf.distribute.MirroredStrategy(["/cpu:0"])) == "mirrored (1 device)"
+
+
+def test_a_truncated_checkpoint_resumes_from_the_previous_one(finished, tmp_path):
+    output = tmp_path / "run"
+    shutil.copytree(finished[0], output)
+    latest = output / "backup" / "latest.weights.h5"
+    latest.write_bytes(latest.read_bytes()[: latest.stat().st_size // 2])
+    result, err = _train_quietly(output, 3)
+    assert f"{latest} is damaged" in err and "resuming from the previous checkpoint (epoch 1)" in err, err
+    assert "starting at epoch 1" in err
+    assert (result.start_epoch, result.epochs_run, result.already_complete) == (1, 2, False)
+    assert (output / "final.weights.h5").is_file()
+
+
+def test_a_damaged_metadata_file_falls_back_too(finished, tmp_path):
+    output = tmp_path / "run"
+    shutil.copytree(finished[0], output)
+    (output / "backup" / "training_metadata.json").write_text("")  # a kill while it was written
+    result, err = _train_quietly(output, 3)
+    assert "training_metadata.json is damaged (not valid JSON)" in err and "(epoch 1)" in err, err
+    assert (result.start_epoch, result.epochs_run) == (1, 2)
+
+
+def test_a_finished_training_run_again_reports_its_last_epoch(finished, tmp_path, monkeypatch):
+    output = tmp_path / "run"
+    shutil.copytree(finished[0], output)
+    (output / "final.weights.h5").unlink()  # a kill after the last checkpoint, before the final save
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("fit ran for a finished training")
+
+    monkeypatch.setattr(keras.Model, "fit", refuse)
+    result, err = _train_quietly(output, 2)
+    assert f"training already complete (2 epochs) in {output}" in err, err
+    assert result.already_complete and (result.epochs_run, result.start_epoch) == (0, 2)
+    with open(output / "log.csv", newline="") as f:
+        last = list(csv.DictReader(f))[-1]
+    assert result.history["val_accuracy"] == [pytest.approx(float(last["val_accuracy"]))]
+    assert result.history["loss"] == [pytest.approx(float(last["loss"]))]
+    assert np.isfinite(result.history["val_accuracy"][-1])
+    # the model holds the checkpoint's weights, and the final weights were written from them
+    assert (output / "final.weights.h5").is_file()
+    assert np.array_equal(result.model.get_weights()[0], finished[1].model.get_weights()[0])
