@@ -355,3 +355,14 @@ def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_
     assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet train: interrupted"
     code, out, err = _run([*args, "--epochs", "1"], tmp_path)  # the checkpoint is past 1 epoch: complete
     assert code == 0 and "already complete" in out, err[-3000:]
+
+
+def test_a_data_fault_met_during_the_work_exits_1_not_2(tmp_path, capsys):
+    empty = tmp_path / "calibration"
+    empty.mkdir()
+    argv = ["export", "cifar_resnet20", "--format", "tflite", "--quantize", "int8", "--calibration-data", str(empty),
+            "-o", str(tmp_path / "m.tflite")]
+    assert cli.main(argv) == 1  # the flags are fine; the folder's content is the fault, found while working
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines()[-1].startswith("keras-resnet export: error:") and str(empty) in err.splitlines()[-1], err
+    assert not (tmp_path / "m.tflite").exists()
