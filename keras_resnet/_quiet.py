@@ -130,7 +130,7 @@ def install(verbose: bool = False) -> int:
     """Quiet output for this process (the command line); returns the level."""
     min_level = level(verbose)
     quiet_python_loggers(min_level)
-    if min_level == 0:
+    if min_level == 0 or os.name != "posix":  # the filter thread selects on a pipe: POSIX only
         return min_level
     try:
         if sys.stderr.fileno() != 2:
