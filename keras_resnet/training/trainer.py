@@ -28,7 +28,7 @@ import time
 
 import numpy as np
 
-from keras_resnet import _checks, registry
+from keras_resnet import _checks, atomic, registry
 from keras_resnet import preprocessing as preprocessing_lib
 from keras_resnet.training import augment as augment_lib
 from keras_resnet.training import recipes as recipes_lib
@@ -523,7 +523,8 @@ def _save_final(model, output, distribution, *, only_if_missing=False):
         return
     final = output / "final.weights.h5"
     if not (only_if_missing and final.is_file()):
-        model.save_weights(str(final))
+        with atomic.atomic_path(final, overwrite=True) as tmp:  # never a half-written file after a kill
+            model.save_weights(str(tmp))
 
 
 #: Keras 3 `fit` under MultiWorkerMirroredStrategy fails in every train step: it averages the
