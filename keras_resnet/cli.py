@@ -563,6 +563,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_convert_weights(sub, common)
     _add_train(sub, common, presets)
     _add_demo_and_benchmark(sub, common, presets)
+    for command in sub.choices.values():
+        command.set_defaults(parser=command)  # for errors in the command's own flag words
     return parser
 
 
@@ -617,16 +619,9 @@ def main(argv=None) -> int:
         return args.func(args)
     except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - every failure becomes one line
         code = _exit_code(error, args.started)
-        text = "interrupted" if code == 130 else _flag_words(_one_line(error), _subparser(parser, args.command))
+        text = "interrupted" if code == 130 else _flag_words(_one_line(error), args.parser)
         print(f"keras-resnet {args.command}: {'error: ' if code != 130 else ''}{text}", file=sys.stderr)
         return code
-
-
-def _subparser(parser, command):
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action.choices[command]
-    return parser
 
 
 if __name__ == "__main__":
