@@ -28,14 +28,20 @@ def _env(tmp_root, **extra):
     return {**env, "TMPDIR": str(tmp_root), "PYTHONUNBUFFERED": "1", **extra}
 
 
-def _start(args, tmp_root, *, preexec_fn=None, **extra_env):
+def _interruptible():
+    """The child as in a terminal: a test runner started as a background job ignores SIGINT, and a
+    child that inherits that ignores Ctrl-C too (Python installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _start(args, tmp_root, *, preexec_fn=_interruptible, **extra_env):
     return subprocess.Popen(
         [sys.executable, "-m", "keras_resnet.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=_env(tmp_root, **extra_env), preexec_fn=preexec_fn,
     )
 
 
-def _run(args, tmp_root, *, preexec_fn=None, timeout=240, **extra_env):
+def _run(args, tmp_root, *, preexec_fn=_interruptible, timeout=240, **extra_env):
     process = _start(args, tmp_root, preexec_fn=preexec_fn, **extra_env)
     out, err = process.communicate(timeout=timeout)
     return process.returncode, out, err
@@ -173,6 +179,7 @@ def test_atomic_publish_refuses_a_name_created_meanwhile(tmp_path, kind):
 
 
 def _small_files():
+    _interruptible()
     resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))  # a ~1 MB artifact cannot be written
 
 
