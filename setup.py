@@ -20,9 +20,14 @@ EXTRAS = {
     # `keras-resnet demo` / `benchmark`: digits (scikit-learn), every export runtime, the chart.
     "demo": ["scikit-learn>=1.3", "matplotlib>=3.7"],
 }
-# The default test tier exercises every export format and QAT/pruning, so it needs those extras.
+# The default test tier exercises every export format and QAT/pruning, so it needs those extras,
+# plus the PyTorch reference of the pretrained-weights parity tests and the other Keras backends
+# (JAX, PyTorch) that the builders are checked on. torch is pinned to 2.13.0 because that is the
+# release with a CPU-only build (2.13.0+cpu) on the package index this project is tested against; an
+# unpinned torch resolves there to 2.14.1, which pulls in the CUDA 13 libraries (several GB). jax on
+# its own is the CPU build.
 EXTRAS["demo"] += EXTRAS["export"]
-EXTRAS["test"] = ["pytest>=7", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"]]
+EXTRAS["test"] = ["pytest>=7", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax"]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

@@ -6,9 +6,7 @@ import pathlib
 
 import pytest
 
-pytest.importorskip("matplotlib", reason="needs keras-resnet[demo]")
-
-from keras_resnet import cli  # noqa: E402
+from keras_resnet import cli
 
 
 def test_demo_end_to_end_reduced(tmp_path):
@@ -57,6 +55,37 @@ def _example(name, *args, cwd=None):
     return result.stdout
 
 
+def _digit_png(path):
+    import tensorflow as tf
+
+    from keras_resnet import data
+
+    (x, _), _ = data.digits(seed=0)
+    tf.io.write_file(str(path), tf.io.encode_png((x[0] * 255).astype("uint8")))
+    return path
+
+
+def test_deployment_examples_run_on_a_given_model(tmp_path):
+    """The deployment examples without their training (the offline default, which trains first,
+    and the fine-tuning example run in the slow tier, test_deployment_examples_run):
+    export_tflite_int8 on a saved model with a calibration folder, onnx_runtime_inference on its
+    ONNX int8 output with a real digit image, the TF Serving client's request (dry run)."""
+    import keras_resnet
+
+    keras_resnet.CifarResNet20(classifier_activation=None).save(tmp_path / "model.keras")
+    folder = tmp_path / "calibration" / "digits"
+    folder.mkdir(parents=True)
+    image = _digit_png(folder / "0.png")
+    out = _example("export_tflite_int8.py", "--model", tmp_path / "model.keras", "--calibration", folder.parent,
+                   "--calibration-size", "8", "--output", tmp_path / "int8")
+    assert "| tflite | int8 |" in out and "| onnx | int8 |" in out
+    lines = _example("onnx_runtime_inference.py", tmp_path / "int8" / "cifar_resnet20_int8.onnx", image, "--top", "3").splitlines()
+    assert len(lines) == 3 and all(float(line.split()[0]) >= 0 for line in lines)
+    body = _example("tf_serving_client.py", image, "--dry-run")
+    assert '"signature_name": "serving_bytes"' in body and '"image_bytes": {"b64": "iVBOR' in body
+
+
+@pytest.mark.slow  # about 60 s: trains twice (digits for the int8 export, the fine-tuning example)
 def test_deployment_examples_run(tmp_path):
     """export_tflite_int8 (offline default), onnx_runtime_inference on its output with a real
     digit image, the TF Serving client's request (dry run), fine-tuning with a new head."""

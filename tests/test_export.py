@@ -7,17 +7,16 @@ import sys
 
 import keras
 import numpy as np
+import onnx
+import onnxruntime as ort
 import pytest
+import tensorflow as tf
 
-pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
-import onnx  # noqa: E402
-import onnxruntime as ort  # noqa: E402
-import tensorflow as tf  # noqa: E402
-
-import keras_resnet  # noqa: E402
-from keras_resnet import export  # noqa: E402
-from keras_resnet.export import tflite as tflite_format  # noqa: E402
-from keras_resnet.export import verify as verify_lib  # noqa: E402
+import keras_resnet
+from conftest import assert_learned
+from keras_resnet import export
+from keras_resnet.export import tflite as tflite_format
+from keras_resnet.export import verify as verify_lib
 
 ALL_PRECISIONS = ["float32", "float16", "dynamic", "int8", "int16x8"]
 
@@ -37,8 +36,19 @@ def _listing(folder):
     return sorted(str(p.relative_to(folder)) for p in pathlib.Path(folder).rglob("*"))
 
 
-def test_every_format_and_precision_is_written_and_verified(cifar20, calibration, tmp_path):
-    reports = export.export(cifar20, tmp_path, format="all", quantize=ALL_PRECISIONS, calibration_data=calibration, verbose=False)
+@pytest.fixture(scope="module")
+def every_format(cifar20, calibration, tmp_path_factory):
+    """Every format and precision of `cifar20`, exported once for the tests that read them."""
+    folder = tmp_path_factory.mktemp("every_format")
+    reports = export.export(
+        cifar20, folder, format="all", quantize=ALL_PRECISIONS, calibration_data=calibration,
+        class_names=[str(i) for i in range(10)], verbose=False,
+    )
+    return folder, reports
+
+
+def test_every_format_and_precision_is_written_and_verified(every_format):
+    tmp_path, reports = every_format
     expected = [("saved_model", "float32")] + [("tflite", p) for p in ALL_PRECISIONS] + [
         ("onnx", p) for p in ("float32", "float16", "dynamic", "int8")
     ]
@@ -60,11 +70,11 @@ def test_every_format_and_precision_is_written_and_verified(cifar20, calibration
 
 def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
     keras.utils.set_random_seed(2)
-    model = keras_resnet.ResNet18(input_shape=(64, 64, 3), classes=5)  # softmax head
+    model = keras_resnet.CifarResNet20(input_shape=(64, 64, 3), classes=5)  # softmax head
     reports = export.export(
         model, tmp_path, preprocessing="unit", class_names=list("abcde"), image_bytes_signature=True, verbose=False
     )
-    version = tmp_path / "resnet18" / "1"
+    version = tmp_path / "cifar_resnet20" / "1"
     assert reports[0].path == str(version) and (version / "saved_model.pb").exists()
     loaded = tf.saved_model.load(str(version))
     serving = loaded.signatures["serving_default"]
@@ -83,15 +93,16 @@ def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
     resized = tf.image.resize(pixels.astype("float32"), (64, 64), antialias=True).numpy() / 255.0
     np.testing.assert_allclose(got, np.asarray(model(resized)), atol=1e-5)
     # saved_model_cli, as a TF Serving user would inspect it.
+    # TensorFlow installs it as a console script; where that is not beside this Python, its module.
     cli = pathlib.Path(sys.executable).with_name("saved_model_cli")
-    if cli.exists():
-        shown = subprocess.run([str(cli), "show", "--dir", str(version), "--all"], capture_output=True, text=True, check=True).stdout
-        assert "signature_def['serving_bytes']" in shown and "image_bytes" in shown and "DT_STRING" in shown
+    command = [str(cli)] if cli.exists() else [sys.executable, "-c", "import sys; from tensorflow.python.tools.saved_model_cli import main; sys.exit(main())"]
+    shown = subprocess.run([*command, "show", "--dir", str(version), "--all"], capture_output=True, text=True, check=True).stdout
+    assert "signature_def['serving_bytes']" in shown and "image_bytes" in shown and "DT_STRING" in shown
 
 
-def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, tmp_path):
-    reports = export.export(cifar20, tmp_path, format=["tflite", "onnx"], class_names=[str(i) for i in range(10)], verbose=False)
-    tfl, onx = (pathlib.Path(r.path) for r in reports)
+def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, every_format):
+    by = {(r.format, r.precision): r for r in every_format[1]}
+    tfl, onx = (pathlib.Path(by[f, "float32"].path) for f in ("tflite", "onnx"))
     meta = tflite_format.read_metadata(tfl)
     assert meta["model_name"] == "c20" and meta["precision"] == "float32" and meta["classes"] == 10
     assert meta["versions"]["tensorflow"] == tf.__version__
@@ -154,7 +165,7 @@ def test_undefined_input_size_needs_input_size(tmp_path):
         (dict(format="onnx", nchw=True, image_bytes_signature=True), ValueError, r"option image_bytes_signature is not accepted by format onnx"),
         (dict(format="onnx", quantize="int16x8"), ValueError, r"quantize='int16x8' is not offered by format \['onnx'\]"),
         (dict(format="tflite", quantize="int4"), ValueError, r"quantize must be one of .*received quantize='int4'"),
-        (dict(format="tflite", quantize="int8"), ValueError, r"int8 quantization needs calibration_data"),
+        (dict(format="tflite", quantize="int8"), ValueError, r"quantize='int8' needs calibration_data \(an array, a tf.data.Dataset or an image folder\)"),
         (dict(format="tflite", quantize="int8", calibration_data=np.zeros((0, 32, 32, 3), "float32")), ValueError, r"N >= 1; received shape \(0, 32, 32, 3\)"),
         (dict(format="tflite", quantize="int8", calibration_data=np.zeros((4, 28, 28, 3), "float32")), ValueError, r"calibration_data images have shape \(28, 28, 3\); the model takes \(32, 32, 3\)"),
         (dict(format="onnx", quantize="int8", calibration_data=[1, 2]), TypeError, r"calibration_data must be a NumPy array"),
@@ -228,45 +239,36 @@ def test_missing_extra_names_what_to_install(monkeypatch):
         _optional.require("no_such_converter_package", "export")
 
 
-def _digits_32(seed=0):
-    from sklearn.datasets import load_digits
-
-    digits = load_digits()
-    x = digits.images.astype("float32") / 16.0  # [0, 1]
-    x = tf.image.resize(x[..., None], (32, 32), method="bilinear").numpy()
-    x = np.repeat(x, 3, axis=-1)
-    order = np.random.default_rng(seed).permutation(len(x))
-    return x[order], digits.target[order]
-
-
-def test_int8_keeps_held_out_accuracy_on_digits(tmp_path, capsys):
-    """A CIFAR ResNet-20 trained briefly on scikit-learn's digits keeps its held-out accuracy
-    within 1 point after full-int8 TFLite and static-int8 ONNX quantization."""
-    x, y = _digits_32()
-    x_train, y_train, x_test, y_test = x[:1400], y[:1400], x[1400:], y[1400:]
-    keras.utils.set_random_seed(0)
-    model = keras_resnet.CifarResNet20(classifier_activation=None)
-    model.compile(
-        optimizer=keras.optimizers.Adam(2e-3),
-        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-        metrics=["accuracy"],
-    )
-    model.fit(x_train, y_train, batch_size=64, epochs=6, verbose=0)
+def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tmp_path, capsys):
+    """The digits-trained CIFAR ResNet-20 (the `digits_run` fixture: `train`, seed 0) after
+    full-int8 TFLite and static-int8 ONNX quantization, calibrated on 500 training images, on the
+    359 held-out images: top-1 agreement with the float Keras model >= 97% and accuracy within 1
+    point of the float model's own (measured on 2 cores, seeds 0-2: agreement 99.2-100%, accuracy
+    within 0.3 point). Float32 artifacts agree exactly. Everything is compared with the float model
+    the artifacts came from, on the same machine: no absolute accuracy bar it could miss itself."""
+    model = digits_run.result.model
+    (x_train, _), (x_test, y_test) = digits_run.train, digits_run.test
     reports = export.export(
         model, tmp_path, format=["tflite", "onnx"], quantize=["float32", "int8"], calibration_data=x_train[:500], calibration_size=500,
         preprocessing="unit", verbose=False,
     )
-    accuracy = {("keras", "float32"): float((np.asarray(model.predict(x_test, verbose=0)).argmax(-1) == y_test).mean())}
+    assert [(r.format, r.precision) for r in reports] == [("tflite", "float32"), ("tflite", "int8"), ("onnx", "float32"), ("onnx", "int8")]
+    reference = np.asarray(model.predict(x_test, verbose=0)).argmax(-1)
+    reference_accuracy = float((reference == y_test).mean())
+    # The comparison means something only for a model that learned (a constant agrees with itself).
+    assert_learned(reference_accuracy, y_test, "the float Keras model")
+    assert len(np.unique(reference)) == 10
+    results = {}
     for r in reports:
         run = verify_lib.RUNNERS[r.format](pathlib.Path(r.path), None, r.details)
-        predictions = np.concatenate([run(x_test[i : i + 50])["logits"] for i in range(0, len(x_test), 50)])
-        accuracy[r.format, r.precision] = float((predictions.argmax(-1) == y_test).mean())
+        predictions = np.concatenate([run(x_test[i : i + 50])["logits"] for i in range(0, len(x_test), 50)]).argmax(-1)
+        results[r.format, r.precision] = (float((predictions == y_test).mean()), float((predictions == reference).mean()))
     with capsys.disabled():
-        print("\nheld-out digits accuracy: " + ", ".join(f"{f} {p}: {a:.2%}" for (f, p), a in accuracy.items()))
-    reference = accuracy["keras", "float32"]
-    assert reference > 0.9
-    for key, value in accuracy.items():
-        assert abs(value - reference) <= 0.01, (key, value, reference)
+        print(f"\nheld-out digits: keras float32 {reference_accuracy:.2%}; " + ", ".join(
+            f"{f} {p}: {accuracy:.2%} (agrees {agreement:.2%})" for (f, p), (accuracy, agreement) in results.items()))
+    for (fmt, precision), (accuracy, agreement) in results.items():
+        assert agreement >= (1.0 if precision == "float32" else 0.97), (fmt, precision, agreement)
+        assert abs(accuracy - reference_accuracy) <= 0.01, (fmt, precision, accuracy, reference_accuracy)
 
 
 def test_docstring_example_runs():

@@ -10,7 +10,7 @@ import pytest
 
 import keras_resnet
 from keras_resnet import registry
-from conftest import HEAVY_TO_TRAIN, registry_params
+from conftest import HEAVY_TO_TRAIN, TRAINED_IN_DEFAULT_TIER, registry_params
 
 
 def _train_mode_loss(model, x, y):
@@ -26,7 +26,7 @@ KNOWN_1202 = pytest.mark.xfail(strict=True, reason="open finding: one-step desce
 
 
 def _fit_params():
-    params = registry_params(heavy=HEAVY_TO_TRAIN)
+    params = registry_params(heavy=HEAVY_TO_TRAIN, default_tier=TRAINED_IN_DEFAULT_TIER)
     return [
         pytest.param(p.values[0], marks=[*p.marks, KNOWN_1202])
         if not isinstance(p, str) and p.values[0] in ("cifar_resnet1202_b", "cifar_resnet1202_c")

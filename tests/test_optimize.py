@@ -1,7 +1,6 @@
 """keras_resnet.optimize: the tf_keras twin, quantization-aware training, pruning, their exports,
 the `keras-resnet optimize` command and the digits study (PTQ vs QAT vs pruning)."""
 
-import importlib.util
 import json
 import pathlib
 import subprocess
@@ -12,12 +11,8 @@ import numpy as np
 import pytest
 
 import keras_resnet
-
-if not all(importlib.util.find_spec(m) for m in ("tensorflow_model_optimization", "tf_keras")):
-    pytest.skip("needs keras-resnet[optimize]", allow_module_level=True)
-
-from keras_resnet import data, export, optimize  # noqa: E402
-from keras_resnet.export import verify  # noqa: E402
+from keras_resnet import data, export, optimize
+from keras_resnet.export import verify
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -36,6 +31,13 @@ FAMILIES = [
     "cifar_resnet20_c",
     "cifar_resnet20v2",
 ]
+
+
+#: The twin maps layers one by one, so the default tier converts one model per layer mix: basic and
+#: bottleneck blocks, the D shortcut with the deep stem, pre-activation (plain, C and D), the CIFAR
+#: shortcuts; resnet50b and resnet50c (the same layers as resnet50, other strides and stem widths)
+#: are converted in the slow tier.
+TWIN_IN_SLOW_TIER = {"resnet50b", "resnet50c"}
 
 
 def _size(name):
@@ -65,7 +67,7 @@ def _model(name, classes=7, **kwargs):
     return model
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n in TWIN_IN_SLOW_TIER else n for n in FAMILIES])
 def test_twin_matches_keras3_model(name, images):
     model = _model(name, drop_path_rate=0.1, dropout_rate=0.2)
     twin = optimize.to_tf_keras(model)
@@ -128,7 +130,12 @@ def test_twin_refuses_layers_without_tf_keras_equivalent():
         optimize.to_tf_keras("resnet50")
 
 
-@pytest.mark.parametrize("name", ["cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2", "resnet18d", "resnet18v2"])
+@pytest.mark.parametrize(
+    "name",
+    # CIFAR option C and V2 (projection shortcuts, pre-activation: as in resnet18d and resnet18v2) in the slow tier
+    ["cifar_resnet20", pytest.param("cifar_resnet20_c", marks=pytest.mark.slow),
+     pytest.param("cifar_resnet20v2", marks=pytest.mark.slow), "resnet18d", "resnet18v2"],
+)
 def test_quantize_aware_starts_close_to_the_float_model(name, images):
     """With ranges initialized from data, the fake-quantized model agrees with the float one
     before any training (tfmot's own start, ranges [-6, 6] and all-zero weight ranges, does not)."""
@@ -306,6 +313,7 @@ def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
         assert cli.main(argv) == 2  # outputs exist: refused without --overwrite
 
 
+@pytest.mark.slow  # about 35 s; the same fine-tuning and exports as test_cli_optimize_fine_tunes_on_a_folder_and_exports
 def test_example_script_runs_on_a_folder(tmp_path):
     folder = _image_folder(tmp_path / "images", per_class=16)
     model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)

@@ -2,7 +2,6 @@
 reference written in tests/torch_reference.py) and from keras.applications files (against
 keras.applications itself), bad checkpoints, presets, ImageNet decoding, `convert-weights`."""
 
-import importlib.util
 import os
 import pickle
 
@@ -10,13 +9,10 @@ import h5py
 import keras
 import numpy as np
 import pytest
+import safetensors.numpy as safetensors_numpy
 
 import keras_resnet
 from keras_resnet import converters, imagenet, presets
-
-HAS_TORCH = importlib.util.find_spec("torch") is not None
-needs_torch = pytest.mark.skipif(not HAS_TORCH, reason="torch is not installed: the PyTorch reference cannot run")
-safetensors_numpy = pytest.importorskip("safetensors.numpy", reason="needs keras-resnet[weights]")
 
 
 def _torch_state(depth, form, classes=1000):
@@ -43,9 +39,18 @@ def _images(n=2, size=224, seed=0):
     return np.random.default_rng(seed).normal(0, 1, (n, size, size, 3)).astype("float32")
 
 
-@needs_torch
-@pytest.mark.parametrize("depth,form", [(18, "b"), (50, "b"), (50, "d")])
-@pytest.mark.parametrize("suffix", [".safetensors", ".pth"])
+def _conversion_params():
+    """Every architecture from both file kinds; the .pth reader (one code path for any architecture)
+    on ResNet-50-B/D in the slow tier."""
+    params = []
+    for suffix in (".safetensors", ".pth"):
+        for depth, form in [(18, "b"), (50, "b"), (50, "d")]:
+            slow = suffix == ".pth" and depth == 50
+            params.append(pytest.param(depth, form, suffix, marks=pytest.mark.slow) if slow else (depth, form, suffix))
+    return params
+
+
+@pytest.mark.parametrize("depth,form,suffix", _conversion_params())
 def test_torchvision_timm_checkpoints_convert_exactly(tmp_path, depth, form, suffix):
     import torch
 
@@ -98,7 +103,6 @@ def test_keras_applications_weights_fold_exactly(tmp_path):
         keras_resnet.create_model("resnet50b", weights=str(path))
 
 
-@needs_torch
 def test_head_left_fresh_for_other_classes_or_no_top(tmp_path, capsys):
     reference, state = _torch_state(18, "b")
     path = _save(state, tmp_path / "r18.safetensors")
@@ -209,7 +213,6 @@ class _Exploit:
         return (os.system, (f"touch {self.marker}",))
 
 
-@needs_torch
 def test_a_pickle_with_code_is_refused_and_never_runs(tmp_path):
     marker = tmp_path / "pwned"
     path = tmp_path / "evil.pth"

@@ -12,16 +12,22 @@ import h5py
 import numpy as np
 import pytest
 
+from conftest import assert_learned
 from keras_resnet import data
 from keras_resnet.training import train
 
 
-def test_digits_training_reaches_90_percent_held_out(tmp_path):
-    (x, y), (xt, yt) = data.digits()
-    result = train("cifar_resnet20", (x, y), validation_data=(xt, yt), recipe="cifar", epochs=8, batch_size=64,
-                   augment="pad_crop", output_dir=tmp_path, tensorboard=False, verbose=0)
-    assert result.history["val_accuracy"][-1] >= 0.90, result.history["val_accuracy"]
-    assert (tmp_path / "final.weights.h5").is_file() and (tmp_path / "log.csv").read_text().count("\n") == 9
+def test_digits_training_learns_and_ends_converged(digits_run):
+    """`train` on digits (the `digits_run` fixture: CIFAR recipe, 8 epochs, seed 0): the held-out
+    accuracy is far above chance and the run ends converged, within 1 point of its best epoch
+    (measured on 2 cores, seeds 0-2: 98.3-98.6% at the end, the best epoch's figure each time)."""
+    result, (_, y_test) = digits_run.result, digits_run.test
+    accuracies = result.history["val_accuracy"]
+    assert len(accuracies) == 8 and result.epochs_run == 8
+    assert_learned(accuracies[-1], y_test, "held-out accuracy after training")
+    assert accuracies[-1] >= max(accuracies) - 0.01, accuracies
+    output = digits_run.output_dir
+    assert (output / "final.weights.h5").is_file() and (output / "log.csv").read_text().count("\n") == 9
 
 
 def _cli(out, epochs=4, extra=()):
