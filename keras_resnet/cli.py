@@ -22,6 +22,7 @@ import errno
 import json
 import pathlib
 import re
+import signal
 import sys
 import time
 
@@ -602,6 +603,20 @@ def _exit_code(error: BaseException, started: bool) -> int:
     return 2 if usage and not started else 1
 
 
+def _remember_interrupts() -> list:
+    """Records each Ctrl-C (and raises KeyboardInterrupt as Python does); the list is non-empty
+    once one arrived. Left alone where SIGINT is ignored or handled by someone else."""
+    interrupted: list = []
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+
+        def handler(signum, frame):
+            interrupted.append(signum)
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGINT, handler)
+    return interrupted
+
+
 def main(argv=None) -> int:
     """Runs the command line; returns the exit status (see `EXIT_CODES`).
 
@@ -615,13 +630,20 @@ def main(argv=None) -> int:
     else:
         _quiet.quiet_python_loggers(_quiet.level(args.verbose))
     args.started = False
+    previous_handler = signal.getsignal(signal.SIGINT)
+    interrupted = _remember_interrupts()
     try:
-        return args.func(args)
+        code = args.func(args)
+        if not interrupted:
+            return code
+        raise KeyboardInterrupt  # a Ctrl-C that third-party code swallowed (a broad except) still counts
     except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - every failure becomes one line
         code = _exit_code(error, args.started)
         text = "interrupted" if code == 130 else _flag_words(_one_line(error), args.parser)
         print(f"keras-resnet {args.command}: {'error: ' if code != 130 else ''}{text}", file=sys.stderr)
         return code
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
 
 
 if __name__ == "__main__":

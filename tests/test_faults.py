@@ -196,8 +196,9 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
 
 def test_ctrl_c_during_export_exits_130_with_one_line(tmp_path):
     out = tmp_path / "out"
-    process = _start(["export", "cifar_resnet20", "--format", "tflite", "onnx", "-o", str(out)], tmp_path)
-    _wait_for(process, lambda: bool(_temporaries(out)))
+    process = _start(["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)], tmp_path)
+    # The first artifact's temporary: two more artifacts are still to come, so the signal lands mid-work.
+    _wait_for(process, lambda: any(p.suffix == ".tflite" for p in _temporaries(out)))
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err[-3000:]
