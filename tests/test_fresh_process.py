@@ -22,25 +22,27 @@ def _child_env(**extra):
     return {**env, "PYTHONUNBUFFERED": "1", **extra}
 
 
-def _python(code, *flags, timeout=600, **env):
+def _python(code, *flags, cwd, timeout=600, **env):
+    """Run `code` in a fresh interpreter in `cwd` (a test's own folder: whatever it writes stays there)."""
     result = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True, env=_child_env(**env),
-                            timeout=timeout)
+                            timeout=timeout, cwd=cwd)
     assert result.returncode == 0, result.stderr[-4000:]
     return result.stdout
 
 
-def test_builders_and_the_cli_work_under_python_OO():
+def test_builders_and_the_cli_work_under_python_OO(tmp_path):
     out = _python(
         "import keras_resnet as kr, keras_resnet.cli, keras_resnet.export\n"
         "m = kr.ResNet50(input_shape=(64, 64, 3), classes=3)\n"
         "c = kr.create_model('cifar_resnet20')  # 269,722 trainable + 2 x 688 BN statistics\n"
         "print(m.output_shape, c.count_params(), kr.ResNet50.__name__)",
         "-OO",
+        cwd=tmp_path,
     )
     assert out.split() == ["(None,", "3)", "271098", "ResNet50"]
 
 
-def test_the_library_makes_room_for_keras_graph_walk_and_restores_the_limit():
+def test_the_library_makes_room_for_keras_graph_walk_and_restores_the_limit(tmp_path):
     """At a limit below what a 332-layer CIFAR ResNet's graph walk needs (measured: about 350
     frames; CIFAR ResNet-1202 needs about 1,200, beyond Python's default 1,000: slow tier below),
     the library's build and load succeed, plain Keras loading fails, and the limit is restored
@@ -58,6 +60,7 @@ def test_the_library_makes_room_for_keras_graph_walk_and_restores_the_limit():
         "    print('plain keras loaded')\n"
         "except RecursionError:\n"
         "    print('plain keras: RecursionError')\n",
+        cwd=tmp_path,
     )
     assert out.strip() == "plain keras: RecursionError"
 
@@ -76,6 +79,7 @@ def test_cifar_resnet1202_builds_saves_loads_and_exports_at_the_default_limit(tm
         f"r = export.export(n, {str(tmp_path)!r}, format=['tflite', 'onnx'], verbose=False)\n"
         "print(sys.getrecursionlimit(), [x.verified for x in r])",
         timeout=1800,
+        cwd=tmp_path,
     )
     assert out.strip() == "1000 [True, True]"
 
