@@ -29,7 +29,7 @@ _LAZY = {
 }
 
 #: submodules reachable as attributes (``keras_resnet.export.export(...)``), imported on first use.
-_SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize", "preprocessing", "presets", "resnet", "saving", "specs", "weights")
+_SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize", "preprocessing", "presets", "registry", "resnet", "saving", "specs", "variants", "weights")
 
 __all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
 

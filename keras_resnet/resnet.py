@@ -16,7 +16,7 @@ import inspect
 import keras
 from keras import layers
 
-from keras_resnet import _checks, _recursion, blocks, registry, specs
+from keras_resnet import _checks, _recursion, blocks, specs, variants
 from keras_resnet import weights as weights_lib
 
 POOLINGS = (None, "avg", "max")
@@ -268,10 +268,10 @@ _NAMED_PARAMETERS = [
 ]
 
 
-def _named_builder(entry: registry.ModelEntry):
+def _named_builder(entry: variants.ModelEntry):
     """A keras.applications-style function (``ResNet50D(include_top=True, weights=None, ...)``)
     for one registry entry."""
-    family = registry.FAMILIES[entry.family]
+    family = variants.FAMILIES[entry.family]
     generic = globals()[family.builder]
 
     def builder(include_top=True, weights=None, input_tensor=None, input_shape=None, pooling=None, **kwargs):
@@ -304,6 +304,6 @@ def _named_builder(entry: registry.ModelEntry):
     return builder
 
 
-NAMED_BUILDERS = {e.function: _named_builder(e) for e in registry.MODELS.values() if e.function}
+NAMED_BUILDERS = {e.function: _named_builder(e) for e in variants.MODELS.values() if e.function}
 globals().update(NAMED_BUILDERS)
 __all__ = ["ResNet", "CifarResNet", "build", "check_keywords", *NAMED_BUILDERS]

@@ -9,8 +9,10 @@ a torchvision/timm ``.safetensors``/``.pth``, a keras.applications ``.h5``, or a
 from __future__ import annotations
 
 import os
-import re
-import warnings
+
+from keras_resnet import converters, presets
+from keras_resnet.converters import files
+from keras_resnet.converters.keras_weights import check_head_classes, head_classes, load_weights_file
 
 
 def check_weights_argument(weights, model_name: str | None = None):
@@ -22,12 +24,8 @@ def check_weights_argument(weights, model_name: str | None = None):
         raise TypeError(f"weights must be None, a preset name or a file path; received weights={weights!r}")
     path = os.fspath(weights)
     if os.path.isfile(path):
-        from keras_resnet.converters import files
-
         files.detect(path)  # a clear error for a file of no known kind
         return path
-    from keras_resnet import presets
-
     looks_like_path = os.sep in path or path.endswith((".h5", ".pth", ".pt", ".bin", ".safetensors"))
     if looks_like_path:
         raise ValueError(
@@ -39,14 +37,10 @@ def check_weights_argument(weights, model_name: str | None = None):
 
 def load(model, spec, *, include_top: bool, classes: int, verbose: bool = True):
     """Loads what `check_weights_argument` returned into the built `model`."""
-    from keras_resnet import converters, presets
-
     if isinstance(spec, presets.Preset):
         path = presets.fetch(spec)
     else:
         path = spec
-        from keras_resnet.converters import files
-
         if files.detect(path) == "keras_weights":
             if include_top:
                 check_head_classes(path, classes)
@@ -55,73 +49,4 @@ def load(model, spec, *, include_top: bool, classes: int, verbose: bool = True):
     return converters.load_checkpoint(model, path, verbose=verbose)
 
 
-def _open_h5(path):
-    import h5py
-
-    try:
-        return h5py.File(path, "r")
-    except OSError as error:
-        raise ValueError(f"weights={path!r} is not a readable HDF5 weights file ({error})") from None
-
-
-_DENSE_GROUP = re.compile(r"^dense(?:_(\d+))?$")
-
-
-def head_classes(path: str) -> int | None:
-    """The class count of the last Dense layer stored in a Keras 3 ``.weights.h5`` file, or None
-    if the file holds no Dense layer (a backbone)."""
-    with _open_h5(path) as f:
-        group = f.get("layers")
-        if group is None:
-            return None
-        dense = [(int(m.group(1) or 0), key) for key in group if (m := _DENSE_GROUP.match(key))]
-        for _, key in sorted(dense, reverse=True):
-            bias = group[key].get("vars/1")
-            kernel = group[key].get("vars/0")
-            if bias is not None:
-                return int(bias.shape[0])
-            if kernel is not None:
-                return int(kernel.shape[-1])
-    return None
-
-
-def check_head_classes(path: str, classes: int) -> None:
-    """With ``include_top=True`` the file's classifier must have ``classes`` outputs."""
-    stored = head_classes(path)
-    if stored is not None and stored != classes:
-        raise ValueError(
-            f"weights={path!r} holds a classifier for {stored} classes but classes={classes}; "
-            f"pass classes={stored}, or include_top=False to load only the backbone"
-        )
-
-
-_FAILED = re.compile(r"A total of (\d+) objects could not be loaded.*?object <\w+ name=([^,>]+)", re.S)
-_SHAPES = re.compile(r"variable\.shape=(\([^)]*\)), Received: value\.shape=(\([^)]*\))")
-
-
-def _summary(error: Exception) -> str:
-    """Keras' load error in one line: how many layers failed, the first with both shapes (Keras'
-    own message prints the tensors' values, 100+ lines)."""
-    text = str(error)
-    failed, shapes = _FAILED.search(text), _SHAPES.search(text)
-    if failed:
-        detail = f" (the model's shape {shapes[1]}, the file's {shapes[2]})" if shapes else ""
-        return (f"{failed[1]} of its layers could not be loaded, e.g. {failed[2]}{detail}; "
-                "the file was saved from another architecture or class count")
-    first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
-    return first if len(first) <= 300 else first[:297] + "..."
-
-
-def load_weights_file(model, path: str) -> None:
-    """Loads a ``.weights.h5`` file into `model`; on failure the model is left unchanged and a
-    ValueError says why."""
-    before = model.get_weights()
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            model.load_weights(path)
-    except Exception as error:  # Keras raises ValueError/KeyError/OSError for mismatched files
-        model.set_weights(before)
-        raise ValueError(f"weights={path!r} does not fit model {model.name!r}: {_summary(error)}") from None
-    for warning in caught:  # the load worked: pass Keras' warnings on
-        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+__all__ = ["check_weights_argument", "load", "load_weights_file", "head_classes", "check_head_classes"]

@@ -26,7 +26,7 @@ import sys
 
 import numpy as np
 
-from keras_resnet.converters import files, keras_applications, torchvision_timm
+from keras_resnet.converters import files, keras_applications, keras_weights, torchvision_timm
 
 #: checkpoint kind -> (layout module, its name in messages)
 LAYOUTS = {
@@ -101,9 +101,7 @@ def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
     """
     kind, tensors = files.read(path)
     if kind == "keras_weights":
-        from keras_resnet import weights as weights_lib
-
-        weights_lib.load_weights_file(model, str(path))
+        keras_weights.load_weights_file(model, str(path))
         return LoadReport(str(path), kind, sum(1 for layer in model.layers if layer.weights), "as saved")
     layout, source = LAYOUTS[kind]
     tensors = {k: v for k, v in tensors.items() if not torchvision_timm.IGNORED.search(k)}
@@ -141,4 +139,4 @@ def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
     return report
 
 
-__all__ = ["LAYOUTS", "LoadReport", "plan", "files", "keras_applications", "load_checkpoint", "torchvision_timm"]
+__all__ = ["LAYOUTS", "LoadReport", "plan", "files", "keras_applications", "keras_weights", "load_checkpoint", "torchvision_timm"]
