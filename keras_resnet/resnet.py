@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import os
+from typing import Any, Callable
 
 import keras
 from keras import layers
@@ -61,12 +63,12 @@ def build(
     arch: specs.Arch,
     *,
     include_top: bool = True,
-    weights=None,
-    input_tensor=None,
-    input_shape=None,
-    pooling=None,
+    weights: str | os.PathLike | None = None,
+    input_tensor: Any = None,
+    input_shape: tuple[int | None, int | None, int] | None = None,
+    pooling: str | None = None,
     classes: int = 1000,
-    classifier_activation="softmax",
+    classifier_activation: str | Callable | None = "softmax",
     name: str = "resnet",
     default_size: int = 224,
     zero_init_residual: bool = False,
@@ -74,77 +76,94 @@ def build(
     dropout_rate: float = 0.0,
     bn_momentum: float = 0.9,
     bn_epsilon: float = 1e-5,
-    kernel_initializer=None,
+    kernel_initializer: Any = None,
     sync_batchnorm: bool = False,
     registry_name: str | None = None,
 ) -> keras.Model:
     """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments. `registry_name` is the
     registered name whose presets ``weights`` may name (default: `name`)."""
-    _checks.check_bool("include_top", include_top)
-    _checks.check_choice("pooling", pooling, POOLINGS)
+    _check_head_args(include_top, pooling, classifier_activation, name)
     classes = _checks.check_int("classes", classes, minimum=1)
-    _check_activation(classifier_activation)
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a string; received name={name!r}")
-    if not name:
-        raise ValueError(f"name must be a non-empty string; received name={name!r}")
-    _checks.check_bool("zero_init_residual", zero_init_residual)
+    make = _layer_maker(zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer)
     drop_path_rate = _checks.check_fraction("drop_path_rate", drop_path_rate)
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
-    bn_momentum = _checks.check_fraction("bn_momentum", bn_momentum)
-    bn_epsilon = _checks.check_fraction("bn_epsilon", bn_epsilon, low_inclusive=False)
-    _checks.check_bool("sync_batchnorm", sync_batchnorm)
-    if keras.config.image_data_format() != "channels_last":
-        raise ValueError(
-            "keras_resnet builds channels-last models; keras.config.image_data_format() is "
-            f"{keras.config.image_data_format()!r}. Call keras.config.set_image_data_format('channels_last')."
-        )
+    _check_image_data_format()
     weights_spec = weights_lib.check_weights_argument(weights, registry_name or name)
-
-    if input_tensor is not None:
-        if not keras.backend.is_keras_tensor(input_tensor):
-            raise TypeError(
-                "input_tensor must be a Keras symbolic tensor (keras.Input(...) or a layer's output); "
-                f"received input_tensor={input_tensor!r}"
-            )
-        tensor_shape = tuple(input_tensor.shape)[1:]
-        _check_input_shape(tensor_shape, arch, "input_tensor.shape[1:]")
-        if input_shape is not None and tuple(input_shape) != tensor_shape:
-            raise ValueError(
-                f"input_shape={tuple(input_shape)!r} disagrees with input_tensor.shape[1:]={tensor_shape!r}; pass one of them"
-            )
-        inputs = input_tensor
-    else:
-        if input_shape is None:
-            input_shape = (default_size, default_size, 3) if include_top else (None, None, 3)
-        inputs = layers.Input(shape=_check_input_shape(input_shape, arch), name="image")
-
-    make = blocks.LayerMaker(
-        bn_momentum=bn_momentum,
-        bn_epsilon=bn_epsilon,
-        sync_batchnorm=sync_batchnorm,
-        kernel_initializer=kernel_initializer,
-        zero_init_residual=zero_init_residual,
-    )
+    inputs = _inputs(arch, input_tensor, input_shape, include_top, default_size)
     x = blocks.stem(inputs, arch, make)
     x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate)
-    if include_top:
-        pool_layer, pool_name = _POOL_LAYERS[pooling or "avg"]
-        x = pool_layer(name=pool_name)(x)
-        if dropout_rate > 0:
-            x = layers.Dropout(dropout_rate, name="head_dropout")(x)
-        # float32 head: under mixed precision the logits/probabilities stay float32.
-        x = layers.Dense(classes, activation=classifier_activation, dtype="float32", name="predictions")(x)
-    elif pooling is not None:
-        pool_layer, pool_name = _POOL_LAYERS[pooling]
-        x = pool_layer(name=pool_name)(x)
-
+    x = _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
     model_inputs = keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
     with _recursion.room_for(_max_layers(arch)):  # Keras walks the graph recursively
         model = keras.Model(model_inputs, x, name=name)
     if weights_spec is not None:
         weights_lib.load(model, weights_spec, include_top=include_top, classes=classes)
     return model
+
+
+def _check_head_args(include_top, pooling, classifier_activation, name) -> None:
+    _checks.check_bool("include_top", include_top)
+    _checks.check_choice("pooling", pooling, POOLINGS)
+    _check_activation(classifier_activation)
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string; received name={name!r}")
+    if not name:
+        raise ValueError(f"name must be a non-empty string; received name={name!r}")
+
+
+def _layer_maker(zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer) -> blocks.LayerMaker:
+    """The validated layer settings every block builds its convolutions and BatchNorms with."""
+    return blocks.LayerMaker(
+        bn_momentum=_checks.check_fraction("bn_momentum", bn_momentum),
+        bn_epsilon=_checks.check_fraction("bn_epsilon", bn_epsilon, low_inclusive=False),
+        sync_batchnorm=_checks.check_bool("sync_batchnorm", sync_batchnorm),
+        kernel_initializer=kernel_initializer,
+        zero_init_residual=_checks.check_bool("zero_init_residual", zero_init_residual),
+    )
+
+
+def _check_image_data_format() -> None:
+    if keras.config.image_data_format() != "channels_last":
+        raise ValueError(
+            "keras_resnet builds channels-last models; keras.config.image_data_format() is "
+            f"{keras.config.image_data_format()!r}. Call keras.config.set_image_data_format('channels_last')."
+        )
+
+
+def _inputs(arch, input_tensor, input_shape, include_top, default_size):
+    """The model's image input: the given `input_tensor` (checked against `input_shape`) or a new
+    ``image`` Input of `input_shape` (default: the family's size with the top, any size without)."""
+    if input_tensor is None:
+        if input_shape is None:
+            input_shape = (default_size, default_size, 3) if include_top else (None, None, 3)
+        return layers.Input(shape=_check_input_shape(input_shape, arch), name="image")
+    if not keras.backend.is_keras_tensor(input_tensor):
+        raise TypeError(
+            "input_tensor must be a Keras symbolic tensor (keras.Input(...) or a layer's output); "
+            f"received input_tensor={input_tensor!r}"
+        )
+    tensor_shape = tuple(input_tensor.shape)[1:]
+    _check_input_shape(tensor_shape, arch, "input_tensor.shape[1:]")
+    if input_shape is not None and tuple(input_shape) != tensor_shape:
+        raise ValueError(
+            f"input_shape={tuple(input_shape)!r} disagrees with input_tensor.shape[1:]={tensor_shape!r}; pass one of them"
+        )
+    return input_tensor
+
+
+def _head(x, include_top, pooling, classes, classifier_activation, dropout_rate):
+    """Global pooling, then (with the top) dropout and the ``predictions`` classifier."""
+    if include_top:
+        pool_layer, pool_name = _POOL_LAYERS[pooling or "avg"]
+        x = pool_layer(name=pool_name)(x)
+        if dropout_rate > 0:
+            x = layers.Dropout(dropout_rate, name="head_dropout")(x)
+        # float32 head: under mixed precision the logits/probabilities stay float32.
+        return layers.Dense(classes, activation=classifier_activation, dtype="float32", name="predictions")(x)
+    if pooling is not None:
+        pool_layer, pool_name = _POOL_LAYERS[pooling]
+        return pool_layer(name=pool_name)(x)
+    return x
 
 
 def _max_layers(arch: specs.Arch) -> int:

@@ -226,3 +226,16 @@ def test_a_finished_training_run_again_reports_its_last_epoch(finished, tmp_path
     # the model holds the checkpoint's weights, and the final weights were written from them
     assert (output / "final.weights.h5").is_file()
     assert np.array_equal(result.model.get_weights()[0], finished[1].model.get_weights()[0])
+
+
+def test_train_config_checks_its_fields_and_train_names_a_mistyped_keyword():
+    from keras_resnet.training import TrainConfig
+
+    base = TrainConfig(epochs=2, recipe="bag_of_tricks")
+    assert TrainConfig.of(base, {"seed": 3}) == TrainConfig(epochs=2, recipe="bag_of_tricks", seed=3)
+    assert TrainConfig.of(base, {}) is base and TrainConfig.of(None, {}) == TrainConfig()
+    assert TrainConfig(epochs=np.int64(4)).epochs == 4 and type(TrainConfig(epochs=np.int64(4)).epochs) is int
+    with pytest.raises(ValueError, match="epochs must be >= 1; received epochs=0"):
+        TrainConfig(epochs=0)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'epoch'; did you mean 'epochs'"):
+        train("cifar_resnet20", data.digits(16)[0], epoch=1)

@@ -2,6 +2,6 @@
 distributed with tf.distribute."""
 
 from keras_resnet.training.recipes import RECIPES, Recipe
-from keras_resnet.training.trainer import STRATEGIES, TrainResult, make_strategy, strategy_name, train
+from keras_resnet.training.trainer import STRATEGIES, TrainConfig, TrainResult, make_strategy, strategy_name, train
 
-__all__ = ["RECIPES", "Recipe", "STRATEGIES", "TrainResult", "make_strategy", "strategy_name", "train"]
+__all__ = ["RECIPES", "Recipe", "STRATEGIES", "TrainConfig", "TrainResult", "make_strategy", "strategy_name", "train"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
 import importlib.util
 import json
 import numbers
@@ -25,6 +26,7 @@ import pathlib
 import shutil
 import sys
 import time
+from typing import Any
 
 import numpy as np
 
@@ -388,36 +390,11 @@ def _log(verbose, text):
         print(text, file=sys.stderr, flush=True)
 
 
-def train(
-    model,
-    train_data,
-    *,
-    validation_data=None,
-    recipe: str = "cifar",
-    epochs: int | None = None,
-    batch_size: int | None = None,
-    learning_rate: float | None = None,
-    strategy: str = "default",
-    mixed_precision: bool = False,
-    jit_compile: bool = False,
-    output_dir=None,
-    save_freq="epoch",
-    augment: str | None = None,
-    preprocessing: str = "none",
-    classes: int | None = None,
-    seed: int = 0,
-    model_kwargs: dict | None = None,
-    tensorboard: bool = True,
-    deterministic: bool = False,
-    verbose: int = 1,
-) -> TrainResult:
-    """Trains a registry model with a recipe, resumably, on one or several devices or machines.
+@dataclasses.dataclass(frozen=True)
+class TrainConfig:
+    """How `train` trains: every setting but the model and the data, each checked when made.
 
-    Args:
-        model: a registry name (``"cifar_resnet56"``); built inside the strategy's scope.
-        train_data: ``(images, labels)`` arrays: images ``(N, H, W, C)`` (uint8 pixels, or floats
-            already in model space with ``preprocessing="none"``), integer labels.
-        validation_data: optional ``(images, labels)`` for held-out accuracy each epoch.
+    Attributes:
         recipe: ``"cifar"`` or ``"bag_of_tricks"`` (`keras_resnet.training.recipes`).
         epochs: training length, an int >= 1 (None: the recipe's, e.g. 64k iterations for
             CIFAR); the schedule is stretched or compressed to it.
@@ -445,67 +422,171 @@ def train(
         deterministic: TensorFlow op determinism, so that a resumed run ends bit-identical to an
             uninterrupted one (slower on GPUs).
         verbose: 0 silent, 1 progress bar, 2 one line per epoch.
+    """
+
+    recipe: str = "cifar"
+    epochs: int | None = None
+    batch_size: int | None = None
+    learning_rate: float | None = None
+    strategy: Any = "default"
+    mixed_precision: bool = False
+    jit_compile: bool = False
+    output_dir: str | os.PathLike | None = None
+    save_freq: str | int = "epoch"
+    augment: str | None = None
+    preprocessing: str = "none"
+    classes: int | None = None
+    seed: int = 0
+    model_kwargs: dict | None = None
+    tensorboard: bool = True
+    deterministic: bool = False
+    verbose: int = 1
+
+    def __post_init__(self):
+        recipes_lib.get(self.recipe)
+        normalized = {
+            "epochs": _optional_count("epochs", self.epochs),
+            "batch_size": _optional_count("batch_size", self.batch_size),
+            "learning_rate": _check_learning_rate(self.learning_rate),
+            "save_freq": _check_save_freq(self.save_freq),
+            "seed": _checks.check_int("seed", self.seed, minimum=0),
+        }
+        for field, value in normalized.items():  # ints and floats, not NumPy scalars
+            object.__setattr__(self, field, value)
+        if self.augment is not None:
+            _checks.check_choice("augment", self.augment, augment_lib.NAMES)
+        preprocessing_lib.get(self.preprocessing)
+        _checks.check_choice("verbose", self.verbose, (0, 1, 2))
+        for argument in ("mixed_precision", "jit_compile", "tensorboard", "deterministic"):
+            _checks.check_bool(argument, getattr(self, argument))
+
+    @classmethod
+    def of(cls, config: "TrainConfig | None", settings: dict) -> "TrainConfig":
+        """`config` with `settings` (keyword arguments of `train`) replacing its fields; an
+        unknown keyword is a TypeError naming the nearest field."""
+        fields = [f.name for f in dataclasses.fields(cls)]
+        for key in settings:
+            if key not in fields:
+                near = difflib.get_close_matches(key, fields, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                raise TypeError(f"train() got an unexpected keyword argument {key!r}{hint}")
+        return dataclasses.replace(config or cls(), **settings) if settings or config is None else config
+
+
+def train(model: str, train_data, *, validation_data=None, config: TrainConfig | None = None, **settings) -> TrainResult:
+    """Trains a registry model with a recipe, resumably, on one or several devices or machines.
+
+    Args:
+        model: a registry name (``"cifar_resnet56"``); built inside the strategy's scope.
+        train_data: ``(images, labels)`` arrays: images ``(N, H, W, C)`` (uint8 pixels, or floats
+            already in model space with ``preprocessing="none"``), integer labels.
+        validation_data: optional ``(images, labels)`` for held-out accuracy each epoch.
+        config: a `TrainConfig`; keyword arguments (``epochs=30``, ``recipe="bag_of_tricks"``,
+            any of its fields) replace its fields.
 
     Returns:
         A `TrainResult` with the trained model and the history of this process's epochs.
     """
-    import keras
-    import tensorflow as tf
-
     started = time.perf_counter()
-    spec = recipes_lib.get(recipe)
+    config = TrainConfig.of(config, settings)
     registry.get_entry(model)  # an unknown name is named, with the nearest ones
     x, y = _check_arrays("train_data", train_data)
     if validation_data is not None:
         _check_arrays("validation_data", validation_data)
-    classes = _check_classes(classes, y)
-    epochs, batch_size = _optional_count("epochs", epochs), _optional_count("batch_size", batch_size)
-    learning_rate, save_freq = _check_learning_rate(learning_rate), _check_save_freq(save_freq)
-    seed = _checks.check_int("seed", seed, minimum=0)
-    augment = spec.augmentation if augment is None else _checks.check_choice("augment", augment, augment_lib.NAMES)
-    preprocessing_lib.get(preprocessing)
-    _checks.check_choice("verbose", verbose, (0, 1, 2))
-    for argument, value in [("mixed_precision", mixed_precision), ("jit_compile", jit_compile), ("tensorboard", tensorboard),
-                            ("deterministic", deterministic)]:
-        _checks.check_bool(argument, value)
-    distribution = make_strategy(strategy)
-    _check_multi_worker(distribution)
-    replicas = distribution.num_replicas_in_sync
-    epochs, steps_per_epoch, global_batch = _plan(spec, len(x), epochs=epochs, batch_size=batch_size, replicas=replicas)
-    output = pathlib.Path(output_dir) if output_dir is not None else None
-    backup = output / "backup" if output is not None else None
-    start_epoch = _resume_epoch(backup) if backup is not None else 0
-    _log(verbose, f"training {model}: recipe {recipe}, {epochs} epoch{'' if epochs == 1 else 's'} x {steps_per_epoch} steps, global batch "
-                  f"{global_batch} on {replicas} replica(s) ({strategy_name(distribution)}), starting at epoch {start_epoch}")
+    run = _Run.plan(model, config, x, y)
+    _log(config.verbose, run.describe())
+    keras_model = _set_up_model(run, input_shape=tuple(x.shape[1:]))
+    if run.start_epoch >= run.epochs:
+        _log(config.verbose, f"training already complete ({run.start_epoch} epoch{'' if run.start_epoch == 1 else 's'}) in {run.output}")
+        history = _complete_run(keras_model, run.output, run.backup, run.distribution)
+        return run.result(keras_model, history, 0, time.perf_counter() - started, already_complete=True)
+    history = _fit(run, keras_model, (x, y), validation_data)
+    _save_final(keras_model, run.output, run.distribution)
+    seconds = time.perf_counter() - started
+    _log(config.verbose, f"trained in {seconds:.1f} s")
+    return run.result(keras_model, dict(history.history), len(history.epoch), seconds)
 
-    keras.utils.set_random_seed(seed)
-    if deterministic:
+
+@dataclasses.dataclass
+class _Run:
+    """What one call of `train` settled before building anything: the recipe, the strategy, the
+    schedule's size, where it writes and the epoch it resumes from."""
+
+    name: str
+    config: TrainConfig
+    spec: recipes_lib.Recipe
+    classes: int
+    augment: str
+    distribution: Any
+    epochs: int
+    steps_per_epoch: int
+    global_batch: int
+    output: pathlib.Path | None
+    backup: pathlib.Path | None
+    start_epoch: int
+
+    @classmethod
+    def plan(cls, name: str, config: TrainConfig, x, y) -> "_Run":
+        spec = recipes_lib.get(config.recipe)
+        classes = _check_classes(config.classes, y)
+        distribution = make_strategy(config.strategy)
+        _check_multi_worker(distribution)
+        epochs, steps, batch = _plan(spec, len(x), epochs=config.epochs, batch_size=config.batch_size,
+                                     replicas=distribution.num_replicas_in_sync)
+        output = pathlib.Path(config.output_dir) if config.output_dir is not None else None
+        backup = output / "backup" if output is not None else None
+        start_epoch = _resume_epoch(backup) if backup is not None else 0
+        augment = spec.augmentation if config.augment is None else config.augment
+        return cls(name, config, spec, classes, augment, distribution, epochs, steps, batch, output, backup, start_epoch)
+
+    @property
+    def replicas(self) -> int:
+        return self.distribution.num_replicas_in_sync
+
+    def describe(self) -> str:
+        return (f"training {self.name}: recipe {self.config.recipe}, {self.epochs} epoch{'' if self.epochs == 1 else 's'} x "
+                f"{self.steps_per_epoch} steps, global batch {self.global_batch} on {self.replicas} replica(s) "
+                f"({strategy_name(self.distribution)}), starting at epoch {self.start_epoch}")
+
+    def result(self, model, history: dict, epochs_run: int, seconds: float, **extra) -> TrainResult:
+        return TrainResult(model, history, epochs_run, start_epoch=self.start_epoch, seconds=seconds, replicas=self.replicas,
+                           global_batch_size=self.global_batch, **extra)
+
+
+def _set_up_model(run: _Run, *, input_shape):
+    """Seeds everything, then builds and compiles the model in the strategy's scope."""
+    import keras
+    import tensorflow as tf
+
+    config = run.config
+    keras.utils.set_random_seed(config.seed)
+    if config.deterministic:
         tf.config.experimental.enable_op_determinism()
-    model = _build(distribution, model, spec, mixed_precision=mixed_precision, input_shape=tuple(x.shape[1:]), classes=classes,
-                   steps_per_epoch=steps_per_epoch, global_batch=global_batch, epochs=epochs, learning_rate=learning_rate,
-                   jit_compile=jit_compile, model_kwargs=model_kwargs)
-    common = dict(start_epoch=start_epoch, replicas=replicas, global_batch_size=global_batch)
-    if start_epoch >= epochs:
-        _log(verbose, f"training already complete ({start_epoch} epoch{'' if start_epoch == 1 else 's'}) in {output}")
-        history = _complete_run(model, output, backup, distribution)
-        return TrainResult(model, history, 0, seconds=time.perf_counter() - started, already_complete=True, **common)
+    return _build(run.distribution, run.name, run.spec, mixed_precision=config.mixed_precision, input_shape=input_shape,
+                  classes=run.classes, steps_per_epoch=run.steps_per_epoch, global_batch=run.global_batch, epochs=run.epochs,
+                  learning_rate=config.learning_rate, jit_compile=config.jit_compile, model_kwargs=config.model_kwargs)
 
-    dataset = make_dataset(x, y, start_epoch=start_epoch, epochs=epochs, seed=seed, batch_size=global_batch, augment=augment,
-                           preprocessing=preprocessing, classes=classes, one_hot=_one_hot(spec), mixup_alpha=spec.mixup_alpha)
+
+def _fit(run: _Run, model, train_data, validation_data):
+    """The data streams, the callbacks and `model.fit` from the resumed epoch; Keras' History."""
+    import tensorflow as tf
+
+    config, one_hot = run.config, _one_hot(run.spec)
+    x, y = train_data
+    dataset = make_dataset(x, y, start_epoch=run.start_epoch, epochs=run.epochs, seed=config.seed, batch_size=run.global_batch,
+                           augment=run.augment, preprocessing=config.preprocessing, classes=run.classes, one_hot=one_hot,
+                           mixup_alpha=run.spec.mixup_alpha)
     validation = None
     if validation_data is not None:
-        validation = _eval_dataset(validation_data, batch_size=global_batch, preprocessing=preprocessing, classes=classes,
-                                   one_hot=_one_hot(spec))
-    callbacks = _callbacks(output, backup, save_freq=save_freq, tensorboard=tensorboard, verbose=verbose)
-    if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy):
-        _prebuild(model, distribution, dataset)
-    fit_verbose = verbose if verbose != 1 or sys.stdout.isatty() else 2
-    history = model.fit(dataset, epochs=epochs, steps_per_epoch=steps_per_epoch, validation_data=validation,
-                        callbacks=callbacks, verbose=fit_verbose, shuffle=False)  # shuffled above, per epoch
-    _save_final(model, output, distribution)
-    seconds = time.perf_counter() - started
-    _log(verbose, f"trained in {seconds:.1f} s")
-    return TrainResult(model, dict(history.history), len(history.epoch), seconds=seconds, **common)
+        validation = _eval_dataset(validation_data, batch_size=run.global_batch, preprocessing=config.preprocessing,
+                                   classes=run.classes, one_hot=one_hot)
+    callbacks = _callbacks(run.output, run.backup, save_freq=config.save_freq, tensorboard=config.tensorboard,
+                           verbose=config.verbose)
+    if isinstance(run.distribution, tf.distribute.MultiWorkerMirroredStrategy):
+        _prebuild(model, run.distribution, dataset)
+    fit_verbose = config.verbose if config.verbose != 1 or sys.stdout.isatty() else 2
+    return model.fit(dataset, epochs=run.epochs, steps_per_epoch=run.steps_per_epoch, validation_data=validation,
+                     callbacks=callbacks, verbose=fit_verbose, shuffle=False)  # shuffled above, per epoch
 
 
 def _complete_run(model, output, backup, distribution) -> dict:
@@ -560,4 +641,4 @@ def _prebuild(model, distribution, dataset):
     model._maybe_symbolic_build = lambda *args, **kwargs: None
 
 
-__all__ = ["STRATEGIES", "TrainResult", "make_dataset", "make_strategy", "strategy_name", "train"]
+__all__ = ["STRATEGIES", "TrainConfig", "TrainResult", "make_dataset", "make_strategy", "strategy_name", "train"]
