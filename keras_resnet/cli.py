@@ -157,7 +157,7 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_optimize(args) -> int:
-    from keras_resnet import atomic, data, export
+    from keras_resnet import atomic, export
 
     model = _load_model(args.model, args.weights, args.input_size, args.classes)
     output = pathlib.Path(args.output)
@@ -172,51 +172,13 @@ def _cmd_optimize(args) -> int:
     from keras_resnet import optimize  # tfmot and tf_keras, only now
 
     _start_work(args)
-    train, validation, class_names = data.image_folder(
-        args.data,
-        tuple(model.input_shape[1:3]),
-        batch_size=args.batch_size,
-        preprocessing=args.preprocessing,
-        validation_split=args.validation_split or None,
-        seed=args.seed,
-    )
-    if len(class_names) != model.output_shape[-1]:
-        raise ValueError(
-            f"data={args.data!r} has {len(class_names)} classes but model {model.name!r} has "
-            f"{model.output_shape[-1]} outputs; pass --classes {len(class_names)} or a model with that head"
-        )
-    result = optimize.fine_tune(
-        model,
-        train,
-        method=args.method,
-        validation=validation,
-        epochs=args.epochs,
-        learning_rate=args.learning_rate,
-        optimizer=args.optimizer,
-        target_sparsity=args.sparsity,
-    )
-    reports = export.export(
-        result.model,
-        output,
-        format=formats,
-        quantize=quantize,
-        calibration_data=train if args.method == "prune" else None,
-        preprocessing=args.preprocessing,
-        class_names=class_names,
-        overwrite=args.overwrite,
-        compressed_size=True,
-        **options,
-    )
-    summary = {
-        "method": args.method,
-        "model": model.name,
-        "epochs": args.epochs,
-        "baseline_accuracy": result.baseline_accuracy,
-        "accuracy": result.accuracy,
-        "sparsity": result.sparsity,
-        "seconds": round(result.seconds, 1),
-        "artifacts": [r.as_dict() for r in reports],
-    }
+    train, validation, class_names = _optimize_data(args, model)
+    result = optimize.fine_tune(model, train, method=args.method, validation=validation, epochs=args.epochs,
+                                learning_rate=args.learning_rate, optimizer=args.optimizer, target_sparsity=args.sparsity)
+    reports = export.export(result.model, output, format=formats, quantize=quantize,
+                            calibration_data=train if args.method == "prune" else None, preprocessing=args.preprocessing,
+                            class_names=class_names, overwrite=args.overwrite, compressed_size=True, **options)
+    summary = _optimize_summary(args, model, result, reports)
     if args.method == "prune":
         with atomic.atomic_path(saved, overwrite=args.overwrite) as tmp:
             result.model.save(tmp)
@@ -226,8 +188,40 @@ def _cmd_optimize(args) -> int:
     if result.sparsity is not None:
         print(f"sparsity of the pruned kernels: {result.sparsity:.1%}; Keras model: {saved}")
     print(reports.table())
-    (output / f"{model.name}_{args.method}_report.json").write_text(json.dumps(summary, indent=2, default=str))
+    with atomic.atomic_path(output / f"{model.name}_{args.method}_report.json", overwrite=True) as tmp:
+        tmp.write_text(json.dumps(summary, indent=2, default=str))
     return 0
+
+
+def _optimize_data(args, model):
+    """``(train, validation, class names)`` from the image folder, sized for `model`, whose head
+    must have one output per class."""
+    from keras_resnet import data
+
+    train, validation, class_names = data.image_folder(
+        args.data, tuple(model.input_shape[1:3]), batch_size=args.batch_size, preprocessing=args.preprocessing,
+        validation_split=args.validation_split or None, seed=args.seed,
+    )
+    if len(class_names) != model.output_shape[-1]:
+        raise ValueError(
+            f"data={args.data!r} has {len(class_names)} classes but model {model.name!r} has "
+            f"{model.output_shape[-1]} outputs; pass --classes {len(class_names)} or a model with that head"
+        )
+    return train, validation, class_names
+
+
+def _optimize_summary(args, model, result, reports) -> dict:
+    """The ``<model>_<method>_report.json`` contents."""
+    return {
+        "method": args.method,
+        "model": model.name,
+        "epochs": args.epochs,
+        "baseline_accuracy": result.baseline_accuracy,
+        "accuracy": result.accuracy,
+        "sparsity": result.sparsity,
+        "seconds": round(result.seconds, 1),
+        "artifacts": [r.as_dict() for r in reports],
+    }
 
 
 def _cmd_convert_weights(args) -> int:
