@@ -16,10 +16,11 @@ import os
 import pathlib
 import platform
 import statistics
-import sys
 import time
 
 import numpy as np
+
+from keras_resnet import _console
 
 
 def median_latency(fn, x, *, repeats: int = 20, warmup: int = 3) -> float:
@@ -132,11 +133,6 @@ def machine() -> str:
     return f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU cores"
 
 
-def _log(verbose, text):
-    if verbose:
-        print(text, file=sys.stderr, flush=True)
-
-
 def _export_jobs(model, output, jobs, **kwargs):
     """Exports each format with its own precisions (not the cross product of all)."""
     from keras_resnet import export
@@ -227,7 +223,7 @@ def benchmark(
         if labels is not None:
             row.accuracy = verify.accuracy(report, images, labels)
         rows.append(row)
-        _log(verbose, f"[{i}/{len(reports)}] {report.format} {report.precision}: {seconds * 1e3:.2f} ms, {keras_s / seconds:.2f}x Keras")
+        _console.log(verbose, f"[{i}/{len(reports)}] {report.format} {report.precision}: {seconds * 1e3:.2f} ms, {keras_s / seconds:.2f}x Keras")
     return BenchmarkResult(model.name, tuple(traced.input_shape), batch, repeats, machine(), keras_s * 1e3, keras_accuracy, rows)
 
 

@@ -26,7 +26,7 @@ import signal
 import sys
 import time
 
-from keras_resnet import _quiet, registry
+from keras_resnet import _console, _quiet, registry
 
 
 def _fmt_macs(macs: int) -> str:
@@ -54,11 +54,7 @@ def model_table(names, *, details: bool = True, progress=None) -> str:
 
 
 def _progress(i, n, name):
-    """One status line, rewritten in place on a terminal, one line per step in a log."""
-    if sys.stderr.isatty():
-        print(f"\r[{i + 1}/{n}] counting {name:<24}", end="\n" if i + 1 == n else "", file=sys.stderr, flush=True)
-    else:
-        print(f"[{i + 1}/{n}] counting {name}", file=sys.stderr, flush=True)
+    _console.progress(i + 1, n, f"counting {name:<16}")
 
 
 def _cmd_list(args) -> int:

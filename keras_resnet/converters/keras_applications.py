@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from keras_resnet.converters.naming import Naming
+
 #: keras.applications' BatchNormalization epsilon in its ResNets
 SOURCE_EPSILON = 1.001e-5
-_BN = ("gamma", "beta", "moving_mean", "moving_variance")
 
 
 def describe(keys) -> str:
@@ -39,21 +40,16 @@ def check_model(model):
         )
 
 
-#: layer kind -> its keys in the file, in Keras' weight order
-_KEYS = {
-    "Conv2D": lambda name, layer: [f"{name}/kernel"] + ([f"{name}/bias"] if layer.use_bias else []),
-    "BatchNormalization": lambda name, layer: [f"{name}/{field}" for field in _BN],
-    "Dense": lambda name, layer: [f"{name}/kernel", f"{name}/bias"],
-}
+NAMING = Naming("/", "kernel", "bias", ("gamma", "beta", "moving_mean", "moving_variance"))
 HEAD_PREFIX = "predictions/"
 
 
 def layer_keys(model, layer) -> list[str]:
     """The file's keys of `layer`'s weights, in Keras' order (the layer names are shared)."""
-    make = _KEYS.get(type(layer).__name__)
-    if make is None:
+    keys = NAMING.keys(layer.name, layer)
+    if keys is None:
         raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) has no keras.applications counterpart")
-    return make(layer.name, layer)
+    return keys
 
 
 def convert(model, layer, arrays, tensors, *, source_epsilon: float = SOURCE_EPSILON):

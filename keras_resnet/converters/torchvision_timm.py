@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from keras_resnet.converters.naming import Naming
 
 BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta, moving mean/variance
 IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
@@ -65,12 +66,7 @@ def check_model(model):
         raise ValueError(f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet checkpoints are V1")
 
 
-#: layer kind -> its keys under a prefix, in Keras' weight order
-_KEYS = {
-    "Conv2D": lambda prefix, layer: [f"{prefix}.weight"] + ([f"{prefix}.bias"] if layer.use_bias else []),
-    "BatchNormalization": lambda prefix, layer: [f"{prefix}.{field}" for field in BN_FIELDS],
-    "Dense": lambda prefix, layer: [f"{prefix}.weight", f"{prefix}.bias"],
-}
+NAMING = Naming(".", "weight", "bias", BN_FIELDS)
 #: layer kind -> the conversion of its first tensor (kernels: OIHW -> HWIO, (out, in) -> (in, out))
 _KERNEL = {
     "Conv2D": lambda kernel: kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel,
@@ -83,10 +79,10 @@ def layer_keys(model, layer) -> list[str]:
     """The state-dict keys of `layer`'s weights, in Keras' order."""
     avg_down = any(other.name.endswith("_0_pool") for other in model.layers)
     prefix = _prefix(layer.name, avg_down)
-    make = _KEYS.get(type(layer).__name__)
-    if prefix is None or make is None:
+    keys = None if prefix is None else NAMING.keys(prefix, layer)
+    if keys is None:
         raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) of {model.name!r} has no torchvision/timm counterpart")
-    return make(prefix, layer)
+    return keys
 
 
 def convert(model, layer, arrays, tensors):

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from keras_resnet import _checks, atomic, registry
+from keras_resnet import _checks, _console, atomic, registry
 from keras_resnet import preprocessing as preprocessing_lib
 from keras_resnet.training import augment as augment_lib
 from keras_resnet.training import recipes as recipes_lib
@@ -374,7 +374,7 @@ def _callbacks(output, backup, *, save_freq, tensorboard, verbose):
     if tensorboard and importlib.util.find_spec("tensorboard") is not None:
         callbacks.append(keras.callbacks.TensorBoard(str(output / "tensorboard"), update_freq="epoch"))
     elif tensorboard:
-        _log(verbose, "TensorBoard logs skipped: tensorboard is not installed (pip install 'keras-resnet[train]')")
+        _console.log(verbose, "TensorBoard logs skipped: tensorboard is not installed (pip install 'keras-resnet[train]')")
     return callbacks
 
 
@@ -383,11 +383,6 @@ def _restore(model, backup: pathlib.Path):
     if model.optimizer is not None and not model.optimizer.built:
         model.optimizer.build(model.trainable_variables)
     model.load_weights(str(backup / _WEIGHTS))
-
-
-def _log(verbose, text):
-    if verbose:
-        print(text, file=sys.stderr, flush=True)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -494,16 +489,16 @@ def train(model: str, train_data, *, validation_data=None, config: TrainConfig |
     if validation_data is not None:
         _check_arrays("validation_data", validation_data)
     run = _Run.plan(model, config, x, y)
-    _log(config.verbose, run.describe())
+    _console.log(config.verbose, run.describe())
     keras_model = _set_up_model(run, input_shape=tuple(x.shape[1:]))
     if run.start_epoch >= run.epochs:
-        _log(config.verbose, f"training already complete ({run.start_epoch} epoch{'' if run.start_epoch == 1 else 's'}) in {run.output}")
+        _console.log(config.verbose, f"training already complete ({run.start_epoch} epoch{'' if run.start_epoch == 1 else 's'}) in {run.output}")
         history = _complete_run(keras_model, run.output, run.backup, run.distribution)
         return run.result(keras_model, history, 0, time.perf_counter() - started, already_complete=True)
     history = _fit(run, keras_model, (x, y), validation_data)
     _save_final(keras_model, run.output, run.distribution)
     seconds = time.perf_counter() - started
-    _log(config.verbose, f"trained in {seconds:.1f} s")
+    _console.log(config.verbose, f"trained in {seconds:.1f} s")
     return run.result(keras_model, dict(history.history), len(history.epoch), seconds)
 
 
