@@ -27,7 +27,7 @@ EXTRAS = {
 # unpinned torch resolves there to 2.14.1, which pulls in the CUDA 13 libraries (several GB). jax on
 # its own is the CPU build.
 EXTRAS["demo"] += EXTRAS["export"]
-EXTRAS["test"] = ["pytest>=7", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax"]
+EXTRAS["test"] = ["pytest>=7", "pytest-xdist>=3", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax"]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

@@ -239,6 +239,7 @@ def test_missing_extra_names_what_to_install(monkeypatch):
         _optional.require("no_such_converter_package", "export")
 
 
+@pytest.mark.xdist_group("digits_run")  # one worker trains the shared run once
 def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tmp_path, capsys):
     """The digits-trained CIFAR ResNet-20 (the `digits_run` fixture: `train`, seed 0) after
     full-int8 TFLite and static-int8 ONNX quantization, calibrated on 500 training images, on the

@@ -17,6 +17,7 @@ from keras_resnet import data
 from keras_resnet.training import train
 
 
+@pytest.mark.xdist_group("digits_run")  # one worker trains the shared run once
 def test_digits_training_learns_and_ends_converged(digits_run):
     """`train` on digits (the `digits_run` fixture: CIFAR recipe, 8 epochs, seed 0): the held-out
     accuracy is far above chance and the run ends converged, within 1 point of its best epoch
