@@ -27,7 +27,7 @@ EXTRAS = {
 # unpinned torch resolves there to 2.14.1, which pulls in the CUDA 13 libraries (several GB). jax on
 # its own is the CPU build.
 EXTRAS["demo"] += EXTRAS["export"]
-EXTRAS["test"] = ["pytest>=7", "pytest-xdist>=3", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax"]
+EXTRAS["test"] = ["pytest>=7", "pytest-xdist>=3", "mypy>=1.10", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax"]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(
@@ -39,7 +39,7 @@ setup(
     long_description_content_type="text/markdown",
     license="Apache-2.0",
     packages=find_packages(include=["keras_resnet", "keras_resnet.*"]),
-    package_data={"keras_resnet": ["resources/*.json"]},
+    package_data={"keras_resnet": ["resources/*.json", "py.typed"]},
     python_requires=">=3.10",
     install_requires=["tensorflow>=2.16", "keras>=3.0", "numpy", "h5py"],
     extras_require=EXTRAS,

@@ -31,6 +31,31 @@ TRAINED_IN_DEFAULT_TIER = frozenset(
 )
 
 
+#: Not a test module: a job the distribution tests start in its own process (reads sys.argv at import).
+collect_ignore = ["_distributed_job.py"]
+
+
+def _doctest_model(item) -> str | None:
+    """The registry name whose builder a doctest item documents (``keras_resnet.resnet.ResNet50D``
+    -> ``resnet50d``), or None."""
+    from keras_resnet import variants
+
+    module, _, function = item.name.rpartition(".")
+    if module != "keras_resnet.resnet":
+        return None
+    return next((e.name for e in variants.MODELS.values() if e.function == function), None)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(config, items):
+    """A named builder's docstring example builds the model at full size: the default tier runs
+    those of the models it trains (`TRAINED_IN_DEFAULT_TIER`), the slow tier the rest."""
+    for item in items:
+        name = _doctest_model(item) if type(item).__name__ == "DoctestItem" else None
+        if name is not None and name not in TRAINED_IN_DEFAULT_TIER:
+            item.add_marker(pytest.mark.slow)
+
+
 def registry_params(names=None, heavy=HEAVY, default_tier=None):
     """`pytest.param`s over registry names, heavy ones marked slow (and, when `default_tier` is a
     set of names, every name outside it)."""

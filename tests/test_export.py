@@ -270,12 +270,3 @@ def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tm
     for (fmt, precision), (accuracy, agreement) in results.items():
         assert agreement >= (1.0 if precision == "float32" else 0.97), (fmt, precision, agreement)
         assert abs(accuracy - reference_accuracy) <= 0.01, (fmt, precision, accuracy, reference_accuracy)
-
-
-def test_docstring_example_runs():
-    import doctest
-
-    import keras_resnet.export as module
-
-    result = doctest.testmod(module)
-    assert result.attempted > 0 and result.failed == 0

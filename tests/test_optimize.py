@@ -357,12 +357,3 @@ def test_digits_study_meets_the_goals(tmp_path, capsys):
     assert all(0.0 <= a <= 1.0 for a in accuracies)
     assert min(accuracies) > 0.9  # really trained, not a constant
     assert study["compressed_ratio"] <= 0.6
-
-
-@pytest.mark.parametrize("module", ["keras_resnet.optimize.twin", "keras_resnet.optimize.quantization", "keras_resnet.optimize.pruning", "keras_resnet.data"])
-def test_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0

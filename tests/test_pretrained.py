@@ -295,12 +295,3 @@ def test_cli_convert_weights_round_trip(tmp_path):
     saved = keras_resnet.ResNet18(weights=str(out), input_shape=(64, 64, 3))
     x = _images(1, 64)
     np.testing.assert_allclose(np.asarray(saved(x)), np.asarray(direct(x)), atol=1e-6)
-
-
-@pytest.mark.parametrize("module", ["keras_resnet.converters", "keras_resnet.presets", "keras_resnet.imagenet"])
-def test_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0

@@ -62,10 +62,3 @@ def test_schedules_serialize(name):
 def test_unknown_recipe_is_named():
     with pytest.raises(ValueError, match=r"recipe must be one of 'cifar', 'bag_of_tricks'; received recipe='imagenet'"):
         recipes.get("imagenet")
-
-
-def test_docstring_example_runs():
-    import doctest
-
-    result = doctest.testmod(recipes)
-    assert result.attempted > 0 and result.failed == 0
