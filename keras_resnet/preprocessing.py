@@ -100,6 +100,12 @@ class Preprocessing:
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
 
+    @classmethod
+    def from_dict(cls, values: dict) -> "Preprocessing":
+        """The preset an `as_dict` describes (the ``preprocessing`` of an exported artifact's
+        metadata, its lists read back as tuples)."""
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
 
 PRESETS = {
     p.name: p
