@@ -97,9 +97,10 @@ def _qat_jobs(jobs, names):
     kept = [job for job in jobs if job in allowed]
     missing = [f for f in names if not any(job[0] == f for job in kept)]
     if missing:
+        takes = ", ".join(f"quantize={p!r} for {f}" for f, p in allowed if f in missing)
         raise ValueError(
             f"a quantization-aware model exports as {', '.join(f'{f} {p}' for f, p in allowed)}; "
-            f"nothing requested for {', '.join(missing)} fits (quantize='int8' for TFLite and ONNX)"
+            f"nothing requested for {', '.join(missing)} fits" + (f" ({takes})" if takes else "")
         )
     return kept
 
