@@ -59,7 +59,7 @@ def main():
     import keras_resnet
     from keras_resnet import export
     from keras_resnet.benchmark import median_latency
-    from keras_resnet.export import _trace, verify
+    from keras_resnet.export import verify
 
     shape = (args.input_size, args.input_size, 3)
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,7 +76,7 @@ def main():
             lambda: export.export(model, tmp / "ours", format="all", preprocessing="torch", verify_artifacts=False, verbose=False),
         )
         theirs, _ = timed("keras model.export x3 (tf_saved_model, litert, onnx)", lambda: keras_export_all(model, tmp))
-        traced = _trace.trace(model, preprocessing="torch")  # ImageNet-normalized inputs, as deployed
+        traced = export.trace(model, preprocessing="torch")  # ImageNet-normalized inputs, as deployed
         inputs = verify.verification_inputs(traced)
         verify_seconds, _ = timed("verification of the 3 artifacts", lambda: [verify.verify(r, traced, inputs) for r in reports])
 
@@ -86,7 +86,7 @@ def main():
         baseline = min(eager, predict)
         rows = []
         for r in reports:
-            run = verify.RUNNERS[r.format](pathlib.Path(r.path), traced, r.details)
+            run = export.load_runner(r.path, r.format, r.details)
             latency = median_latency(run, x, repeats=args.repeats)
             rows.append(dict(format=r.format, precision=r.precision, size_mib=r.size_bytes / 2**20, export_seconds=r.export_seconds,
                              latency_ms=latency * 1e3, speedup_vs_keras=baseline / latency,

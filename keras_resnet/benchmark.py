@@ -143,8 +143,8 @@ def _export_jobs(model, output, jobs, **kwargs):
     for fmt, precision in jobs:
         by_format.setdefault(fmt, []).append(precision)
     for fmt, precisions in by_format.items():
-        if fmt == "saved_model":
-            path = output / "saved_model"
+        if export.FORMATS[fmt].kind == "saved_model":
+            path = output / fmt
         elif len(precisions) == 1:
             path = output / f"{model.name}_{precisions[0]}{export.FORMATS[fmt].suffix}"
         else:
@@ -192,13 +192,13 @@ def benchmark(
         batch: images per timed call.
         repeats, warmup: timed runs (median) and untimed runs before them.
     """
-    from keras_resnet import _checks
-    from keras_resnet.export import _trace, verify
+    from keras_resnet import _checks, export
+    from keras_resnet.export import verify
 
     batch = _checks.check_int("batch", batch, minimum=1)
     repeats = _checks.check_int("repeats", repeats, minimum=1)
     warmup = _checks.check_int("warmup", warmup, minimum=0)
-    traced = _trace.trace(model, preprocessing=preprocessing)
+    traced = export.trace(model, preprocessing=preprocessing)
     if images is None:
         images = verify.verification_inputs(traced, count=max(8, batch))
     images = np.asarray(images, dtype="float32")
@@ -216,7 +216,7 @@ def benchmark(
         keras_accuracy = float((predictions.argmax(-1) == np.asarray(labels).reshape(-1)).mean())
     rows = []
     for i, report in enumerate(reports, 1):
-        run = verify.RUNNERS[report.format](pathlib.Path(report.path), traced, report.details)
+        run = export.load_runner(report.path, report.format, report.details)
         seconds = median_latency(run, x, repeats=repeats, warmup=warmup)
         row = Row(report.format, report.precision, report.path, report.size_bytes, seconds * 1e3, keras_s / seconds,
                   report.max_abs_diff, report.top1_agreement)

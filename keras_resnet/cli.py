@@ -318,7 +318,8 @@ def _cmd_demo(args) -> int:
 
     jobs = benchmark.DEMO_JOBS if not args.formats else [j for j in benchmark.DEMO_JOBS if j[0] in args.formats]
     if not jobs:
-        raise ValueError(f"--formats must name some of saved_model, tflite, onnx; received {args.formats}")
+        demo_formats = ", ".join(dict.fromkeys(f for f, _ in benchmark.DEMO_JOBS))
+        raise ValueError(f"--formats must name some of {demo_formats}; received {args.formats}")
     atomic.check_writable(args.output)  # before the training, not after it
     _start_work(args)
     demo.run(args.output, epochs=args.epochs, jobs=jobs, repeats=args.repeats, seed=args.seed)
@@ -375,10 +376,22 @@ EXIT_CODES = """exit status:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error (no usage dump)."""
+    """argparse with a one-line error (no usage dump), and help that names the registered export
+    formats and precisions (``{formats}``, ``{precisions}`` in an argument's help, filled in from
+    `keras_resnet.export.FORMATS` only when help is shown: TensorFlow is not imported to parse)."""
 
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def format_help(self):
+        marked = [a for a in self._actions if a.help and ("{formats}" in a.help or "{precisions}" in a.help)]
+        if marked:
+            from keras_resnet import export
+
+            names = {"formats": ", ".join(export.FORMATS), "precisions": " ".join(export.formats.precisions())}
+            for action in marked:
+                action.help = action.help.replace("{formats}", names["formats"]).replace("{precisions}", names["precisions"])
+        return super().format_help()
 
 
 def _count(text: str, minimum: int = 1) -> int:
@@ -438,8 +451,8 @@ def _add_model_source(p, *, classes=True):
 def _add_export(sub, common, presets):
     p = sub.add_parser("export", parents=[common], help="export to SavedModel / TFLite / ONNX and verify each artifact")
     p.add_argument("model", help="a registered model name or a saved .keras file")
-    p.add_argument("--format", nargs="+", default=["all"], help="saved_model, tflite, onnx (several) or all")
-    p.add_argument("--quantize", nargs="+", default=["float32"], help="float32 float16 dynamic int8 int16x8 (several)")
+    p.add_argument("--format", nargs="+", default=["all"], help="{formats} (several) or all")
+    p.add_argument("--quantize", nargs="+", default=["float32"], help="{precisions} (several)")
     p.add_argument("--calibration-data", help="for int8: a folder of images or a .npy array of model-ready images")
     p.add_argument("--calibration-size", type=_count, default=200, help="calibration images used (default 200)")
     p.add_argument("--output", "-o", required=True,
@@ -472,7 +485,7 @@ def _add_optimize(sub, common, presets):
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--sparsity", type=lambda t: _fraction(t, zero_ok=False), default=0.5, help="prune: target sparsity (default 0.5)")
     p.add_argument("--sparse-weights", action="store_true", help="prune: TFLite sparse tensor encoding (float32/float16)")
-    p.add_argument("--format", nargs="+", help="export formats (default: tflite onnx)")
+    p.add_argument("--format", nargs="+", help="export formats among {formats} (default: tflite onnx)")
     p.add_argument("--quantize", nargs="+", help="export precisions (default: int8 for qat, float32 for prune)")
     p.add_argument("--preprocessing", default="unit", choices=presets, help="how pixels become model input (default unit: /255)")
     _add_model_source(p)
@@ -526,7 +539,7 @@ def _add_demo_and_benchmark(sub, common, presets):
     p.add_argument("model", help="a registered model name or a saved .keras file")
     _add_model_source(p, classes=False)
     p.add_argument("--batch", type=_count, default=1)
-    p.add_argument("--formats", nargs="+", default=["all"], help="saved_model tflite onnx, or all")
+    p.add_argument("--formats", nargs="+", default=["all"], help="{formats} (several), or all")
     p.add_argument("--quantize", nargs="+", default=["float32", "int8"], help="precisions (default: float32 int8)")
     p.add_argument("--repeats", type=_count, default=20)
     p.add_argument("--data", help="a .npy of model-ready images (default: random pixels, preprocessed)")

@@ -252,15 +252,9 @@ def image_folder(
         return tf.shape(tf.io.decode_image(tf.io.read_file(file), channels=3, expand_animations=False))
 
     folder = _readable_folder(path, check, validation_split, seed)
-    scale = tf.constant(preset.scale, tf.float32)
-    mean = tf.constant(preset.mean, tf.float32)
-    std = tf.constant(preset.std, tf.float32)
 
     def prepare(file, label):
-        image = _load_image(file, image_size)
-        if preset.bgr:
-            image = image[..., ::-1]
-        return (image * scale - mean) / std, label
+        return preset.tf(_load_image(file, image_size)), label
 
     def dataset(indices, shuffled):
         if indices is None:
@@ -354,16 +348,13 @@ def tfrecords(pattern, image_size, *, batch_size: int = 32, preprocessing="torch
         raise ValueError(f"pattern={str(pattern)!r} matches no TFRecord files")
     preset = preprocessing_lib.get(preprocessing)
     features = {image_key: tf.io.FixedLenFeature([], tf.string), label_key: tf.io.FixedLenFeature([], tf.int64)}
-    mean, std = tf.constant(preset.mean, tf.float32), tf.constant(preset.std, tf.float32)
 
     def parse(record):
         example = tf.io.parse_single_example(record, features)
         image = tf.io.decode_image(example[image_key], channels=3, expand_animations=False)
         image = tf.image.resize(tf.cast(image, tf.float32), image_size, antialias=True)
         image.set_shape((*image_size, 3))
-        if preset.bgr:
-            image = image[..., ::-1]
-        return (image * preset.scale - mean) / std, example[label_key] - label_offset
+        return preset.tf(image), example[label_key] - label_offset
 
     dataset = tf.data.Dataset.from_tensor_slices(files)
     if shuffle:

@@ -1,17 +1,50 @@
 """Input preprocessing presets: how raw RGB pixels (0-255) become a model's input.
 
-Every preset is ``y = (x[..., order] * scale - mean) / std``, so the same numbers drive NumPy
-calibration pipelines, the in-graph preprocessing of an exported SavedModel's image-bytes
-signature, and the metadata written into each exported artifact.
+Every preset is ``y = (x[..., order] * scale - mean) / std``, written once (`Preprocessing.apply`)
+and run in three array libraries: NumPy (`Preprocessing.numpy`, or calling the preset: calibration
+folders, `keras_resnet.imagenet.preprocess_input`, the benchmark's inputs), Keras ops
+(`Preprocessing.keras_ops`, any backend, symbolic tensors included) and TensorFlow graphs
+(`Preprocessing.tf`: the ``tf.data`` pipelines of `keras_resnet.data` and the trainer, and the
+image-bytes signature of an exported SavedModel). The same numbers are written as metadata into
+each exported artifact.
 
-This module is NumPy only (no Keras import).
+This module imports NumPy only; Keras and TensorFlow are imported by the methods that use them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import types
 
 import numpy as np
+
+
+def _numpy_ops():
+    return types.SimpleNamespace(
+        cast=lambda x: np.asarray(x, dtype="float32"),
+        flip=lambda x: x[..., ::-1],
+        constant=np.float32,
+    )
+
+
+def _keras_ops():
+    from keras import ops
+
+    return types.SimpleNamespace(
+        cast=lambda x: ops.cast(x, "float32"),
+        flip=lambda x: ops.flip(x, axis=-1),
+        constant=lambda value: ops.convert_to_tensor(np.float32(value)),
+    )
+
+
+def _tf_ops():
+    import tensorflow as tf
+
+    return types.SimpleNamespace(
+        cast=lambda x: tf.cast(x, tf.float32),
+        flip=lambda x: tf.reverse(x, axis=[-1]),
+        constant=lambda value: tf.constant(value, tf.float32),
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,15 +58,37 @@ class Preprocessing:
     bgr: bool = False
     description: str = ""
 
-    def __call__(self, images):
-        """Applies the preset to a float or uint8 array of shape (..., channels)."""
-        x = np.asarray(images, dtype="float32")
+    def apply(self, images, ops):
+        """The formula, once: ``(x[..., order] * scale - mean) / std`` in float32 with the array
+        functions of `ops` (a namespace of ``cast(x)`` to float32, ``flip(x)`` of the channel
+        axis and ``constant(value)`` as a float32 array); `numpy`, `keras_ops` and `tf` call it."""
+        x = ops.cast(images)
         self.check_channels(x.shape[-1])
         if self.bgr:
-            x = x[..., ::-1]
-        return ((x * self.scale - np.float32(self.mean)) / np.float32(self.std)).astype("float32")
+            x = ops.flip(x)
+        return (x * ops.constant(self.scale) - ops.constant(self.mean)) / ops.constant(self.std)
 
-    def check_channels(self, channels: int):
+    def numpy(self, images) -> np.ndarray:
+        """The preset on a NumPy (or array-like) batch of shape (..., channels): float32."""
+        return np.asarray(self.apply(images, _numpy_ops()), dtype="float32")
+
+    def __call__(self, images) -> np.ndarray:
+        """Applies the preset to a float or uint8 array of shape (..., channels) (`numpy`)."""
+        return self.numpy(images)
+
+    def keras_ops(self, images):
+        """The preset with ``keras.ops`` (any backend; a symbolic `KerasTensor` too, so it can sit
+        in a functional model): float32."""
+        return self.apply(images, _keras_ops())
+
+    def tf(self, images):
+        """The preset as TensorFlow ops (``tf.data`` maps, ``tf.function`` graphs): float32."""
+        return self.apply(images, _tf_ops())
+
+    def check_channels(self, channels):
+        """Refuses a channel count the preset is not defined for (an unknown count passes)."""
+        if channels is None:
+            return
         if len(self.mean) > 1 and channels != len(self.mean):
             raise ValueError(
                 f"preprocessing={self.name!r} is defined for {len(self.mean)}-channel images; "
@@ -44,6 +99,12 @@ class Preprocessing:
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> "Preprocessing":
+        """The preset an `as_dict` describes (the ``preprocessing`` of an exported artifact's
+        metadata, its lists read back as tuples)."""
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
 PRESETS = {

@@ -1,5 +1,6 @@
 """keras_resnet.export: every format and precision, verified in its own runtime."""
 
+import dataclasses
 import json
 import pathlib
 import subprocess
@@ -106,7 +107,7 @@ def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, every_format):
     meta = tflite_format.read_metadata(tfl)
     assert meta["model_name"] == "c20" and meta["precision"] == "float32" and meta["classes"] == 10
     assert meta["versions"]["tensorflow"] == tf.__version__
-    interpreter = verify_lib.tflite_interpreter(tfl)
+    interpreter = tflite_format.tflite_interpreter(tfl)
     detail = interpreter.get_signature_runner("serving_default").get_input_details()["image"]
     assert list(detail["shape_signature"]) == [-1, 32, 32, 3]
     model = onnx.load(onx)
@@ -129,7 +130,7 @@ def test_onnx_nchw_and_tflite_uint8_io(cifar20, calibration, tmp_path):
         cifar20, tmp_path / "m.tflite", format="tflite", quantize="int8", calibration_data=calibration,
         inference_input_type="uint8", inference_output_type="uint8", verbose=False,
     )
-    runner = verify_lib.tflite_interpreter(q.path).get_signature_runner("serving_default")
+    runner = tflite_format.tflite_interpreter(q.path).get_signature_runner("serving_default")
     assert runner.get_input_details()["image"]["dtype"] == np.uint8 and q.verified
 
 
@@ -218,7 +219,7 @@ def test_failures_leave_nothing_behind(cifar20, tmp_path, monkeypatch):
         path.write_bytes(b"half")
         raise RuntimeError("converter crashed")
 
-    monkeypatch.setattr(tflite_format, "write", broken_writer)
+    monkeypatch.setitem(export.FORMATS, "tflite", dataclasses.replace(export.FORMATS["tflite"], write=broken_writer))
     with pytest.raises(RuntimeError, match="converter crashed"):
         export.export(cifar20, tmp_path / "m.tflite", format="tflite", verbose=False)
     assert _listing(tmp_path) == []
@@ -261,7 +262,7 @@ def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tm
     assert len(np.unique(reference)) == 10
     results = {}
     for r in reports:
-        run = verify_lib.RUNNERS[r.format](pathlib.Path(r.path), None, r.details)
+        run = export.load_runner(r.path, r.format, r.details)
         predictions = np.concatenate([run(x_test[i : i + 50])["logits"] for i in range(0, len(x_test), 50)]).argmax(-1)
         results[r.format, r.precision] = (float((predictions == y_test).mean()), float((predictions == reference).mean()))
     with capsys.disabled():

@@ -93,7 +93,7 @@ def _classes_of(path):
         onnx.checker.check_model(model)
         return model.graph.output[0].type.tensor_type.shape.dim[-1].dim_value
     if path.suffix == ".tflite":
-        from keras_resnet.export.verify import tflite_interpreter
+        from keras_resnet.export.tflite import tflite_interpreter
 
         interpreter = tflite_interpreter(path)
         return int(interpreter.get_output_details()[0]["shape"][-1])

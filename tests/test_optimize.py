@@ -12,7 +12,7 @@ import pytest
 
 import keras_resnet
 from keras_resnet import data, export, optimize
-from keras_resnet.export import verify
+from keras_resnet.export import tflite as tflite_format
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -161,7 +161,7 @@ def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
     assert [(r.format, r.precision) for r in reports] == [("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8")]
     assert all(r.verified for r in reports)
     tflite = next(r for r in reports if r.format == "tflite")
-    interpreter = verify.tflite_interpreter(tflite.path)
+    interpreter = tflite_format.tflite_interpreter(tflite.path)
     tensors = interpreter.get_tensor_details()
     for op in interpreter._get_ops_details():
         if op["op_name"] in ("DEQUANTIZE", "DELEGATE"):

@@ -13,11 +13,15 @@ One call traces the model once; every format is derived from that trace. Each ar
 to a temporary sibling path, verified there, then renamed into place: a failed conversion or
 verification leaves nothing behind, and an existing output is only replaced with
 ``overwrite=True``.
+
+Each format is a plug-in: a `Format` in the table `FORMATS` (`keras_resnet.export.formats`) names
+its suffix or folder layout, precisions and options, and how to write an artifact from the trace
+(`Traced`) and load one back as a runner; `register_format` adds one, and `export`, its
+verification, the benchmark and the command line take it like the built-in ones.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import pathlib
@@ -27,36 +31,18 @@ import time
 
 from keras_resnet import _checks, _kinds, atomic
 from keras_resnet.export import _files, _trace, calibration as calibration_lib
-from keras_resnet.export import onnx as onnx_format
-from keras_resnet.export import saved_model as saved_model_format
-from keras_resnet.export import tflite as tflite_format
-from keras_resnet.export import verify
-from keras_resnet.export.verify import Report, VerificationError
+from keras_resnet.export import formats
+from keras_resnet.export.formats import FORMATS, Format, format_of, get_format, load_runner, register_format, unregister_format
 
+# The built-in formats register themselves in this order (the order of ``format="all"``).
+from keras_resnet.export import saved_model as saved_model_format  # noqa: E402, F401
+from keras_resnet.export import tflite as tflite_format  # noqa: E402, F401
+from keras_resnet.export import onnx as onnx_format  # noqa: E402, F401
+from keras_resnet.export import verify  # noqa: E402
+from keras_resnet.export._trace import Traced, check_model, output_kind, trace  # noqa: E402
+from keras_resnet.export.verify import Report, VerificationError  # noqa: E402
 
-@dataclasses.dataclass(frozen=True)
-class Format:
-    module: object  # has write(), validate(), PRECISIONS, OPTIONS, CALIBRATED
-    suffix: str
-
-    @property
-    def calibrated(self):
-        return self.module.CALIBRATED
-
-    @property
-    def precisions(self):
-        return self.module.PRECISIONS
-
-    @property
-    def options(self):
-        return self.module.OPTIONS
-
-
-FORMATS = {
-    "saved_model": Format(saved_model_format, ""),
-    "tflite": Format(tflite_format, ".tflite"),
-    "onnx": Format(onnx_format, ".onnx"),
-}
+#: the precisions of the built-in formats (a registered format may add others)
 PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
 
 
@@ -100,19 +86,21 @@ def _plan(formats, precisions):
     return jobs
 
 
-#: what a quantization-aware (tfmot QAT) model exports to: its learned int8, or the fake-quant
-#: graph as a SavedModel
-QAT_JOBS = (("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8"))
+#: what a quantization-aware (tfmot QAT) model exports to with the built-in formats: its learned
+#: int8, or the fake-quant graph as a SavedModel (each `Format.quantization_aware`)
+QAT_JOBS = formats.quantization_aware_jobs()
 
 
-def _qat_jobs(jobs, formats):
+def _qat_jobs(jobs, names):
     """The jobs a quantization-aware model can do; every requested format must keep one."""
-    kept = [job for job in jobs if job in QAT_JOBS]
-    missing = [f for f in formats if not any(job[0] == f for job in kept)]
+    allowed = formats.quantization_aware_jobs()
+    kept = [job for job in jobs if job in allowed]
+    missing = [f for f in names if not any(job[0] == f for job in kept)]
     if missing:
+        takes = ", ".join(f"quantize={p!r} for {f}" for f, p in allowed if f in missing)
         raise ValueError(
-            f"a quantization-aware model exports as {', '.join(f'{f} {p}' for f, p in QAT_JOBS)}; "
-            f"nothing requested for {', '.join(missing)} fits (quantize='int8' for TFLite and ONNX)"
+            f"a quantization-aware model exports as {', '.join(f'{f} {p}' for f, p in allowed)}; "
+            f"nothing requested for {', '.join(missing)} fits" + (f" ({takes})" if takes else "")
         )
     return kept
 
@@ -121,21 +109,21 @@ def plan(format="saved_model", quantize="float32", *, quantization_aware=False, 
     """Validates what an export would write, without a model or any work: returns the
     ``(format, precision)`` jobs with their options. `export` calls it first; callers that run
     something long before exporting (fine-tuning) call it to fail early."""
-    formats = _as_list("format", format, FORMATS)
-    precisions = _as_list("quantize", quantize, PRECISIONS)
-    accepted = {o for f in formats for o in FORMATS[f].options}
+    names = _as_list("format", format, FORMATS)
+    precisions = _as_list("quantize", quantize, dict.fromkeys(PRECISIONS + formats.precisions()))
+    accepted = {o for f in names for o in FORMATS[f].options}
     unknown = sorted(set(options) - accepted)
     if unknown:
         raise ValueError(
-            f"option {', '.join(unknown)} is not accepted by format {', '.join(formats)}; "
+            f"option {', '.join(unknown)} is not accepted by format {', '.join(names)}; "
             f"accepted options: {', '.join(sorted(accepted)) or 'none'}"
         )
-    jobs = _plan(formats, precisions)
+    jobs = _plan(names, precisions)
     if quantization_aware:
-        jobs = _qat_jobs(jobs, formats)
+        jobs = _qat_jobs(jobs, names)
     per_job = [{k: v for k, v in options.items() if k in FORMATS[f].options} for f, _ in jobs]
     for (fmt, precision), job_options in zip(jobs, per_job):
-        FORMATS[fmt].module.validate(precision, **job_options)
+        FORMATS[fmt].validate(precision, **job_options)
     return jobs, per_job
 
 
@@ -145,21 +133,12 @@ def _targets(path, jobs, name, version):
     does; a SavedModel goes to ``<path>/<name>/<version>``; several artifacts go into the
     folder `path`."""
     folder = pathlib.Path(path)
-    if len(jobs) == 1 and jobs[0][0] != "saved_model" and not (folder.is_dir() or str(path).endswith(("/", os.sep))):
+    if len(jobs) == 1 and _kind(jobs[0][0]) == "file" and not (folder.is_dir() or str(path).endswith(("/", os.sep))):
         return [folder]
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file; several artifacts (or a SavedModel) need a folder", str(folder))
-    if len(jobs) == 1:
-        fmt, _ = jobs[0]
-        return [folder / name / str(version) if fmt == "saved_model" else folder / f"{name}{FORMATS[fmt].suffix}"]
-    targets = []
-    for fmt, precision in jobs:
-        if fmt == "saved_model":
-            targets.append(folder / "saved_model" / name / str(version))
-        else:
-            tag = "" if precision == "float32" else f"_{precision}"
-            targets.append(folder / f"{name}{tag}{FORMATS[fmt].suffix}")
-    return targets
+    several = len(jobs) > 1
+    return [FORMATS[fmt].target(folder, name, precision, version=version, several=several) for fmt, precision in jobs]
 
 
 def _artifact_name(model_name) -> str:
@@ -186,7 +165,7 @@ def check_outputs(path, model_name, format="saved_model", quantize="float32", *,
 
 
 def _kind(fmt):
-    return "saved_model" if fmt == "saved_model" else "file"
+    return FORMATS[fmt].kind
 
 
 def _log(verbose, text):
@@ -223,7 +202,8 @@ def export(
             folder that receives ``<model.name>/<version>/``); with several, a folder receiving
             ``<name>[_<precision>].tflite``, ``<name>[_<precision>].onnx`` and
             ``saved_model/<name>/<version>/``.
-        format: ``"saved_model"``, ``"tflite"``, ``"onnx"``, a list of them, or ``"all"``.
+        format: a registered format (`FORMATS`: ``"saved_model"``, ``"tflite"``, ``"onnx"`` and any
+            added with `register_format`), a list of them, or ``"all"``.
         quantize: a precision or a list: ``"float32"``, ``"float16"``, ``"dynamic"``, ``"int8"``,
             ``"int16x8"`` (TFLite only). Each format writes the precisions it offers.
         calibration_data: for int8/int16x8: a NumPy array or ``tf.data.Dataset`` of model-ready
@@ -291,7 +271,7 @@ def _write(traced, job, target, job_options, calibration, inputs, *, overwrite, 
     fmt, precision = job
     t0 = time.perf_counter()
     with atomic.atomic_path(target, overwrite=overwrite, kind=_kind(fmt)) as tmp:
-        details = FORMATS[fmt].module.write(traced, tmp, precision=precision, calibration=calibration, **job_options)
+        details = FORMATS[fmt].write(traced, tmp, precision=precision, calibration=calibration, **job_options)
         report = Report(
             format=fmt,
             precision=precision,
@@ -319,4 +299,24 @@ def _describe(report: Report) -> str:
     return f"{size} in {report.export_seconds:.1f} s; {check}"
 
 
-__all__ = ["check_outputs", "export", "plan", "ExportResult", "FORMATS", "PRECISIONS", "Report", "VerificationError"]
+__all__ = [
+    "check_outputs",
+    "check_model",
+    "export",
+    "format_of",
+    "get_format",
+    "load_runner",
+    "output_kind",
+    "plan",
+    "register_format",
+    "trace",
+    "unregister_format",
+    "ExportResult",
+    "FORMATS",
+    "Format",
+    "PRECISIONS",
+    "QAT_JOBS",
+    "Report",
+    "Traced",
+    "VerificationError",
+]

@@ -21,6 +21,7 @@ import tempfile
 import warnings
 
 from keras_resnet._optional import require
+from keras_resnet.export import formats
 
 PRECISIONS = ("float32", "float16", "dynamic", "int8")
 OPTIONS = ("opset", "nchw", "per_channel")
@@ -91,12 +92,11 @@ def _from_qat_tflite(traced, opset, nchw):
     """QDQ ONNX from the QAT model's int8 TFLite (float32 input and outputs, named as in the trace)."""
     tf2onnx = require("tf2onnx", "export")
     from keras_resnet.export import tflite as tflite_format
-    from keras_resnet.export.verify import tflite_interpreter
 
     with tempfile.TemporaryDirectory() as tmp:
         path = pathlib.Path(tmp) / "qat_int8.tflite"
         path.write_bytes(tflite_format.convert(traced, "int8"))
-        interpreter = tflite_interpreter(path)
+        interpreter = tflite_format.tflite_interpreter(path)
         runner = interpreter.get_signature_runner("serving_default")
         names = {d["index"]: d["name"] for d in interpreter.get_tensor_details()}
         mapping = {names[d["index"]]: key for key, d in runner.get_input_details().items()}
@@ -176,3 +176,42 @@ def _save(traced, proto, path, precision, opset, nchw):
     proto.producer_name = "keras_resnet"
     onnx.save(proto, path)
     return {"opset": opset, "layout": "NCHW" if nchw else "NHWC"}
+
+
+def _layout(session, details):
+    """``"NCHW"`` or ``"NHWC"``: from the export's details, else from the artifact's metadata."""
+    if details and "layout" in details:
+        return details["layout"]
+    metadata = session.get_modelmeta().custom_metadata_map.get("keras_resnet_metadata")
+    return json.loads(metadata).get("input_layout", "NHWC") if metadata else "NHWC"
+
+
+def load(path, details=None):
+    """The .onnx file at `path` in ONNX Runtime (CPU): ``images -> {output name: array}``, the
+    images NHWC (transposed for an NCHW artifact)."""
+    ort = require("onnxruntime", "export")
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    names = [o.name for o in session.get_outputs()]
+    nchw = _layout(session, details) == "NCHW"
+
+    def run(x):
+        feed = {"image": x.transpose(0, 3, 1, 2) if nchw else x}
+        return dict(zip(names, session.run(names, feed)))
+
+    return run
+
+
+FORMAT = formats.register_format(
+    formats.Format(
+        name="onnx",
+        write=write,
+        load=load,
+        suffix=".onnx",
+        precisions=PRECISIONS,
+        options=OPTIONS,
+        calibrated=CALIBRATED,
+        quantization_aware=("int8",),
+        validate=validate,
+        description="ONNX through tf2onnx, run with ONNX Runtime",
+    )
+)

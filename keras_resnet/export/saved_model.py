@@ -21,6 +21,8 @@ import tempfile
 
 import tensorflow as tf
 
+from keras_resnet.export import formats
+
 PRECISIONS = ("float32",)
 OPTIONS = ("image_bytes_signature",)
 CALIBRATED = ()
@@ -29,9 +31,6 @@ CALIBRATED = ()
 def _bytes_function(traced):
     traced.require_static("image_bytes_signature")
     height, width, channels = traced.input_shape
-    pre = traced.preprocessing
-    mean = tf.constant(pre.mean, tf.float32)
-    std = tf.constant(pre.std, tf.float32)
 
     def decode(data):
         image = tf.io.decode_image(data, channels=channels, expand_animations=False)
@@ -42,9 +41,7 @@ def _bytes_function(traced):
     @tf.function(input_signature=[tf.TensorSpec([None], tf.string, name="image_bytes")])
     def serve_bytes(image_bytes):
         images = tf.map_fn(decode, image_bytes, fn_output_signature=tf.TensorSpec((height, width, channels), tf.float32))
-        if pre.bgr:
-            images = images[..., ::-1]
-        return traced.function((images * pre.scale - mean) / std)
+        return traced.function(traced.preprocessing.tf(images))
 
     return serve_bytes
 
@@ -74,3 +71,26 @@ def write(traced, path, *, precision="float32", calibration=None, image_bytes_si
         module.metadata_file = tf.saved_model.Asset(str(asset))
         tf.saved_model.save(module, str(path), signatures=signatures)
     return {"signatures": metadata["signatures"]}
+
+
+def load(path, details=None):
+    """The SavedModel version folder at `path` in TensorFlow: its ``serving_default`` signature
+    as ``images -> {output name: array}``."""
+    serve = tf.saved_model.load(str(path)).signatures["serving_default"]
+    return lambda x: {k: v.numpy() for k, v in serve(image=tf.constant(x)).items()}
+
+
+FORMAT = formats.register_format(
+    formats.Format(
+        name="saved_model",
+        write=write,
+        load=load,
+        kind="saved_model",
+        precisions=PRECISIONS,
+        options=OPTIONS,
+        calibrated=CALIBRATED,
+        quantization_aware=("float32",),
+        validate=validate,
+        description="TensorFlow SavedModel in TF Serving's <name>/<version> layout",
+    )
+)

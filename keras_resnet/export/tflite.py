@@ -11,10 +11,13 @@ densifies them when it loads the model): a smaller file, and one that compresses
 from __future__ import annotations
 
 import json
+import os
 
+import numpy as np
 import tensorflow as tf
 
 from keras_resnet.export import calibration as calibration_lib
+from keras_resnet.export import formats
 
 PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
 OPTIONS = ("inference_input_type", "inference_output_type", "sparse_weights")
@@ -130,3 +133,58 @@ def write(
     metadata = traced.metadata(format="tflite", precision=precision, **details)
     path.write_bytes(add_metadata(model_bytes, metadata))
     return details
+
+
+def tflite_interpreter(path, num_threads: int | None = None):
+    """A LiteRT interpreter for the .tflite file at `path` (TensorFlow's own if LiteRT is absent),
+    using `num_threads` CPU threads (default: all cores, as ONNX Runtime does)."""
+    try:
+        from ai_edge_litert.interpreter import Interpreter
+    except ImportError:  # TensorFlow's own interpreter as a fallback
+        Interpreter = tf.lite.Interpreter
+    return Interpreter(model_path=str(path), num_threads=num_threads or os.cpu_count())
+
+
+def _quantize_input(x, detail):
+    scale, zero = detail["quantization"]
+    if detail["dtype"] == np.float32 or not scale:
+        return x.astype(detail["dtype"])
+    info = np.iinfo(detail["dtype"])
+    return np.clip(np.round(x / scale + zero), info.min, info.max).astype(detail["dtype"])
+
+
+def _dequantize_output(y, detail):
+    scale, zero = detail["quantization"]
+    if detail["dtype"] == np.float32 or not scale:
+        return y.astype("float32")
+    return ((y.astype("float32") - zero) * scale).astype("float32")
+
+
+def load(path, details=None):
+    """The .tflite file at `path` in LiteRT: ``images -> {output name: array}``, float32 in and
+    out (an int8/uint8/int16 input or output is quantized and dequantized with its own scale)."""
+    runner = tflite_interpreter(path).get_signature_runner("serving_default")
+    inputs = runner.get_input_details()["image"]
+    outputs = runner.get_output_details()
+
+    def run(x):
+        result = runner(image=_quantize_input(x, inputs))
+        return {name: _dequantize_output(value, outputs[name]) for name, value in result.items()}
+
+    return run
+
+
+FORMAT = formats.register_format(
+    formats.Format(
+        name="tflite",
+        write=write,
+        load=load,
+        suffix=".tflite",
+        precisions=PRECISIONS,
+        options=OPTIONS,
+        calibrated=CALIBRATED,
+        quantization_aware=("int8",),
+        validate=validate,
+        description="TFLite (LiteRT) flatbuffer, run with LiteRT",
+    )
+)

@@ -1,6 +1,6 @@
-"""Proves an exported artifact right: runs it in its own runtime (TensorFlow for the SavedModel,
-LiteRT for TFLite, ONNX Runtime for ONNX) on the same inputs as the Keras model, at two batch
-sizes, and compares.
+"""Proves an exported artifact right: runs it in its own runtime (its format's `Format.load`:
+TensorFlow for the SavedModel, LiteRT for TFLite, ONNX Runtime for ONNX) on the same inputs as
+the Keras model, at two batch sizes, and compares.
 
 Tolerances are per precision: the maximum absolute difference on the compared output (``logits``
 where the model has them), relative to ``max(1, max |keras output|)``, and the minimum top-1
@@ -15,7 +15,8 @@ import time
 
 import numpy as np
 
-from keras_resnet._optional import require
+from keras_resnet.export import formats
+from keras_resnet.export.tflite import tflite_interpreter  # noqa: F401 - its former home
 
 #: precision -> (max relative abs difference, min top-1 agreement)
 TOLERANCES = {
@@ -26,6 +27,16 @@ TOLERANCES = {
     "int8": (0.25, 0.5),
 }
 BATCH_SIZES = (1, 3)
+
+
+def tolerance(fmt, precision: str) -> tuple:
+    """``(max relative abs difference, min top-1 agreement)`` for an artifact of the `Format`
+    `fmt` at `precision`: the format's own where it sets one, else `TOLERANCES`."""
+    if precision in fmt.tolerances:
+        return tuple(fmt.tolerances[precision])
+    if precision not in TOLERANCES:
+        raise ValueError(f"format {fmt.name!r} writes precision {precision!r} but sets no tolerance for it (Format.tolerances)")
+    return TOLERANCES[precision]
 
 
 class VerificationError(RuntimeError):
@@ -65,73 +76,10 @@ class Report:
         return dataclasses.asdict(self)
 
 
-def _saved_model_runner(path, traced, details):
-    import tensorflow as tf
-
-    serve = tf.saved_model.load(str(path)).signatures["serving_default"]
-    return lambda x: {k: v.numpy() for k, v in serve(image=tf.constant(x)).items()}
-
-
-def tflite_interpreter(path, num_threads: int | None = None):
-    """A LiteRT interpreter for the .tflite file at `path` (TensorFlow's own if LiteRT is absent),
-    using `num_threads` CPU threads (default: all cores, as ONNX Runtime does)."""
-    try:
-        from ai_edge_litert.interpreter import Interpreter
-    except ImportError:  # TensorFlow's own interpreter as a fallback
-        import tensorflow as tf
-
-        Interpreter = tf.lite.Interpreter
-    import os
-
-    return Interpreter(model_path=str(path), num_threads=num_threads or os.cpu_count())
-
-
-def _tflite_runner(path, traced, details):
-    interpreter = tflite_interpreter(path)
-    runner = interpreter.get_signature_runner("serving_default")
-    inputs = runner.get_input_details()["image"]
-    outputs = runner.get_output_details()
-
-    def quantize(x, detail):
-        scale, zero = detail["quantization"]
-        if detail["dtype"] == np.float32 or not scale:
-            return x.astype(detail["dtype"])
-        info = np.iinfo(detail["dtype"])
-        return np.clip(np.round(x / scale + zero), info.min, info.max).astype(detail["dtype"])
-
-    def dequantize(y, detail):
-        scale, zero = detail["quantization"]
-        if detail["dtype"] == np.float32 or not scale:
-            return y.astype("float32")
-        return ((y.astype("float32") - zero) * scale).astype("float32")
-
-    def run(x):
-        result = runner(image=quantize(x, inputs))
-        return {name: dequantize(value, outputs[name]) for name, value in result.items()}
-
-    return run
-
-
-def _onnx_runner(path, traced, details):
-    ort = require("onnxruntime", "export")
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    names = [o.name for o in session.get_outputs()]
-    nchw = details.get("layout") == "NCHW"
-
-    def run(x):
-        feed = {"image": x.transpose(0, 3, 1, 2) if nchw else x}
-        return dict(zip(names, session.run(names, feed)))
-
-    return run
-
-
-RUNNERS = {"saved_model": _saved_model_runner, "tflite": _tflite_runner, "onnx": _onnx_runner}
-
-
 def predict(report: Report, images: np.ndarray, *, batch_size: int = 50) -> np.ndarray:
     """Runs the artifact of `report` in its runtime on `images`; returns its compared output
     (``logits`` where the model has them, else ``output`` or ``probabilities``)."""
-    run = RUNNERS[report.format](pathlib.Path(report.path), None, report.details)
+    run = formats.get_format(report.format).load(pathlib.Path(report.path), report.details)
     outputs = []
     for start in range(0, len(images), batch_size):
         result = run(np.asarray(images[start : start + batch_size], dtype="float32"))
@@ -160,7 +108,8 @@ def verification_inputs(traced, calibration=None, count=sum(BATCH_SIZES)) -> np.
 def verify(report: Report, traced, inputs: np.ndarray, *, raise_on_failure: bool = True) -> Report:
     """Runs the artifact of `report` in its runtime and fills in the comparison figures."""
     start = time.perf_counter()
-    run = RUNNERS[report.format](pathlib.Path(report.path), traced, report.details)
+    fmt = formats.get_format(report.format)
+    run = fmt.load(pathlib.Path(report.path), report.details)
     name = next(n for n in ("logits", "output", "probabilities") if n in traced.output_names)
     diffs, agree, total, scale = [], 0, 0, 1.0
     offset = 0
@@ -188,7 +137,7 @@ def verify(report: Report, traced, inputs: np.ndarray, *, raise_on_failure: bool
     # A QAT model's graph rounds to int8 grids: a float difference of 1e-7 between two TensorFlow
     # kernels can flip one rounding and move the logits by a quantization step, so even its
     # SavedModel is held to the int8 tolerance.
-    report.tolerance = TOLERANCES["int8" if getattr(traced, "quantization_aware", False) else report.precision]
+    report.tolerance = tolerance(fmt, "int8" if getattr(traced, "quantization_aware", False) else report.precision)
     report.verified = report.relative_diff <= report.tolerance[0] and report.top1_agreement >= report.tolerance[1]
     report.verify_seconds = time.perf_counter() - start
     if raise_on_failure and not report.verified:

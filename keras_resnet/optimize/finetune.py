@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from keras_resnet import _checks
-from keras_resnet.export import _trace
+from keras_resnet import export
 from keras_resnet.optimize import pruning as pruning_lib
 from keras_resnet.optimize import quantization as quantization_lib
 
@@ -143,7 +143,7 @@ def fine_tune(
         callbacks = pruning_lib.pruning_callbacks(log_dir)
     tuned.compile(
         optimizer=OPTIMIZERS[optimizer](learning_rate),
-        loss=tfk.losses.SparseCategoricalCrossentropy(from_logits=_trace.output_kind(model) != "probabilities"),
+        loss=tfk.losses.SparseCategoricalCrossentropy(from_logits=export.output_kind(model) != "probabilities"),
         metrics=["accuracy"],
     )
     if verbose:

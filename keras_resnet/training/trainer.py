@@ -290,13 +290,9 @@ def _prepare_batch(images, labels, *, augment, preprocessing, classes, one_hot, 
 
     pipeline = augment_lib.pipeline(augment)
     preset = preprocessing_lib.get(preprocessing)
-    scale, mean, std = preset.scale, tf.constant(preset.mean, tf.float32), tf.constant(preset.std, tf.float32)
 
     def prepare(batch_seed, indices):
-        batch = tf.cast(tf.gather(images, indices), tf.float32)
-        if preset.bgr:
-            batch = batch[..., ::-1]
-        batch = (batch * scale - mean) / std
+        batch = preset.tf(tf.gather(images, indices))
         if pipeline is not None:
             batch = pipeline(batch, _fold(batch_seed, 0))
         targets = tf.gather(labels, indices)
@@ -312,7 +308,7 @@ def _eval_dataset(data, *, batch_size, preprocessing, classes, one_hot):
     import tensorflow as tf
 
     x, y = (np.asarray(a) for a in data)
-    x = preprocessing_lib.get(preprocessing)(x.astype("float32")) if preprocessing != "none" else x.astype("float32")
+    x = preprocessing_lib.get(preprocessing).numpy(x)
     labels = tf.one_hot(y.reshape(-1), classes) if one_hot else y.reshape(-1)
     return tf.data.Dataset.from_tensor_slices((x, labels)).batch(batch_size)
 
