@@ -5,6 +5,8 @@
 - **Import cycles**: the module import graph (every ``import``/``from`` statement in the AST, the
   ones inside functions included) has no cycle. A package imports its submodules through
   ``from package import module``; a submodule that imports its own package's ``__init__`` counts.
+- **Typed public API**: every public function and method of a public module has its parameters
+  and return type annotated.
 - **Private modules**: no module outside a package imports that package's private (``_name``)
   modules; ``keras_resnet/_x.py`` at the top level is shared by the whole library.
 
@@ -144,6 +146,36 @@ def long_functions(max_lines: int, found: dict[str, pathlib.Path] | None = None)
     return sorted(long, key=lambda item: -item[1])
 
 
+def _public_functions(tree: ast.Module):
+    """Module-level functions and methods of module-level classes whose names are public."""
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith("_"):
+            yield node.name, node
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and not item.name.startswith("_"):
+                    yield f"{node.name}.{item.name}", item
+
+
+def unannotated(found: dict[str, pathlib.Path] | None = None) -> list[str]:
+    """``where name(missing)`` for every public function of a public module with a parameter or
+    the return value unannotated (``self``/``cls`` aside)."""
+    found = modules() if found is None else found
+    missing = []
+    for name, path in found.items():
+        if any(part.startswith("_") and part != "__init__" for part in name.split(".")):
+            continue
+        for qualified, node in _public_functions(ast.parse(path.read_text(), str(path))):
+            args = node.args
+            params = [*args.posonlyargs, *args.args, *args.kwonlyargs, *filter(None, [args.vararg, args.kwarg])]
+            lacking = [a.arg for a in params if a.annotation is None and a.arg not in ("self", "cls")]
+            if node.returns is None:
+                lacking.append("return")
+            if lacking:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {qualified}({', '.join(lacking)})")
+    return missing
+
+
 def private_imports(graph: dict[str, set[str]]) -> list[str]:
     """`importer -> module` for every import of a package's private module from outside that package."""
     found = []
@@ -186,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     findings = [f"import cycle: {' <-> '.join(c)}" for c in cycles(graph)]
     findings += [f"private import: {line}" for line in private_imports(graph)]
+    findings += [f"untyped public function: {line}" for line in unannotated()]
     findings += [f"long function: {where} has {n} lines of code (at most {args.max_lines})"
                  for where, n in long_functions(args.max_lines)]
     for line in findings:
