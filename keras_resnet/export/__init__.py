@@ -26,10 +26,9 @@ import errno
 import os
 import pathlib
 import re
-import sys
 import time
 
-from keras_resnet import _checks, _kinds, atomic
+from keras_resnet import _checks, _console, _kinds, atomic
 from keras_resnet.export import _files, _trace, calibration as calibration_lib
 from keras_resnet.export import formats
 from keras_resnet.export.formats import FORMATS, Format, format_of, get_format, load_runner, register_format, unregister_format
@@ -168,11 +167,6 @@ def _kind(fmt):
     return FORMATS[fmt].kind
 
 
-def _log(verbose, text):
-    if verbose:
-        print(text, file=sys.stderr, flush=True)
-
-
 def export(
     model,
     path,
@@ -254,14 +248,14 @@ def export(
                 calibration_data, input_shape=traced.input_shape, preprocessing=traced.preprocessing, limit=calibration_size
             )
         inputs = verify.verification_inputs(traced, calibration) if verify_artifacts else None
-        _log(verbose, f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)")
+        _console.log(verbose, f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)")
         result = ExportResult()
         for i, (job, target, job_options) in enumerate(zip(jobs, targets, per_job), 1):
-            _log(verbose, f"[{i}/{len(jobs)}] {job[0]} {job[1]} -> {target}")
+            _console.log(verbose, f"[{i}/{len(jobs)}] {job[0]} {job[1]} -> {target}")
             report = _write(traced, job, target, job_options, calibration, inputs, overwrite=overwrite, compressed_size=compressed_size)
             result.append(report)
-            _log(verbose, f"      {_describe(report)}")
-    _log(verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s")
+            _console.log(verbose, f"      {_describe(report)}")
+    _console.log(verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s")
     return result
 
 

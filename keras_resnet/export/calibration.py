@@ -12,35 +12,20 @@
 from __future__ import annotations
 
 import pathlib
-import sys
 import time
 
 import numpy as np
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif")
-
-
-def _progress(done, total, start, label):
-    if not sys.stderr.isatty() and done not in (total,):
-        return
-    rate = done / max(time.perf_counter() - start, 1e-9)
-    width = 24
-    filled = int(width * done / total) if total else width
-    print(
-        f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:.0f} img/s)",
-        end="\n" if done == total else "",
-        file=sys.stderr,
-        flush=True,
-    )
-
+from keras_resnet import _console
+from keras_resnet.data import IMAGE_EXTENSIONS
 
 def _from_folder(folder: pathlib.Path, input_shape, preprocessing, limit):
     import tensorflow as tf
 
-    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_EXTENSIONS)
     if not files:
         raise ValueError(
-            f"calibration_data={str(folder)!r} holds no image files ({', '.join(IMAGE_SUFFIXES)})"
+            f"calibration_data={str(folder)!r} holds no image files ({', '.join(IMAGE_EXTENSIONS)})"
         )
     files = files[:limit]
     height, width, channels = input_shape
@@ -108,4 +93,4 @@ def iterate(images: np.ndarray, label: str = "calibrating"):
     total = len(images)
     for i in range(total):
         yield images[i : i + 1]
-        _progress(i + 1, total, start, label)
+        _console.progress(i + 1, total, label, start=start, unit="img")

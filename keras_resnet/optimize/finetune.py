@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 
-from keras_resnet import _checks
+from keras_resnet import _checks, _console
 from keras_resnet import export
 from keras_resnet.optimize import pruning as pruning_lib
 from keras_resnet.optimize import quantization as quantization_lib
@@ -120,34 +120,19 @@ def fine_tune(
         A `FineTuned`. Export ``result.model`` with `keras_resnet.export.export`
         (QAT: ``quantize="int8"``; pruned: any precision, with ``compressed_size=True``).
     """
-    _checks.check_choice("method", method, METHODS)
-    _checks.check_choice("optimizer", optimizer, tuple(OPTIMIZERS))
-    epochs = _checks.check_int("epochs", epochs, minimum=1)
-    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
-        raise ValueError(f"learning_rate must be a positive number; received learning_rate={learning_rate!r}")
+    epochs, batch_size = _check_fine_tune_args(method, optimizer, epochs, batch_size, learning_rate)
     start = time.perf_counter()
     train_ds = _dataset(train, batch_size, shuffle=True)
     steps = _steps(train_ds)
     baseline = accuracy(model, validation) if validation is not None else None
-
-    callbacks = []
-    if method == "qat":
-        calibration = _calibration_images(train_ds, calibration_size)
-        tuned = quantization_lib.quantize_aware(model, calibration_data=calibration)
-    else:
-        end_step = max(1, (2 * epochs * steps) // 3)
-        tuned = pruning_lib.prune(
-            model, target_sparsity, schedule="polynomial", end_step=end_step, frequency=max(1, min(100, end_step // 10))
-        )
-        callbacks = pruning_lib.pruning_callbacks(log_dir)
+    tuned, callbacks = _wrapped(model, method, train_ds, epochs * steps, target_sparsity=target_sparsity,
+                                calibration_size=calibration_size, log_dir=log_dir)
     tuned.compile(
         optimizer=OPTIMIZERS[optimizer](learning_rate),
         loss=tfk.losses.SparseCategoricalCrossentropy(from_logits=export.output_kind(model) != "probabilities"),
         metrics=["accuracy"],
     )
-    if verbose:
-        print(f"{method}: fine-tuning {model.name} for {epochs} epoch(s) of {steps} steps", file=sys.stderr, flush=True)
+    _console.log(verbose, f"{method}: fine-tuning {model.name} for {epochs} epoch(s) of {steps} steps")
     validation_ds = _dataset(validation, batch_size, shuffle=False) if validation is not None else None
     fit_verbose = 0 if not verbose else (1 if sys.stdout.isatty() else 2)  # a bar on a terminal, a line per epoch in logs
     tuned.fit(train_ds, epochs=epochs, validation_data=validation_ds, callbacks=callbacks, verbose=fit_verbose)
@@ -156,8 +141,7 @@ def fine_tune(
     if method == "prune":
         import keras
 
-        target = keras.models.clone_model(model)
-        tuned = pruning_lib.strip_pruning(tuned, into=target)
+        tuned = pruning_lib.strip_pruning(tuned, into=keras.models.clone_model(model))
         measured_sparsity = pruning_lib.sparsity(tuned)["total"]
     result = FineTuned(
         method=method,
@@ -168,14 +152,41 @@ def fine_tune(
         epochs=epochs,
         seconds=time.perf_counter() - start,
     )
-    if verbose:
-        summary = f"{method}: done in {result.seconds:.1f} s"
-        if baseline is not None:
-            summary += f"; held-out accuracy {baseline:.2%} before, {result.accuracy:.2%} after"
-        if measured_sparsity is not None:
-            summary += f"; sparsity {measured_sparsity:.1%}"
-        print(summary, file=sys.stderr, flush=True)
+    _console.log(verbose, _summary(result))
     return result
+
+
+def _check_fine_tune_args(method, optimizer, epochs, batch_size, learning_rate) -> tuple[int, int]:
+    """``(epochs, batch_size)`` as ints, after checking every scalar argument of `fine_tune`."""
+    _checks.check_choice("method", method, METHODS)
+    _checks.check_choice("optimizer", optimizer, tuple(OPTIMIZERS))
+    epochs = _checks.check_int("epochs", epochs, minimum=1)
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
+        raise ValueError(f"learning_rate must be a positive number; received learning_rate={learning_rate!r}")
+    return epochs, batch_size
+
+
+def _wrapped(model, method, train_ds, total_steps, *, target_sparsity, calibration_size, log_dir):
+    """``(tf_keras model to fine-tune, its callbacks)``: quantization-aware with ranges from
+    `train_ds`, or wrapped for pruning to `target_sparsity` over the first two thirds of the steps."""
+    if method == "qat":
+        calibration = _calibration_images(train_ds, calibration_size)
+        return quantization_lib.quantize_aware(model, calibration_data=calibration), []
+    end_step = max(1, (2 * total_steps) // 3)
+    pruned = pruning_lib.prune(
+        model, target_sparsity, schedule="polynomial", end_step=end_step, frequency=max(1, min(100, end_step // 10))
+    )
+    return pruned, pruning_lib.pruning_callbacks(log_dir)
+
+
+def _summary(result: FineTuned) -> str:
+    summary = f"{result.method}: done in {result.seconds:.1f} s"
+    if result.baseline_accuracy is not None:
+        summary += f"; held-out accuracy {result.baseline_accuracy:.2%} before, {result.accuracy:.2%} after"
+    if result.sparsity is not None:
+        summary += f"; sparsity {result.sparsity:.1%}"
+    return summary
 
 
 __all__ = ["FineTuned", "METHODS", "accuracy", "fine_tune"]
