@@ -1,0 +1,83 @@
+"""How the package is laid out (issue 13): layers that import only downward, nothing outside a
+package importing its private modules, short functions, a typed public API, and a registry that
+loads no framework. The checks live in scripts/check_layout.py, which CI also runs on its own."""
+
+import importlib.util
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("check_layout", ROOT / "scripts" / "check_layout.py")
+layout = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(layout)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return layout.import_graph()
+
+
+def test_the_import_graph_has_no_cycle(graph):
+    assert len(graph) > 40 and graph["keras_resnet.resnet"] >= {"keras_resnet.blocks", "keras_resnet.variants"}
+    assert layout.cycles(graph) == []
+
+
+def test_layers_point_down(graph):
+    """specs and variants under the builders, the builders under the registry, the registry under
+    training and export's users, the command line on top."""
+    height = {m: level for level, names in enumerate(layout.layers(graph)) for m in names}
+    order = ["keras_resnet.specs", "keras_resnet.variants", "keras_resnet.resnet", "keras_resnet.registry",
+             "keras_resnet.training.trainer", "keras_resnet.cli"]
+    assert [height[m] for m in order] == sorted(height[m] for m in order)
+    assert len({height[m] for m in order}) == len(order)
+    assert "keras_resnet.registry" not in graph["keras_resnet.resnet"]
+    assert "keras_resnet.weights" not in graph["keras_resnet.converters"]
+
+
+def test_nothing_outside_a_package_imports_its_private_modules(graph):
+    assert layout.private_imports(graph) == []
+
+
+def test_no_function_has_more_than_60_lines_of_code():
+    assert layout.long_functions(60) == []
+
+
+def test_every_public_function_is_annotated():
+    assert layout.unannotated() == []
+
+
+def test_the_checks_find_what_they_look_for(tmp_path):
+    """A made-up package with a cycle, a private import from outside and a long, untyped function."""
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/a.py": "from pkg import b\n",
+        "pkg/b.py": "def f():\n    from pkg import a\n",  # a lazy import closes the cycle too
+        "pkg/sub/__init__.py": "",
+        "pkg/sub/_private.py": "",
+        "pkg/c.py": "from pkg.sub import _private\n\n\ndef long(x):\n" + "    x += 1\n" * 61 + "    return x\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    found = layout.modules(package)
+    graph = layout.import_graph(found)
+    assert layout.cycles(graph) == [["pkg.a", "pkg.b"]]
+    assert layout.private_imports(graph) == ["pkg.c -> pkg.sub._private"]
+    saved_root, layout.ROOT = layout.ROOT, tmp_path
+    try:
+        assert layout.long_functions(60, found) == [("pkg/c.py:4 long", 63)]  # the def line, 61 statements, the return
+        assert "pkg/c.py:4 long(x, return)" in layout.unannotated(found)
+    finally:
+        layout.ROOT = saved_root
+
+
+def test_the_registry_and_the_command_line_parser_load_no_framework():
+    code = ("import sys, keras_resnet.registry, keras_resnet.cli\n"
+            "keras_resnet.cli.build_parser().parse_args(['list'])\n"
+            "print(sorted(m for m in ('keras', 'tensorflow', 'jax', 'torch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
