@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterator
 
 #: Frames per layer of the longest path, and room for the caller's own frames.
 _FRAMES_PER_LAYER = 2
@@ -29,7 +30,7 @@ def needed_limit(layers: int) -> int:
 
 
 @contextlib.contextmanager
-def room_for(layers: int):
+def room_for(layers: int) -> Iterator[None]:
     """Raises the recursion limit to `needed_limit(layers)` if it is lower, and restores it."""
     previous = sys.getrecursionlimit()
     needed = needed_limit(layers)

@@ -26,6 +26,8 @@ import shutil
 import socket
 import tempfile
 import uuid
+from collections.abc import Iterator
+from typing import Any
 
 TMP_MARK = ".kr-tmp-"
 SCRATCH_PREFIX = "keras_resnet-"
@@ -38,10 +40,10 @@ SAVED_MODEL_ENTRIES = frozenset(
 class OutputExistsError(FileExistsError, ValueError):
     """The output exists and may not be replaced (no ``overwrite``, or not what this writes)."""
 
-    def __init__(self, path, reason: str):
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         super().__init__(errno.EEXIST, reason, str(path))
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"output path={self.filename!r} {self.strerror}"
 
 
@@ -90,9 +92,9 @@ def remove(path: pathlib.Path) -> None:
             path.unlink()
 
 
-def remove_stale(folder) -> list[pathlib.Path]:
+def remove_stale(folder: str | os.PathLike[str]) -> list[pathlib.Path]:
     """Removes the temporaries in `folder` left by killed processes of this host; returns them."""
-    removed = []
+    removed: list[pathlib.Path] = []
     try:
         entries = list(pathlib.Path(folder).iterdir())
     except OSError:
@@ -111,7 +113,7 @@ def remove_stale(folder) -> list[pathlib.Path]:
     return removed
 
 
-def _libc():
+def _libc() -> Any:
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name, use_errno=True)
@@ -125,7 +127,7 @@ _AT_FDCWD = -100
 _RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
 
 
-def _renameat2(source, target, flags) -> bool:
+def _renameat2(source: pathlib.Path, target: pathlib.Path, flags: int) -> bool:
     """`renameat2` (Linux); False where the system or file system lacks it."""
     if _LIBC is None:
         return False
@@ -169,7 +171,7 @@ def _publish_over(tmp: pathlib.Path, final: pathlib.Path) -> None:
         remove(aside)
 
 
-def check_target(path, *, overwrite: bool, kind: str = "file") -> pathlib.Path:
+def check_target(path: str | os.PathLike[str], *, overwrite: bool, kind: str = "file") -> pathlib.Path:
     """Refuses an output that exists, unless ``overwrite`` and it is what this writes: a file
     for ``kind="file"``, a SavedModel folder for ``kind="saved_model"``."""
     path = pathlib.Path(path)
@@ -201,7 +203,7 @@ def _make_parents(folder: pathlib.Path) -> list[pathlib.Path]:
     return missing
 
 
-def check_writable(folder) -> None:
+def check_writable(folder: str | os.PathLike[str]) -> None:
     """Fails early (before long work) if files cannot be created in `folder` or the nearest
     existing folder above it: raises the `OSError` a write would raise."""
     folder = pathlib.Path(folder)
@@ -224,7 +226,7 @@ def temporary_sibling(final: pathlib.Path) -> pathlib.Path:
 
 
 @contextlib.contextmanager
-def atomic_path(final, *, overwrite: bool, kind: str = "file"):
+def atomic_path(final: str | os.PathLike[str], *, overwrite: bool, kind: str = "file") -> Iterator[pathlib.Path]:
     """Yields a temporary sibling path to write `final` to; publishes it on success.
 
     On any error (Ctrl-C included) the temporary and the folders created for it are removed
@@ -271,7 +273,7 @@ def _naming_target(error: BaseException, final: pathlib.Path) -> OSError | None:
 
 
 @contextlib.contextmanager
-def scratch():
+def scratch() -> Iterator[pathlib.Path]:
     """A private scratch folder for this process's temporary files, used as `tempfile`'s default
     folder for the duration (TensorFlow's TFLite converter and tf2onnx write SavedModels and
     graphs there) and removed afterwards, or by the next call after a kill."""

@@ -23,13 +23,16 @@ output, as keras.applications' ResNet V2 does.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import keras
 from keras import layers
 
+if TYPE_CHECKING:
+    from keras_resnet.specs import Arch
 
-def default_kernel_initializer():
+
+def default_kernel_initializer() -> keras.initializers.Initializer:
     """He-normal, fan-out, untruncated: torchvision's and timm's ``kaiming_normal_`` for convs."""
     return keras.initializers.VarianceScaling(scale=2.0, mode="fan_out", distribution="untruncated_normal")
 
@@ -44,7 +47,7 @@ class LayerMaker:
     zero_init_residual: bool = False
     sync_batchnorm: bool = False  # statistics over all replicas of a tf.distribute strategy
 
-    def _initializer(self, zero: bool):
+    def _initializer(self, zero: bool) -> Any:
         if zero:
             return "zeros"
         init = self.kernel_initializer
@@ -54,7 +57,7 @@ class LayerMaker:
             return init.__class__.from_config(init.get_config())
         return init
 
-    def conv(self, x, filters: int, kernel_size: int, *, strides: int = 1, name: str, zero: bool = False):
+    def conv(self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, zero: bool = False) -> keras.KerasTensor:
         """Bias-free conv with PyTorch-style symmetric padding."""
         if strides > 1 and kernel_size > 1:
             x = layers.ZeroPadding2D(kernel_size // 2, name=f"{name}_pad")(x)
@@ -71,7 +74,7 @@ class LayerMaker:
             name=f"{name}_conv",
         )(x)
 
-    def bn(self, x, *, name: str, zero: bool = False):
+    def bn(self, x: keras.KerasTensor, *, name: str, zero: bool = False) -> keras.KerasTensor:
         return layers.BatchNormalization(
             momentum=self.bn_momentum,
             epsilon=self.bn_epsilon,
@@ -80,10 +83,12 @@ class LayerMaker:
             name=f"{name}_bn",
         )(x)
 
-    def relu(self, x, *, name: str):
+    def relu(self, x: keras.KerasTensor, *, name: str) -> keras.KerasTensor:
         return layers.Activation("relu", name=f"{name}_relu")(x)
 
-    def conv_bn(self, x, filters, kernel_size, *, strides=1, name, relu=True, zero=False):
+    def conv_bn(
+        self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, relu: bool = True, zero: bool = False
+    ) -> keras.KerasTensor:
         x = self.conv(x, filters, kernel_size, strides=strides, name=name)
         x = self.bn(x, name=name, zero=zero)
         return self.relu(x, name=name) if relu else x
@@ -94,7 +99,7 @@ class LayerMaker:
 _STEM_LAYOUT = {"classic": (7, 2, True), "deep": (3, 2, True), "cifar": (3, 1, False)}
 
 
-def stem(x, arch, make: LayerMaker):
+def stem(x: keras.KerasTensor, arch: Arch, make: LayerMaker) -> keras.KerasTensor:
     """The stem of `arch`: single or deep conv, BN-ReLU (not after the last conv of a
     pre-activation network, whose first block normalizes), then the optional max pool."""
     kernel_size, first_stride, pool = _STEM_LAYOUT[arch.stem]
@@ -118,11 +123,11 @@ def stem(x, arch, make: LayerMaker):
 # `x_pre` and have no BN in pre-activation networks (as in keras.applications and timm).
 
 
-def _changes_shape(x, filters, stride):
+def _changes_shape(x: keras.KerasTensor, filters: int, stride: int) -> bool:
     return stride != 1 or x.shape[-1] != filters
 
 
-def zero_pad_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+def zero_pad_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
     """Option A: subsample spatially (1x1 max pool = ``x[:, ::s, ::s]``) and append zero channels.
 
     Built from stock layers, as the Torch reference of the paper's authors' colleagues
@@ -144,24 +149,24 @@ def zero_pad_shortcut(x, x_pre, filters, *, stride, make, name, norm):
     return x
 
 
-def _projection(x, filters, stride, make, name, norm):
+def _projection(x: keras.KerasTensor, filters: int, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
     x = make.conv(x, filters, 1, strides=stride, name=f"{name}_0")
     return make.bn(x, name=f"{name}_0") if norm else x
 
 
-def projection_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+def projection_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
     """Option B: 1x1 conv (+ BN) where the shape changes, identity elsewhere."""
     if not _changes_shape(x, filters, stride):
         return x
     return _projection(x_pre, filters, stride, make, name, norm)
 
 
-def projection_all_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+def projection_all_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
     """Option C: 1x1 conv (+ BN) in every block."""
     return _projection(x_pre, filters, stride, make, name, norm)
 
 
-def avg_projection_shortcut(x, x_pre, filters, *, stride, make, name, norm):
+def avg_projection_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
     """Bag of Tricks D: average pool (stride x stride), then a stride-1 1x1 conv (+ BN).
 
     ``padding="same"`` equals timm's ``AvgPool2d(ceil_mode=True, count_include_pad=False)``, also
@@ -174,7 +179,8 @@ def avg_projection_shortcut(x, x_pre, filters, *, stride, make, name, norm):
     return _projection(x_pre, filters, 1, make, name, norm)
 
 
-SHORTCUTS = {
+#: shortcut kind -> function
+SHORTCUTS: dict[str, Callable[..., keras.KerasTensor]] = {
     "zero_pad": zero_pad_shortcut,
     "projection": projection_shortcut,
     "projection_all": projection_all_shortcut,
@@ -183,7 +189,7 @@ SHORTCUTS = {
 
 
 # -------------------------------------------------------------------------------------- blocks
-def _merge(shortcut, residual, *, drop_rate, name, relu):
+def _merge(shortcut: keras.KerasTensor, residual: keras.KerasTensor, *, drop_rate: float, name: str, relu: bool) -> keras.KerasTensor:
     if drop_rate > 0:  # stochastic depth: drop the whole residual branch per sample
         residual = layers.Dropout(drop_rate, noise_shape=(None, 1, 1, 1), name=f"{name}_drop")(residual)
     if not relu:
@@ -192,7 +198,7 @@ def _merge(shortcut, residual, *, drop_rate, name, relu):
     return layers.Activation("relu", name=f"{name}_out")(x)
 
 
-def basic_block(x, filters, *, stride, arch, make, drop_rate, name):
+def basic_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
     """Two 3x3 conv-BN layers, ReLU after the addition (He et al. 2015, Figure 2)."""
     shortcut = SHORTCUTS[arch.shortcut](x, x, filters, stride=stride, make=make, name=name, norm=True)
     y = make.conv_bn(x, filters, 3, strides=stride, name=f"{name}_1")
@@ -200,7 +206,7 @@ def basic_block(x, filters, *, stride, arch, make, drop_rate, name):
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
 
 
-def bottleneck_block(x, filters, *, stride, arch, make, drop_rate, name):
+def bottleneck_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
     """1x1 (reduce) - 3x3 - 1x1 (expand x4) conv-BN layers; the stride sits in the first 1x1 conv
     (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of Tricks B)."""
     out = filters * arch.expansion
@@ -212,11 +218,11 @@ def bottleneck_block(x, filters, *, stride, arch, make, drop_rate, name):
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
 
 
-def _preact(x, make, name):
+def _preact(x: keras.KerasTensor, make: LayerMaker, name: str) -> keras.KerasTensor:
     return make.relu(make.bn(x, name=f"{name}_preact"), name=f"{name}_preact")
 
 
-def preact_basic_block(x, filters, *, stride, arch, make, drop_rate, name):
+def preact_basic_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
     """BN-ReLU-conv3x3, BN-ReLU-conv3x3, identity addition (He et al. 2016, Figure 1b).
     ``zero_init_residual`` zeroes the branch's last conv (there is no BN after it)."""
     x_pre = _preact(x, make, name)
@@ -226,7 +232,7 @@ def preact_basic_block(x, filters, *, stride, arch, make, drop_rate, name):
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=False)
 
 
-def preact_bottleneck_block(x, filters, *, stride, arch, make, drop_rate, name):
+def preact_bottleneck_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
     """Pre-activation bottleneck, stride in the 3x3 conv (fb.resnet.torch, timm, keras.applications)."""
     out = filters * arch.expansion
     x_pre = _preact(x, make, name)
@@ -238,7 +244,7 @@ def preact_bottleneck_block(x, filters, *, stride, arch, make, drop_rate, name):
 
 
 #: (block kind, pre-activation) -> block function
-BLOCKS = {
+BLOCKS: dict[tuple[str, bool], Callable[..., keras.KerasTensor]] = {
     ("basic", False): basic_block,
     ("bottleneck", False): bottleneck_block,
     ("basic", True): preact_basic_block,
@@ -246,7 +252,7 @@ BLOCKS = {
 }
 
 
-def stages(x, arch, make: LayerMaker, *, drop_path_rate: float = 0.0):
+def stages(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, drop_path_rate: float = 0.0) -> keras.KerasTensor:
     """All residual stages of `arch`. Stochastic depth grows linearly from 0 at the first block to
     `drop_path_rate` at the last (timm's schedule)."""
     block_fn = BLOCKS[(arch.block, arch.preact)]

@@ -11,8 +11,13 @@ import dataclasses
 import difflib
 import fnmatch
 import functools
+from typing import TYPE_CHECKING, Any
 
 from keras_resnet.variants import FAMILIES, MODELS, Family, ModelEntry
+
+if TYPE_CHECKING:
+    import keras
+
 
 def list_models(pattern: str = "*") -> list[str]:
     """Registered model names matching a shell-style pattern, in registry order.
@@ -40,7 +45,7 @@ def get_entry(name: str) -> ModelEntry:
     return entry
 
 
-def create_model(name: str, /, **kwargs):
+def create_model(name: str, /, **kwargs: Any) -> keras.Model:
     """Builds a registered model by name.
 
     Args:
@@ -84,7 +89,7 @@ class ModelInfo:
     macs: int  # multiply-accumulates of one image
     layers: int
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
 

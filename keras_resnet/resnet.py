@@ -175,7 +175,7 @@ def _max_layers(arch: specs.Arch) -> int:
 _BUILD_KEYWORDS = tuple(p for p in inspect.signature(build).parameters if p not in ("arch", "default_size", "registry_name"))
 
 
-def check_keywords(function: str, kwargs: dict, *, family: str = "resnet"):
+def check_keywords(function: str, kwargs: dict[str, Any], *, family: str = "resnet") -> None:
     """A TypeError naming the call the user made (`function`, e.g. ``"ResNet50D()"``), for a keyword that no
     builder of `family` takes, with the nearest valid name."""
     allowed = _BUILD_KEYWORDS + (("depth", "shortcut", "preact") if family == "cifar" else ("depth", "variant", "preact"))
@@ -240,7 +240,9 @@ _RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks t
 """
 
 
-def ResNet(depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name=None, **kwargs):
+def ResNet(
+    depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name: str | None = None, **kwargs: Any
+) -> keras.Model:
     check_keywords("ResNet()", kwargs)
     arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact))
     registry_name = f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
@@ -263,7 +265,9 @@ _CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2
 """
 
 
-def CifarResNet(depth: int = 20, *, shortcut: str = "A", preact: bool = False, classes: int = 10, name=None, **kwargs):
+def CifarResNet(
+    depth: int = 20, *, shortcut: str = "A", preact: bool = False, classes: int = 10, name: str | None = None, **kwargs: Any
+) -> keras.Model:
     check_keywords("CifarResNet()", kwargs, family="cifar")
     arch = specs.cifar_arch(depth, shortcut, _checks.check_bool("preact", preact))
     suffix = "" if shortcut.upper() == "A" else f"_{shortcut.lower()}"
@@ -287,17 +291,27 @@ _NAMED_PARAMETERS = [
 ]
 
 
-def _named_builder(entry: variants.ModelEntry):
+def _named_builder(entry: variants.ModelEntry) -> Callable[..., keras.Model]:
     """A keras.applications-style function (``ResNet50D(include_top=True, weights=None, ...)``)
     for one registry entry."""
+    function = entry.function
+    if function is None:
+        raise ValueError(f"registry entry {entry.name!r} has no builder function to generate")
     family = variants.FAMILIES[entry.family]
     generic = globals()[family.builder]
 
-    def builder(include_top=True, weights=None, input_tensor=None, input_shape=None, pooling=None, **kwargs):
-        check_keywords(f"{entry.function}()", kwargs, family=entry.family)
+    def builder(
+        include_top: bool = True,
+        weights: str | os.PathLike[str] | None = None,
+        input_tensor: Any = None,
+        input_shape: tuple[int | None, int | None, int] | None = None,
+        pooling: str | None = None,
+        **kwargs: Any,
+    ) -> keras.Model:
+        check_keywords(f"{function}()", kwargs, family=entry.family)
         fixed = sorted(set(kwargs) & (set(entry.arch_args) - {"shortcut"}))
         if fixed:
-            raise TypeError(f"{entry.function}() does not take {', '.join(fixed)}: the name fixes it")
+            raise TypeError(f"{function}() does not take {', '.join(fixed)}: the name fixes it")
         args = {**entry.arch_args, **kwargs}
         return generic(
             include_top=include_top,
@@ -308,7 +322,7 @@ def _named_builder(entry: variants.ModelEntry):
             **args,
         )
 
-    builder.__name__ = builder.__qualname__ = entry.function
+    builder.__name__ = builder.__qualname__ = function
     builder.__module__ = __name__
     extra = " ``shortcut`` (\"A\", \"B\", \"C\") picks the paper's shortcut option." if entry.family == "cifar" else ""
     builder.__doc__ = (
@@ -316,10 +330,10 @@ def _named_builder(entry: variants.ModelEntry):
         + ", ".join(f"{k}={v!r}" for k, v in entry.arch_args.items())
         + f", ...)``; default {family.default_size}x{family.default_size} input, {family.default_classes} classes.\n"
         + _BUILD_ARGS_DOC.replace("    Args:", "    Args (and keyword-only knobs):")
-        + f"\n    Example:\n        >>> model = {entry.function}(input_shape=({family.default_size}, {family.default_size}, 3))\n"
+        + f"\n    Example:\n        >>> model = {function}(input_shape=({family.default_size}, {family.default_size}, 3))\n"
     )
     params = _NAMED_PARAMETERS + [inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD)]
-    builder.__signature__ = inspect.Signature(params)
+    builder.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]  # read by inspect.signature
     return builder
 
 

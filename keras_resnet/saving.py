@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from typing import TYPE_CHECKING, Any
 
 from keras_resnet import _recursion
 
+if TYPE_CHECKING:
+    import keras
 
-def _count_layers(config) -> int:
+
+def _count_layers(config: object) -> int:
     """Layers in a serialized model config, nested models included."""
     if isinstance(config, dict):
         return len(config.get("layers", ())) + sum(_count_layers(v) for v in config.values())
@@ -23,7 +27,7 @@ def _count_layers(config) -> int:
     return 0
 
 
-def stored_layers(path) -> int:
+def stored_layers(path: str | os.PathLike[str]) -> int:
     """The number of layers recorded in a `.keras` file's ``config.json``; a ValueError names a
     file that is not a readable `.keras` archive."""
     try:
@@ -35,7 +39,7 @@ def stored_layers(path) -> int:
     return _count_layers(config)
 
 
-def load_model(path, **kwargs):
+def load_model(path: str | os.PathLike[str], **kwargs: Any) -> keras.Model:
     """`keras.models.load_model(path, **kwargs)` for a `.keras` file, with a clear error for a
     missing or corrupt file and enough recursion room for the deepest models of the zoo."""
     import keras

@@ -23,6 +23,8 @@ The knobs are orthogonal:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
+from typing import TypedDict
 
 BLOCKS = ("basic", "bottleneck")
 STEMS = ("classic", "deep", "cifar")
@@ -39,10 +41,18 @@ IMAGENET_DEPTHS = {
     200: ("bottleneck", (3, 24, 36, 3)),
 }
 
+class _Knobs(TypedDict):
+    """The `Arch` fields a Bag of Tricks variant sets."""
+
+    stem: str
+    stride_in_3x3: bool
+    shortcut: str
+
+
 #: Bag of Tricks letter -> knobs. The tweaks accumulate: C includes B, D includes C.
 #: For basic blocks (18/34) "b" changes nothing: a basic block has no 1x1 conv to move the
 #: stride from, so ResNet-18-B is ResNet-18 (torchvision's ``resnet18``).
-IMAGENET_VARIANTS = {
+IMAGENET_VARIANTS: dict[str, _Knobs] = {
     "": dict(stem="classic", stride_in_3x3=False, shortcut="projection"),
     "b": dict(stem="classic", stride_in_3x3=True, shortcut="projection"),
     "c": dict(stem="deep", stride_in_3x3=True, shortcut="projection"),
@@ -81,7 +91,7 @@ class Arch:
     shortcut: str
     preact: bool
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for field, allowed in (("block", BLOCKS), ("stem", STEMS), ("shortcut", SHORTCUTS)):
             value = getattr(self, field)
             if value not in allowed:
@@ -118,7 +128,7 @@ class Arch:
         return self.widths[-1] * self.expansion
 
 
-def _choice_error(argument, value, allowed):
+def _choice_error(argument: str, value: object, allowed: Iterable[object]) -> ValueError:
     return ValueError(
         f"{argument} must be one of {', '.join(repr(a) for a in allowed)}; received {argument}={value!r}"
     )
@@ -145,16 +155,16 @@ def imagenet_arch(depth: int, variant: str = "", preact: bool = False) -> Arch:
             hint = " (pre-activation ResNets already put the stride in the 3x3 conv: use variant='')"
         raise ValueError(str(_choice_error("variant", variant, allowed)) + hint)
     block, depths = IMAGENET_DEPTHS[depth]
-    knobs = dict(IMAGENET_VARIANTS[variant.lower()])
-    if preact:
-        knobs["stride_in_3x3"] = True
+    knobs = IMAGENET_VARIANTS[variant.lower()]
     return Arch(
         block=block,
         depths=depths,
         widths=IMAGENET_WIDTHS,
         strides=IMAGENET_STRIDES,
         preact=preact,
-        **knobs,
+        stem=knobs["stem"],
+        stride_in_3x3=True if preact else knobs["stride_in_3x3"],
+        shortcut=knobs["shortcut"],
     )
 
 

@@ -17,7 +17,8 @@ registry (`keras_resnet.registry`) looks names up in them and calls the builders
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from collections.abc import Iterator
+from typing import Any, Callable
 
 from keras_resnet import specs
 
@@ -37,7 +38,7 @@ class ModelEntry:
 
     name: str
     family: str
-    arch_args: dict
+    arch_args: dict[str, Any]
     function: str | None
     summary: str
 
@@ -94,7 +95,7 @@ _BASIC_VARIANT_SUMMARY = {
 }
 
 
-def _imagenet_entries():
+def _imagenet_entries() -> Iterator[ModelEntry]:
     for depth, (block, _) in specs.IMAGENET_DEPTHS.items():
         forms = (
             (False, "", _BASIC_VARIANT_SUMMARY if block == "basic" else _VARIANT_SUMMARY),
@@ -112,7 +113,7 @@ def _imagenet_entries():
                 )
 
 
-def _cifar_entries():
+def _cifar_entries() -> Iterator[ModelEntry]:
     for depth in specs.CIFAR_DEPTHS:
         for option, text in _CIFAR_SUMMARY.items():
             suffix = "" if option == "A" else f"_{option.lower()}"

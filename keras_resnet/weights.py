@@ -9,13 +9,17 @@ a torchvision/timm ``.safetensors``/``.pth``, a keras.applications ``.h5``, or a
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from keras_resnet import converters, presets
 from keras_resnet.converters import files
 from keras_resnet.converters.keras_weights import check_head_classes, head_classes, load_weights_file
 
+if TYPE_CHECKING:
+    import keras
 
-def check_weights_argument(weights, model_name: str | None = None):
+
+def check_weights_argument(weights: object, model_name: str | None = None) -> str | presets.Preset | None:
     """Validates a builder's ``weights`` argument before anything is built: returns None, an
     existing file's path, or a `presets.Preset`."""
     if weights is None:
@@ -35,7 +39,9 @@ def check_weights_argument(weights, model_name: str | None = None):
     return presets.get(path, model_name)
 
 
-def load(model, spec, *, include_top: bool, classes: int, verbose: bool = True):
+def load(
+    model: keras.Model, spec: str | presets.Preset, *, include_top: bool, classes: int, verbose: bool = True
+) -> converters.LoadReport | None:
     """Loads what `check_weights_argument` returned into the built `model`."""
     if isinstance(spec, presets.Preset):
         path = presets.fetch(spec)

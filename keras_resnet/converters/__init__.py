@@ -22,14 +22,37 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from keras_resnet.converters import files, keras_applications, keras_weights, torchvision_timm
 
+if TYPE_CHECKING:
+    import keras
+
+
+class Layout(Protocol):
+    """A checkpoint layout: what `torchvision_timm` and `keras_applications` define."""
+
+    HEAD_PREFIX: str
+
+    def describe(self, keys: Iterable[str]) -> str: ...
+
+    def check_model(self, model: keras.Model) -> None: ...
+
+    def layer_keys(self, model: keras.Model, layer: keras.layers.Layer) -> list[str]: ...
+
+    def convert(
+        self, model: keras.Model, layer: keras.layers.Layer, arrays: list[np.ndarray], tensors: dict[str, np.ndarray]
+    ) -> tuple[list[np.ndarray], list[str]]: ...
+
+
 #: checkpoint kind -> (layout module, its name in messages)
-LAYOUTS = {
+LAYOUTS: dict[str, tuple[Layout, str]] = {
     "safetensors": (torchvision_timm, "torchvision/timm"),
     "torch": (torchvision_timm, "torchvision/timm"),
     "keras_h5": (keras_applications, "keras.applications"),
@@ -46,20 +69,25 @@ class LoadReport:
     layers: int  # layers written
     head: str  # "loaded", or why it was left fresh
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"loaded {self.layers} layers from {self.path} ({self.kind}); classifier {self.head}"
 
 
-def _error(path, source, model, text):
+def _error(path: str | os.PathLike[str], source: str, model: keras.Model, text: str) -> ValueError:
     return ValueError(f"weights={str(path)!r} ({source}) does not fit model {model.name!r}: {text}")
 
 
-def plan(layout, model, tensors: dict):
+def plan(
+    layout: Layout, model: keras.Model, tensors: dict[str, np.ndarray]
+) -> tuple[dict[str, list[np.ndarray]], dict[str, list[str]], set[str], set[str]]:
     """Maps `tensors` onto `model`'s weighted layers with `layout` (its `layer_keys` and
     `convert`); returns ``({layer: [float32 arrays]}, {layer: its keys}, used keys, expected
     keys)``. Layers whose keys are missing are left out (and reported by the caller)."""
     layout.check_model(model)
-    planned, keys_of, used, expected = {}, {}, set(), set()
+    planned: dict[str, list[np.ndarray]] = {}
+    keys_of: dict[str, list[str]] = {}
+    used: set[str] = set()
+    expected: set[str] = set()
     for layer in model.layers:
         if not layer.weights:
             continue
@@ -75,7 +103,7 @@ def plan(layout, model, tensors: dict):
     return planned, keys_of, used, expected
 
 
-def _head_decision(model, planned):
+def _head_decision(model: keras.Model, planned: dict[str, list[np.ndarray]]) -> str:
     """Drops the classifier from the plan when the model has none or one of another shape."""
     if HEAD not in {layer.name for layer in model.layers}:
         return "not in the model (include_top=False): backbone only"
@@ -89,7 +117,7 @@ def _head_decision(model, planned):
     return "loaded"
 
 
-def load_checkpoint(model, path, *, verbose: bool = True) -> LoadReport:
+def load_checkpoint(model: keras.Model, path: str | os.PathLike[str], *, verbose: bool = True) -> LoadReport:
     """Loads a torchvision/timm (``.safetensors``, ``.pth``) or keras.applications (``.h5``)
     checkpoint into `model`, exactly.
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import pathlib
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -20,7 +22,7 @@ _HDF5 = b"\x89HDF\r\n\x1a\n"
 _ZIP = b"PK\x03\x04"
 
 
-def detect(path) -> str:
+def detect(path: str | os.PathLike[str]) -> str:
     """The kind of checkpoint at `path`: safetensors, torch, keras_h5 or keras_weights."""
     path = pathlib.Path(path)
     with open(path, "rb") as handle:
@@ -47,7 +49,7 @@ def detect(path) -> str:
     )
 
 
-def _read_safetensors(path) -> dict:
+def _read_safetensors(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     from keras_resnet._optional import require
 
     numpy_io = require("safetensors.numpy", "weights")
@@ -57,14 +59,14 @@ def _read_safetensors(path) -> dict:
         raise ValueError(f"weights={str(path)!r} is not a readable safetensors file ({error})") from None
 
 
-def _unwrap_state_dict(obj, path):
+def _unwrap_state_dict(obj: Any, path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     """A state dict, possibly inside {'state_dict': ...} / {'model': ...}, 'module.' prefixes removed."""
     for key in ("state_dict", "model", "model_state_dict"):
         if isinstance(obj, dict) and key in obj and isinstance(obj[key], dict):
             obj = obj[key]
     if not isinstance(obj, dict) or not obj:
         raise ValueError(f"weights={str(path)!r} holds no state dict (found {type(obj).__name__})")
-    tensors = {}
+    tensors: dict[str, np.ndarray] = {}
     for key, value in obj.items():
         if not hasattr(value, "detach"):
             raise ValueError(f"weights={str(path)!r}: entry {key!r} is a {type(value).__name__}, not a tensor")
@@ -73,7 +75,7 @@ def _unwrap_state_dict(obj, path):
     return tensors
 
 
-def _read_torch(path) -> dict:
+def _read_torch(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     try:
         import torch
     except ImportError:
@@ -91,11 +93,11 @@ def _read_torch(path) -> dict:
     return _unwrap_state_dict(obj, path)
 
 
-def _read_keras_h5(path) -> dict:
+def _read_keras_h5(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     """{'layer_name/weight_name': array} from a keras.applications (Keras 2) HDF5 weights file."""
     import h5py
 
-    tensors = {}
+    tensors: dict[str, np.ndarray] = {}
     try:
         with h5py.File(path, "r") as f:
             group = f["model_weights"] if "layer_names" not in f.attrs and "model_weights" in f else f
@@ -110,10 +112,10 @@ def _read_keras_h5(path) -> dict:
     return tensors
 
 
-READERS = {"safetensors": _read_safetensors, "torch": _read_torch, "keras_h5": _read_keras_h5}
+READERS: dict[str, Callable[[str | os.PathLike[str]], dict[str, np.ndarray]]] = {"safetensors": _read_safetensors, "torch": _read_torch, "keras_h5": _read_keras_h5}
 
 
-def read(path) -> tuple[str, dict]:
+def read(path: str | os.PathLike[str]) -> tuple[str, dict[str, np.ndarray]]:
     """``(kind, {key: float32/int array})`` for a checkpoint file."""
     if not isinstance(path, (str, os.PathLike)) or not os.path.isfile(path):
         raise ValueError(f"weights={path!r} is not an existing file")

@@ -12,22 +12,28 @@ same in both libraries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from keras_resnet.converters.naming import Naming
+
+if TYPE_CHECKING:
+    import keras
 
 #: keras.applications' BatchNormalization epsilon in its ResNets
 SOURCE_EPSILON = 1.001e-5
 
 
-def describe(keys) -> str:
+def describe(keys: Iterable[str]) -> str:
     layers = {k.split("/")[0] for k in keys}
     blocks = [len({n.split("_")[1] for n in layers if n.startswith(f"conv{s}_block")}) for s in range(2, 6)]
     form = "V2 (pre-activation)" if "post_bn" in layers else "V1"
     return f"a keras.applications ResNet {form} with blocks {blocks}"
 
 
-def check_model(model):
+def check_model(model: keras.Model) -> None:
     names = {layer.name for layer in model.layers}
     if any(name.endswith("_preact_bn") for name in names):
         raise ValueError(f"model {model.name!r} is pre-activation (V2); only keras.applications ResNet50/101/152 (V1) convert")
@@ -44,7 +50,7 @@ NAMING = Naming("/", "kernel", "bias", ("gamma", "beta", "moving_mean", "moving_
 HEAD_PREFIX = "predictions/"
 
 
-def layer_keys(model, layer) -> list[str]:
+def layer_keys(model: keras.Model, layer: keras.layers.Layer) -> list[str]:
     """The file's keys of `layer`'s weights, in Keras' order (the layer names are shared)."""
     keys = NAMING.keys(layer.name, layer)
     if keys is None:
@@ -52,7 +58,14 @@ def layer_keys(model, layer) -> list[str]:
     return keys
 
 
-def convert(model, layer, arrays, tensors, *, source_epsilon: float = SOURCE_EPSILON):
+def convert(
+    model: keras.Model,
+    layer: keras.layers.Layer,
+    arrays: list[np.ndarray],
+    tensors: dict[str, np.ndarray],
+    *,
+    source_epsilon: float = SOURCE_EPSILON,
+) -> tuple[list[np.ndarray], list[str]]:
     """``(arrays, further keys consumed)``: a BatchNorm takes its convolution's bias into its
     moving mean (consuming that key) and the epsilon difference into its moving variance."""
     if type(layer).__name__ != "BatchNormalization":
@@ -60,7 +73,7 @@ def convert(model, layer, arrays, tensors, *, source_epsilon: float = SOURCE_EPS
     gamma, beta, mean, variance = (np.asarray(a, dtype="float64") for a in arrays)
     conv = layer.name[: -len("_bn")] + "_conv"
     bias_key = f"{conv}/bias"
-    consumed = []
+    consumed: list[str] = []
     if bias_key in tensors and not model.get_layer(conv).use_bias:
         mean = mean - tensors[bias_key]  # the moving mean absorbs the convolution's bias
         consumed.append(bias_key)

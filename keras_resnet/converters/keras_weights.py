@@ -3,11 +3,16 @@ count, check it, load the file all or nothing with a one-line error."""
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import keras
 
 
-def _open_h5(path):
+def _open_h5(path: str | os.PathLike[str]) -> Any:
     import h5py
 
     try:
@@ -64,7 +69,7 @@ def _summary(error: Exception) -> str:
     return first if len(first) <= 300 else first[:297] + "..."
 
 
-def load_weights_file(model, path: str) -> None:
+def load_weights_file(model: keras.Model, path: str) -> None:
     """Loads a ``.weights.h5`` file into `model`; on failure the model is left unchanged and a
     ValueError says why."""
     before = model.get_weights()

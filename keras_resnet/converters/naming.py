@@ -4,6 +4,10 @@ layouts (torchvision/timm, keras.applications) share, each with its own field na
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import keras
 
 
 @dataclasses.dataclass(frozen=True)
@@ -22,7 +26,7 @@ class Naming:
     bias: str
     batchnorm: tuple[str, str, str, str]
 
-    def keys(self, prefix: str, layer) -> list[str] | None:
+    def keys(self, prefix: str, layer: keras.layers.Layer) -> list[str] | None:
         """`layer`'s keys under `prefix`, or None for a layer kind with no tensors to convert."""
         kind = type(layer).__name__
         if kind == "BatchNormalization":

@@ -10,8 +10,15 @@ pool), ``fc``. Convolution kernels go from OIHW to HWIO, Dense from (out, in) to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from keras_resnet.converters.naming import Naming
+
+if TYPE_CHECKING:
+    import keras
 
 BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta, moving mean/variance
 IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
@@ -19,7 +26,7 @@ _DEEP_STEM = {"conv1_1_conv": "conv1.0", "conv1_1_bn": "conv1.1", "conv1_2_conv"
 _BLOCK = re.compile(r"^conv(\d+)_block(\d+)_(\d)_(conv|bn)$")
 
 
-def describe(keys) -> str:
+def describe(keys: Iterable[str]) -> str:
     """What a torchvision/timm state dict looks like, from its keys (for error messages)."""
     keys = set(keys)
     deep = "conv1.0.weight" in keys
@@ -50,7 +57,7 @@ def _prefix(name: str, avg_down: bool) -> str | None:
     return f"{base}.{kind}{index}"
 
 
-def check_model(model):
+def check_model(model: keras.Model) -> None:
     """torchvision/timm bottleneck ResNets stride in the 3x3 convolution; refuse our original
     (stride in the first 1x1), whose weights have the same shapes but other meaning."""
     names = {layer.name for layer in model.layers}
@@ -68,14 +75,14 @@ def check_model(model):
 
 NAMING = Naming(".", "weight", "bias", BN_FIELDS)
 #: layer kind -> the conversion of its first tensor (kernels: OIHW -> HWIO, (out, in) -> (in, out))
-_KERNEL = {
+_KERNEL: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "Conv2D": lambda kernel: kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel,
     "Dense": lambda kernel: kernel.T if kernel.ndim == 2 else kernel,
 }
 HEAD_PREFIX = "fc."
 
 
-def layer_keys(model, layer) -> list[str]:
+def layer_keys(model: keras.Model, layer: keras.layers.Layer) -> list[str]:
     """The state-dict keys of `layer`'s weights, in Keras' order."""
     avg_down = any(other.name.endswith("_0_pool") for other in model.layers)
     prefix = _prefix(layer.name, avg_down)
@@ -85,7 +92,9 @@ def layer_keys(model, layer) -> list[str]:
     return keys
 
 
-def convert(model, layer, arrays, tensors):
+def convert(
+    model: keras.Model, layer: keras.layers.Layer, arrays: list[np.ndarray], tensors: dict[str, np.ndarray]
+) -> tuple[list[np.ndarray], list[str]]:
     """``(arrays in Keras' layout, further keys consumed)`` for one layer."""
     convert_kernel = _KERNEL.get(type(layer).__name__)
     if convert_kernel is not None:

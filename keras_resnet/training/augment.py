@@ -18,6 +18,11 @@ TensorFlow's on every Keras backend, as in Keras' own preprocessing layers.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    import tensorflow as tf
+
 NAMES = ("none", "pad_crop", "pad_crop_flip", "random_resized_crop_flip")
 
 
@@ -74,7 +79,7 @@ def _pad_crop_flip(images, seed):
 _PIPELINES = {"none": None, "pad_crop": _pad_crop, "pad_crop_flip": _pad_crop_flip, "random_resized_crop_flip": _random_resized_crop}
 
 
-def pipeline(name: str):
+def pipeline(name: str) -> Callable[[tf.Tensor, tf.Tensor], tf.Tensor] | None:
     """A callable ``(images, seed) -> augmented images`` for batched float images and a seed
     tensor of shape ``(2,)``, or None for ``"none"``. Everything it draws is a function of `seed`."""
     from keras_resnet import _checks
@@ -83,7 +88,7 @@ def pipeline(name: str):
     return _PIPELINES[name]
 
 
-def mixup(images, labels, *, alpha: float, seed):
+def mixup(images: tf.Tensor, labels: tf.Tensor, *, alpha: float, seed: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
     """Mixup (Zhang et al. 2018) of a batch with a permutation of itself: a weight per image
     drawn from Beta(alpha, alpha), applied to the images and the one-hot labels."""
     import tensorflow as tf

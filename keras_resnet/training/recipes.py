@@ -23,8 +23,12 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from keras_resnet import _checks
+
+if TYPE_CHECKING:
+    import keras
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,12 +60,22 @@ class Recipe:
         batch_size = self.batch_size if batch_size is None else _checks.check_int("batch_size", batch_size, minimum=1)
         return self.base_learning_rate * batch_size / self.reference_batch
 
+    def _epochs(self) -> int:
+        if self.epochs is None:
+            raise TypeError(f"recipe {self.name!r} ({self.schedule_kind}) needs epochs; it has epochs=None")
+        return self.epochs
+
+    def _iterations(self) -> int:
+        if self.iterations is None:
+            raise TypeError(f"recipe {self.name!r} ({self.schedule_kind}) needs iterations; it has iterations=None")
+        return self.iterations
+
     def total_steps(self, steps_per_epoch: int) -> int:
-        return self.iterations if self.iterations else self.epochs * steps_per_epoch
+        return self.iterations if self.iterations else self._epochs() * steps_per_epoch
 
     def schedule(
         self, *, steps_per_epoch: int, batch_size: int | None = None, depth: int = 0, epochs: int | None = None, peak: float | None = None
-    ):
+    ) -> keras.optimizers.schedules.LearningRateSchedule:
         """The Keras learning-rate schedule of this recipe for one run.
 
         Args:
@@ -82,7 +96,7 @@ class Recipe:
             boundaries = [int(round(b / scale)) for b in self.boundaries]
             if epochs is not None:  # another length: the drops stay at the same fractions of training
                 total = epochs * steps_per_epoch
-                boundaries = [max(1, int(round(b / self.iterations * total))) for b in self.boundaries]
+                boundaries = [max(1, int(round(b / self._iterations() * total))) for b in self.boundaries]
             values = [peak / self.decay_factor**i for i in range(len(boundaries) + 1)]
             if self.warmup_iterations and depth >= self.warmup_min_depth:
                 boundaries = [int(round(self.warmup_iterations / scale)), *boundaries]
@@ -90,7 +104,7 @@ class Recipe:
             # Keras keeps values[i] while step <= boundaries[i]; "divided at 32k iterations" means
             # steps 0..31999 (0-based) at the old rate, so each boundary is the last step before.
             return keras.optimizers.schedules.PiecewiseConstantDecay([b - 1 for b in boundaries], values)
-        total = (self.epochs if epochs is None else epochs) * steps_per_epoch
+        total = (self._epochs() if epochs is None else epochs) * steps_per_epoch
         warmup = int(round(self.warmup_epochs * steps_per_epoch))
         return keras.optimizers.schedules.CosineDecay(
             initial_learning_rate=0.0, decay_steps=max(1, total - warmup), warmup_target=peak, warmup_steps=warmup
