@@ -13,6 +13,7 @@ builders (`ResNet50D`, `CifarResNet56`, ...) load Keras on first use.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from keras_resnet.registry import ModelInfo, create_model, list_models, model_info, MODELS
 
@@ -34,7 +35,7 @@ _SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize
 __all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f"keras_resnet.{name}")
     module = _LAZY.get(name)
@@ -45,5 +46,5 @@ def __getattr__(name):
     return value
 
 
-def __dir__():
+def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))

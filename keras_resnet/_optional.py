@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import types
 
 
-def require(module: str, extra: str):
+def require(module: str, extra: str) -> types.ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as error:
@@ -15,7 +16,7 @@ def require(module: str, extra: str):
         ) from error
 
 
-def require_tfmot():
+def require_tfmot() -> types.ModuleType:
     """tensorflow-model-optimization, imported without leaking its process-wide switch.
 
     tfmot sets ``TF_USE_LEGACY_KERAS=1`` in ``os.environ`` when imported (to bind itself to

@@ -64,11 +64,11 @@ def keep(line: bytes, min_level: int) -> bool:
 class _ThirdPartyRecords(logging.Filter):
     """Drops records below the level that ONNX Runtime's quantizer logs on the root logger."""
 
-    def __init__(self, minimum: int):
+    def __init__(self, minimum: int) -> None:
         super().__init__()
         self.minimum = minimum
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         third_party = any(f"{os.sep}{name}{os.sep}" in record.pathname for name in _PYTHON_LOGGERS)
         return record.levelno >= self.minimum or not third_party
 
@@ -85,7 +85,7 @@ def quiet_python_loggers(min_level: int) -> None:
 class _NativeFilter:
     """Routes file descriptor 2 through a pipe; a thread passes on the lines `keep` accepts."""
 
-    def __init__(self, min_level: int):
+    def __init__(self, min_level: int) -> None:
         self.min_level = min_level
         self.terminal = os.dup(2)
         read, write = os.pipe()

@@ -17,13 +17,19 @@ import pathlib
 import platform
 import statistics
 import time
+import typing
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from keras_resnet import _console
 
+if TYPE_CHECKING:
+    from keras_resnet.export.verify import Report
 
-def median_latency(fn, x, *, repeats: int = 20, warmup: int = 3) -> float:
+
+def median_latency(fn: Callable[[np.ndarray], object], x: np.ndarray, *, repeats: int = 20, warmup: int = 3) -> float:
     """Median wall time of ``fn(x)`` in seconds over `repeats` runs after `warmup` runs."""
     for _ in range(warmup):
         fn(x)
@@ -57,9 +63,9 @@ class BenchmarkResult:
     machine: str
     keras_ms: float  # the Keras baseline latency
     keras_accuracy: float | None
-    rows: list
+    rows: list[Row]
 
-    def fastest(self, precisions) -> Row | None:
+    def fastest(self, precisions: Collection[str]) -> Row | None:
         candidates = [r for r in self.rows if r.precision in precisions]
         return min(candidates, key=lambda r: r.latency_ms) if candidates else None
 
@@ -98,7 +104,7 @@ class BenchmarkResult:
                              f"top-1 agreement with Keras {best.top1_agreement:.0%}.")
         return "\n".join(lines) + "\n"
 
-    def chart(self, path) -> pathlib.Path:
+    def chart(self, path: str | os.PathLike[str]) -> pathlib.Path:
         """A PNG: one point per artifact (and Keras), latency per image against accuracy (or
         agreement with Keras when there are no labels)."""
         import matplotlib
@@ -109,8 +115,10 @@ class BenchmarkResult:
 
         accuracy = self.keras_accuracy is not None
         figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
-        points = [("keras float32", self.keras_ms / self.batch, self.keras_accuracy if accuracy else 1.0)]
-        points += [(f"{r.format} {r.precision}", r.latency_ms / self.batch, r.accuracy if accuracy else r.top1_agreement) for r in self.rows]
+        points = [("keras float32", self.keras_ms / self.batch, 1.0 if self.keras_accuracy is None else self.keras_accuracy)]
+        # With labels (a Keras accuracy), `benchmark` measured every row's accuracy too.
+        points += [(f"{r.format} {r.precision}", r.latency_ms / self.batch,
+                    typing.cast(float, r.accuracy) if accuracy else r.top1_agreement) for r in self.rows]
         for i, (label, latency, value) in enumerate(points):
             axes.scatter(latency, 100 * value, s=40)
             offset = (5, 4) if i % 2 == 0 else (5, -10)  # alternate, so neighbours' labels do not overlap
@@ -133,12 +141,12 @@ def machine() -> str:
     return f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU cores"
 
 
-def _export_jobs(model, output, jobs, **kwargs):
+def _export_jobs(model: Any, output: str | os.PathLike[str], jobs: Iterable[tuple[str, str]], **kwargs: Any) -> list[Report]:
     """Exports each format with its own precisions (not the cross product of all)."""
     from keras_resnet import export
 
     output = pathlib.Path(output)
-    reports = []
+    reports: list[Report] = []
     by_format: dict[str, list[str]] = {}
     for fmt, precision in jobs:
         by_format.setdefault(fmt, []).append(precision)
@@ -165,13 +173,13 @@ DEMO_JOBS = (
 
 
 def benchmark(
-    model,
-    output,
+    model: Any,
+    output: str | os.PathLike[str],
     *,
-    jobs=DEMO_JOBS,
-    images=None,
-    labels=None,
-    calibration_data=None,
+    jobs: Iterable[tuple[str, str]] = DEMO_JOBS,
+    images: np.ndarray | None = None,
+    labels: np.ndarray | None = None,
+    calibration_data: Any = None,
     batch: int = 1,
     repeats: int = 20,
     warmup: int = 3,
@@ -227,7 +235,7 @@ def benchmark(
     return BenchmarkResult(model.name, tuple(traced.input_shape), batch, repeats, machine(), keras_s * 1e3, keras_accuracy, rows)
 
 
-def write_reports(result: BenchmarkResult, folder) -> dict:
+def write_reports(result: BenchmarkResult, folder: str | os.PathLike[str]) -> dict[str, pathlib.Path]:
     """report.md, report.json and chart.png into `folder` (each replaced whole, atomically);
     returns their paths."""
     from keras_resnet import atomic

@@ -25,6 +25,8 @@ import re
 import signal
 import sys
 import time
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from keras_resnet import _console, _quiet, registry
 
@@ -33,7 +35,7 @@ def _fmt_macs(macs: int) -> str:
     return f"{macs / 1e9:.2f} G" if macs >= 1e9 else f"{macs / 1e6:.1f} M"
 
 
-def model_table(names, *, details: bool = True, progress=None) -> str:
+def model_table(names: Sequence[str], *, details: bool = True, progress: Callable[[int, int, str], object] | None = None) -> str:
     """A Markdown table of registered models: name, summary and, with `details`, trainable
     parameters, MACs and default input size (each model is built once to count them)."""
     if details:
@@ -53,11 +55,11 @@ def model_table(names, *, details: bool = True, progress=None) -> str:
     return "\n".join(lines)
 
 
-def _progress(i, n, name):
+def _progress(i: int, n: int, name: str) -> None:
     _console.progress(i + 1, n, f"counting {name:<16}")
 
 
-def _cmd_list(args) -> int:
+def _cmd_list(args: argparse.Namespace) -> int:
     names = registry.list_models(args.pattern)
     if not names:
         print(f"no registered model matches {args.pattern!r}", file=sys.stderr)
@@ -69,7 +71,7 @@ def _cmd_list(args) -> int:
     return 0
 
 
-def _cmd_info(args) -> int:
+def _cmd_info(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     info = registry.model_info(args.model, args.input_size)
     if args.json:
@@ -93,13 +95,13 @@ def _cmd_info(args) -> int:
     return 0
 
 
-def _load_model(spec: str, weights, input_size, classes):
+def _load_model(spec: str, weights: str | None, input_size: int | None, classes: int | None) -> Any:
     """A registry name (random or `weights` initialization) or a saved `.keras` file."""
     if spec.endswith(".keras"):
         from keras_resnet import saving
 
         return saving.load_model(spec)
-    kwargs = {"weights": weights}
+    kwargs: dict[str, Any] = {"weights": weights}
     if input_size is not None:
         kwargs["input_shape"] = (input_size, input_size, 3)
     if classes is not None:
@@ -107,12 +109,12 @@ def _load_model(spec: str, weights, input_size, classes):
     return registry.create_model(spec, **kwargs)
 
 
-def _start_work(args) -> None:
+def _start_work(args: argparse.Namespace) -> None:
     """Marks the end of argument checking: failures from here on exit 1, not 2."""
     args.started = True
 
 
-def _calibration(path):
+def _calibration(path: str | None) -> Any:
     if path is None or not path.endswith(".npy"):
         return path
     import numpy as np
@@ -120,7 +122,7 @@ def _calibration(path):
     return np.load(path)
 
 
-def _cmd_export(args) -> int:
+def _cmd_export(args: argparse.Namespace) -> int:
     from keras_resnet import export
 
     model = _load_model(args.model, args.weights, args.input_size, args.classes)
@@ -152,7 +154,7 @@ def _cmd_export(args) -> int:
     return 0
 
 
-def _cmd_optimize(args) -> int:
+def _cmd_optimize(args: argparse.Namespace) -> int:
     from keras_resnet import atomic, export
 
     model = _load_model(args.model, args.weights, args.input_size, args.classes)
@@ -189,7 +191,7 @@ def _cmd_optimize(args) -> int:
     return 0
 
 
-def _optimize_data(args, model):
+def _optimize_data(args: argparse.Namespace, model: Any) -> tuple[Any, Any, tuple[str, ...]]:
     """``(train, validation, class names)`` from the image folder, sized for `model`, whose head
     must have one output per class."""
     from keras_resnet import data
@@ -206,7 +208,7 @@ def _optimize_data(args, model):
     return train, validation, class_names
 
 
-def _optimize_summary(args, model, result, reports) -> dict:
+def _optimize_summary(args: argparse.Namespace, model: Any, result: Any, reports: Sequence[Any]) -> dict[str, Any]:
     """The ``<model>_<method>_report.json`` contents."""
     return {
         "method": args.method,
@@ -220,7 +222,7 @@ def _optimize_summary(args, model, result, reports) -> dict:
     }
 
 
-def _cmd_convert_weights(args) -> int:
+def _cmd_convert_weights(args: argparse.Namespace) -> int:
     from keras_resnet import atomic
 
     output = pathlib.Path(args.output)
@@ -242,7 +244,7 @@ def _cmd_convert_weights(args) -> int:
     return 0
 
 
-def _training_data(spec: str, image_size):
+def _training_data(spec: str, image_size: int | None) -> tuple[Any, str]:
     """``(train, test)`` arrays for --data: digits, cifar10, cifar100, a CIFAR binary folder, or a
     folder of class subfolders (decoded into memory; unreadable images skipped with a warning)."""
     from keras_resnet import data
@@ -262,7 +264,7 @@ def _training_data(spec: str, image_size):
     return arrays, "unit"
 
 
-def _cmd_train(args) -> int:
+def _cmd_train(args: argparse.Namespace) -> int:
     from keras_resnet import atomic, training
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
@@ -299,7 +301,7 @@ def _cmd_train(args) -> int:
     return 0
 
 
-def _train_summary(model: str, result, output) -> str:
+def _train_summary(model: str, result: Any, output: str) -> str:
     """The closing line of `train`: what ran (or that the run was already complete) and its final figures."""
     if result.already_complete:
         ran = f"already complete at epoch {result.start_epoch}"
@@ -311,7 +313,7 @@ def _train_summary(model: str, result, output) -> str:
     return f"{model}: {ran}; {', '.join(figures + [f'weights: {output}/final.weights.h5'])}"
 
 
-def _cmd_demo(args) -> int:
+def _cmd_demo(args: argparse.Namespace) -> int:
     from keras_resnet import benchmark, demo
 
     from keras_resnet import atomic
@@ -326,7 +328,7 @@ def _cmd_demo(args) -> int:
     return 0
 
 
-def _cmd_benchmark(args) -> int:
+def _cmd_benchmark(args: argparse.Namespace) -> int:
     import tempfile
 
     import numpy as np
@@ -380,17 +382,18 @@ class _Parser(argparse.ArgumentParser):
     formats and precisions (``{formats}``, ``{precisions}`` in an argument's help, filled in from
     `keras_resnet.export.FORMATS` only when help is shown: TensorFlow is not imported to parse)."""
 
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
-    def format_help(self):
+    def format_help(self) -> str:
         marked = [a for a in self._actions if a.help and ("{formats}" in a.help or "{precisions}" in a.help)]
         if marked:
             from keras_resnet import export
 
             names = {"formats": ", ".join(export.FORMATS), "precisions": " ".join(export.formats.precisions())}
             for action in marked:
-                action.help = action.help.replace("{formats}", names["formats"]).replace("{precisions}", names["precisions"])
+                text = action.help or ""  # every marked action has help
+                action.help = text.replace("{formats}", names["formats"]).replace("{precisions}", names["precisions"])
         return super().format_help()
 
 
@@ -425,11 +428,11 @@ def _fraction(text: str, *, zero_ok: bool) -> float:
     return value
 
 
-def _save_freq(text: str):
+def _save_freq(text: str) -> str | int:
     return text if text == "epoch" else _count(text)
 
 
-def _add_list_and_info(sub, common):
+def _add_list_and_info(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list", parents=[common], help="list registered models")
     p.add_argument("pattern", nargs="?", default="*", help="shell-style pattern, e.g. 'resnet50*'")
     p.add_argument("--details", action="store_true", help="also count parameters and MACs (builds each model)")
@@ -441,14 +444,14 @@ def _add_list_and_info(sub, common):
     p.set_defaults(func=_cmd_info)
 
 
-def _add_model_source(p, *, classes=True):
+def _add_model_source(p: argparse.ArgumentParser, *, classes: bool = True) -> None:
     p.add_argument("--weights", help="a .weights.h5 file (or checkpoint, or preset) for a registry model")
     p.add_argument("--input-size", type=_count, help="square input size for a registry model")
     if classes:
         p.add_argument("--classes", type=_count, help="class count for a registry model")
 
 
-def _add_export(sub, common, presets):
+def _add_export(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
     p = sub.add_parser("export", parents=[common], help="export to SavedModel / TFLite / ONNX and verify each artifact")
     p.add_argument("model", help="a registered model name or a saved .keras file")
     p.add_argument("--format", nargs="+", default=["all"], help="{formats} (several) or all")
@@ -467,7 +470,7 @@ def _add_export(sub, common, presets):
     p.set_defaults(func=_cmd_export)
 
 
-def _add_optimize(sub, common, presets):
+def _add_optimize(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
     p = sub.add_parser(
         "optimize", parents=[common],
         help="quantization-aware training or pruning on an image folder, then export (needs keras-resnet[optimize])",
@@ -493,7 +496,7 @@ def _add_optimize(sub, common, presets):
     p.set_defaults(func=_cmd_optimize)
 
 
-def _add_convert_weights(sub, common):
+def _add_convert_weights(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("convert-weights", parents=[common], help="convert a torchvision/timm/keras.applications checkpoint to .weights.h5")
     p.add_argument("source", help="a .safetensors, .pth/.pt, keras.applications .h5 file, or a preset name")
     p.add_argument("--model", required=True, help="the registered model it fits (e.g. resnet50b, resnet50d, resnet50)")
@@ -504,7 +507,7 @@ def _add_convert_weights(sub, common):
     p.set_defaults(func=_cmd_convert_weights)
 
 
-def _add_train(sub, common, presets):
+def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
     p = sub.add_parser("train", parents=[common], help="train a registry model with a recipe (resumable, tf.distribute)")
     p.add_argument("model", help="a registered model name, e.g. cifar_resnet56")
     p.add_argument("--recipe", default="cifar", choices=["cifar", "bag_of_tricks"])
@@ -526,7 +529,7 @@ def _add_train(sub, common, presets):
     p.set_defaults(func=_cmd_train)
 
 
-def _add_demo_and_benchmark(sub, common, presets):
+def _add_demo_and_benchmark(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
     p = sub.add_parser("demo", parents=[common], help="train on digits, export to every format, verify and measure (offline, about 1 min on 2 cores)")
     p.add_argument("--output", "-o", default="keras_resnet_demo", help="report.md, report.json, chart.png and artifacts/")
     p.add_argument("--epochs", type=_count, default=6)
@@ -612,7 +615,7 @@ def _remember_interrupts() -> list:
     interrupted: list = []
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
 
-        def handler(signum, frame):
+        def handler(signum: int, frame: object) -> NoReturn:
             interrupted.append(signum)
             raise KeyboardInterrupt
 
@@ -620,7 +623,7 @@ def _remember_interrupts() -> list:
     return interrupted
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status (see `EXIT_CODES`).
 
     Called with the process's own arguments (``argv=None``, as the ``keras-resnet`` script does),

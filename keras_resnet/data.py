@@ -19,8 +19,11 @@ Example:
 
 from __future__ import annotations
 
+import os
 import pathlib
 import typing
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -29,8 +32,13 @@ from keras_resnet import preprocessing as preprocessing_lib
 
 DIGITS_CLASSES = tuple(str(d) for d in range(10))
 
+#: ``(images, labels)`` arrays
+_Arrays = tuple[np.ndarray, np.ndarray]
 
-def digits(image_size: int = 32, *, channels: int = 3, test_fraction: float = 0.2, seed: int = 0):
+
+def digits(
+    image_size: int = 32, *, channels: int = 3, test_fraction: float = 0.2, seed: int = 0
+) -> tuple[_Arrays, _Arrays]:
     """scikit-learn's digits as float32 images in [0, 1], shuffled with `seed` and split.
 
     Args:
@@ -68,7 +76,7 @@ def digits(image_size: int = 32, *, channels: int = 3, test_fraction: float = 0.
 IMAGE_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")
 
 
-def _image_size(image_size) -> tuple[int, int]:
+def _image_size(image_size: Any) -> tuple[int, int]:
     """An int or ``(height, width)`` as a pair of ints >= 1."""
     pair = (image_size, image_size) if isinstance(image_size, int) and not isinstance(image_size, bool) else image_size
     try:
@@ -78,7 +86,7 @@ def _image_size(image_size) -> tuple[int, int]:
     return _checks.check_int("image_size", height, minimum=1), _checks.check_int("image_size", width, minimum=1)
 
 
-def _list_image_folder(path):
+def _list_image_folder(path: str | os.PathLike[str]) -> tuple[list[pathlib.Path], np.ndarray, tuple[str, ...]]:
     """``(files, labels, class_names)`` of a folder with one subfolder per class (sorted; the
     label is the subfolder's index), image files found at any depth below each subfolder."""
     folder = pathlib.Path(path)
@@ -95,7 +103,7 @@ def _list_image_folder(path):
     return files, np.asarray(labels, dtype="int64"), tuple(p.name for p in class_dirs)
 
 
-def _load_image(path, image_size):
+def _load_image(path: Any, image_size: tuple[int, int]) -> Any:
     """A file's image decoded to RGB and resized (bilinear, as Keras): float32 in [0, 255]."""
     import tensorflow as tf
 
@@ -105,7 +113,7 @@ def _load_image(path, image_size):
     return image
 
 
-def _decode_error(path) -> str:
+def _decode_error(path: pathlib.Path) -> str:
     """Why TensorFlow cannot decode the image file at `path`, in one short line."""
     import re
 
@@ -120,7 +128,7 @@ def _decode_error(path) -> str:
     return "unreadable"
 
 
-def _readable(folder, files, load):
+def _readable(folder: pathlib.Path, files: list[pathlib.Path], load: Callable[[Any], Any]) -> dict[int, Any]:
     """``{index: load(file)}`` for the files that decode, read in parallel; the others are
     named in one warning, and none at all is an error."""
     import warnings
@@ -142,7 +150,7 @@ def _readable(folder, files, load):
     return found
 
 
-def _split(count: int, validation_split, seed: int):
+def _split(count: int, validation_split: float | None, seed: int) -> tuple[np.ndarray, np.ndarray | None]:
     """``(train, validation)`` index arrays of a seeded shuffle; validation None without a split."""
     order = np.random.default_rng(seed).permutation(count)
     if validation_split is None:
@@ -163,7 +171,9 @@ class _Folder(typing.NamedTuple):
     validation: list | None
 
 
-def _readable_folder(path, load, validation_split, seed) -> _Folder:
+def _readable_folder(
+    path: str | os.PathLike[str], load: Callable[[Any], Any], validation_split: float | None, seed: int
+) -> _Folder:
     """The listing, decode check and split shared by `image_folder` and `image_folder_arrays`."""
     if validation_split is not None:
         validation_split = _checks.check_fraction("validation_split", validation_split, low_inclusive=False)
@@ -171,12 +181,14 @@ def _readable_folder(path, load, validation_split, seed) -> _Folder:
     files, labels, class_names = _list_image_folder(path)
     decoded = _readable(pathlib.Path(path), files, load)
     good = sorted(decoded)
-    train, validation = _split(len(good), validation_split, seed)
-    validation = None if validation is None else [good[i] for i in validation]
+    train, held_out = _split(len(good), validation_split, seed)
+    validation = None if held_out is None else [good[i] for i in held_out]
     return _Folder(files, labels, class_names, decoded, [good[i] for i in train], validation)
 
 
-def image_folder_arrays(path, image_size, *, validation_split: float | None = 0.2, seed: int = 0):
+def image_folder_arrays(
+    path: str | os.PathLike[str], image_size: int | Sequence[int], *, validation_split: float | None = 0.2, seed: int = 0
+) -> tuple[tuple[_Arrays, _Arrays | None], tuple[str, ...]]:
     """A small folder with one subfolder per class as in-memory arrays, unreadable files skipped.
 
     Every file with an image extension (`IMAGE_EXTENSIONS`, at any depth below the class
@@ -201,12 +213,12 @@ def image_folder_arrays(path, image_size, *, validation_split: float | None = 0.
 
     image_size = _image_size(image_size)
 
-    def load(file):
+    def load(file: Any) -> Any:
         return tf.cast(tf.round(tf.clip_by_value(_load_image(file, image_size), 0, 255)), tf.uint8)
 
     folder = _readable_folder(path, load, validation_split, seed)
 
-    def arrays(indices):
+    def arrays(indices: list[int]) -> _Arrays:
         return np.stack([folder.decoded[i] for i in indices]), folder.labels[indices]
 
     validation = None if folder.validation is None else arrays(folder.validation)
@@ -214,15 +226,15 @@ def image_folder_arrays(path, image_size, *, validation_split: float | None = 0.
 
 
 def image_folder(
-    path,
-    image_size,
+    path: str | os.PathLike[str],
+    image_size: int | Sequence[int],
     *,
     batch_size: int = 32,
-    preprocessing="unit",
+    preprocessing: str | preprocessing_lib.Preprocessing = "unit",
     validation_split: float | None = 0.2,
     seed: int = 0,
     shuffle: bool = True,
-):
+) -> tuple[Any, Any, tuple[str, ...]]:
     """Batched ``(images, labels)`` datasets from a folder with one subfolder per class.
 
     Images are decoded, resized to `image_size` (bilinear, as Keras'
@@ -272,12 +284,12 @@ def image_folder(
 _CIFAR_BINARY = {10: (1, ("data_batch_{}.bin", 5), "test_batch.bin"), 100: (2, ("train.bin", 0), "test.bin")}
 
 
-def _read_cifar_binary(folder: pathlib.Path, classes: int):
+def _read_cifar_binary(folder: pathlib.Path, classes: int) -> tuple[_Arrays, _Arrays]:
     label_bytes, (train_pattern, train_files), test_name = _CIFAR_BINARY[classes]
     names = [train_pattern.format(i) for i in range(1, train_files + 1)] if train_files else [train_pattern]
     record = label_bytes + 3 * 32 * 32
 
-    def load(files):
+    def load(files: list[str]) -> _Arrays:
         chunks = []
         for name in files:
             path = folder / name
@@ -298,7 +310,7 @@ def _read_cifar_binary(folder: pathlib.Path, classes: int):
     return load(names), load([test_name])
 
 
-def cifar(classes: int = 10, *, folder=None):
+def cifar(classes: int = 10, *, folder: str | os.PathLike[str] | None = None) -> tuple[_Arrays, _Arrays]:
     """CIFAR-10 or CIFAR-100 as uint8 images ``(N, 32, 32, 3)`` and int64 labels.
 
     Args:
@@ -329,8 +341,18 @@ def cifar(classes: int = 10, *, folder=None):
     return (x_train, y_train.reshape(-1).astype("int64")), (x_test, y_test.reshape(-1).astype("int64"))
 
 
-def tfrecords(pattern, image_size, *, batch_size: int = 32, preprocessing="torch", shuffle: bool = True, seed: int = 0,
-              image_key: str = "image/encoded", label_key: str = "image/class/label", label_offset: int = 0):
+def tfrecords(
+    pattern: str | os.PathLike[str],
+    image_size: int | Sequence[int],
+    *,
+    batch_size: int = 32,
+    preprocessing: str | preprocessing_lib.Preprocessing = "torch",
+    shuffle: bool = True,
+    seed: int = 0,
+    image_key: str = "image/encoded",
+    label_key: str = "image/class/label",
+    label_offset: int = 0,
+) -> Any:
     """Batched ``(images, labels)`` from TFRecord shards of encoded images (the ImageNet layout of
     the TF Model Garden and TFDS exports: ``image/encoded`` JPEG/PNG bytes, ``image/class/label``).
 

@@ -9,15 +9,24 @@ table is printed and written as ``report.md``, ``report.json`` and ``chart.png``
 
 from __future__ import annotations
 
+import os
 import pathlib
 import sys
 import time
+from collections.abc import Sequence
 
 from keras_resnet import benchmark as benchmark_lib
 
 
-def run(output="keras_resnet_demo", *, epochs: int = 6, jobs=benchmark_lib.DEMO_JOBS, repeats: int = 50, seed: int = 0,
-        verbose: bool = True):
+def run(
+    output: str | os.PathLike[str] = "keras_resnet_demo",
+    *,
+    epochs: int = 6,
+    jobs: Sequence[tuple[str, str]] = benchmark_lib.DEMO_JOBS,
+    repeats: int = 50,
+    seed: int = 0,
+    verbose: bool = True,
+) -> tuple[benchmark_lib.BenchmarkResult, dict[str, pathlib.Path]]:
     """Trains, exports, verifies and measures; returns ``(BenchmarkResult, report paths)``."""
     import keras
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import pathlib
+from typing import Any
 
 import numpy as np
 
@@ -36,7 +37,7 @@ def classes() -> tuple[tuple[str, str], ...]:
     return tuple((wnid, name) for wnid, name, _ in json.loads(_CLASSES_FILE.read_text()))
 
 
-def preprocess_input(images, mode: str = "torch"):
+def preprocess_input(images: Any, mode: str = "torch") -> np.ndarray:
     """Pixels (RGB, [0, 255]) -> the input the weights expect. `mode`: a preprocessing preset
     (``"torch"``, ``"caffe"``, ``"tf"``, ``"unit"``, ``"none"``) or a weights preset name."""
     if mode not in preprocessing_lib.PRESETS:
@@ -46,7 +47,7 @@ def preprocess_input(images, mode: str = "torch"):
     return preprocessing_lib.get(mode)(np.asarray(images, dtype="float32"))
 
 
-def decode_predictions(predictions, top: int = 5):
+def decode_predictions(predictions: Any, top: int = 5) -> list[list[tuple[str, str, float]]]:
     """The `top` classes of each row of `predictions` (N, 1000), best first."""
     predictions = np.asarray(predictions)
     if predictions.ndim != 2 or predictions.shape[1] != 1000:

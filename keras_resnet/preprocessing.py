@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import types
+from typing import Any
 
 import numpy as np
 
 
-def _numpy_ops():
+def _numpy_ops() -> types.SimpleNamespace:
     return types.SimpleNamespace(
         cast=lambda x: np.asarray(x, dtype="float32"),
         flip=lambda x: x[..., ::-1],
@@ -27,7 +28,7 @@ def _numpy_ops():
     )
 
 
-def _keras_ops():
+def _keras_ops() -> types.SimpleNamespace:
     from keras import ops
 
     return types.SimpleNamespace(
@@ -37,7 +38,7 @@ def _keras_ops():
     )
 
 
-def _tf_ops():
+def _tf_ops() -> types.SimpleNamespace:
     import tensorflow as tf
 
     return types.SimpleNamespace(
@@ -58,7 +59,7 @@ class Preprocessing:
     bgr: bool = False
     description: str = ""
 
-    def apply(self, images, ops):
+    def apply(self, images: Any, ops: Any) -> Any:
         """The formula, once: ``(x[..., order] * scale - mean) / std`` in float32 with the array
         functions of `ops` (a namespace of ``cast(x)`` to float32, ``flip(x)`` of the channel
         axis and ``constant(value)`` as a float32 array); `numpy`, `keras_ops` and `tf` call it."""
@@ -68,24 +69,24 @@ class Preprocessing:
             x = ops.flip(x)
         return (x * ops.constant(self.scale) - ops.constant(self.mean)) / ops.constant(self.std)
 
-    def numpy(self, images) -> np.ndarray:
+    def numpy(self, images: Any) -> np.ndarray:
         """The preset on a NumPy (or array-like) batch of shape (..., channels): float32."""
         return np.asarray(self.apply(images, _numpy_ops()), dtype="float32")
 
-    def __call__(self, images) -> np.ndarray:
+    def __call__(self, images: Any) -> np.ndarray:
         """Applies the preset to a float or uint8 array of shape (..., channels) (`numpy`)."""
         return self.numpy(images)
 
-    def keras_ops(self, images):
+    def keras_ops(self, images: Any) -> Any:
         """The preset with ``keras.ops`` (any backend; a symbolic `KerasTensor` too, so it can sit
         in a functional model): float32."""
         return self.apply(images, _keras_ops())
 
-    def tf(self, images):
+    def tf(self, images: Any) -> Any:
         """The preset as TensorFlow ops (``tf.data`` maps, ``tf.function`` graphs): float32."""
         return self.apply(images, _tf_ops())
 
-    def check_channels(self, channels):
+    def check_channels(self, channels: int | None) -> None:
         """Refuses a channel count the preset is not defined for (an unknown count passes)."""
         if channels is None:
             return
@@ -97,14 +98,15 @@ class Preprocessing:
         if self.bgr and channels != 3:
             raise ValueError(f"preprocessing={self.name!r} reorders RGB to BGR and needs 3 channels; received {channels}")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
     @classmethod
     def from_dict(cls, values: dict) -> "Preprocessing":
         """The preset an `as_dict` describes (the ``preprocessing`` of an exported artifact's
         metadata, its lists read back as tuples)."""
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        return cls(**fields)
 
 
 PRESETS = {
@@ -130,7 +132,7 @@ PRESETS = {
 }
 
 
-def get(preprocessing) -> Preprocessing:
+def get(preprocessing: str | Preprocessing) -> Preprocessing:
     """A preset by name (or a `Preprocessing` passed through).
 
     Example:

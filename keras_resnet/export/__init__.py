@@ -27,6 +27,8 @@ import os
 import pathlib
 import re
 import time
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from keras_resnet import _checks, _console, _kinds, atomic
 from keras_resnet.export import _files, _trace, calibration as calibration_lib
@@ -41,11 +43,16 @@ from keras_resnet.export import verify  # noqa: E402
 from keras_resnet.export._trace import Traced, check_model, output_kind, trace  # noqa: E402
 from keras_resnet.export.verify import Report, VerificationError  # noqa: E402
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from keras_resnet.preprocessing import Preprocessing
+
 #: the precisions of the built-in formats (a registered format may add others)
 PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
 
 
-class ExportResult(list):
+class ExportResult(list[Report]):
     """The `Report` of every artifact written, in order; `table()` formats them."""
 
     def table(self) -> str:
@@ -66,7 +73,7 @@ class ExportResult(list):
         return "\n".join(lines)
 
 
-def _as_list(argument, value, allowed):
+def _as_list(argument: str, value: Any, allowed: Iterable[str]) -> list[str]:
     values = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else None
     if not values:
         raise TypeError(f"{argument} must be a name or a list of names; received {argument}={value!r}")
@@ -77,7 +84,7 @@ def _as_list(argument, value, allowed):
     return list(dict.fromkeys(values))
 
 
-def _plan(formats, precisions):
+def _plan(formats: list[str], precisions: list[str]) -> list[tuple[str, str]]:
     jobs = [(f, p) for f in formats for p in precisions if p in FORMATS[f].precisions]
     for p in precisions:
         if not any(p in FORMATS[f].precisions for f in formats):
@@ -90,7 +97,7 @@ def _plan(formats, precisions):
 QAT_JOBS = formats.quantization_aware_jobs()
 
 
-def _qat_jobs(jobs, names):
+def _qat_jobs(jobs: list[tuple[str, str]], names: list[str]) -> list[tuple[str, str]]:
     """The jobs a quantization-aware model can do; every requested format must keep one."""
     allowed = formats.quantization_aware_jobs()
     kept = [job for job in jobs if job in allowed]
@@ -104,7 +111,13 @@ def _qat_jobs(jobs, names):
     return kept
 
 
-def plan(format="saved_model", quantize="float32", *, quantization_aware=False, **options):
+def plan(
+    format: str | Sequence[str] = "saved_model",
+    quantize: str | Sequence[str] = "float32",
+    *,
+    quantization_aware: bool = False,
+    **options: Any,
+) -> tuple[list[tuple[str, str]], list[dict[str, Any]]]:
     """Validates what an export would write, without a model or any work: returns the
     ``(format, precision)`` jobs with their options. `export` calls it first; callers that run
     something long before exporting (fine-tuning) call it to fail early."""
@@ -126,7 +139,7 @@ def plan(format="saved_model", quantize="float32", *, quantization_aware=False, 
     return jobs, per_job
 
 
-def _targets(path, jobs, name, version):
+def _targets(path: str | os.PathLike[str], jobs: list[tuple[str, str]], name: str, version: int) -> list[pathlib.Path]:
     """Where each job writes. One file artifact goes to `path`, or into it as
     ``<name><suffix>`` where `path` is an existing folder (or ends in a separator), as ``cp``
     does; a SavedModel goes to ``<path>/<name>/<version>``; several artifacts go into the
@@ -140,12 +153,22 @@ def _targets(path, jobs, name, version):
     return [FORMATS[fmt].target(folder, name, precision, version=version, several=several) for fmt, precision in jobs]
 
 
-def _artifact_name(model_name) -> str:
+def _artifact_name(model_name: str | None) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", model_name or "model")
 
 
-def check_outputs(path, model_name, format="saved_model", quantize="float32", *, version: int = 1, overwrite: bool = False,
-                  quantization_aware: bool = False, calibration_data=None, **options):
+def check_outputs(
+    path: str | os.PathLike[str],
+    model_name: str | None,
+    format: str | Sequence[str] = "saved_model",
+    quantize: str | Sequence[str] = "float32",
+    *,
+    version: int = 1,
+    overwrite: bool = False,
+    quantization_aware: bool = False,
+    calibration_data: Any = None,
+    **options: Any,
+) -> tuple[list[tuple[str, str]], list[dict[str, Any]], list[pathlib.Path]]:
     """Validates an export of a model named `model_name` to `path` without doing it: the jobs
     (`plan`), calibration data where a precision needs it, and that every output may be written
     (absent, or replaceable with ``overwrite``; the folder writable). Returns
@@ -163,27 +186,27 @@ def check_outputs(path, model_name, format="saved_model", quantize="float32", *,
     return jobs, per_job, targets
 
 
-def _kind(fmt):
+def _kind(fmt: str) -> str:
     return FORMATS[fmt].kind
 
 
 def export(
-    model,
-    path,
-    format="saved_model",
+    model: Any,
+    path: str | os.PathLike[str],
+    format: str | Sequence[str] = "saved_model",
     *,
-    quantize="float32",
-    calibration_data=None,
+    quantize: str | Sequence[str] = "float32",
+    calibration_data: Any = None,
     calibration_size: int = 200,
-    input_size=None,
-    preprocessing="none",
-    class_names=None,
+    input_size: int | Sequence[int] | None = None,
+    preprocessing: str | Preprocessing = "none",
+    class_names: Iterable[object] | None = None,
     version: int = 1,
     overwrite: bool = False,
     verify_artifacts: bool = True,
     compressed_size: bool = False,
     verbose: bool = True,
-    **options,
+    **options: Any,
 ) -> ExportResult:
     """Exports `model` to one or several formats and precisions, verifying each artifact.
 
@@ -259,7 +282,17 @@ def export(
     return result
 
 
-def _write(traced, job, target, job_options, calibration, inputs, *, overwrite, compressed_size) -> Report:
+def _write(
+    traced: Traced,
+    job: tuple[str, str],
+    target: pathlib.Path,
+    job_options: dict[str, Any],
+    calibration: np.ndarray | None,
+    inputs: np.ndarray | None,
+    *,
+    overwrite: bool,
+    compressed_size: bool,
+) -> Report:
     """Writes one artifact to a temporary path, verifies it there (unless `inputs` is None), then
     publishes it under `target`."""
     fmt, precision = job

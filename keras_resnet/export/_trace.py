@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.metadata
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import keras
 import tensorflow as tf
@@ -26,8 +28,8 @@ class Traced:
     preprocessing: preprocessing_lib.Preprocessing
     class_names: tuple[str, ...] | None
     spec: tf.TensorSpec
-    function: object  # the tf.function
-    concrete: object  # its one concrete function
+    function: Any  # the tf.function
+    concrete: Any  # its one concrete function
     module: tf.Module  # tracks the model's tf.Variables, so converters can freeze them
     quantization_aware: bool = False  # a tfmot QAT model: int8 ranges are learned, not calibrated
     cache: dict = dataclasses.field(default_factory=dict)  # conversions shared between precisions
@@ -36,14 +38,14 @@ class Traced:
     def static(self) -> bool:
         return None not in self.input_shape[:2]
 
-    def require_static(self, why: str):
+    def require_static(self, why: str) -> None:
         if not self.static:
             raise ValueError(
                 f"{why} needs a fixed input size, but model {self.name!r} takes input_shape="
                 f"{self.input_shape}; pass input_size=(height, width) (or an int)"
             )
 
-    def metadata(self, **extra) -> dict:
+    def metadata(self, **extra: Any) -> dict[str, Any]:
         versions = {}
         for package in ("keras-resnet", "keras", "tensorflow"):
             try:
@@ -64,7 +66,7 @@ class Traced:
         }
 
 
-def output_kind(model) -> str:
+def output_kind(model: Any) -> str:
     """``logits`` (a linear Dense head), ``probabilities`` (softmax) or ``output``."""
     layer = model.layers[-1]
     layer = getattr(layer, "layer", layer)  # a tfmot wrapper holds the layer
@@ -78,7 +80,7 @@ def output_kind(model) -> str:
     return "output"
 
 
-def check_model(model):
+def check_model(model: Any) -> None:
     """A Keras 3 model, or a tf_keras one (a twin, a QAT or pruned model from keras_resnet.optimize)."""
     if not (isinstance(model, keras.Model) or _kinds.is_tf_keras_model(model)):
         raise TypeError(f"model must be a keras.Model (or a tf_keras.Model); received model={model!r}")
@@ -89,7 +91,7 @@ def check_model(model):
         )
 
 
-def _input_shape(model, input_size):
+def _input_shape(model: Any, input_size: int | Sequence[int] | None) -> tuple:
     check_model(model)
     if len(model.inputs) != 1:
         raise ValueError(f"model must take one image input; {model.name!r} takes {len(model.inputs)}")
@@ -115,16 +117,21 @@ def _input_shape(model, input_size):
     return (height, width, channels)
 
 
-def trace(model, *, input_size=None, preprocessing="none", class_names=None) -> Traced:
+def trace(
+    model: Any,
+    *,
+    input_size: int | Sequence[int] | None = None,
+    preprocessing: str | preprocessing_lib.Preprocessing = "none",
+    class_names: Iterable[object] | None = None,
+) -> Traced:
     """Traces `model` once into a serving `tf.function` with named input and outputs."""
     input_shape = _input_shape(model, input_size)
     preset = preprocessing_lib.get(preprocessing)
     preset.check_channels(input_shape[-1])
     classes = model.output_shape[-1]
-    if class_names is not None:
-        class_names = tuple(str(c) for c in class_names)
-        if len(class_names) != classes:
-            raise ValueError(f"class_names has {len(class_names)} names but the model has {classes} outputs")
+    names = None if class_names is None else tuple(str(c) for c in class_names)
+    if names is not None and len(names) != classes:
+        raise ValueError(f"class_names has {len(names)} names but the model has {classes} outputs")
     kind = output_kind(model)
     spec = tf.TensorSpec([None, *input_shape], tf.float32, name="image")
 
@@ -152,7 +159,7 @@ def trace(model, *, input_size=None, preprocessing="none", class_names=None) -> 
         output_kind=kind,
         output_names=tuple(concrete.structured_outputs),
         preprocessing=preset,
-        class_names=class_names,
+        class_names=names,
         spec=spec,
         function=function,
         concrete=concrete,

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import pathlib
 import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
 from keras_resnet import _console
 from keras_resnet.data import IMAGE_EXTENSIONS
 
-def _from_folder(folder: pathlib.Path, input_shape, preprocessing, limit):
+#: how raw pixels become model input (a `keras_resnet.preprocessing.Preprocessing` is one)
+_Preprocess = Callable[[np.ndarray], np.ndarray]
+
+
+def _from_folder(folder: pathlib.Path, input_shape: Sequence[Any], preprocessing: _Preprocess, limit: int) -> np.ndarray:
     import tensorflow as tf
 
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_EXTENSIONS)
@@ -40,7 +46,7 @@ def _from_folder(folder: pathlib.Path, input_shape, preprocessing, limit):
     return np.stack(images)
 
 
-def _from_dataset(dataset, limit):
+def _from_dataset(dataset: Any, limit: int) -> np.ndarray:
     images, count = [], 0
     for element in dataset:
         x = element[0] if isinstance(element, (tuple, list)) else element
@@ -58,7 +64,9 @@ def _from_dataset(dataset, limit):
     return np.concatenate(images)[:limit]
 
 
-def load(calibration_data, *, input_shape, preprocessing, limit: int = 200) -> np.ndarray:
+def load(
+    calibration_data: Any, *, input_shape: Sequence[int | None], preprocessing: _Preprocess, limit: int = 200
+) -> np.ndarray:
     """Calibration images as one float32 array ``(N, height, width, channels)``, N <= `limit`."""
     if calibration_data is None:
         raise ValueError("int8 quantization needs calibration_data (an array, a tf.data.Dataset or an image folder)")
@@ -87,7 +95,7 @@ def load(calibration_data, *, input_shape, preprocessing, limit: int = 200) -> n
     return images
 
 
-def iterate(images: np.ndarray, label: str = "calibrating"):
+def iterate(images: np.ndarray, label: str = "calibrating") -> Iterator[np.ndarray]:
     """Yields one image at a time as a batch of 1, with a progress bar on stderr."""
     start = time.perf_counter()
     total = len(images)

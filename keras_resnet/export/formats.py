@@ -20,15 +20,23 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import os
 import pathlib
 import re
 import typing
+from typing import Any
+
+import numpy as np
 
 #: what a format writes: one file, or a SavedModel folder in TF Serving's ``<name>/<version>`` layout
 KINDS = ("file", "saved_model")
 
+#: what `Format.load` returns: a callable taking a float32 batch ``[batch, height, width,
+#: channels]`` and returning ``{output name: array}``
+Runner = typing.Callable[[np.ndarray], dict[str, np.ndarray]]
 
-def _no_options(precision, **options):
+
+def _no_options(precision: str, **options: Any) -> None:
     """The default `Format.validate`: every option the format accepts is fine."""
 
 
@@ -72,7 +80,7 @@ class Format:
     tolerances: typing.Mapping = dataclasses.field(default_factory=dict)
     description: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", self.name) or self.name == "all":
             raise ValueError(f"a format name is lower-case letters, digits and '_' (not 'all'); received name={self.name!r}")
         if self.kind not in KINDS:
@@ -102,7 +110,7 @@ class Format:
         tag = f"_{precision}" if several and precision != "float32" else ""
         return base / f"{name}{tag}{self.suffix}"
 
-    def matches(self, path) -> bool:
+    def matches(self, path: str | os.PathLike[str]) -> bool:
         """Whether `path` looks like an artifact of this format (its suffix, or a SavedModel folder)."""
         path = pathlib.Path(path)
         if self.kind == "saved_model":
@@ -149,7 +157,7 @@ def quantization_aware_jobs() -> tuple[tuple[str, str], ...]:
     return tuple((fmt.name, p) for fmt in FORMATS.values() for p in fmt.quantization_aware)
 
 
-def format_of(path) -> Format:
+def format_of(path: str | os.PathLike[str]) -> Format:
     """The registered format whose artifacts look like `path` (by suffix, or a SavedModel folder)."""
     found = [fmt for fmt in FORMATS.values() if fmt.matches(path)]
     if not found:
@@ -157,7 +165,7 @@ def format_of(path) -> Format:
     return found[0]
 
 
-def load_runner(path, format: str | None = None, details: dict | None = None):
+def load_runner(path: str | os.PathLike[str], format: str | None = None, details: dict | None = None) -> Runner:
     """The artifact at `path` in its runtime: a callable ``images -> {output name: array}``.
 
     Args:
@@ -174,6 +182,7 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "Format",
+    "Runner",
     "format_of",
     "get_format",
     "load_runner",

@@ -19,9 +19,16 @@ import os
 import pathlib
 import tempfile
 import warnings
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from keras_resnet._optional import require
 from keras_resnet.export import formats
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from keras_resnet.export._trace import Traced
 
 PRECISIONS = ("float32", "float16", "dynamic", "int8")
 OPTIONS = ("opset", "nchw", "per_channel")
@@ -29,7 +36,7 @@ CALIBRATED = ("int8",)
 DEFAULT_OPSET = 17
 
 
-def validate(precision, *, opset=DEFAULT_OPSET, nchw=False, per_channel=True):
+def validate(precision: str, *, opset: int = DEFAULT_OPSET, nchw: bool = False, per_channel: bool = True) -> None:
     """Checks the options of one ONNX export before any work is done."""
     if isinstance(opset, bool) or not isinstance(opset, int) or not 13 <= opset <= 18:
         raise ValueError(f"opset must be an int from 13 to 18 (tf2onnx 1.17); received opset={opset!r}")
@@ -39,7 +46,7 @@ def validate(precision, *, opset=DEFAULT_OPSET, nchw=False, per_channel=True):
 
 
 @contextlib.contextmanager
-def _environ(name, value):
+def _environ(name: str, value: str) -> Iterator[None]:
     old = os.environ.get(name)
     os.environ[name] = value
     try:
@@ -51,7 +58,7 @@ def _environ(name, value):
             os.environ[name] = old
 
 
-def _convert(traced, opset, nchw):
+def _convert(traced: Traced, opset: int, nchw: bool) -> Any:
     """tf2onnx conversion of the traced function.
 
     By default tf2onnx deep-copies the whole graph, weights included, before each of its optimizer
@@ -61,7 +68,7 @@ def _convert(traced, opset, nchw):
     """
     tf2onnx = require("tf2onnx", "export")
 
-    def convert():
+    def convert() -> Any:
         proto, _ = tf2onnx.convert.from_function(
             traced.function,
             input_signature=[traced.spec],
@@ -79,7 +86,7 @@ def _convert(traced, opset, nchw):
         return convert()
 
 
-def _rename(proto, mapping):
+def _rename(proto: Any, mapping: dict[str, str]) -> None:
     """Renames graph inputs/outputs (and every reference to them)."""
     for value in [*proto.graph.input, *proto.graph.output]:
         value.name = mapping.get(value.name, value.name)
@@ -88,7 +95,7 @@ def _rename(proto, mapping):
         node.output[:] = [mapping.get(n, n) for n in node.output]
 
 
-def _from_qat_tflite(traced, opset, nchw):
+def _from_qat_tflite(traced: Traced, opset: int, nchw: bool) -> Any:
     """QDQ ONNX from the QAT model's int8 TFLite (float32 input and outputs, named as in the trace)."""
     tf2onnx = require("tf2onnx", "export")
     from keras_resnet.export import tflite as tflite_format
@@ -108,17 +115,18 @@ def _from_qat_tflite(traced, opset, nchw):
     return proto
 
 
-def _quantize(proto, precision, calibration, nchw, per_channel):
+def _quantize(proto: Any, precision: str, calibration: np.ndarray | None, nchw: bool, per_channel: bool) -> Any:
     onnx = require("onnx", "export")
     quantization = require("onnxruntime.quantization", "export")
+    reader_base: Any = quantization.CalibrationDataReader  # no type information
 
-    class Reader(quantization.CalibrationDataReader):
-        def __init__(self):
+    class Reader(reader_base):
+        def __init__(self, images: np.ndarray) -> None:
             from keras_resnet.export import calibration as calibration_lib
 
-            self._batches = iter(calibration_lib.iterate(calibration, f"calibrating onnx {precision}"))
+            self._batches = iter(calibration_lib.iterate(images, f"calibrating onnx {precision}"))
 
-        def get_next(self):
+        def get_next(self) -> dict[str, np.ndarray] | None:
             batch = next(self._batches, None)
             if batch is None:
                 return None
@@ -130,10 +138,12 @@ def _quantize(proto, precision, calibration, nchw, per_channel):
         if precision == "dynamic":
             quantization.quantize_dynamic(source, target, weight_type=quantization.QuantType.QInt8, per_channel=per_channel)
         else:
+            if calibration is None:
+                raise ValueError(f"onnx {precision} needs calibration images")
             quantization.quantize_static(
                 source,
                 target,
-                Reader(),
+                Reader(calibration),
                 quant_format=quantization.QuantFormat.QDQ,
                 per_channel=per_channel,
                 activation_type=quantization.QuantType.QInt8,
@@ -142,7 +152,16 @@ def _quantize(proto, precision, calibration, nchw, per_channel):
         return onnx.load(target)
 
 
-def write(traced, path, *, precision="float32", calibration=None, opset=DEFAULT_OPSET, nchw=False, per_channel=True):
+def write(
+    traced: Traced,
+    path: pathlib.Path,
+    *,
+    precision: str = "float32",
+    calibration: np.ndarray | None = None,
+    opset: int = DEFAULT_OPSET,
+    nchw: bool = False,
+    per_channel: bool = True,
+) -> dict[str, Any]:
     """Converts `traced` to an .onnx file at `path`."""
     validate(precision, opset=opset, nchw=nchw, per_channel=per_channel)
     onnx = require("onnx", "export")
@@ -169,7 +188,7 @@ def write(traced, path, *, precision="float32", calibration=None, opset=DEFAULT_
     return _save(traced, proto, path, precision, opset, nchw)
 
 
-def _save(traced, proto, path, precision, opset, nchw):
+def _save(traced: Traced, proto: Any, path: pathlib.Path, precision: str, opset: int, nchw: bool) -> dict[str, Any]:
     onnx = require("onnx", "export")
     metadata = traced.metadata(format="onnx", precision=precision, opset=opset, input_layout="NCHW" if nchw else "NHWC")
     onnx.helper.set_model_props(proto, {"keras_resnet_metadata": json.dumps(metadata)})
@@ -178,7 +197,7 @@ def _save(traced, proto, path, precision, opset, nchw):
     return {"opset": opset, "layout": "NCHW" if nchw else "NHWC"}
 
 
-def _layout(session, details):
+def _layout(session: Any, details: dict | None) -> str:
     """``"NCHW"`` or ``"NHWC"``: from the export's details, else from the artifact's metadata."""
     if details and "layout" in details:
         return details["layout"]
@@ -186,7 +205,7 @@ def _layout(session, details):
     return json.loads(metadata).get("input_layout", "NHWC") if metadata else "NHWC"
 
 
-def load(path, details=None):
+def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.Runner:
     """The .onnx file at `path` in ONNX Runtime (CPU): ``images -> {output name: array}``, the
     images NHWC (transposed for an NCHW artifact)."""
     ort = require("onnxruntime", "export")
@@ -194,7 +213,7 @@ def load(path, details=None):
     names = [o.name for o in session.get_outputs()]
     nchw = _layout(session, details) == "NCHW"
 
-    def run(x):
+    def run(x: np.ndarray) -> dict[str, np.ndarray]:
         feed = {"image": x.transpose(0, 3, 1, 2) if nchw else x}
         return dict(zip(names, session.run(names, feed)))
 

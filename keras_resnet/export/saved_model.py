@@ -16,19 +16,26 @@ object's ``metadata()`` function.
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import tempfile
+from typing import TYPE_CHECKING, Any
 
 import tensorflow as tf
 
 from keras_resnet.export import formats
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from keras_resnet.export._trace import Traced
 
 PRECISIONS = ("float32",)
 OPTIONS = ("image_bytes_signature",)
 CALIBRATED = ()
 
 
-def _bytes_function(traced):
+def _bytes_function(traced: Traced) -> Any:
     traced.require_static("image_bytes_signature")
     height, width, channels = traced.input_shape
 
@@ -46,13 +53,20 @@ def _bytes_function(traced):
     return serve_bytes
 
 
-def validate(precision, *, image_bytes_signature=False):
+def validate(precision: str, *, image_bytes_signature: bool = False) -> None:
     """Checks the options of a SavedModel export before any work is done."""
     if not isinstance(image_bytes_signature, bool):
         raise TypeError(f"image_bytes_signature must be True or False; received image_bytes_signature={image_bytes_signature!r}")
 
 
-def write(traced, path, *, precision="float32", calibration=None, image_bytes_signature=False):
+def write(
+    traced: Traced,
+    path: pathlib.Path,
+    *,
+    precision: str = "float32",
+    calibration: np.ndarray | None = None,
+    image_bytes_signature: bool = False,
+) -> dict[str, Any]:
     """Writes the SavedModel of `traced` into the folder `path` (one version folder)."""
     validate(precision, image_bytes_signature=image_bytes_signature)
     metadata = traced.metadata(format="saved_model", precision=precision, signatures=["serving_default"])
@@ -73,7 +87,7 @@ def write(traced, path, *, precision="float32", calibration=None, image_bytes_si
     return {"signatures": metadata["signatures"]}
 
 
-def load(path, details=None):
+def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.Runner:
     """The SavedModel version folder at `path` in TensorFlow: its ``serving_default`` signature
     as ``images -> {output name: array}``."""
     serve = tf.saved_model.load(str(path)).signatures["serving_default"]

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import tensorflow as tf
 
 from keras_resnet.export import calibration as calibration_lib
 from keras_resnet.export import formats
+
+if TYPE_CHECKING:
+    from keras_resnet.export._trace import Traced
 
 PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
 OPTIONS = ("inference_input_type", "inference_output_type", "sparse_weights")
@@ -35,7 +40,9 @@ _ALLOWED_IO = {
 }
 
 
-def _configure(converter, precision, calibration, quantization_aware=False, sparse_weights=False):
+def _configure(
+    converter: Any, precision: str, calibration: np.ndarray | None, quantization_aware: bool = False, sparse_weights: bool = False
+) -> None:
     converter.optimizations = [tf.lite.Optimize.EXPERIMENTAL_SPARSITY] if sparse_weights else []
     if precision == "float32":
         return
@@ -45,6 +52,8 @@ def _configure(converter, precision, calibration, quantization_aware=False, spar
     if precision == "float16":
         converter.target_spec.supported_types = [tf.float16]
     elif precision in CALIBRATED:
+        if calibration is None:
+            raise ValueError(f"tflite {precision} needs calibration images")
         converter.representative_dataset = lambda: ([x] for x in calibration_lib.iterate(calibration, f"calibrating tflite {precision}"))
         ops = tf.lite.OpsSet
         converter.target_spec.supported_ops = [
@@ -68,7 +77,7 @@ def add_metadata(model_bytes: bytes, metadata: dict) -> bytes:
     return bytes(flatbuffer_utils.convert_object_to_bytearray(model))
 
 
-def read_metadata(path) -> dict | None:
+def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any] | None:
     """The keras_resnet metadata stored in a .tflite file, or None."""
     from tensorflow.lite.tools import flatbuffer_utils
 
@@ -80,7 +89,9 @@ def read_metadata(path) -> dict | None:
     return None
 
 
-def validate(precision, *, inference_input_type="float32", inference_output_type="float32", sparse_weights=False):
+def validate(
+    precision: str, *, inference_input_type: str = "float32", inference_output_type: str = "float32", sparse_weights: bool = False
+) -> None:
     """Checks the options of one TFLite export before any work is done."""
     if not isinstance(sparse_weights, bool):
         raise TypeError(f"sparse_weights must be True or False; received sparse_weights={sparse_weights!r}")
@@ -97,7 +108,12 @@ def validate(precision, *, inference_input_type="float32", inference_output_type
 
 
 def convert(
-    traced, precision, calibration=None, inference_input_type="float32", inference_output_type="float32", sparse_weights=False
+    traced: Traced,
+    precision: str,
+    calibration: np.ndarray | None = None,
+    inference_input_type: str = "float32",
+    inference_output_type: str = "float32",
+    sparse_weights: bool = False,
 ) -> bytes:
     """The .tflite bytes of `traced` (without metadata); cached per export call."""
     key = ("tflite", precision, inference_input_type, inference_output_type, sparse_weights)
@@ -113,15 +129,15 @@ def convert(
 
 
 def write(
-    traced,
-    path,
+    traced: Traced,
+    path: pathlib.Path,
     *,
-    precision="float32",
-    calibration=None,
-    inference_input_type="float32",
-    inference_output_type="float32",
-    sparse_weights=False,
-):
+    precision: str = "float32",
+    calibration: np.ndarray | None = None,
+    inference_input_type: str = "float32",
+    inference_output_type: str = "float32",
+    sparse_weights: bool = False,
+) -> dict[str, Any]:
     """Converts `traced` to a .tflite file at `path`."""
     validate(precision, inference_input_type=inference_input_type, inference_output_type=inference_output_type, sparse_weights=sparse_weights)
     model_bytes = convert(traced, precision, calibration, inference_input_type, inference_output_type, sparse_weights)
@@ -135,7 +151,7 @@ def write(
     return details
 
 
-def tflite_interpreter(path, num_threads: int | None = None):
+def tflite_interpreter(path: str | os.PathLike[str], num_threads: int | None = None) -> Any:
     """A LiteRT interpreter for the .tflite file at `path` (TensorFlow's own if LiteRT is absent),
     using `num_threads` CPU threads (default: all cores, as ONNX Runtime does)."""
     try:
@@ -145,7 +161,7 @@ def tflite_interpreter(path, num_threads: int | None = None):
     return Interpreter(model_path=str(path), num_threads=num_threads or os.cpu_count())
 
 
-def _quantize_input(x, detail):
+def _quantize_input(x: np.ndarray, detail: dict[str, Any]) -> np.ndarray:
     scale, zero = detail["quantization"]
     if detail["dtype"] == np.float32 or not scale:
         return x.astype(detail["dtype"])
@@ -153,21 +169,21 @@ def _quantize_input(x, detail):
     return np.clip(np.round(x / scale + zero), info.min, info.max).astype(detail["dtype"])
 
 
-def _dequantize_output(y, detail):
+def _dequantize_output(y: np.ndarray, detail: dict[str, Any]) -> np.ndarray:
     scale, zero = detail["quantization"]
     if detail["dtype"] == np.float32 or not scale:
         return y.astype("float32")
     return ((y.astype("float32") - zero) * scale).astype("float32")
 
 
-def load(path, details=None):
+def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.Runner:
     """The .tflite file at `path` in LiteRT: ``images -> {output name: array}``, float32 in and
     out (an int8/uint8/int16 input or output is quantized and dequantized with its own scale)."""
     runner = tflite_interpreter(path).get_signature_runner("serving_default")
     inputs = runner.get_input_details()["image"]
     outputs = runner.get_output_details()
 
-    def run(x):
+    def run(x: np.ndarray) -> dict[str, np.ndarray]:
         result = runner(image=_quantize_input(x, inputs))
         return {name: _dequantize_output(value, outputs[name]) for name, value in result.items()}
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 import time
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from keras_resnet.export import formats
 from keras_resnet.export.tflite import tflite_interpreter  # noqa: F401 - its former home
+
+if TYPE_CHECKING:
+    from keras_resnet.export._trace import Traced
 
 #: precision -> (max relative abs difference, min top-1 agreement)
 TOLERANCES = {
@@ -29,7 +33,7 @@ TOLERANCES = {
 BATCH_SIZES = (1, 3)
 
 
-def tolerance(fmt, precision: str) -> tuple:
+def tolerance(fmt: formats.Format, precision: str) -> tuple:
     """``(max relative abs difference, min top-1 agreement)`` for an artifact of the `Format`
     `fmt` at `precision`: the format's own where it sets one, else `TOLERANCES`."""
     if precision in fmt.tolerances:
@@ -42,7 +46,7 @@ def tolerance(fmt, precision: str) -> tuple:
 class VerificationError(RuntimeError):
     """An exported artifact disagrees with the Keras model beyond its precision's tolerance."""
 
-    def __init__(self, report):
+    def __init__(self, report: Report) -> None:
         self.report = report
         super().__init__(
             f"{report.format} {report.precision} artifact {report.path} disagrees with Keras: "
@@ -94,7 +98,7 @@ def accuracy(report: Report, images: np.ndarray, labels: np.ndarray, *, batch_si
     return float((predicted == np.asarray(labels).reshape(-1)).mean())
 
 
-def verification_inputs(traced, calibration=None, count=sum(BATCH_SIZES)) -> np.ndarray:
+def verification_inputs(traced: Traced, calibration: np.ndarray | None = None, count: int = sum(BATCH_SIZES)) -> np.ndarray:
     """Calibration images where given, else seeded random pixels through the preprocessing."""
     if calibration is not None and len(calibration) >= count:
         return calibration[:count]
@@ -105,7 +109,7 @@ def verification_inputs(traced, calibration=None, count=sum(BATCH_SIZES)) -> np.
     return traced.preprocessing(pixels)
 
 
-def verify(report: Report, traced, inputs: np.ndarray, *, raise_on_failure: bool = True) -> Report:
+def verify(report: Report, traced: Traced, inputs: np.ndarray, *, raise_on_failure: bool = True) -> Report:
     """Runs the artifact of `report` in its runtime and fills in the comparison figures."""
     start = time.perf_counter()
     fmt = formats.get_format(report.format)

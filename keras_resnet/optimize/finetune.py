@@ -6,8 +6,10 @@ from arrays or a ``tf.data`` dataset, measured on held-out data. The command lin
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 import time
+from typing import Any
 
 import numpy as np
 
@@ -29,7 +31,7 @@ class FineTuned:
     """What `fine_tune` produced."""
 
     method: str
-    model: object  # QAT: the tf_keras QAT model; prune: the Keras 3 model with sparse weights
+    model: Any  # QAT: the tf_keras QAT model; prune: the Keras 3 model with sparse weights
     baseline_accuracy: float | None  # the float model on the validation data, before
     accuracy: float | None  # the fine-tuned model (fake-quantized for QAT) on the same data
     sparsity: float | None  # prune: zeros over all pruned kernels
@@ -37,7 +39,7 @@ class FineTuned:
     seconds: float
 
 
-def _dataset(data, batch_size, shuffle, seed=0):
+def _dataset(data: Any, batch_size: int, shuffle: bool, seed: int = 0) -> Any:
     import tensorflow as tf
 
     if isinstance(data, tf.data.Dataset):
@@ -53,7 +55,7 @@ def _dataset(data, batch_size, shuffle, seed=0):
     return dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
 
-def _steps(dataset) -> int:
+def _steps(dataset: Any) -> int:
     steps = int(dataset.cardinality())
     if steps < 0:  # unknown or infinite: count once
         steps = sum(1 for _ in dataset)
@@ -62,7 +64,7 @@ def _steps(dataset) -> int:
     return steps
 
 
-def accuracy(model, data, *, batch_size: int = 64) -> float:
+def accuracy(model: Any, data: Any, *, batch_size: int = 64) -> float:
     """Top-1 accuracy of a Keras 3 or tf_keras model on ``(images, labels)`` or a dataset."""
     correct = total = 0
     for x, y in _dataset(data, batch_size, shuffle=False):
@@ -72,7 +74,7 @@ def accuracy(model, data, *, batch_size: int = 64) -> float:
     return correct / total
 
 
-def _calibration_images(dataset, size):
+def _calibration_images(dataset: Any, size: int) -> np.ndarray:
     images, count = [], 0
     for x, _ in dataset:
         images.append(np.asarray(x, dtype="float32"))
@@ -83,18 +85,18 @@ def _calibration_images(dataset, size):
 
 
 def fine_tune(
-    model,
-    train,
+    model: Any,
+    train: Any,
     *,
     method: str = "qat",
-    validation=None,
+    validation: Any = None,
     epochs: int = 1,
     learning_rate: float = 1e-4,
     optimizer: str = "adam",
     batch_size: int = 32,
     target_sparsity: float = 0.5,
     calibration_size: int = 256,
-    log_dir=None,
+    log_dir: str | os.PathLike[str] | None = None,
     verbose: int = 1,
 ) -> FineTuned:
     """Quantization-aware training or pruning with fine-tuning of a trained Keras 3 model.
@@ -156,7 +158,7 @@ def fine_tune(
     return result
 
 
-def _check_fine_tune_args(method, optimizer, epochs, batch_size, learning_rate) -> tuple[int, int]:
+def _check_fine_tune_args(method: str, optimizer: str, epochs: int, batch_size: int, learning_rate: float) -> tuple[int, int]:
     """``(epochs, batch_size)`` as ints, after checking every scalar argument of `fine_tune`."""
     _checks.check_choice("method", method, METHODS)
     _checks.check_choice("optimizer", optimizer, tuple(OPTIMIZERS))
@@ -167,7 +169,16 @@ def _check_fine_tune_args(method, optimizer, epochs, batch_size, learning_rate) 
     return epochs, batch_size
 
 
-def _wrapped(model, method, train_ds, total_steps, *, target_sparsity, calibration_size, log_dir):
+def _wrapped(
+    model: Any,
+    method: str,
+    train_ds: Any,
+    total_steps: int,
+    *,
+    target_sparsity: float,
+    calibration_size: int,
+    log_dir: str | os.PathLike[str] | None,
+) -> tuple[Any, list]:
     """``(tf_keras model to fine-tune, its callbacks)``: quantization-aware with ranges from
     `train_ds`, or wrapped for pruning to `target_sparsity` over the first two thirds of the steps."""
     if method == "qat":

@@ -9,6 +9,10 @@ A pruned model's zeros do not make its file smaller by themselves; they make it 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 import numpy as np
 
 from keras_resnet import _checks
@@ -24,7 +28,7 @@ _sparsity = tfmot.sparsity.keras
 PRUNABLE = ("Conv2D", "DepthwiseConv2D", "SeparableConv2D", "Dense")
 
 
-def _polynomial(target, begin_step, end_step, frequency, initial_sparsity):
+def _polynomial(target: float, begin_step: int, end_step: int | None, frequency: int, initial_sparsity: float) -> Any:
     if end_step is None:
         raise ValueError(
             "schedule='polynomial' needs end_step (the step at which target_sparsity is reached, "
@@ -40,7 +44,7 @@ def _polynomial(target, begin_step, end_step, frequency, initial_sparsity):
     )
 
 
-def _constant(target, begin_step, end_step, frequency, initial_sparsity):
+def _constant(target: float, begin_step: int, end_step: int | None, frequency: int, initial_sparsity: float) -> Any:
     return _sparsity.ConstantSparsity(target, begin_step=begin_step, end_step=-1 if end_step is None else end_step, frequency=frequency)
 
 
@@ -48,7 +52,7 @@ def _constant(target, begin_step, end_step, frequency, initial_sparsity):
 SCHEDULES = {"polynomial": _polynomial, "constant": _constant}
 
 
-def _kernel_layers(model):
+def _kernel_layers(model: Any) -> Iterator[Any]:
     for layer in model.layers:
         if hasattr(layer, "layers"):
             yield from _kernel_layers(layer)
@@ -59,7 +63,7 @@ def _kernel_layers(model):
 
 
 def prune(
-    model,
+    model: Any,
     target_sparsity: float = 0.5,
     *,
     schedule: str = "polynomial",
@@ -67,8 +71,8 @@ def prune(
     end_step: int | None = None,
     frequency: int = 100,
     initial_sparsity: float = 0.0,
-    exclude=(),
-):
+    exclude: Iterable[str] = (),
+) -> Any:
     """A tfmot magnitude-pruning model of `model` (its tf_keras twin, weights kept).
 
     Args:
@@ -113,7 +117,7 @@ def prune(
         raise ValueError(f"exclude names layers that model {twin.name!r} does not have: {unknown}")
     pruning_schedule = SCHEDULES[schedule](target_sparsity, begin_step, end_step, frequency, initial_sparsity)
 
-    def wrap(layer):
+    def wrap(layer: Any) -> Any:
         if type(layer).__name__ in PRUNABLE and layer.name not in exclude:
             return _sparsity.prune_low_magnitude(layer, pruning_schedule=pruning_schedule)
         return layer
@@ -121,7 +125,7 @@ def prune(
     return tfk.models.clone_model(twin, clone_function=wrap)
 
 
-def pruning_callbacks(log_dir=None) -> list:
+def pruning_callbacks(log_dir: str | os.PathLike[str] | None = None) -> list:
     """The callbacks ``fit`` needs for a pruned model: tfmot's UpdatePruningStep, plus its
     PruningSummaries (sparsity per layer, for TensorBoard) when `log_dir` is given."""
     callbacks = [_sparsity.UpdatePruningStep()]
@@ -130,12 +134,12 @@ def pruning_callbacks(log_dir=None) -> list:
     return callbacks
 
 
-def prune_scope():
+def prune_scope() -> Any:
     """The scope in which saved, still-wrapped pruned models load."""
     return _sparsity.prune_scope()
 
 
-def strip_pruning(model, *, into=None):
+def strip_pruning(model: Any, *, into: Any = None) -> Any:
     """Removes the pruning wrappers, leaving the sparse weights in ordinary layers.
 
     Args:
@@ -154,7 +158,7 @@ def strip_pruning(model, *, into=None):
     return into
 
 
-def sparsity(model) -> dict[str, float]:
+def sparsity(model: Any) -> dict[str, float]:
     """The fraction of zeros in each prunable kernel, by layer name, and ``"total"`` over all."""
     result, zeros, size = {}, 0, 0
     for layer in _kernel_layers(model):

@@ -22,6 +22,9 @@ and the ONNX model is converted from that int8 TFLite by tf2onnx, as QDQ.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 
 from keras_resnet._kinds import is_quantization_aware
@@ -31,6 +34,7 @@ from keras_resnet.optimize import twin as twin_lib
 tfmot = require_tfmot()
 tfk = require("tf_keras", "optimize")
 _qk = tfmot.quantization.keras
+_QuantizeConfig: Any = _qk.QuantizeConfig  # tfmot has no type information
 
 #: the range of the fixed quantizer for constant outputs (zero is exact in it)
 _FIXED_RANGE = (-1.0, 1.0)
@@ -38,44 +42,44 @@ _FOLLOWS_WEIGHTED = ("Conv2D", "DepthwiseConv2D", "SeparableConv2D", "Dense")
 
 
 @tfk.utils.register_keras_serializable(package="keras_resnet")
-class OutputQuantizeConfig(_qk.QuantizeConfig):
+class OutputQuantizeConfig(_QuantizeConfig):
     """Quantizes only a layer's output: 8-bit, per tensor, asymmetric; over a moving-average
     range, or over `fixed_range` for a layer whose output is constant."""
 
-    def __init__(self, fixed_range=None):
+    def __init__(self, fixed_range: Sequence[float] | None = None) -> None:
         self.fixed_range = tuple(fixed_range) if fixed_range is not None else None
 
-    def get_weights_and_quantizers(self, layer):
+    def get_weights_and_quantizers(self, layer: Any) -> list:
         return []
 
-    def get_activations_and_quantizers(self, layer):
+    def get_activations_and_quantizers(self, layer: Any) -> list:
         return []
 
-    def set_quantize_weights(self, layer, quantize_weights):
+    def set_quantize_weights(self, layer: Any, quantize_weights: list) -> None:
         pass
 
-    def set_quantize_activations(self, layer, quantize_activations):
+    def set_quantize_activations(self, layer: Any, quantize_activations: list) -> None:
         pass
 
-    def get_output_quantizers(self, layer):
+    def get_output_quantizers(self, layer: Any) -> list:
         if self.fixed_range is not None:
             low, high = self.fixed_range
             return [_qk.quantizers.FixedQuantizer(num_bits=8, init_min=low, init_max=high, narrow_range=False)]
         return [_qk.quantizers.MovingAverageQuantizer(num_bits=8, per_axis=False, symmetric=False, narrow_range=False)]
 
-    def get_config(self):
+    def get_config(self) -> dict[str, Any]:
         return {"fixed_range": list(self.fixed_range) if self.fixed_range is not None else None}
 
 
 CUSTOM_OBJECTS = {"OutputQuantizeConfig": OutputQuantizeConfig}
 
 
-def quantize_scope():
+def quantize_scope() -> Any:
     """The scope in which saved QAT models load: ``with quantize_scope(): tf_keras.models.load_model(p)``."""
     return _qk.quantize_scope(CUSTOM_OBJECTS)
 
 
-def _folds(bn) -> bool:
+def _folds(bn: Any) -> bool:
     """True when tfmot folds this BatchNormalization into the layer before it: a linear
     convolution or Dense whose only consumer it is (tfmot's Conv2DBatchNormQuantize pattern)."""
     sources = [l for node in bn.inbound_nodes for l in twin_lib.as_list(node.inbound_layers)]
@@ -87,7 +91,7 @@ def _folds(bn) -> bool:
     )
 
 
-def _explicit_config(layer):
+def _explicit_config(layer: Any) -> OutputQuantizeConfig | None:
     """The QuantizeConfig for a layer tfmot's registry does not cover, else None."""
     kind = type(layer).__name__
     if kind == "Rescaling":
@@ -99,8 +103,8 @@ def _explicit_config(layer):
     return None
 
 
-def _annotate(model):
-    def annotate(layer):
+def _annotate(model: Any) -> Any:
+    def annotate(layer: Any) -> Any:
         if isinstance(layer, tfk.layers.InputLayer):
             return layer
         if isinstance(layer, tfk.Model):
@@ -113,7 +117,7 @@ def _annotate(model):
     return tfk.models.clone_model(model, clone_function=annotate)
 
 
-def _images(data, model, size):
+def _images(data: Any, model: Any, size: int) -> np.ndarray:
     from keras_resnet import preprocessing
     from keras_resnet.export import calibration as calibration_lib
 
@@ -121,7 +125,9 @@ def _images(data, model, size):
     return calibration_lib.load(data, input_shape=shape, preprocessing=preprocessing.get("none"), limit=size)
 
 
-def _observed_ranges(float_model, images, batch_size=32):
+def _observed_ranges(
+    float_model: Any, images: np.ndarray, batch_size: int = 32
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """min/max of every layer's output (and of a Dense/Conv's pre-activation) of the float twin."""
     layers = [l for l in float_model.layers if not isinstance(l, tfk.layers.InputLayer)]
     probe = tfk.Model(float_model.inputs, [l.output for l in layers])
@@ -144,11 +150,11 @@ def _observed_ranges(float_model, images, batch_size=32):
     return ranges, pre_activation
 
 
-def _inbound_layer(layer):
+def _inbound_layer(layer: Any) -> Any:
     return twin_lib.as_list(layer.inbound_nodes[0].inbound_layers)[0]
 
 
-def _linear_call(layer, x):
+def _linear_call(layer: Any, x: Any) -> Any:
     activation = layer.activation
     layer.activation = tfk.activations.linear
     try:
@@ -157,7 +163,7 @@ def _linear_call(layer, x):
         layer.activation = activation
 
 
-def initialize_ranges(qat_model, float_model, images, *, batch_size: int = 32) -> int:
+def initialize_ranges(qat_model: Any, float_model: Any, images: np.ndarray, *, batch_size: int = 32) -> int:
     """Sets every quantizer's range from data: weight ranges from the weights themselves (one
     forward pass in training mode with BatchNormalization frozen), activation ranges from the
     float model's outputs on `images`. Returns the number of activation ranges set."""
@@ -191,7 +197,7 @@ def initialize_ranges(qat_model, float_model, images, *, batch_size: int = 32) -
     return count
 
 
-def quantize_aware(model, *, calibration_data=None, calibration_size: int = 256):
+def quantize_aware(model: Any, *, calibration_data: Any = None, calibration_size: int = 256) -> Any:
     """A quantization-aware training (QAT) model of `model`, ready for ``compile``/``fit``.
 
     Args:

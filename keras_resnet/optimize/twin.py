@@ -19,6 +19,8 @@ Example:
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterator
+from typing import Any
 
 import keras
 
@@ -35,22 +37,22 @@ _SERIALIZED_MODULES = {
 }
 
 
-def _tf_keras():
+def _tf_keras() -> Any:
     return require("tf_keras", "optimize")
 
 
-def _accepted(cls) -> set[str]:
+def _accepted(cls: Any) -> set[str]:
     """The named constructor arguments of `cls`."""
     parameters = inspect.signature(cls.__init__).parameters
     return {name for name, p in parameters.items() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)} - {"self"}
 
 
-def _defaults(cls) -> dict:
+def _defaults(cls: Any) -> dict:
     parameters = inspect.signature(cls.__init__).parameters
     return {name: p.default for name, p in parameters.items() if p.default is not p.empty}
 
 
-def _filter(where: str, cls, config: dict, source_cls=None, extra=frozenset()) -> dict:
+def _filter(where: str, cls: Any, config: dict, source_cls: Any = None, extra: frozenset[str] | set[str] = frozenset()) -> dict:
     """Keeps the keys `cls` accepts. A key it does not take may be dropped only if it holds the
     source class's default (or a None-like value), so nothing that changes the maths is lost."""
     accepted = _accepted(cls) | set(extra)
@@ -66,7 +68,7 @@ def _filter(where: str, cls, config: dict, source_cls=None, extra=frozenset()) -
     return {k: v for k, v in config.items() if k in accepted}
 
 
-def _convert_value(where: str, value, tfk):
+def _convert_value(where: str, value: Any, tfk: Any) -> Any:
     """Keras 3 serialized initializers/regularizers/constraints -> tf_keras objects."""
     if isinstance(value, dict) and value.get("module") in _SERIALIZED_MODULES and "class_name" in value:
         namespace = getattr(tfk, _SERIALIZED_MODULES[value["module"]])
@@ -79,13 +81,13 @@ def _convert_value(where: str, value, tfk):
     return value
 
 
-def _dtype(value):
+def _dtype(value: Any) -> Any:
     if isinstance(value, dict):  # a serialized DTypePolicy
         return value.get("config", {}).get("name", "float32")
     return value
 
 
-def _twin_layer(entry: dict, tfk):
+def _twin_layer(entry: dict, tfk: Any) -> Any:
     name, class_name = entry["config"].get("name"), entry["class_name"]
     where = f"layer {name!r} ({class_name})"
     module = entry.get("module") or ""
@@ -101,7 +103,7 @@ def _twin_layer(entry: dict, tfk):
     return cls(**_filter(where, cls, config, source_cls=source_cls, extra=_BASE_LAYER_ARGS))
 
 
-def _resolve(value, tensors):
+def _resolve(value: Any, tensors: dict[str, list]) -> Any:
     """Replaces serialized Keras tensors in a node's arguments by the twin's tensors."""
     if isinstance(value, dict) and value.get("class_name") == "__keras_tensor__":
         layer, node, index = value["config"]["keras_history"]
@@ -113,7 +115,7 @@ def _resolve(value, tensors):
     return value
 
 
-def _endpoints(spec, tensors):
+def _endpoints(spec: list, tensors: dict[str, list]) -> Any:
     # Keras 3 writes one endpoint as [name, node, index] and several as a list of those.
     if spec and isinstance(spec[0], str):
         spec = [spec]
@@ -121,11 +123,11 @@ def _endpoints(spec, tensors):
     return outputs[0] if len(outputs) == 1 else outputs
 
 
-def as_list(value):
+def as_list(value: Any) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def _build(entry: dict, tfk):
+def _build(entry: dict, tfk: Any) -> Any:
     """A tf_keras layer or model for one serialized Keras 3 layer entry."""
     class_name = entry["class_name"]
     if class_name == "Functional":
@@ -143,7 +145,7 @@ def _build(entry: dict, tfk):
     return _twin_layer(entry, tfk)
 
 
-def _build_functional(config: dict, tfk):
+def _build_functional(config: dict, tfk: Any) -> Any:
     tensors: dict[str, list] = {}  # layer name -> per call (node), its output tensors
     for entry in config["layers"]:
         name = entry["name"]
@@ -161,7 +163,7 @@ def _build_functional(config: dict, tfk):
     return tfk.Model(inputs, outputs, name=config["name"])
 
 
-def _weighted_layers(model):
+def _weighted_layers(model: Any) -> Iterator[tuple[str, Any]]:
     """(name, layer) for every layer with weights, looking through nested models."""
     for layer in model.layers:
         if hasattr(layer, "layers") and layer.weights:
@@ -170,7 +172,7 @@ def _weighted_layers(model):
             yield layer.name, layer
 
 
-def copy_weights(source, target) -> int:
+def copy_weights(source: Any, target: Any) -> int:
     """Copies weights from `source` into `target`, matching layers by (nested) name.
 
     Works between Keras 3 and tf_keras models in either direction. Every weighted layer of
@@ -201,7 +203,7 @@ def copy_weights(source, target) -> int:
     return len(plan)
 
 
-def to_tf_keras(model):
+def to_tf_keras(model: Any) -> Any:
     """A tf_keras twin of the Keras 3 `model`: same layers, names and weights.
 
     Args:

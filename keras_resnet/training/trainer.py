@@ -36,7 +36,7 @@ from keras_resnet.training import augment as augment_lib
 from keras_resnet.training import recipes as recipes_lib
 
 
-def make_strategy(name):
+def make_strategy(name: Any) -> Any:
     """A tf.distribute strategy by name. ``multi_worker`` must be made at program start, before
     any other TensorFlow op (TensorFlow configures its collectives then)."""
     import tensorflow as tf
@@ -56,7 +56,7 @@ def make_strategy(name):
 STRATEGIES = ("default", "mirrored", "multi_worker")
 
 
-def strategy_name(distribution) -> str:
+def strategy_name(distribution: Any) -> str:
     """A readable name for a strategy: ``"default"``, ``"mirrored (2 devices)"``,
     ``"multi_worker (4 replicas)"``, else its class name and replica count."""
     import tensorflow as tf
@@ -139,7 +139,7 @@ def _check_learning_rate(value):
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"learning_rate must be a float; received learning_rate={value!r}")
-    if not value > 0:  # also refuses nan
+    if not float(value) > 0:  # also refuses nan
         raise ValueError(f"learning_rate must be > 0; received learning_rate={value!r}")
     return float(value)
 
@@ -258,7 +258,20 @@ def _fold(seed, value):
     return tf.random.experimental.stateless_fold_in(seed, tf.cast(value, tf.int64))
 
 
-def make_dataset(x, y, *, start_epoch, epochs, seed, batch_size, augment, preprocessing, classes, one_hot, mixup_alpha=0.0):
+def make_dataset(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    start_epoch: int,
+    epochs: int,
+    seed: int,
+    batch_size: int,
+    augment: str | None,
+    preprocessing: str | preprocessing_lib.Preprocessing,
+    classes: int,
+    one_hot: bool,
+    mixup_alpha: float = 0.0,
+) -> Any:
     """The training stream from `start_epoch` to `epochs`, each epoch a function of (seed, epoch)
     only: its order is a stateless shuffle seeded with (seed, epoch), its augmentation is seeded
     with (seed, epoch, batch). Built lazily: nothing is made per epoch before it is read."""
@@ -464,7 +477,9 @@ class TrainConfig:
         return dataclasses.replace(config or cls(), **settings) if settings or config is None else config
 
 
-def train(model: str, train_data, *, validation_data=None, config: TrainConfig | None = None, **settings) -> TrainResult:
+def train(
+    model: str, train_data: Any, *, validation_data: Any = None, config: TrainConfig | None = None, **settings: Any
+) -> TrainResult:
     """Trains a registry model with a recipe, resumably, on one or several devices or machines.
 
     Args:
