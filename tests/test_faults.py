@@ -5,6 +5,7 @@ Faults that live in process state (signals, resource limits, file permissions, t
 descriptor) are tested on a real ``python -m keras_resnet.cli`` child process."""
 
 import hashlib
+import json
 import os
 import pathlib
 import resource
@@ -352,11 +353,19 @@ def test_named_models_find_their_presets(monkeypatch):
     assert name == "backbone" and isinstance(spec, presets.Preset) and spec.model == "resnet50"
 
 
+def _checkpointed_epoch(run):
+    """The epoch of the run's complete checkpoint (0 while none is, or while its metadata is being written)."""
+    try:
+        return json.loads((run / "backup" / "training_metadata.json").read_text()).get("epoch", 0)
+    except (OSError, ValueError):
+        return 0
+
+
 def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_path):
     run = tmp_path / "run"
     args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "64", "--quiet", "-o", str(run)]
     process = _start([*args, "--epochs", "40"], tmp_path)
-    _wait_for(process, lambda: (run / "backup" / "training_metadata.json").exists())  # an epoch is checkpointed
+    _wait_for(process, lambda: _checkpointed_epoch(run) >= 1)  # an epoch is checkpointed, completely
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err[-3000:]

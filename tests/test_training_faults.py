@@ -206,6 +206,19 @@ def test_a_damaged_metadata_file_falls_back_too(finished, tmp_path):
     assert (result.start_epoch, result.epochs_run) == (1, 2)
 
 
+def test_a_kill_during_the_first_checkpoint_starts_the_training_over(finished, tmp_path):
+    """The first save interrupted while it wrote the metadata (a Ctrl-C or kill at that moment):
+    there is no previous checkpoint to fall back on and nothing to lose, so the run starts at 0."""
+    output = tmp_path / "run"
+    shutil.copytree(finished[0], output)
+    for previous in (output / "backup").glob("*.bkp"):
+        previous.unlink()
+    (output / "backup" / "training_metadata.json").write_text('{"epoch": ')
+    result, err = _train_quietly(output, 1)
+    assert "training_metadata.json is damaged (not valid JSON) and no checkpoint was complete before it: starting at epoch 0" in err, err
+    assert (result.start_epoch, result.epochs_run, result.already_complete) == (0, 1, False)
+
+
 def test_a_finished_training_run_again_reports_its_last_epoch(finished, tmp_path, monkeypatch):
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)

@@ -214,8 +214,9 @@ def _fall_back(backup: pathlib.Path, damaged: pathlib.Path, reason: str) -> int:
     before `fit` so that the start epoch, the data stream and the message agree with what Keras
     loads, and so that a damaged training_metadata.json (which Keras does not catch) falls back too."""
     previous, previous_metadata = backup / f"{_WEIGHTS}.bkp", backup / f"{_METADATA}.bkp"
-    if not previous.exists() and not (backup / _METADATA).exists():  # killed during the first save
-        damaged.unlink()
+    if not previous.exists() and not previous_metadata.exists():  # killed during the first save: nothing to lose
+        for partial in (backup / _WEIGHTS, backup / _METADATA):
+            partial.unlink(missing_ok=True)
         print(f"{damaged} is damaged ({reason}) and no checkpoint was complete before it: starting at epoch 0",
               file=sys.stderr, flush=True)
         return 0
