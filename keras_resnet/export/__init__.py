@@ -48,8 +48,9 @@ if TYPE_CHECKING:
 
     from keras_resnet.preprocessing import Preprocessing
 
-#: the precisions of the built-in formats (a registered format may add others)
-PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
+#: the precisions of the built-in formats, from their table rows (a registered format may add
+#: others: `plan` reads the live table)
+PRECISIONS = formats.precisions()
 
 
 class ExportResult(list[Report]):
@@ -122,7 +123,7 @@ def plan(
     ``(format, precision)`` jobs with their options. `export` calls it first; callers that run
     something long before exporting (fine-tuning) call it to fail early."""
     names = _as_list("format", format, FORMATS)
-    precisions = _as_list("quantize", quantize, dict.fromkeys(PRECISIONS + formats.precisions()))
+    precisions = _as_list("quantize", quantize, formats.precisions())
     accepted = {o for f in names for o in FORMATS[f].options}
     unknown = sorted(set(options) - accepted)
     if unknown:
