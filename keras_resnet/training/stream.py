@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from keras_resnet import _optional
 from keras_resnet import preprocessing as preprocessing_lib
 from keras_resnet.training import augment as augment_lib
 
@@ -68,7 +69,8 @@ class Examples:
         if not 0 < held_out < len(self):
             raise ValueError(f"validation_split={fraction} of {len(self)} images leaves "
                              f"{'no validation' if held_out == 0 else 'no training'} image")
-        return self.subset(np.sort(order[held_out:])), self.subset(np.sort(order[:held_out]))
+        validation = dataclasses.replace(self.subset(np.sort(order[:held_out])), origin=f"held out of {self.origin}", ignored=0)
+        return self.subset(np.sort(order[held_out:])), validation
 
     def describe(self) -> str:
         classes = len(self.class_names) if self.class_names else int(self.labels.max()) + 1
@@ -112,14 +114,15 @@ class Skipped:
 def _decode(file: str, size: int, geometry: str, rng: np.random.Generator | None) -> np.ndarray:
     """A file's image as uint8 RGB ``(size, size, 3)``: resized whole (``"resize"``), a random
     resized crop (``"random_crop"``) or the central 87.5% resized (``"center_crop"``)."""
-    from PIL import Image
+    Image = _optional.require("PIL.Image", "train")
 
-    with Image.open(file) as image:
+    with Image.open(file) as opened:
         if geometry == "resize":
-            image.draft("RGB", (size, size))  # JPEG: decode at the smallest scale still >= size
-        image = image.convert("RGB")
+            opened.draft("RGB", (size, size))  # JPEG: decode at the smallest scale still >= size
+        image = opened.convert("RGB")
         width, height = image.size
-        if geometry == "random_crop":
+        box: tuple[float, float, float, float]
+        if geometry == "random_crop" and rng is not None:
             box = augment_lib.crop_box(width, height, rng)
         elif geometry == "center_crop":
             side = min(width, height) * 0.875
@@ -206,10 +209,10 @@ class Batches:
         positions = np.arange(batch * self.batch_size, (batch + 1) * self.batch_size)
         return self._finish(*self._read(self.order(epoch), positions, rng), rng)
 
-    def _read(self, order: np.ndarray, positions: np.ndarray, rng: np.random.Generator | None):
+    def _read(self, order: np.ndarray, positions: np.ndarray, rng: np.random.Generator | None) -> tuple[np.ndarray, np.ndarray]:
         """The images and labels at `positions` of `order`: array rows, or decoded files."""
         examples = self.examples
-        if examples.files is not None:
+        if examples.images is None:
             pairs = [self._decode_at(order, int(p), rng) for p in positions]
             return np.stack([image for _, image in pairs]), examples.labels[[index for index, _ in pairs]]
         indices = order[positions]
@@ -226,7 +229,7 @@ class Batches:
         geometry = "resize"
         if self.augment == "random_resized_crop_flip":
             geometry = "random_crop" if rng is not None else "center_crop"
-        size, files = self._size(), self.examples.files
+        size, files = self._size(), self.examples.files or ()
         for attempt in range(_MAX_FAILURES):
             index = int(order[(position + attempt) % len(order)])
             file = files[index]
@@ -242,7 +245,7 @@ class Batches:
             raise ValueError("image_size is needed to read image files")
         return self.image_size
 
-    def _finish(self, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator | None):
+    def _finish(self, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator | None) -> tuple[np.ndarray, np.ndarray]:
         """Preprocessing, the batch-level augmentation, one-hot labels and mixup."""
         images = self._preset.numpy(images)
         if rng is not None:
@@ -265,8 +268,7 @@ def default_workers() -> int:
 def dataset(batches: Batches, first: int, last: int, *, workers: int) -> Any:
     """A Grain ``IterDataset`` of ``batches(step)`` for steps ``first`` to ``last - 1``, made by
     `workers` threads (0: in the calling thread) and prefetched two batches per thread ahead."""
-    import grain
-
+    grain = _optional.require("grain", "train")
     options = grain.ReadOptions(num_threads=workers, prefetch_buffer_size=2 * workers)
     return grain.MapDataset.range(first, last).map(batches).to_iter_dataset(options)
 

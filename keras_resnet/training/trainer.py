@@ -306,9 +306,6 @@ class _Data:
 
 def _peek(dataset: Any) -> tuple[Any, Any]:
     """The first batch of a dataset object (its shapes: the model's input, the batch size)."""
-    if hasattr(dataset, "element_spec"):  # tf.data: no element is read
-        spec = dataset.element_spec
-        return spec[0], spec[1]
     first = dataset[0] if hasattr(dataset, "__getitem__") else next(iter(dataset))
     return np.asarray(first[0]), np.asarray(first[1])
 
@@ -471,7 +468,7 @@ def _callbacks(run: _Run, skipped: stream.Skipped | None) -> list:
 
     config, output = run.config, run.output
     callbacks: list = [_throughput(run.global_batch, skipped)] if config.verbose == 1 else []
-    if output is None:
+    if output is None or run.backup is None:
         return callbacks
     output.mkdir(parents=True, exist_ok=True)
     callbacks += [
@@ -479,10 +476,13 @@ def _callbacks(run: _Run, skipped: stream.Skipped | None) -> list:
                              steps_per_epoch=run.steps_per_epoch, chief=run.engine.chief),
         keras.callbacks.CSVLogger(str(output / "log.csv"), append=True),
     ]
-    if config.tensorboard and importlib.util.find_spec("tensorboard") is not None:
+    # Keras' TensorBoard callback writes with tf.summary, so it needs TensorFlow on every backend.
+    missing = [m for m in ("tensorboard", "tensorflow") if importlib.util.find_spec(m) is None]
+    if config.tensorboard and not missing:
         callbacks.append(keras.callbacks.TensorBoard(str(output / "tensorboard"), update_freq="epoch"))
     elif config.tensorboard:
-        _console.log(config.verbose, "TensorBoard logs skipped: tensorboard is not installed (pip install 'keras-resnet[train]')")
+        _console.log(config.verbose, f"TensorBoard logs skipped: {' and '.join(missing)} not installed "
+                     "(pip install 'keras-resnet[train]' tensorflow)")
     return callbacks
 
 
@@ -534,14 +534,14 @@ def _streams(run: _Run) -> tuple[stream.Batches | None, Any, int | None]:
     data, config = run.data, run.config
     if data.train is None:
         return None, data.validation_dataset, None
-    workers = stream.default_workers() if config.workers is None else config.workers
-    common = dict(image_size=config.image_size or (224 if data.train.images is None else None), seed=config.seed,
-                  preprocessing=config.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec))
-    train = stream.Batches(data.train, run.global_batch, augment=run.augment, mixup_alpha=run.spec.mixup_alpha, **common)
+    image_size = config.image_size or (224 if data.train.images is None else None)
+    train = stream.Batches(data.train, run.global_batch, image_size, seed=config.seed, augment=run.augment,
+                           preprocessing=config.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec),
+                           mixup_alpha=run.spec.mixup_alpha)
     if data.validation is None:
         return train, None, None
-    held_out = stream.Batches(data.validation, run.global_batch, augment=run.augment, training=False,
-                              skipped=train.skipped, **common)
+    held_out = dataclasses.replace(train, examples=data.validation, training=False)  # the same Skipped tally
+    workers = stream.default_workers() if config.workers is None else config.workers
     return train, stream.dataset(held_out, 0, held_out.steps_per_epoch, workers=workers), held_out.steps_per_epoch
 
 
