@@ -290,7 +290,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         args.model,
         train,
         validation_data=args.validation_data or validation,
-        recipe=args.recipe,
+        recipe=args.recipe or ("finetune" if args.weights else "cifar"),
+        weights=args.weights,
         epochs=args.epochs,
         batch_size=args.batch_size,
         strategy=strategy,
@@ -299,7 +300,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         output_dir=args.output,
         save_freq=args.save_freq,
         augment=args.augment,
-        preprocessing=args.preprocessing or preprocessing,
+        preprocessing=args.preprocessing or (None if args.weights else preprocessing),
         image_size=args.input_size if folder or args.augment == "random_resized_crop_flip" else None,
         validation_split=args.validation_split if folder and args.validation_data is None else None,
         workers=args.workers,
@@ -520,7 +521,9 @@ def _add_convert_weights(sub: Any, common: argparse.ArgumentParser) -> None:
 def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
     p = sub.add_parser("train", parents=[common], help="train a registry model with a recipe: streamed, resumable, on the JAX, TensorFlow or PyTorch backend")
     p.add_argument("model", help="a registered model name, e.g. cifar_resnet56")
-    p.add_argument("--recipe", default="cifar", choices=["cifar", "bag_of_tricks"])
+    p.add_argument("--recipe", choices=["cifar", "bag_of_tricks", "finetune"], help="default: finetune with --weights, else cifar")
+    p.add_argument("--weights", help="fine-tune from pretrained weights: a preset name or a checkpoint file (a new head "
+                   "for the data's classes; the preset's preprocessing)")
     p.add_argument("--data", default="digits", help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, or a folder of class subfolders")
     p.add_argument("--epochs", type=_count, help="default: the recipe's length")
     p.add_argument("--batch-size", type=_count, help="global batch (default: the recipe's); the learning rate scales with it")

@@ -217,3 +217,46 @@ def test_dataset_objects_train_as_they_are():
         assert np.isfinite(result.history["loss"]).all()
     with pytest.raises(ValueError, match="classes is needed when train_data is a dataset object"):
         train("cifar_resnet20", _Digits(x, y, 32), epochs=1, verbose=0)
+
+
+def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_exports(tmp_path):
+    """A random-initialized torchvision ResNet-18 saved to .safetensors, fine-tuned on a folder:
+    after the frozen phase the backbone equals the checkpoint and the head has moved; after the
+    second phase every trainable weight has moved; the saved model exports to TFLite with the
+    checkpoint's preprocessing (torchvision's) recorded."""
+    import safetensors.numpy
+    import tests.torch_reference as reference
+
+    from keras_resnet import export
+    from keras_resnet.export import tflite as tflite_format
+
+    state = {k: np.ascontiguousarray(v.detach().numpy()) for k, v in reference.build(18, "b").state_dict().items()}
+    checkpoint = tmp_path / "resnet18.safetensors"
+    safetensors.numpy.save_file(state, str(checkpoint))
+    folder = make_folder(tmp_path / "images", per_class=12)
+    output = tmp_path / "run"
+    result = train("resnet18", folder, weights=str(checkpoint), epochs=2, head_epochs=1, batch_size=8, image_size=64,
+                   validation_split=0.25, output_dir=output, workers=2, seed=0, verbose=0, tensorboard=False)
+    assert result.preprocessing == "torch" and result.class_names == ("digit0", "digit1") and result.skipped == 1
+    assert len(result.history["loss"]) == 2  # one epoch per phase
+
+    def backbone_and_head(weights_file):
+        model = keras.models.clone_model(result.model)
+        model.load_weights(str(weights_file))
+        return model.get_layer("resnet18").get_weights(), model.get_layer("predictions").get_weights()
+
+    pretrained = registry.create_model("resnet18", include_top=False, pooling="avg", input_shape=(64, 64, 3),
+                                       weights=str(checkpoint)).get_weights()
+    after_head = backbone_and_head(output / "head" / "final.weights.h5")
+    for before, after in zip(pretrained, after_head[0]):
+        np.testing.assert_array_equal(before, after)
+    assert np.abs(after_head[1][1]).max() > 0  # the head's bias starts at 0: it moved
+    final_backbone = result.model.get_layer("resnet18")
+    moved = [not np.array_equal(v.numpy(), before)
+             for v, before in zip(final_backbone.weights, after_head[0]) if v.trainable]
+    assert moved and all(moved), f"{moved.count(False)} of {len(moved)} trainable backbone weights did not move"
+    assert (output / "final.keras").is_file()
+    saved = keras.models.load_model(output / "final.keras")
+    report, = export.export(saved, tmp_path / "art", format="tflite", preprocessing=result.preprocessing,
+                            verify_artifacts=False, verbose=False)
+    assert tflite_format.read_metadata(report.path)["preprocessing"]["name"] == "torch"

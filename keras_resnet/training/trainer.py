@@ -51,9 +51,11 @@ class TrainResult:
         start_step: the global step this process started at (the checkpoint's).
         skipped: image files that did not decode (each replaced by the next of its epoch's order).
         backend: the Keras backend it ran on.
+        preprocessing: the preset the model's input takes (give it to `keras_resnet.export`).
+        class_names: the image folder's class names, in label order (None for arrays).
     """
 
-    model: object
+    model: Any
     history: dict
     epochs_run: int
     start_epoch: int
@@ -64,6 +66,8 @@ class TrainResult:
     start_step: int = 0
     skipped: int = 0
     backend: str = ""
+    preprocessing: str = "none"
+    class_names: tuple[str, ...] | None = None
 
 
 # ---- checks of the arguments, all before any heavy work ----
@@ -150,7 +154,13 @@ class TrainConfig:
             the end of every epoch).
         augment: ``"pad_crop_flip"``, ``"pad_crop"``, ``"random_resized_crop_flip"``, ``"none"``
             (None: the recipe's).
-        preprocessing: how the images become model input (a `keras_resnet.preprocessing` preset).
+        preprocessing: how the images become model input (a `keras_resnet.preprocessing` preset;
+            None: ``"none"``, or the one `weights` were trained with).
+        weights: fine-tune from pretrained weights (a preset name or a checkpoint file, as
+            `create_model` takes): the model is built without its classifier, with those
+            weights, and gets a new head for the data's classes (see the ``finetune`` recipe).
+        head_epochs: with `weights`, the epochs that train the new head alone with the backbone
+            frozen, before everything trains (None: the recipe's; 0: none).
         classes: the class count (None: the folder's classes, or ``max(labels) + 1``).
         image_size: the side of the model's square input for image files (None: 224) and for
             random resized crops of arrays (None: the arrays' own).
@@ -178,7 +188,9 @@ class TrainConfig:
     output_dir: str | os.PathLike | None = None
     save_freq: str | int = "epoch"
     augment: str | None = None
-    preprocessing: str = "none"
+    preprocessing: str | None = None
+    weights: str | os.PathLike | None = None
+    head_epochs: int | None = None
     classes: int | None = None
     image_size: int | None = None
     validation_split: float | None = None
@@ -210,7 +222,10 @@ class TrainConfig:
             object.__setattr__(self, field, value)
         if self.augment is not None:
             _checks.check_choice("augment", self.augment, augment_lib.NAMES)
-        preprocessing_lib.get(self.preprocessing)
+        if self.preprocessing is not None:
+            preprocessing_lib.get(self.preprocessing)
+        if self.head_epochs is not None:
+            object.__setattr__(self, "head_epochs", _checks.check_int("head_epochs", self.head_epochs, minimum=0))
         _checks.check_choice("verbose", self.verbose, (0, 1, 2))
         for argument in ("jit_compile", "tensorboard", "deterministic"):
             _checks.check_bool(argument, getattr(self, argument))
@@ -348,9 +363,15 @@ class _Run:
     backup: pathlib.Path | None
     start_step: int
     checkpoint: pathlib.Path | None
+    phase: str | None = None  # fine-tuning: "head" (backbone frozen) or "all"
+    init_weights: list | None = None  # fine-tuning's second phase: the first phase's weights
+
+    @property
+    def preprocessing(self) -> str:
+        return self.config.preprocessing or "none"
 
     @classmethod
-    def plan(cls, name: str, config: TrainConfig, data: _Data) -> "_Run":
+    def plan(cls, name: str, config: TrainConfig, data: _Data, *, phase: str | None = None) -> "_Run":
         spec = recipes_lib.get(config.recipe)
         classes = data.classes(config)
         engine = engines.make_engine(config.strategy)
@@ -369,7 +390,7 @@ class _Run:
             checkpoints.check_run(backup, facts)
         start_step, checkpoint = checkpoints.latest(backup)
         return cls(name, config, spec, data, classes, augment, engine, epochs, steps, batch, output, backup,
-                   start_step, checkpoint)
+                   start_step, checkpoint, phase)
 
     @property
     def start_epoch(self) -> int:
@@ -383,14 +404,16 @@ class _Run:
         start = f"epoch {self.start_epoch}"
         if self.start_step % self.steps_per_epoch:
             start += f", step {self.start_step % self.steps_per_epoch} of {self.steps_per_epoch}"
-        return (f"training {self.name}: recipe {self.config.recipe}, {self.epochs} epoch{'' if self.epochs == 1 else 's'} x "
+        what = {None: "training", "head": "fine-tuning the new head (backbone frozen) of", "all": "fine-tuning"}[self.phase]
+        return (f"{what} {self.name}: recipe {self.config.recipe}, {self.epochs} epoch{'' if self.epochs == 1 else 's'} x "
                 f"{self.steps_per_epoch} steps, global batch {self.global_batch} on {self.engine.replicas} replica(s) "
                 f"({self.engine.name}, Keras on {self.engine.backend}), starting at {start}")
 
     def result(self, model: Any, history: dict, epochs_run: int, seconds: float, **extra: Any) -> TrainResult:
         return TrainResult(model, history, epochs_run, start_epoch=self.start_epoch, seconds=seconds,
                            replicas=self.engine.replicas, global_batch_size=self.global_batch, start_step=self.start_step,
-                           backend=self.engine.backend, **extra)
+                           backend=self.engine.backend, preprocessing=self.preprocessing,
+                           class_names=self.data.train.class_names if self.data.train is not None else None, **extra)
 
 
 def _plan(spec: recipes_lib.Recipe, images: int, *, epochs: int | None, batch_size: int | None,
@@ -418,9 +441,12 @@ def _compiled_model(run: _Run, input_shape: tuple[int, ...]) -> Any:
     import keras
 
     spec, config = run.spec, run.config
-    kwargs = dict(config.model_kwargs or {})
-    kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
-    model = registry.create_model(run.name, input_shape=input_shape, classes=run.classes, classifier_activation=None, **kwargs)
+    if run.phase is None:
+        kwargs = dict(config.model_kwargs or {})
+        kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
+        model = registry.create_model(run.name, input_shape=input_shape, classes=run.classes, classifier_activation=None, **kwargs)
+    else:
+        model = _finetune_model(run, input_shape)
     depth = registry.get_entry(run.name).arch_args["depth"]
     schedule = spec.schedule(steps_per_epoch=run.steps_per_epoch, batch_size=run.global_batch, depth=depth,
                              epochs=run.epochs, peak=config.learning_rate)
@@ -435,6 +461,26 @@ def _compiled_model(run: _Run, input_shape: tuple[int, ...]) -> Any:
         metrics = [keras.metrics.SparseCategoricalAccuracy(name="accuracy")]
     jit = config.jit_compile if run.engine.backend == "tensorflow" else "auto"
     model.compile(optimizer=optimizer, loss=loss, metrics=metrics, jit_compile=jit)
+    return model
+
+
+def _finetune_model(run: _Run, input_shape: tuple[int, ...]) -> Any:
+    """The pretrained backbone (without its classifier) under a new Dense head for the run's
+    classes; the backbone always runs with BatchNorm in inference mode, and is frozen in the
+    ``"head"`` phase. The second phase starts from the first one's weights."""
+    import keras
+
+    weights = None if run.init_weights is not None else run.config.weights
+    backbone = registry.create_model(run.name, include_top=False, pooling="avg", input_shape=input_shape, weights=weights,
+                                     **(run.config.model_kwargs or {}))
+    backbone.trainable = run.phase != "head"
+    inputs = keras.Input(input_shape, name="image")
+    features = backbone(inputs, training=False)
+    features = keras.layers.Dropout(0.2, name="head_dropout")(features)
+    outputs = keras.layers.Dense(run.classes, name="predictions", dtype="float32")(features)  # float32 logits
+    model = keras.Model(inputs, outputs, name=f"{run.name}_finetuned")
+    if run.init_weights is not None:
+        model.set_weights(run.init_weights)
     return model
 
 
@@ -536,7 +582,7 @@ def _streams(run: _Run) -> tuple[stream.Batches | None, Any, int | None]:
         return None, data.validation_dataset, None
     image_size = config.image_size or (224 if data.train.images is None else None)
     train = stream.Batches(data.train, run.global_batch, image_size, seed=config.seed, augment=run.augment,
-                           preprocessing=config.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec),
+                           preprocessing=run.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec),
                            mixup_alpha=run.spec.mixup_alpha)
     if data.validation is None:
         return train, None, None
@@ -591,9 +637,16 @@ def train(
     config = TrainConfig.of(config, settings)
     registry.get_entry(model)  # an unknown name is named, with the nearest ones
     data = _Data.of(train_data, validation_data, config)
-    run = _Run.plan(model, config, data)
+    if config.weights is not None:
+        return _finetune(model, data, config, started)
+    return _train_run(_Run.plan(model, config, data), started)
+
+
+def _train_run(run: _Run, started: float) -> TrainResult:
+    """Builds, resumes and fits one planned run (or reports it complete); its `TrainResult`."""
+    config = run.config
     _console.log(config.verbose, run.describe())
-    _console.log(config.verbose, data.describe())
+    _console.log(config.verbose, run.data.describe())
     keras_model = _set_up_model(run)
     if run.start_step >= run.total_steps:
         _console.log(config.verbose, f"training already complete ({run.epochs} epoch{'' if run.epochs == 1 else 's'}) in {run.output}")
@@ -607,6 +660,42 @@ def train(
         _console.log(config.verbose, skipped.summary())
     _console.log(config.verbose, f"trained in {seconds:.1f} s")
     return run.result(keras_model, history, epochs_run, seconds, skipped=len(skipped) if skipped else 0)
+
+
+def _finetune(name: str, data: _Data, config: TrainConfig, started: float) -> TrainResult:
+    """Fine-tuning from ``config.weights``: the new head alone with the backbone frozen for
+    `head_epochs` (its own run in ``output_dir/head``), then everything at the recipe's rate;
+    each phase resumes from its own checkpoints. The result's history holds both phases."""
+    from keras_resnet import weights as weights_lib
+
+    spec = recipes_lib.get(config.recipe)
+    source = weights_lib.check_weights_argument(config.weights, name)
+    preprocessing = config.preprocessing or (weights_lib.preprocessing_of(source) if source is not None else None) or "none"
+    total = config.epochs or spec.epochs or 1
+    head = spec.head_epochs if config.head_epochs is None else config.head_epochs
+    if head >= total:
+        raise ValueError(f"head_epochs={head} must be fewer than epochs={total}: the backbone would never be fine-tuned")
+    batch = config.batch_size or spec.batch_size
+    peak = config.learning_rate or spec.learning_rate(batch)
+    output = pathlib.Path(config.output_dir) if config.output_dir is not None else None
+    history: dict[str, list] = {}
+    init = None
+    if head:
+        head_config = dataclasses.replace(config, epochs=head, learning_rate=peak * spec.head_learning_rate_scale,
+                                          preprocessing=preprocessing, output_dir=output / "head" if output else None)
+        first = _train_run(_Run.plan(name, head_config, data, phase="head"), started)
+        history, init = first.history, first.model.get_weights()
+    rest = dataclasses.replace(config, epochs=total - head, learning_rate=peak, preprocessing=preprocessing)
+    run = _Run.plan(name, rest, data, phase="all")
+    run.init_weights = init
+    result = _train_run(run, started)
+    if output is not None and run.engine.chief:
+        with atomic.atomic_path(output / "final.keras", overwrite=True) as tmp:  # the whole model, for export
+            result.model.save(str(tmp))
+    for key, values in result.history.items():
+        history[key] = history.get(key, []) + list(values)
+    result.history = history
+    return result
 
 
 def _last_logged_epoch(log: pathlib.Path) -> dict:
