@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import json
 import pathlib
 import re
@@ -286,7 +287,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
             raise ValueError(f"--limit applies to digits and CIFAR arrays, not to an image folder; received --data {args.data}")
         train = (train[0][: args.limit], train[1][: args.limit])
     folder = isinstance(train, str)
-    result = training.train(
+    run: Any = training.train
+    if args.profile:  # the same settings, measured instead of trained: nothing is written
+        from keras_resnet.training import profile
+
+        run = functools.partial(profile.profile, steps=args.profile)
+        validation = args.validation_data = None
+    result: Any = run(
         args.model,
         train,
         validation_data=args.validation_data or validation,
@@ -308,7 +315,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         deterministic=args.deterministic,
         verbose=2 if args.quiet else 1,
     )
-    print(_train_summary(args.model, result, args.output))
+    print(result.describe() if args.profile else _train_summary(args.model, result, args.output))
     return 0
 
 
@@ -541,6 +548,8 @@ def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) ->
     p.add_argument("--validation-split", type=float, default=0.2, help="share of an image folder held out (default 0.2)")
     p.add_argument("--workers", type=lambda text: _count(text, 0), help="threads that decode and augment (default: the cores, at most 16)")
     p.add_argument("--limit", type=_count, help="use only the first N training images (digits, CIFAR)")
+    p.add_argument("--profile", nargs="?", type=_count, const=20, metavar="STEPS",
+                   help="measure the input stream alone against the training step alone (20 steps each), instead of training")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--deterministic", action="store_true", help="deterministic kernels (TensorFlow: bit-exact resumes)")
     p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")

@@ -260,3 +260,19 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
     report, = export.export(saved, tmp_path / "art", format="tflite", preprocessing=result.preprocessing,
                             verify_artifacts=False, verbose=False)
     assert tflite_format.read_metadata(report.path)["preprocessing"]["name"] == "torch"
+
+
+def test_profile_measures_the_input_and_the_training_step_apart(tmp_path):
+    """`--profile`: the stream alone and the step alone, each in images/s, and which one limits."""
+    from keras_resnet import cli
+    from keras_resnet.training import profile
+
+    (x, y), _ = data.digits(16)
+    measured = profile.profile("cifar_resnet20", (x[:256], y[:256]), steps=3, batch_size=32, workers=1, verbose=0)
+    assert measured.input_images_per_second > 0 and measured.train_images_per_second > 0
+    assert measured.bottleneck in ("input", "model") and measured.batch_size == 32
+    text = measured.describe()
+    assert "input stream alone" in text and "training step alone" in text and f"the {measured.bottleneck} is the bottleneck" in text
+    args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "32", "--input-size", "16",
+            "--profile", "2", "-o", str(tmp_path / "unused")]
+    assert cli.main(args) == 0 and not (tmp_path / "unused").exists()
