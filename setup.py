@@ -15,8 +15,9 @@ EXTRAS = {
     "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
     # Reading .safetensors checkpoints without torch.
     "weights": ["safetensors>=0.4"],
-    # TensorBoard logs of keras_resnet.training.
-    "train": ["tensorboard>=2.16"],
+    # keras_resnet.training: Grain streams the data (Keras' fit takes Grain datasets on every
+    # backend), Pillow decodes and resizes, TensorBoard logs.
+    "train": ["grain>=0.2.10", "pillow>=10", "tensorboard>=2.16"],
     # `keras-resnet demo` / `benchmark`: digits (scikit-learn), every export runtime, the chart.
     "demo": ["scikit-learn>=1.3", "matplotlib>=3.7"],
 }
@@ -26,8 +27,8 @@ EXTRAS = {
 # release with a CPU-only build (2.13.0+cpu) on the package index this project is tested against; an
 # unpinned torch resolves there to 2.14.1, which pulls in the CUDA 13 libraries (several GB). jax on
 # its own is the CPU build.
-EXTRAS["demo"] += EXTRAS["export"]
-EXTRAS["test"] = ["pytest>=7", "pytest-xdist>=3", "mypy>=1.10", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax"]
+EXTRAS["demo"] += EXTRAS["export"] + EXTRAS["train"]  # the demo trains, then exports
+EXTRAS["test"] = ["pytest>=7", "pytest-xdist>=3", "mypy>=1.10", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax[cpu]"]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

@@ -137,8 +137,27 @@ class BenchmarkResult:
         return path
 
 
+#: The ISA extensions that decide CPU inference and training speed, as /proc/cpuinfo flags name them.
+_ISA = (("avx2", "AVX2"), ("avx512f", "AVX-512"), ("avx512_vnni", "VNNI"), ("avx512_bf16", "AVX-512 BF16"),
+        ("amx_tile", "AMX"), ("asimd", "NEON"))
+
+
 def machine() -> str:
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU cores"
+    """The CPU model, its core count and the ISA extensions that matter (Linux's /proc/cpuinfo;
+    elsewhere the processor name Python reports)."""
+    name, flags = platform.processor() or platform.machine(), set()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key.strip() == "model name" and value.strip():
+                    name = value.strip()
+                elif key.strip() in ("flags", "Features"):
+                    flags |= set(value.split())
+    except OSError:
+        pass
+    isa = [label for flag, label in _ISA if flag in flags]
+    return f"{name}, {os.cpu_count()} CPU cores" + (f" ({', '.join(isa)})" if isa else "")
 
 
 def _export_jobs(model: Any, output: str | os.PathLike[str], jobs: Iterable[tuple[str, str]], **kwargs: Any) -> list[Report]:

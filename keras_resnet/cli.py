@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import json
 import pathlib
 import re
@@ -244,46 +245,60 @@ def _cmd_convert_weights(args: argparse.Namespace) -> int:
     return 0
 
 
-def _training_data(spec: str, image_size: int | None) -> tuple[Any, str]:
-    """``(train, test)`` arrays for --data: digits, cifar10, cifar100, a CIFAR binary folder, or a
-    folder of class subfolders (decoded into memory; unreadable images skipped with a warning)."""
+def _training_data(spec: str, image_size: int | None) -> tuple[Any, Any, str]:
+    """``(train, validation, preprocessing)`` for --data: digits, cifar10, cifar100 or a CIFAR
+    binary folder (arrays), or a folder of class subfolders (its path: `train` streams it, and
+    holds out --validation-split of it unless --validation-data names another folder)."""
     from keras_resnet import data
 
     if spec == "digits":
-        return data.digits(32 if image_size is None else image_size), "none"
+        train, test = data.digits(32 if image_size is None else image_size)
+        return train, test, "none"
     if spec in ("cifar10", "cifar100"):
-        return data.cifar(int(spec[5:])), "unit"
+        return (*data.cifar(int(spec[5:])), "unit")
     folder = pathlib.Path(spec)
-    if not folder.is_dir():
-        raise ValueError(f"--data must be digits, cifar10, cifar100 or a folder; received {spec!r}")
     if (folder / "data_batch_1.bin").is_file():
-        return data.cifar(10, folder=folder), "unit"
+        return (*data.cifar(10, folder=folder), "unit")
     if (folder / "train.bin").is_file():
-        return data.cifar(100, folder=folder), "unit"
-    arrays, _ = data.image_folder_arrays(folder, 224 if image_size is None else image_size, validation_split=0.2)
-    return arrays, "unit"
+        return (*data.cifar(100, folder=folder), "unit")
+    return str(folder), None, "unit"
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from keras_resnet import atomic, training
+    from keras_resnet.training import engines
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
     if args.data not in ("digits", "cifar10", "cifar100") and not pathlib.Path(args.data).is_dir():
         raise ValueError(f"--data must be digits, cifar10, cifar100 or a folder; received {args.data!r}")
+    if args.validation_data is not None and not pathlib.Path(args.validation_data).is_dir():
+        raise ValueError(f"--validation-data must be a folder of class subfolders; received {args.validation_data!r}")
     output = pathlib.Path(args.output)
     if output.exists() and not output.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file; --output is a folder for checkpoints, logs and weights", str(output))
     atomic.check_writable(output)
-    strategy = training.make_strategy(args.strategy)  # before any other TensorFlow op (multi-worker)
+    strategy = args.strategy
+    if strategy == "multi_worker" and engines.backend() == "tensorflow":
+        strategy = training.make_strategy(strategy)  # before any other TensorFlow op
     _start_work(args)
-    (train, test), preprocessing = _training_data(args.data, args.input_size)
+    train, validation, preprocessing = _training_data(args.data, args.input_size)
     if args.limit is not None:
+        if isinstance(train, str):
+            raise ValueError(f"--limit applies to digits and CIFAR arrays, not to an image folder; received --data {args.data}")
         train = (train[0][: args.limit], train[1][: args.limit])
-    result = training.train(
+    folder = isinstance(train, str)
+    run: Any = training.train
+    if args.profile:  # the same settings, measured instead of trained: nothing is written
+        from keras_resnet.training import profile
+
+        run = functools.partial(profile.profile, steps=args.profile)
+        validation = args.validation_data = None
+    result: Any = run(
         args.model,
         train,
-        validation_data=test,
-        recipe=args.recipe,
+        validation_data=args.validation_data or validation,
+        recipe=args.recipe or ("finetune" if args.weights else "cifar"),
+        weights=args.weights,
         epochs=args.epochs,
         batch_size=args.batch_size,
         strategy=strategy,
@@ -292,12 +307,15 @@ def _cmd_train(args: argparse.Namespace) -> int:
         output_dir=args.output,
         save_freq=args.save_freq,
         augment=args.augment,
-        preprocessing=args.preprocessing or preprocessing,
+        preprocessing=args.preprocessing or (None if args.weights else preprocessing),
+        image_size=args.input_size if folder or args.augment == "random_resized_crop_flip" else None,
+        validation_split=args.validation_split if folder and args.validation_data is None else None,
+        workers=args.workers,
         seed=args.seed,
         deterministic=args.deterministic,
         verbose=2 if args.quiet else 1,
     )
-    print(_train_summary(args.model, result, args.output))
+    print(result.describe() if args.profile else _train_summary(args.model, result, args.output))
     return 0
 
 
@@ -508,23 +526,32 @@ def _add_convert_weights(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
-    p = sub.add_parser("train", parents=[common], help="train a registry model with a recipe (resumable, tf.distribute)")
+    p = sub.add_parser("train", parents=[common], help="train a registry model with a recipe: streamed, resumable, on the JAX, TensorFlow or PyTorch backend")
     p.add_argument("model", help="a registered model name, e.g. cifar_resnet56")
-    p.add_argument("--recipe", default="cifar", choices=["cifar", "bag_of_tricks"])
+    p.add_argument("--recipe", choices=["cifar", "bag_of_tricks", "finetune"], help="default: finetune with --weights, else cifar")
+    p.add_argument("--weights", help="fine-tune from pretrained weights: a preset name or a checkpoint file (a new head "
+                   "for the data's classes; the preset's preprocessing)")
     p.add_argument("--data", default="digits", help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, or a folder of class subfolders")
     p.add_argument("--epochs", type=_count, help="default: the recipe's length")
     p.add_argument("--batch-size", type=_count, help="global batch (default: the recipe's); the learning rate scales with it")
-    p.add_argument("--strategy", default="default", choices=["default", "mirrored", "multi_worker"])
-    p.add_argument("--mixed-precision", action="store_true", help="mixed_float16")
-    p.add_argument("--jit-compile", action="store_true", help="XLA")
+    p.add_argument("--strategy", default="default", choices=["default", "mirrored", "multi_worker"],
+                   help="mirrored: every local device (TensorFlow MirroredStrategy, JAX keras.distribution.DataParallel)")
+    p.add_argument("--mixed-precision", nargs="?", const=True, default=False, choices=[True, "mixed_bfloat16", "mixed_float16"],
+                   help="bfloat16 on JAX and CPUs, float16 on TensorFlow/PyTorch GPUs; or name the policy")
+    p.add_argument("--jit-compile", action="store_true", help="XLA (TensorFlow; JAX always compiles)")
     p.add_argument("--output", "-o", required=True, help="a folder for checkpoints, logs and final weights; run again to resume")
     p.add_argument("--save-freq", type=_save_freq, default="epoch", help="'epoch' or a step count between checkpoints")
     p.add_argument("--augment", choices=["none", "pad_crop", "pad_crop_flip", "random_resized_crop_flip"], help="default: the recipe's")
     p.add_argument("--preprocessing", choices=presets, help="default: none for digits, unit for pixels")
-    p.add_argument("--input-size", type=_count, help="image size for digits or an image folder")
-    p.add_argument("--limit", type=_count, help="use only the first N training images")
+    p.add_argument("--input-size", type=_count, help="image size for digits or an image folder (default 224)")
+    p.add_argument("--validation-data", help="a folder of class subfolders held out (default: --validation-split of --data)")
+    p.add_argument("--validation-split", type=float, default=0.2, help="share of an image folder held out (default 0.2)")
+    p.add_argument("--workers", type=lambda text: _count(text, 0), help="threads that decode and augment (default: the cores, at most 16)")
+    p.add_argument("--limit", type=_count, help="use only the first N training images (digits, CIFAR)")
+    p.add_argument("--profile", nargs="?", type=_count, const=20, metavar="STEPS",
+                   help="measure the input stream alone against the training step alone (20 steps each), instead of training")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--deterministic", action="store_true", help="TensorFlow op determinism (bit-exact resumes)")
+    p.add_argument("--deterministic", action="store_true", help="deterministic kernels (TensorFlow: bit-exact resumes)")
     p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")
     p.set_defaults(func=_cmd_train)
 

@@ -54,13 +54,14 @@ def digits(
     image_size = _checks.check_int("image_size", image_size, minimum=8)
     _checks.check_choice("channels", channels, (1, 3))
     test_fraction = _checks.check_fraction("test_fraction", test_fraction, low_inclusive=False)
+    from PIL import Image
     from sklearn.datasets import load_digits
 
-    import tensorflow as tf
-
     loaded = load_digits()
-    x = loaded.images.astype("float32")[..., None] / 16.0
-    x = tf.image.resize(x, (image_size, image_size), method="bilinear").numpy()
+    # Pillow's bilinear upscaling (half-pixel centres, edges clamped) equals tf.image.resize's to
+    # the bit, without TensorFlow: the JAX and PyTorch backends load the same images.
+    x = np.stack([np.asarray(Image.fromarray(image, mode="F").resize((image_size, image_size), Image.Resampling.BILINEAR))
+                  for image in loaded.images.astype("float32") / 16.0])[..., None]
     x = np.clip(x, 0.0, 1.0)
     if channels == 3:
         x = np.repeat(x, 3, axis=-1)
@@ -86,21 +87,44 @@ def _image_size(image_size: Any) -> tuple[int, int]:
     return _checks.check_int("image_size", height, minimum=1), _checks.check_int("image_size", width, minimum=1)
 
 
-def _list_image_folder(path: str | os.PathLike[str]) -> tuple[list[pathlib.Path], np.ndarray, tuple[str, ...]]:
-    """``(files, labels, class_names)`` of a folder with one subfolder per class (sorted; the
-    label is the subfolder's index), image files found at any depth below each subfolder."""
+class FolderListing(typing.NamedTuple):
+    """What `list_image_folder` found: the image files in class order, their labels, the class
+    names (the subfolders, sorted) and the count of other files left aside."""
+
+    files: tuple[str, ...]
+    labels: np.ndarray
+    class_names: tuple[str, ...]
+    ignored: int
+
+
+def list_image_folder(path: str | os.PathLike[str]) -> FolderListing:
+    """The image files of a folder with one subfolder per class (at any depth below each; the
+    label is the subfolder's index in sorted order), listed without opening them; files of other
+    kinds (no extension of `IMAGE_EXTENSIONS`) are counted and left aside.
+
+    Raises:
+        ValueError: the path is not a folder, it has no class subfolders, or a class subfolder
+            has no image file (naming it).
+    """
     folder = pathlib.Path(path)
     if not folder.is_dir():
         raise ValueError(f"data={str(path)!r} is not a folder")
-    class_dirs = sorted(p for p in folder.iterdir() if p.is_dir())
+    class_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not class_dirs:
         raise ValueError(f"data={str(path)!r} has no class subfolders (one folder per class is expected)")
-    files, labels = [], []
+    files: list[str] = []
+    labels: list[int] = []
+    ignored = 0
     for label, class_dir in enumerate(class_dirs):
-        found = sorted(p for p in class_dir.rglob("*") if p.suffix.lower() in IMAGE_EXTENSIONS and p.is_file())
-        files += found
-        labels += [label] * len(found)
-    return files, np.asarray(labels, dtype="int64"), tuple(p.name for p in class_dirs)
+        found = sorted(p for p in class_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+        images = [str(p) for p in found if p.suffix.lower() in IMAGE_EXTENSIONS]
+        if not images:
+            raise ValueError(f"data={str(path)!r}: the class folder {class_dir.name!r} has no image "
+                             f"({', '.join(IMAGE_EXTENSIONS)}); remove it or add its images")
+        ignored += len(found) - len(images)
+        files += images
+        labels += [label] * len(images)
+    return FolderListing(tuple(files), np.asarray(labels, dtype="int64"), tuple(p.name for p in class_dirs), ignored)
 
 
 def _load_image(path: Any, image_size: tuple[int, int]) -> Any:
@@ -178,7 +202,8 @@ def _readable_folder(
     if validation_split is not None:
         validation_split = _checks.check_fraction("validation_split", validation_split, low_inclusive=False)
     seed = _checks.check_int("seed", seed)
-    files, labels, class_names = _list_image_folder(path)
+    listing = list_image_folder(path)
+    files, labels, class_names = [pathlib.Path(f) for f in listing.files], listing.labels, listing.class_names
     decoded = _readable(pathlib.Path(path), files, load)
     good = sorted(decoded)
     train, held_out = _split(len(good), validation_split, seed)
@@ -387,4 +412,5 @@ def tfrecords(
     return dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE).batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
 
-__all__ = ["DIGITS_CLASSES", "IMAGE_EXTENSIONS", "cifar", "digits", "image_folder", "image_folder_arrays", "tfrecords"]
+__all__ = ["DIGITS_CLASSES", "IMAGE_EXTENSIONS", "FolderListing", "cifar", "digits", "image_folder", "image_folder_arrays",
+           "list_image_folder", "tfrecords"]

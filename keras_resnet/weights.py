@@ -39,6 +39,19 @@ def check_weights_argument(weights: object, model_name: str | None = None) -> st
     return presets.get(path, model_name)
 
 
+#: The preprocessing each checkpoint kind was trained with (a `presets.Preset` names its own).
+_KIND_PREPROCESSING = {"safetensors": "torch", "torch": "torch", "keras_h5": "caffe"}
+
+
+def preprocessing_of(spec: str | presets.Preset) -> str | None:
+    """The `keras_resnet.preprocessing` preset the weights `check_weights_argument` returned were
+    trained with: the preset's, ``"torch"`` for torchvision/timm files, ``"caffe"`` for
+    keras.applications files, None for a Keras ``.weights.h5`` (which does not record it)."""
+    if isinstance(spec, presets.Preset):
+        return spec.preprocessing
+    return _KIND_PREPROCESSING.get(files.detect(spec))
+
+
 def load(
     model: keras.Model, spec: str | presets.Preset, *, include_top: bool, classes: int, verbose: bool = True
 ) -> converters.LoadReport | None:
@@ -55,4 +68,4 @@ def load(
     return converters.load_checkpoint(model, path, verbose=verbose)
 
 
-__all__ = ["check_weights_argument", "load", "load_weights_file", "head_classes", "check_head_classes"]
+__all__ = ["check_weights_argument", "load", "preprocessing_of", "load_weights_file", "head_classes", "check_head_classes"]

@@ -5,7 +5,6 @@ Faults that live in process state (signals, resource limits, file permissions, t
 descriptor) are tested on a real ``python -m keras_resnet.cli`` child process."""
 
 import hashlib
-import json
 import os
 import pathlib
 import resource
@@ -13,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
 import pytest
@@ -354,11 +352,11 @@ def test_named_models_find_their_presets(monkeypatch):
 
 
 def _checkpointed_epoch(run):
-    """The epoch of the run's complete checkpoint (0 while none is, or while its metadata is being written)."""
-    try:
-        return json.loads((run / "backup" / "training_metadata.json").read_text()).get("epoch", 0)
-    except (OSError, ValueError):
-        return 0
+    """Whole epochs (2 steps each) of the run's newest checkpoint: 0 while none exists."""
+    from keras_resnet.training import checkpoints
+
+    saved = checkpoints.saved(run / "backup")
+    return saved[0][0] // 2 if saved else 0
 
 
 def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_path):

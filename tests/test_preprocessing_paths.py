@@ -1,6 +1,6 @@
 """One preprocessing formula (`keras_resnet.preprocessing`), the same numbers on every path: the
 same seeded raw pixels through NumPy, Keras ops (eager and in a functional model), the data
-pipelines (`data.image_folder`, `data.tfrecords`, the trainer's `make_dataset`), an exported
+pipelines (`data.image_folder`, `data.tfrecords`, the trainer's stream), an exported
 SavedModel's image-bytes signature (PNG, lossless), and the TFLite and ONNX artifacts (which take
 preprocessed input and record the preset in their metadata), for every preset, to 1e-5.
 
@@ -17,7 +17,7 @@ import tensorflow as tf
 
 from keras_resnet import data, export, preprocessing
 from keras_resnet.export import tflite as tflite_format
-from keras_resnet.training import trainer
+from keras_resnet.training import stream
 
 SIZE, COUNT = 6, 3
 ATOL = 1e-5
@@ -70,11 +70,12 @@ def _data_paths(preset, pixels, tmp_path):
     folder = _png_folder(pixels, tmp_path / "folder")
     train, _, _ = data.image_folder(folder, SIZE, batch_size=COUNT, preprocessing=preset.name, validation_split=None, shuffle=False)
     records = data.tfrecords(_tfrecord(pixels, tmp_path / "train-0"), SIZE, batch_size=COUNT, preprocessing=preset.name, shuffle=False)
-    stream = trainer.make_dataset(pixels, np.arange(COUNT), start_epoch=0, epochs=1, seed=0, batch_size=COUNT, augment="none",
-                                  preprocessing=preset.name, classes=COUNT, one_hot=False)
+    batches = stream.Batches(stream.from_arrays(pixels, np.arange(COUNT)), COUNT, None, seed=0, preprocessing=preset.name,
+                             classes=COUNT)
     in_order = {}
-    for path, dataset in (("data.image_folder", train), ("data.tfrecords", records), ("trainer.make_dataset", stream)):
-        (batch, labels), = dataset.as_numpy_iterator()  # one batch, maybe shuffled: the labels give the order back
+    for path, dataset in (("data.image_folder", train.as_numpy_iterator()), ("data.tfrecords", records.as_numpy_iterator()),
+                          ("training.stream", stream.dataset(batches, 0, 1, workers=0))):
+        (batch, labels), = dataset  # one batch, maybe shuffled: the labels give the order back
         in_order[path] = batch[np.argsort(labels)]
     return {
         **in_order,

@@ -60,5 +60,5 @@ def test_schedules_serialize(name):
 
 
 def test_unknown_recipe_is_named():
-    with pytest.raises(ValueError, match=r"recipe must be one of 'cifar', 'bag_of_tricks'; received recipe='imagenet'"):
+    with pytest.raises(ValueError, match=r"recipe must be one of 'cifar', 'bag_of_tricks', 'finetune'; received recipe='imagenet'"):
         recipes.get("imagenet")

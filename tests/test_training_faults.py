@@ -5,6 +5,7 @@ the resume, misleading messages (strategy object, rerun of a finished training).
 import contextlib
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -16,8 +17,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from keras_resnet import data, registry
-from keras_resnet.training import strategy_name, train, trainer
+from keras_resnet import atomic, data, registry
+from keras_resnet.training import checkpoints, stream, strategy_name, train
 
 # ---- A: zero is not the default ----
 
@@ -68,7 +69,7 @@ _FIRST_STEP = textwrap.dedent(
     """
     import sys, time
     import keras
-    from keras_resnet import data, registry
+    from keras_resnet import atomic, data, registry
     from keras_resnet.training import train
 
     (x, y), _ = data.digits()
@@ -104,16 +105,21 @@ def test_default_epochs_on_digits_reach_the_first_step_at_once():
     assert plan < result.stderr.index("BUILDING THE MODEL")
 
 
-def test_each_epoch_is_a_function_of_seed_and_epoch():
+def test_each_batch_is_a_function_of_seed_and_global_step():
+    """A resumed run starts the stream at its checkpoint's global step, mid-epoch included, and
+    reads exactly the batches an uninterrupted run read, whatever the number of threads."""
     (x, y), _ = data.digits(16)
-    options = dict(seed=3, batch_size=32, augment="pad_crop_flip", preprocessing="none", classes=10, one_hot=False)
-    whole = [(a.numpy(), b.numpy()) for a, b in trainer.make_dataset(x[:96], y[:96], start_epoch=0, epochs=3, **options)]
-    resumed = [(a.numpy(), b.numpy()) for a, b in trainer.make_dataset(x[:96], y[:96], start_epoch=2, epochs=3, **options)]
-    assert len(whole) == 9 and len(resumed) == 3
-    for (images, labels), (again, labels_again) in zip(whole[6:], resumed):
+    examples = stream.from_arrays(x[:96], y[:96])
+    batches = stream.Batches(examples, 32, None, seed=3, augment="pad_crop_flip", classes=10)
+    whole = list(stream.dataset(batches, 0, 9, workers=2))
+    resumed = list(stream.dataset(stream.Batches(examples, 32, None, seed=3, augment="pad_crop_flip", classes=10), 4, 9, workers=0))
+    assert len(whole) == 9 and len(resumed) == 5 and batches.steps_per_epoch == 3
+    for (images, labels), (again, labels_again) in zip(whole[4:], resumed):
         np.testing.assert_array_equal(images, again)
         np.testing.assert_array_equal(labels, labels_again)
     assert not np.array_equal(whole[0][0], whole[3][0])  # another epoch, another order and augmentation
+    epoch = np.concatenate([labels for _, labels in whole[3:6]])
+    assert sorted(epoch.tolist()) == sorted(y[:96].tolist())  # each epoch reads every example once
 
 
 # ---- C: an unreadable image is skipped and named ----
@@ -178,45 +184,51 @@ def finished(tmp_path_factory):
     return output, result, err
 
 
-def test_the_plan_line_names_the_strategy(finished):
+def test_the_plan_line_names_the_strategy_and_the_backend(finished):
     _, _, err = finished
-    assert "on 1 replica(s) (default)" in err and "object at 0x" not in err, err
+    assert "on 1 replica(s) (default, Keras on tensorflow)" in err and "object at 0x" not in err, err
     assert strategy_name(tf.distribute.get_strategy()) == "default"
     assert strategy_name(tf.distribute.MirroredStrategy(["/cpu:0"])) == "mirrored (1 device)"
+
+
+def test_checkpoints_are_named_by_global_step_and_the_two_latest_kept(finished):
+    output, result, _ = finished
+    assert [p.name for _, p in checkpoints.saved(output / "backup")] == ["step-000000004.weights.h5", "step-000000002.weights.h5"]
+    assert json.loads((output / "backup" / "run.json").read_text()) == {"steps_per_epoch": 2, "global_batch": 64, "seed": 1,
+                                                                         "images": 128}
 
 
 def test_a_truncated_checkpoint_resumes_from_the_previous_one(finished, tmp_path):
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)
-    latest = output / "backup" / "latest.weights.h5"
+    latest = output / "backup" / "step-000000004.weights.h5"
     latest.write_bytes(latest.read_bytes()[: latest.stat().st_size // 2])
     result, err = _train_quietly(output, 3)
-    assert f"{latest} is damaged" in err and "resuming from the previous checkpoint (epoch 1)" in err, err
+    assert f"{latest} is damaged" in err and "resuming from the checkpoint before it" in err, err
     assert "starting at epoch 1" in err
     assert (result.start_epoch, result.epochs_run, result.already_complete) == (1, 2, False)
     assert (output / "final.weights.h5").is_file()
 
 
-def test_a_damaged_metadata_file_falls_back_too(finished, tmp_path):
+def test_a_file_left_by_a_kill_during_a_save_is_not_a_checkpoint(finished, tmp_path):
+    """Checkpoints are written under a temporary name and renamed: what a kill leaves behind is
+    that temporary file, which the resume does not mistake for a checkpoint."""
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)
-    (output / "backup" / "training_metadata.json").write_text("")  # a kill while it was written
-    result, err = _train_quietly(output, 3)
-    assert "training_metadata.json is damaged (not valid JSON)" in err and "(epoch 1)" in err, err
-    assert (result.start_epoch, result.epochs_run) == (1, 2)
-
-
-def test_a_kill_during_the_first_checkpoint_starts_the_training_over(finished, tmp_path):
-    """The first save interrupted while it wrote the metadata (a Ctrl-C or kill at that moment):
-    there is no previous checkpoint to fall back on and nothing to lose, so the run starts at 0."""
-    output = tmp_path / "run"
-    shutil.copytree(finished[0], output)
-    for previous in (output / "backup").glob("*.bkp"):
-        previous.unlink()
-    (output / "backup" / "training_metadata.json").write_text('{"epoch": ')
+    for _, path in checkpoints.saved(output / "backup"):
+        path.unlink()
+    atomic.temporary_sibling(output / "backup" / "step-000000002.weights.h5").write_bytes(b"\x89HDF\r\n half written")
     result, err = _train_quietly(output, 1)
-    assert "training_metadata.json is damaged (not valid JSON) and no checkpoint was complete before it: starting at epoch 0" in err, err
+    assert "starting at epoch 0" in err, err
     assert (result.start_epoch, result.epochs_run, result.already_complete) == (0, 1, False)
+
+
+def test_a_run_with_other_settings_is_refused_in_a_used_folder(finished, tmp_path):
+    output = tmp_path / "run"
+    shutil.copytree(finished[0], output)
+    with pytest.raises(ValueError, match=r"holds a run with other settings \(steps_per_epoch 2 -> 4, global_batch 64 -> 32\)"):
+        (x, y), _ = data.digits(16)
+        train("cifar_resnet20", (x[:128], y[:128]), epochs=3, batch_size=32, output_dir=output, seed=1, verbose=0)
 
 
 def test_a_finished_training_run_again_reports_its_last_epoch(finished, tmp_path, monkeypatch):

@@ -1,5 +1,5 @@
-"""Training: recipes as data (`recipes`), seeded augmentation (`augment`) and `train`, resumable and
-distributed with tf.distribute."""
+"""Training: recipes as data (`recipes`), seeded augmentation (`augment`), the streamed input
+(`stream`), checkpoints (`checkpoints`), the backends' engines (`engines`) and `train`."""
 
 from keras_resnet.training.recipes import RECIPES, Recipe
 from keras_resnet.training.trainer import STRATEGIES, TrainConfig, TrainResult, make_strategy, strategy_name, train

@@ -9,6 +9,11 @@ a saved optimizer reloads with its schedule.
   learning rate 0.1 divided by 10 at 32k and 48k iterations, 64k iterations, 4-pixel padding with
   random 32x32 crops and horizontal flips. ResNet-110 warms up at 0.01 for the first 400
   iterations ("until the training error is below 80%, about 400 iterations").
+* ``finetune``: a pretrained backbone (``weights=``) with a new head for the data's classes:
+  the head alone for 2 epochs at 10x the rate with the backbone frozen (BatchNorm in inference
+  mode, as keras.applications' transfer-learning guide advises), then everything at 0.01 x
+  batch / 256 with cosine decay over the remaining epochs (10 in all), label smoothing 0.1, random
+  resized crops (the rates of Kornblith et al. 2019's SGD fine-tuning, at batch 32).
 * ``bag_of_tricks`` (He et al. 2019): learning rate 0.1 x batch / 256, 5 warm-up epochs from 0,
   cosine decay to 0 over 120 epochs, label smoothing 0.1, no weight decay on BatchNorm and biases,
   zero-initialized last BatchNorm gamma of each block, optional mixup (alpha 0.2).
@@ -54,6 +59,8 @@ class Recipe:
     zero_init_residual: bool = False
     mixup_alpha: float = 0.0
     augmentation: str = "pad_crop_flip"  # or "random_resized_crop_flip"
+    head_epochs: int = 0  # fine-tuning: epochs of the new head alone, the pretrained backbone frozen
+    head_learning_rate_scale: float = 1.0  # the head phase's peak rate, relative to the recipe's
 
     def learning_rate(self, batch_size: int | None = None) -> float:
         """The peak learning rate, scaled linearly with the global batch size."""
@@ -123,6 +130,11 @@ RECIPES = {
             "bag_of_tricks", "He et al. 2019, Bag of Tricks, sec. 3 and 5", base_learning_rate=0.1, reference_batch=256,
             batch_size=1024, momentum=0.9, weight_decay=1e-4, schedule_kind="cosine", epochs=120, warmup_epochs=5,
             label_smoothing=0.1, decay_norm_and_bias=False, zero_init_residual=True, augmentation="random_resized_crop_flip",
+        ),
+        Recipe(
+            "finetune", "head then whole network from pretrained weights (Kornblith et al. 2019, sec. 3)", base_learning_rate=0.01,
+            reference_batch=256, batch_size=32, momentum=0.9, weight_decay=1e-4, schedule_kind="cosine", epochs=10,
+            label_smoothing=0.1, augmentation="random_resized_crop_flip", head_epochs=2, head_learning_rate_scale=10.0,
         ),
     ]
 }

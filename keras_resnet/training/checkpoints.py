@@ -1,0 +1,128 @@
+"""Checkpoints that a killed run resumes from, mid-epoch included, on every Keras backend.
+
+A checkpoint is one file, ``backup/step-<global step>.weights.h5``: the model's weights and the
+optimizer's state (its iteration count, so the learning-rate schedule, and its momenta), written
+to a temporary name and renamed into place, so a kill leaves either the whole file or none. The
+step in the name is the position in the data stream, whose batches are a function of the step
+(`keras_resnet.training.stream`): a resumed run starts the stream there. The two latest are kept;
+if the latest cannot be read (a damaged disk, a file copied in by hand), the run resumes from the
+one before and says so. ``backup/run.json`` pins what the step numbers mean (steps per epoch,
+global batch, seed, image count): a run started again with another of them is refused.
+
+Why not `keras.callbacks.BackupAndRestore`: it records the batch of a mid-epoch checkpoint but
+restarts that epoch from its first batch (the epoch's first steps are trained twice), and a kill
+during its save leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+import sys
+from typing import Any
+
+from keras_resnet import atomic
+
+_NAME = re.compile(r"^step-(\d+)\.weights\.h5$")
+_KEEP = 2
+
+
+def _path(backup: pathlib.Path, step: int) -> pathlib.Path:
+    return backup / f"step-{step:09d}.weights.h5"
+
+
+def saved(backup: pathlib.Path) -> list[tuple[int, pathlib.Path]]:
+    """``(step, file)`` of the checkpoints in `backup`, newest first."""
+    if not backup.is_dir():
+        return []
+    found = [(int(m.group(1)), p) for p in backup.iterdir() if (m := _NAME.match(p.name))]
+    return sorted(found, reverse=True)
+
+
+def _damage(path: pathlib.Path) -> str | None:
+    """Why the HDF5 file at `path` cannot be read to the end (None: it can)."""
+    import h5py
+
+    def read(name: str, item: Any) -> None:
+        if isinstance(item, h5py.Dataset):
+            item[()]
+
+    try:
+        with h5py.File(path, "r") as f:
+            f.visititems(read)
+    except (OSError, KeyError, RuntimeError, ValueError) as error:
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    return None
+
+
+def latest(backup: pathlib.Path | None) -> tuple[int, pathlib.Path | None]:
+    """``(step, file)`` of the newest readable checkpoint; ``(0, None)`` when there is none.
+    An unreadable newer one is named on stderr and passed over."""
+    if backup is None:
+        return 0, None
+    for step, path in saved(backup):
+        damage = _damage(path)
+        if damage is None:
+            return step, path
+        print(f"{path} is damaged ({damage}); resuming from the checkpoint before it", file=sys.stderr, flush=True)
+    return 0, None
+
+
+def check_run(backup: pathlib.Path, facts: dict) -> None:
+    """Records `facts` (what step numbers mean) in ``backup/run.json`` the first time; later,
+    refuses a run whose facts differ from the recorded ones while checkpoints exist."""
+    record = backup / "run.json"
+    if record.is_file() and saved(backup):
+        try:
+            recorded = json.loads(record.read_text())
+        except ValueError:
+            recorded = {}
+        changed = {k: (recorded.get(k), v) for k, v in facts.items() if k in recorded and recorded[k] != v}
+        if changed:
+            what = ", ".join(f"{k} {old} -> {new}" for k, (old, new) in changed.items())
+            raise ValueError(f"output_dir {backup.parent} holds a run with other settings ({what}); its checkpoints would "
+                             "not resume it: use another output_dir, or delete the folder to start over")
+        return
+    backup.mkdir(parents=True, exist_ok=True)
+    with atomic.atomic_path(record, overwrite=True) as tmp:
+        tmp.write_text(json.dumps(facts, indent=1))
+
+
+def save(model: Any, backup: pathlib.Path, step: int) -> pathlib.Path:
+    """Writes the checkpoint of global step `step` atomically and keeps the `_KEEP` newest."""
+    path = _path(backup, step)
+    with atomic.atomic_path(path, overwrite=True) as tmp:
+        model.save_weights(str(tmp))
+    for _, old in saved(backup)[_KEEP:]:
+        old.unlink(missing_ok=True)
+    return path
+
+
+def restore(model: Any, path: pathlib.Path) -> None:
+    """Loads a checkpoint into a compiled `model`, its optimizer state included."""
+    if model.optimizer is not None and not model.optimizer.built:
+        model.optimizer.build(model.trainable_variables)
+    model.load_weights(str(path))
+
+
+def callback(backup: pathlib.Path, *, first_step: int, save_freq: str | int, steps_per_epoch: int, chief: bool) -> Any:
+    """A Keras callback that saves a checkpoint every `save_freq` steps (counted in global steps,
+    so the same steps whether a run was resumed or not) or at the end of every epoch."""
+    import keras
+
+    class Checkpoints(keras.callbacks.Callback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.step = first_step
+
+        def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+            self.step += 1
+            at_epoch_end = self.step % steps_per_epoch == 0
+            if chief and (at_epoch_end or (save_freq != "epoch" and self.step % int(save_freq) == 0)):
+                save(self.model, backup, self.step)
+
+    return Checkpoints()
+
+
+__all__ = ["callback", "check_run", "latest", "restore", "save", "saved"]

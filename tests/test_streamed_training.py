@@ -1,0 +1,278 @@
+"""Training from a source, streamed (issue 14): image folders with a corrupt file and a non-image
+file, on the TensorFlow and JAX backends (JAX with TensorFlow made unimportable), resumes after a
+SIGKILL mid-epoch to the same weights, dataset objects passed as they are, memory that does not
+grow with the image count."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import h5py
+import keras
+import numpy as np
+import pytest
+from PIL import Image
+
+from keras_resnet import data, registry
+from keras_resnet.training import checkpoints, train
+
+
+def make_folder(root, per_class=24, size=32, classes=(0, 1)):
+    """Digits 0 and 1 as JPEG files in one subfolder per class, plus a truncated JPEG and a text file."""
+    (x, y), _ = data.digits(size, seed=1)
+    for digit in classes:
+        folder = root / f"digit{digit}"
+        folder.mkdir(parents=True)
+        for index, image in enumerate(x[y == digit][:per_class]):
+            Image.fromarray((image * 255).round().astype("uint8")).save(folder / f"{index}.jpg", quality=95)
+    whole = (root / "digit1" / "0.jpg").read_bytes()
+    (root / "digit1" / "truncated.jpg").write_bytes(whole[: len(whole) // 3])
+    (root / "digit0" / "README.txt").write_text("not an image")
+    return root
+
+
+def _env(**extra):
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update({"TF_CPP_MIN_LOG_LEVEL": "2", **extra})
+    return env
+
+
+_FOLDER_RUN = textwrap.dedent(
+    """
+    import importlib.abc, importlib.machinery, json, sys
+    if sys.argv[3] == "block-tensorflow":
+        class Blocked(importlib.abc.MetaPathFinder, importlib.abc.Loader):  # as if TensorFlow were not installed
+            def find_spec(self, name, path, target=None):
+                return importlib.machinery.ModuleSpec(name, self) if name.split(".")[0] == "tensorflow" else None
+            def create_module(self, spec):
+                raise ModuleNotFoundError(f"No module named {spec.name!r}")
+            def exec_module(self, module):
+                pass
+        sys.meta_path.insert(0, Blocked())
+    from keras_resnet.training import train
+    runs = []
+    for epochs in (2, 3):
+        result = train("cifar_resnet20", sys.argv[1], epochs=epochs, batch_size=8, image_size=32, validation_split=0.25,
+                       preprocessing="unit", augment="pad_crop", output_dir=sys.argv[2], seed=0, workers=2, verbose=0,
+                       tensorboard=False, learning_rate=0.02)
+        runs.append({k: getattr(result, k) for k in ("start_epoch", "epochs_run", "skipped", "backend")}
+                    | {"history": result.history})
+    print(json.dumps({"runs": runs, "tensorflow": "tensorflow" in sys.modules}))
+    """
+)
+
+
+@pytest.mark.parametrize("backend", ["tensorflow", "jax"])
+def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(tmp_path, backend):
+    """2 epochs, then the same output folder with 3: the second call resumes at epoch 2 and
+    trains one. The truncated JPEG is skipped and counted, the text file ignored; on JAX,
+    TensorFlow cannot even be imported."""
+    folder = make_folder(tmp_path / "images")
+    block = "block-tensorflow" if backend == "jax" else "-"
+    result = subprocess.run([sys.executable, "-c", _FOLDER_RUN, str(folder), str(tmp_path / "out"), block],
+                            env=_env(KERAS_BACKEND=backend), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    first, second = out["runs"]
+    assert first["backend"] == second["backend"] == backend and out["tensorflow"] == (backend == "tensorflow")
+    assert (first["start_epoch"], first["epochs_run"], second["start_epoch"], second["epochs_run"]) == (0, 2, 2, 1)
+    assert first["skipped"] == 1  # 37 of the 48 listed files train (12 held out); the truncated one is replaced
+    assert len(first["history"]["accuracy"]) == 2 and len(first["history"]["val_accuracy"]) == 2
+    assert len(second["history"]["val_accuracy"]) == 1
+    assert all(np.isfinite(v) for values in first["history"].values() for v in values)
+    # 0 against 1 is easy: the training batches are mostly right after 2 epochs of 4 steps (the
+    # held-out accuracy is recorded, but BatchNorm's moving statistics need more steps than this)
+    assert max(first["history"]["accuracy"][-1], second["history"]["accuracy"][-1]) >= 0.75, out
+    assert all(0 <= v <= 1 for v in first["history"]["val_accuracy"] + second["history"]["val_accuracy"])
+
+
+def _cli(out, extra=()):
+    return [sys.executable, "-m", "keras_resnet.cli", "train", "cifar_resnet20", "--data", "digits", "--limit", "256",
+            "--epochs", "2", "--batch-size", "64", "--augment", "pad_crop", "--output", str(out), "--save-freq", "3",
+            "--deterministic", "--quiet", "--seed", "3", "--workers", "2", *extra]
+
+
+def _weights(path):
+    arrays = []
+    with h5py.File(path, "r") as f:
+        f.visititems(lambda name, item: arrays.append((name, item[()])) if isinstance(item, h5py.Dataset) else None)
+    return dict(arrays)
+
+
+def _kill_mid_epoch(command, env, backup, step=6):
+    """Starts `command`, freezes it (SIGSTOP) as soon as the checkpoint of global step `step`
+    exists (mid-epoch: 4 steps per epoch), and SIGKILLs it."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while time.time() < deadline and not any(s >= step for s, _ in checkpoints.saved(backup)):
+        assert process.poll() is None, "the run ended before it could be killed"
+        time.sleep(0.02)
+    process.send_signal(signal.SIGSTOP)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+@pytest.mark.parametrize("backend", ["tensorflow", "jax"])
+def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend):
+    """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4); the rerun starts the
+    stream at that step and ends as the uninterrupted run did: bit-identical on TensorFlow with
+    --deterministic, within float32 round-off on JAX."""
+    env = _env(KERAS_BACKEND=backend)
+    straight_run = subprocess.Popen(_cli(tmp_path / "straight"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    interrupted = tmp_path / "interrupted"
+    _kill_mid_epoch(_cli(interrupted), env, interrupted / "backup")  # beside the straight run: the test's time halves
+    assert straight_run.wait(timeout=600) == 0, straight_run.stderr.read()[-3000:]
+    assert not (interrupted / "final.weights.h5").exists()
+    resumed = subprocess.run(_cli(interrupted), check=True, env=env, capture_output=True, text=True)
+    assert "starting at epoch 1, step 2 of 4" in resumed.stderr, resumed.stderr[-2000:]
+    straight, again = _weights(tmp_path / "straight" / "final.weights.h5"), _weights(interrupted / "final.weights.h5")
+    assert straight.keys() == again.keys()
+    for name in straight:
+        if backend == "tensorflow":
+            np.testing.assert_array_equal(straight[name], again[name], err_msg=name)
+        else:
+            np.testing.assert_allclose(straight[name], again[name], rtol=1e-4, atol=1e-5, err_msg=name)
+
+
+_RSS = textwrap.dedent(
+    """
+    import resource, sys
+    from keras_resnet.training import stream
+    batches = stream.Batches(stream.from_folder(sys.argv[1]), 16, 160, seed=0, augment="random_resized_crop_flip",
+                             preprocessing="unit", classes=2)
+    for images, labels in stream.dataset(batches, 0, batches.steps_per_epoch, workers=2):
+        pass
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    """
+)
+
+
+def test_the_stream_memory_does_not_grow_with_the_image_count(tmp_path):
+    """A whole epoch of 400 images of 200x200 (decoded at 160 px: 31 MB as uint8, 123 MB as
+    float32) peaks at the RSS of an epoch of 40, within 25 MB."""
+    rng = np.random.default_rng(0)
+    tile = Image.fromarray(rng.integers(0, 256, (50, 50, 3), dtype=np.uint8)).resize((200, 200))
+    peaks = []
+    for count in (40, 400):
+        root = tmp_path / f"n{count}"
+        for index in range(count):
+            folder = root / f"class{index % 2}"
+            folder.mkdir(parents=True, exist_ok=True)
+            tile.save(folder / f"{index}.jpg", quality=90)
+        result = subprocess.run([sys.executable, "-c", _RSS, str(root)], env=_env(), capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-3000:]
+        peaks.append(int(result.stdout.split()[-1]))
+    assert peaks[1] - peaks[0] < 25, peaks
+
+
+@pytest.fixture
+def no_heavy_work(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a model was built before the data were checked")
+
+    monkeypatch.setattr(registry, "create_model", refuse)
+
+
+def test_an_empty_class_folder_or_no_class_folder_is_named_before_any_work(tmp_path, no_heavy_work):
+    folder = make_folder(tmp_path / "images")
+    (folder / "digit7").mkdir()
+    (folder / "digit7" / "notes.txt").write_text("no image here")
+    with pytest.raises(ValueError, match="the class folder 'digit7' has no image"):
+        train("cifar_resnet20", folder, epochs=1, verbose=0)
+    (tmp_path / "flat").mkdir()
+    (tmp_path / "flat" / "0.jpg").write_bytes((folder / "digit0" / "0.jpg").read_bytes())
+    with pytest.raises(ValueError, match="has no class subfolders"):
+        train("cifar_resnet20", tmp_path / "flat", epochs=1, verbose=0)
+    with pytest.raises(ValueError, match="train_data='.*missing' is not a folder"):
+        train("cifar_resnet20", str(tmp_path / "missing"), epochs=1, verbose=0)
+
+
+class _Digits(keras.utils.PyDataset):
+    def __init__(self, x, y, batch):
+        super().__init__()
+        self.x, self.y, self.batch = x, y, batch
+
+    def __len__(self):
+        return len(self.x) // self.batch
+
+    def __getitem__(self, index):
+        part = slice(index * self.batch, (index + 1) * self.batch)
+        return self.x[part], self.y[part]
+
+
+def test_dataset_objects_train_as_they_are():
+    """A keras.utils.PyDataset and a tf.data.Dataset of prepared batches: their batch size and
+    length are read from them; the class count must be given."""
+    import tensorflow as tf
+
+    (x, y), _ = data.digits(16)
+    x, y = x[:128], y[:128]
+    for dataset in (_Digits(x, y, 32), tf.data.Dataset.from_tensor_slices((x, y)).batch(32)):
+        result = train("cifar_resnet20", dataset, classes=10, epochs=2, verbose=0, tensorboard=False)
+        assert result.global_batch_size == 32 and len(result.history["loss"]) == 2
+        assert np.isfinite(result.history["loss"]).all()
+    with pytest.raises(ValueError, match="classes is needed when train_data is a dataset object"):
+        train("cifar_resnet20", _Digits(x, y, 32), epochs=1, verbose=0)
+
+
+def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_exports(tmp_path):
+    """A random-initialized torchvision ResNet-18 saved to .safetensors, fine-tuned on a folder:
+    after the frozen phase the backbone equals the checkpoint and the head has moved; after the
+    second phase every trainable weight has moved; the saved model exports to TFLite with the
+    checkpoint's preprocessing (torchvision's) recorded."""
+    import safetensors.numpy
+    import tests.torch_reference as reference
+
+    from keras_resnet import export
+    from keras_resnet.export import tflite as tflite_format
+
+    state = {k: np.ascontiguousarray(v.detach().numpy()) for k, v in reference.build(18, "b").state_dict().items()}
+    checkpoint = tmp_path / "resnet18.safetensors"
+    safetensors.numpy.save_file(state, str(checkpoint))
+    folder = make_folder(tmp_path / "images", per_class=12)
+    output = tmp_path / "run"
+    result = train("resnet18", folder, weights=str(checkpoint), epochs=2, head_epochs=1, batch_size=8, image_size=64,
+                   validation_split=0.25, output_dir=output, workers=2, seed=0, verbose=0, tensorboard=False)
+    assert result.preprocessing == "torch" and result.class_names == ("digit0", "digit1") and result.skipped == 1
+    assert len(result.history["loss"]) == 2  # one epoch per phase
+
+    def backbone_and_head(weights_file):
+        model = keras.models.clone_model(result.model)
+        model.load_weights(str(weights_file))
+        return model.get_layer("resnet18").get_weights(), model.get_layer("predictions").get_weights()
+
+    pretrained = registry.create_model("resnet18", include_top=False, pooling="avg", input_shape=(64, 64, 3),
+                                       weights=str(checkpoint)).get_weights()
+    after_head = backbone_and_head(output / "head" / "final.weights.h5")
+    for before, after in zip(pretrained, after_head[0]):
+        np.testing.assert_array_equal(before, after)
+    assert np.abs(after_head[1][1]).max() > 0  # the head's bias starts at 0: it moved
+    final_backbone = result.model.get_layer("resnet18")
+    moved = [not np.array_equal(v.numpy(), before)
+             for v, before in zip(final_backbone.weights, after_head[0]) if v.trainable]
+    assert moved and all(moved), f"{moved.count(False)} of {len(moved)} trainable backbone weights did not move"
+    assert (output / "final.keras").is_file()
+    saved = keras.models.load_model(output / "final.keras")
+    report, = export.export(saved, tmp_path / "art", format="tflite", preprocessing=result.preprocessing,
+                            verify_artifacts=False, verbose=False)
+    assert tflite_format.read_metadata(report.path)["preprocessing"]["name"] == "torch"
+
+
+def test_profile_measures_the_input_and_the_training_step_apart(tmp_path):
+    """`--profile`: the stream alone and the step alone, each in images/s, and which one limits."""
+    from keras_resnet import cli
+    from keras_resnet.training import profile
+
+    (x, y), _ = data.digits(16)
+    measured = profile.profile("cifar_resnet20", (x[:256], y[:256]), steps=3, batch_size=32, workers=1, verbose=0)
+    assert measured.input_images_per_second > 0 and measured.train_images_per_second > 0
+    assert measured.bottleneck in ("input", "model") and measured.batch_size == 32
+    text = measured.describe()
+    assert "input stream alone" in text and "training step alone" in text and f"the {measured.bottleneck} is the bottleneck" in text
+    args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "32", "--input-size", "16",
+            "--profile", "2", "-o", str(tmp_path / "unused")]
+    assert cli.main(args) == 0 and not (tmp_path / "unused").exists()
