@@ -70,10 +70,11 @@ def crop_box(width: int, height: int, rng: np.random.Generator) -> tuple[int, in
         if 0 < w <= width and 0 < h <= height:
             left, top = int(rng.integers(0, width - w + 1)), int(rng.integers(0, height - h + 1))
             return left, top, left + w, top + h
-    ratio = width / height
-    w, h = (width, int(round(width / RATIO[0]))) if ratio < RATIO[0] else (
-        (int(round(height * RATIO[1])), height) if ratio > RATIO[1] else (width, height))
-    w, h = min(w, width), min(h, height)
+    w, h = width, height  # the whole image, cut down to the nearest allowed aspect ratio
+    if width / height < RATIO[0]:
+        h = min(height, int(round(width / RATIO[0])))
+    elif width / height > RATIO[1]:
+        w = min(width, int(round(height * RATIO[1])))
     left, top = (width - w) // 2, (height - h) // 2
     return left, top, left + w, top + h
 

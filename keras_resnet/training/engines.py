@@ -140,22 +140,11 @@ def make_engine(strategy: Any = "default") -> Engine:
     return makers[name](strategy)
 
 
-def cpu_bfloat16() -> bool:
-    """Whether the CPU computes bfloat16 natively (AVX-512 BF16 or AMX; Linux's /proc/cpuinfo)."""
-    try:
-        with open("/proc/cpuinfo") as f:
-            flags = f.read()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
-
-
 def precision_policy(mixed_precision: bool | str) -> str | None:
     """The dtype policy of a run: None (float32), or ``mixed_bfloat16`` / ``mixed_float16``.
     True picks for the machine: bfloat16 on JAX (GPUs, TPUs and CPUs alike), float16 on
-    TensorFlow and PyTorch GPUs (where their kernels are fastest), bfloat16 on CPUs (natively
-    computed with AVX-512 BF16 or AMX, see `cpu_bfloat16`; emulated, and slower than float32,
-    without)."""
+    TensorFlow and PyTorch GPUs (where their kernels are fastest), bfloat16 on CPUs (native with
+    AVX-512 BF16 or AMX; emulated, and slower than float32, without)."""
     if mixed_precision is False:
         return None
     if isinstance(mixed_precision, str):

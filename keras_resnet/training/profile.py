@@ -77,13 +77,12 @@ def profile(model: str, train_data: Any, *, steps: int = 20, validation_data: An
     run = trainer._Run.plan(model, config, data)
     batches, _, _ = trainer._streams(run)
     assert batches is not None
-    workers = stream.default_workers() if config.workers is None else config.workers
     _console.log(config.verbose, f"profiling {model}: {steps} batches of {run.global_batch} from the stream, then {steps} training steps")
-    input_rate, first = _time_input(batches, steps, workers)
+    input_rate, first = _time_input(batches, steps, run.workers)
     keras_model = trainer._set_up_model(run)
     with run.engine.scope():
         train_rate = _time_steps(keras_model, first, steps)
-    return Profile(input_rate, train_rate, run.global_batch, workers, run.engine.backend)
+    return Profile(input_rate, train_rate, run.global_batch, run.workers, run.engine.backend)
 
 
 __all__ = ["Profile", "profile"]

@@ -214,6 +214,7 @@ class TrainConfig:
             "steps_per_epoch": _optional_count("steps_per_epoch", self.steps_per_epoch),
             "workers": None if self.workers is None else _checks.check_int("workers", self.workers, minimum=0),
             "mixed_precision": _check_mixed_precision(self.mixed_precision),
+            "head_epochs": None if self.head_epochs is None else _checks.check_int("head_epochs", self.head_epochs, minimum=0),
         }
         if self.validation_split is not None:
             normalized["validation_split"] = _checks.check_fraction("validation_split", self.validation_split,
@@ -224,8 +225,6 @@ class TrainConfig:
             _checks.check_choice("augment", self.augment, augment_lib.NAMES)
         if self.preprocessing is not None:
             preprocessing_lib.get(self.preprocessing)
-        if self.head_epochs is not None:
-            object.__setattr__(self, "head_epochs", _checks.check_int("head_epochs", self.head_epochs, minimum=0))
         _checks.check_choice("verbose", self.verbose, (0, 1, 2))
         for argument in ("jit_compile", "tensorboard", "deterministic"):
             _checks.check_bool(argument, getattr(self, argument))
@@ -276,6 +275,7 @@ class _Data:
     validation: stream.Examples | None = None
     dataset: Any = None  # a dataset object fit takes as it is
     validation_dataset: Any = None
+    first: tuple[Any, Any] | None = None  # the dataset object's first batch (its shapes)
 
     @classmethod
     def of(cls, train_data: Any, validation_data: Any, config: TrainConfig) -> "_Data":
@@ -284,7 +284,7 @@ class _Data:
             if validation is None and validation_data is not None:
                 raise TypeError("validation_data must be a dataset object too when train_data is one; "
                                 f"received {type(validation_data).__name__}")
-            return cls(None, dataset=train_data, validation_dataset=validation)
+            return cls(None, dataset=train_data, validation_dataset=validation, first=_peek(train_data))
         examples = _examples("train_data", train_data)
         if validation_data is not None:
             return cls(examples, _examples("validation_data", validation_data))
@@ -303,7 +303,8 @@ class _Data:
 
     def input_shape(self, config: TrainConfig, augment: str) -> tuple[int, ...]:
         if self.train is None:
-            return tuple(_peek(self.dataset)[0].shape[1:])
+            assert self.first is not None  # `of` peeks every dataset object
+            return tuple(self.first[0].shape[1:])
         if self.train.images is None:
             size = config.image_size or 224
             return (size, size, 3)
@@ -360,11 +361,19 @@ class _Run:
     steps_per_epoch: int
     global_batch: int
     output: pathlib.Path | None
-    backup: pathlib.Path | None
     start_step: int
     checkpoint: pathlib.Path | None
     phase: str | None = None  # fine-tuning: "head" (backbone frozen) or "all"
     init_weights: list | None = None  # fine-tuning's second phase: the first phase's weights
+
+    @property
+    def backup(self) -> pathlib.Path | None:
+        return _backup(self.output)
+
+    @property
+    def workers(self) -> int:
+        """Decoding threads: the config's, else the usable cores (at most 16)."""
+        return stream.default_workers() if self.config.workers is None else self.config.workers
 
     @property
     def preprocessing(self) -> str:
@@ -377,20 +386,21 @@ class _Run:
         engine = engines.make_engine(config.strategy)
         augment = spec.augmentation if config.augment is None else config.augment
         if data.train is None:
-            batch, steps = len(_peek(data.dataset)[1]), _dataset_steps(data.dataset, config)
+            assert data.first is not None  # `_Data.of` peeks every dataset object
+            batch, steps = len(data.first[1]), _dataset_steps(data.dataset, config)
             epochs = config.epochs or -(-spec.total_steps(steps) // steps)
         else:
             epochs, steps, batch = _plan(spec, len(data.train), epochs=config.epochs, batch_size=config.batch_size,
                                          replicas=engine.replicas)
         output = pathlib.Path(config.output_dir) if config.output_dir is not None else None
-        backup = output / "backup" if output is not None else None
+        backup = _backup(output)
         if backup is not None:
             facts = {"steps_per_epoch": steps, "global_batch": batch, "seed": config.seed,
                      "images": len(data.train) if data.train is not None else None}
             checkpoints.check_run(backup, facts)
         start_step, checkpoint = checkpoints.latest(backup)
-        return cls(name, config, spec, data, classes, augment, engine, epochs, steps, batch, output, backup,
-                   start_step, checkpoint, phase)
+        return cls(name, config, spec, data, classes, augment, engine, epochs, steps, batch, output, start_step, checkpoint,
+                   phase)
 
     @property
     def start_epoch(self) -> int:
@@ -414,6 +424,11 @@ class _Run:
                            replicas=self.engine.replicas, global_batch_size=self.global_batch, start_step=self.start_step,
                            backend=self.engine.backend, preprocessing=self.preprocessing,
                            class_names=self.data.train.class_names if self.data.train is not None else None, **extra)
+
+
+def _backup(output: pathlib.Path | None) -> pathlib.Path | None:
+    """Where a run's checkpoints go: ``output_dir/backup``."""
+    return output / "backup" if output is not None else None
 
 
 def _plan(spec: recipes_lib.Recipe, images: int, *, epochs: int | None, batch_size: int | None,
@@ -587,8 +602,7 @@ def _streams(run: _Run) -> tuple[stream.Batches | None, Any, int | None]:
     if data.validation is None:
         return train, None, None
     held_out = dataclasses.replace(train, examples=data.validation, training=False)  # the same Skipped tally
-    workers = stream.default_workers() if config.workers is None else config.workers
-    return train, stream.dataset(held_out, 0, held_out.steps_per_epoch, workers=workers), held_out.steps_per_epoch
+    return train, stream.dataset(held_out, 0, held_out.steps_per_epoch, workers=run.workers), held_out.steps_per_epoch
 
 
 def _fit(run: _Run, model: Any) -> tuple[dict, int, stream.Skipped | None]:
@@ -598,13 +612,12 @@ def _fit(run: _Run, model: Any) -> tuple[dict, int, stream.Skipped | None]:
     batches, validation, validation_steps = _streams(run)
     skipped = batches.skipped if batches is not None else None
     callbacks = _callbacks(run, skipped)
-    workers = stream.default_workers() if config.workers is None else config.workers
     fit_verbose = config.verbose if config.verbose != 1 or sys.stderr.isatty() or sys.stdout.isatty() else 2
     history: dict[str, list] = {}
     epochs_run = 0
     with run.engine.scope():
         for first, last, epoch, end_epoch, steps in _segments(run):
-            data = run.data.dataset if batches is None else stream.dataset(batches, first, last, workers=workers)
+            data = run.data.dataset if batches is None else stream.dataset(batches, first, last, workers=run.workers)
             fitted = model.fit(data, initial_epoch=epoch, epochs=end_epoch, steps_per_epoch=steps, validation_data=validation,
                                validation_steps=validation_steps, callbacks=callbacks, verbose=fit_verbose, shuffle=False)
             for key, values in fitted.history.items():
