@@ -264,15 +264,52 @@ def _training_data(spec: str, image_size: int | None) -> tuple[Any, Any, str]:
     return str(folder), None, "unit"
 
 
+def _is_shards(spec: str | None) -> bool:
+    """--data / --validation-data naming TFRecord shards: a glob or file that is not a folder."""
+    import glob
+
+    return spec is not None and not pathlib.Path(spec).is_dir() and bool(glob.glob(spec))
+
+
+def _shards(args: argparse.Namespace) -> tuple[Any, Any, str]:
+    """``(train, validation, preprocessing)`` for TFRecord shards: the training stream as a function of the
+    global step (tf.data: endless, reshuffled, the recipe's augmentation; a resumed run starts
+    it at its checkpoint's step) and the held-out shards in order."""
+    from keras_resnet import data, weights
+    from keras_resnet.training import augment, recipes, trainer
+
+    source = weights.check_weights_argument(args.weights, args.model) if args.weights else None
+    preprocessing = args.preprocessing or ((weights.preprocessing_of(source) or "none") if source is not None else "unit")
+    recipe = recipes.get(args.recipe or ("finetune" if args.weights else "cifar"))
+    crop = (args.augment or recipe.augmentation) == "random_resized_crop_flip"
+    labels = args.classes if trainer._one_hot(recipe) else None
+    common = dict(image_size=args.input_size or 224, batch_size=args.batch_size or recipe.batch_size,
+                  preprocessing=preprocessing, one_hot=labels)
+    train = functools.partial(data.tfrecords, args.data, shuffle=True, seed=args.seed, repeat=True,
+                              augment=augment.tf_random_resized_crop_flip if crop else None, **common)
+
+    def from_step(step: int) -> Any:
+        return train(start=step)
+
+    from_step.__name__ = f"TFRecord shards {args.data}"
+    validation = data.tfrecords(args.validation_data, shuffle=False, count=True, **common) if args.validation_data else None
+    return from_step, validation, preprocessing
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from keras_resnet import atomic, training
     from keras_resnet.training import engines
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
-    if args.data not in ("digits", "cifar10", "cifar100") and not pathlib.Path(args.data).is_dir():
-        raise ValueError(f"--data must be digits, cifar10, cifar100 or a folder; received {args.data!r}")
-    if args.validation_data is not None and not pathlib.Path(args.validation_data).is_dir():
-        raise ValueError(f"--validation-data must be a folder of class subfolders; received {args.validation_data!r}")
+    shards = _is_shards(args.data)
+    if args.data not in ("digits", "cifar10", "cifar100") and not pathlib.Path(args.data).is_dir() and not shards:
+        raise ValueError(f"--data must be digits, cifar10, cifar100, a folder or TFRecord shards ('train-*'); received {args.data!r}")
+    if args.validation_data is not None and not (_is_shards(args.validation_data) if shards else pathlib.Path(args.validation_data).is_dir()):
+        kind = "TFRecord shards like --data" if shards else "a folder of class subfolders"
+        raise ValueError(f"--validation-data must be {kind}; received {args.validation_data!r}")
+    for flag, value in (("--classes", args.classes), ("--steps-per-epoch", args.steps_per_epoch)):
+        if shards and value is None:
+            raise ValueError(f"{flag} is needed with TFRecord shards (their records are not counted); received --data {args.data}")
     output = pathlib.Path(args.output)
     if output.exists() and not output.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file; --output is a folder for checkpoints, logs and weights", str(output))
@@ -281,10 +318,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if strategy == "multi_worker" and engines.backend() == "tensorflow":
         strategy = training.make_strategy(strategy)  # before any other TensorFlow op
     _start_work(args)
-    train, validation, preprocessing = _training_data(args.data, args.input_size)
+    if shards:
+        train, validation, preprocessing = _shards(args)
+        args.validation_data = None
+    else:
+        train, validation, preprocessing = _training_data(args.data, args.input_size)
     if args.limit is not None:
-        if isinstance(train, str):
-            raise ValueError(f"--limit applies to digits and CIFAR arrays, not to an image folder; received --data {args.data}")
+        if not isinstance(train, tuple):
+            raise ValueError(f"--limit applies to digits and CIFAR arrays, not to files; received --data {args.data}")
         train = (train[0][: args.limit], train[1][: args.limit])
     folder = isinstance(train, str)
     run: Any = training.train
@@ -307,10 +348,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
         output_dir=args.output,
         save_freq=args.save_freq,
         augment=args.augment,
-        preprocessing=args.preprocessing or (None if args.weights else preprocessing),
+        preprocessing=args.preprocessing or (None if args.weights and not shards else preprocessing),
         image_size=args.input_size if folder or args.augment == "random_resized_crop_flip" else None,
         validation_split=args.validation_split if folder and args.validation_data is None else None,
         workers=args.workers,
+        classes=args.classes,
+        steps_per_epoch=args.steps_per_epoch,
         seed=args.seed,
         deterministic=args.deterministic,
         verbose=2 if args.quiet else 1,
@@ -531,7 +574,8 @@ def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) ->
     p.add_argument("--recipe", choices=["cifar", "bag_of_tricks", "finetune"], help="default: finetune with --weights, else cifar")
     p.add_argument("--weights", help="fine-tune from pretrained weights: a preset name or a checkpoint file (a new head "
                    "for the data's classes; the preset's preprocessing)")
-    p.add_argument("--data", default="digits", help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, or a folder of class subfolders")
+    p.add_argument("--data", default="digits", help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, a folder "
+                   "of class subfolders, or TFRecord shards ('train-*': image/encoded, image/class/label)")
     p.add_argument("--epochs", type=_count, help="default: the recipe's length")
     p.add_argument("--batch-size", type=_count, help="global batch (default: the recipe's); the learning rate scales with it")
     p.add_argument("--strategy", default="default", choices=["default", "mirrored", "multi_worker"],
@@ -548,6 +592,8 @@ def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) ->
     p.add_argument("--validation-split", type=float, default=0.2, help="share of an image folder held out (default 0.2)")
     p.add_argument("--workers", type=lambda text: _count(text, 0), help="threads that decode and augment (default: the cores, at most 16)")
     p.add_argument("--limit", type=_count, help="use only the first N training images (digits, CIFAR)")
+    p.add_argument("--classes", type=_count, help="class count (needed for TFRecord shards; default: the data's)")
+    p.add_argument("--steps-per-epoch", type=_count, help="steps per epoch (needed for TFRecord shards: records / batch)")
     p.add_argument("--profile", nargs="?", type=_count, const=20, metavar="STEPS",
                    help="measure the input stream alone against the training step alone (20 steps each), instead of training")
     p.add_argument("--seed", type=int, default=0)

@@ -377,31 +377,51 @@ def tfrecords(
     image_key: str = "image/encoded",
     label_key: str = "image/class/label",
     label_offset: int = 0,
+    augment: Callable[[Any, Any], Any] | None = None,
+    one_hot: int | None = None,
+    repeat: bool = False,
+    start: int = 0,
+    count: bool = False,
 ) -> Any:
     """Batched ``(images, labels)`` from TFRecord shards of encoded images (the ImageNet layout of
-    the TF Model Garden and TFDS exports: ``image/encoded`` JPEG/PNG bytes, ``image/class/label``).
+    the TF Model Garden and TFDS exports: ``image/encoded`` JPEG/PNG bytes, ``image/class/label``),
+    read, decoded and augmented by ``tf.data`` with AUTOTUNE, in an order fixed by `seed`.
 
     Args:
         pattern: a glob of shard files (``"train-*"``).
         image_size: an int or ``(height, width)``: images are resized to it.
         label_offset: subtracted from the stored labels (the Model Garden stores 1..1000).
+        augment: a function ``(uint8 image, seed) -> image`` of TensorFlow ops applied to each
+            decoded image before the resize (`keras_resnet.training.augment.tf_random_resized_crop_flip`),
+            its stateless seed a function of `seed` and the record's position in the stream.
+        one_hot: a class count: labels as one-hot float32 rows (None: integers).
+        repeat: endless, reshuffled each pass (training); batches are then all full.
+        start: batches left out at the start (a run resumed at that global step sees the
+            batches an uninterrupted one saw; the skipped records are read, not decoded).
+        count: read the shards once first to count their records, so that the dataset has a
+            known length (a progress bar's total; Keras' fit warns at the end of a validation
+            set of unknown length); without `repeat` only.
     """
     import tensorflow as tf
 
     image_size = _image_size(image_size)
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    start = _checks.check_int("start", start, minimum=0)
     files = sorted(tf.io.gfile.glob(str(pattern)))
     if not files:
         raise ValueError(f"pattern={str(pattern)!r} matches no TFRecord files")
     preset = preprocessing_lib.get(preprocessing)
     features = {image_key: tf.io.FixedLenFeature([], tf.string), label_key: tf.io.FixedLenFeature([], tf.int64)}
 
-    def parse(record):
+    def parse(position, record):
         example = tf.io.parse_single_example(record, features)
         image = tf.io.decode_image(example[image_key], channels=3, expand_animations=False)
+        if augment is not None:
+            image = augment(image, tf.stack([tf.cast(seed, tf.int64), position]))
         image = tf.image.resize(tf.cast(image, tf.float32), image_size, antialias=True)
         image.set_shape((*image_size, 3))
-        return preset.tf(image), example[label_key] - label_offset
+        label = example[label_key] - label_offset
+        return preset.tf(image), (label if one_hot is None else tf.one_hot(label, one_hot))
 
     dataset = tf.data.Dataset.from_tensor_slices(files)
     if shuffle:
@@ -409,7 +429,15 @@ def tfrecords(
     dataset = dataset.interleave(tf.data.TFRecordDataset, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
     if shuffle:
         dataset = dataset.shuffle(10 * batch_size, seed=seed)
-    return dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE).batch(batch_size).prefetch(tf.data.AUTOTUNE)
+    if repeat:
+        dataset = dataset.repeat()
+    dataset = dataset.enumerate().skip(start * batch_size)
+    dataset = dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
+    dataset = dataset.batch(batch_size, drop_remainder=repeat)
+    if count and not repeat:
+        records = int(tf.data.TFRecordDataset(files).reduce(np.int64(0), lambda n, _: n + 1))
+        dataset = dataset.apply(tf.data.experimental.assert_cardinality(-(-max(records - start * batch_size, 0) // batch_size)))
+    return dataset.prefetch(tf.data.AUTOTUNE)
 
 
 __all__ = ["DIGITS_CLASSES", "IMAGE_EXTENSIONS", "FolderListing", "cifar", "digits", "image_folder", "image_folder_arrays",

@@ -276,3 +276,52 @@ def test_profile_measures_the_input_and_the_training_step_apart(tmp_path):
     args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "32", "--input-size", "16",
             "--profile", "2", "-o", str(tmp_path / "unused")]
     assert cli.main(args) == 0 and not (tmp_path / "unused").exists()
+
+
+def write_shards(root, shards=2, per_shard=24, size=32):
+    """Digits 0 and 1 as PNG records in `shards` TFRecord files (the ImageNet layout)."""
+    import tensorflow as tf
+
+    (x, y), _ = data.digits(size, seed=1)
+    keep = y < 2
+    pixels, labels = (x[keep] * 255).round().astype("uint8"), y[keep]
+    for shard in range(shards):
+        with tf.io.TFRecordWriter(str(root / f"train-{shard:05d}-of-{shards:05d}")) as writer:
+            for i in range(shard * per_shard, (shard + 1) * per_shard):
+                features = {"image/encoded": tf.train.Feature(bytes_list=tf.train.BytesList(value=[tf.io.encode_png(pixels[i]).numpy()])),
+                            "image/class/label": tf.train.Feature(int64_list=tf.train.Int64List(value=[int(labels[i])]))}
+                writer.write(tf.train.Example(features=tf.train.Features(feature=features)).SerializeToString())
+    return str(root / "train-*")
+
+
+def test_tfrecord_shards_resume_at_a_step_with_the_same_batches(tmp_path):
+    """The stream started at step 3 is the uninterrupted stream's batches from 3 on, crops and
+    flips included, across the end of a pass over the shards (48 records, batches of 8)."""
+    from keras_resnet.training import augment
+
+    pattern = write_shards(tmp_path)
+    read = dict(image_size=24, batch_size=8, preprocessing="unit", seed=3, repeat=True, one_hot=2,
+                augment=augment.tf_random_resized_crop_flip)
+    whole = [b for b in data.tfrecords(pattern, **read).take(9).as_numpy_iterator()]
+    resumed = [b for b in data.tfrecords(pattern, start=3, **read).take(6).as_numpy_iterator()]
+    for (x, y), (x2, y2) in zip(whole[3:], resumed, strict=True):
+        np.testing.assert_array_equal(x, x2)
+        np.testing.assert_array_equal(y, y2)
+    assert whole[0][0].shape == (8, 24, 24, 3) and whole[0][1].shape == (8, 2)
+    assert not np.array_equal(whole[0][0], whole[6][0])  # the second pass is reshuffled and re-cropped
+
+
+def test_the_cli_trains_on_tfrecord_shards_and_resumes(tmp_path, capsys):
+    from keras_resnet import cli
+
+    pattern = write_shards(tmp_path)
+    args = ["train", "cifar_resnet20", "--data", pattern, "--validation-data", pattern, "--batch-size", "8", "--input-size", "32",
+            "--augment", "pad_crop", "--output", str(tmp_path / "run"), "--quiet"]
+    assert cli.main(args + ["--epochs", "1"]) == 2  # --classes and --steps-per-epoch are needed
+    assert "--classes is needed with TFRecord shards" in capsys.readouterr().err
+    args += ["--classes", "2", "--steps-per-epoch", "6"]
+    assert cli.main(args + ["--epochs", "1"]) == 0
+    assert cli.main(args + ["--epochs", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "1 epoch from epoch 1" in out and "held-out accuracy" in out
+    assert (tmp_path / "run" / "final.weights.h5").is_file()

@@ -2,7 +2,8 @@
 
 Every draw comes from a `numpy.random.Generator` that the pipeline seeds with ``(seed, epoch,
 batch)``: a resumed run draws exactly what an uninterrupted one drew, whatever the number of
-worker threads, and nothing depends on TensorFlow (the JAX and PyTorch backends train without it).
+worker threads, and nothing depends on TensorFlow (the JAX and PyTorch backends train without it);
+the one exception, `tf_random_resized_crop_flip`, serves TFRecord shards, which tf.data reads.
 
 * ``pad_crop_flip``: the CIFAR paper's 4-pixel zero padding, random crop back to size (one offset
   per image) and random horizontal flip;
@@ -30,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -77,6 +79,18 @@ def crop_box(width: int, height: int, rng: np.random.Generator) -> tuple[int, in
         w = min(width, int(round(height * RATIO[1])))
     left, top = (width - w) // 2, (height - h) // 2
     return left, top, left + w, top + h
+
+
+def tf_random_resized_crop_flip(image: Any, seed: Any) -> Any:
+    """A random resized crop's region (area 8-100%, aspect 3/4-4/3, 10 tries, else the whole
+    image) and a random horizontal flip, as stateless TensorFlow ops seeded by `seed`."""
+    import tensorflow as tf
+
+    begin, size, _ = tf.image.stateless_sample_distorted_bounding_box(
+        tf.shape(image), tf.constant([[[0.0, 0.0, 1.0, 1.0]]]), seed=seed, area_range=AREA,
+        aspect_ratio_range=RATIO, max_attempts=10, use_image_if_no_bounding_boxes=True)
+    image = tf.slice(image, begin, size)
+    return tf.image.stateless_random_flip_left_right(image, seed=seed + tf.constant([0, 1 << 40], tf.int64))
 
 
 def apply(name: str, images: np.ndarray, rng: np.random.Generator) -> np.ndarray:

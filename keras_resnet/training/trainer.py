@@ -258,6 +258,11 @@ def _is_dataset(value: Any) -> bool:
     return isinstance(value, keras.utils.PyDataset)
 
 
+def _is_step_function(value: Any) -> bool:
+    """A function ``global step -> dataset object`` (an endless stream from that step)."""
+    return callable(value) and not _is_dataset(value) and not isinstance(value, type)
+
+
 def _examples(argument: str, value: Any) -> stream.Examples:
     """An image folder (listed) or ``(images, labels)`` arrays as `stream.Examples`."""
     if _is_path(value):
@@ -273,18 +278,21 @@ class _Data:
 
     train: stream.Examples | None  # None: `dataset` instead
     validation: stream.Examples | None = None
-    dataset: Any = None  # a dataset object fit takes as it is
+    dataset: Any = None  # a dataset object fit takes as it is, or a function of the first step
     validation_dataset: Any = None
     first: tuple[Any, Any] | None = None  # the dataset object's first batch (its shapes)
 
     @classmethod
     def of(cls, train_data: Any, validation_data: Any, config: TrainConfig) -> "_Data":
-        if _is_dataset(train_data):
+        if _is_dataset(train_data) or _is_step_function(train_data):
             validation = validation_data if validation_data is None or _is_dataset(validation_data) else None
             if validation is None and validation_data is not None:
                 raise TypeError("validation_data must be a dataset object too when train_data is one; "
                                 f"received {type(validation_data).__name__}")
-            return cls(None, dataset=train_data, validation_dataset=validation, first=_peek(train_data))
+            if _is_step_function(train_data) and config.steps_per_epoch is None:
+                raise ValueError("steps_per_epoch is needed when train_data is a function of the step (its stream does not end)")
+            first = _peek(train_data(0) if _is_step_function(train_data) else train_data)
+            return cls(None, dataset=train_data, validation_dataset=validation, first=first)
         examples = _examples("train_data", train_data)
         if validation_data is not None:
             return cls(examples, _examples("validation_data", validation_data))
@@ -313,9 +321,15 @@ class _Data:
             return (config.image_size, config.image_size, shape[-1])
         return tuple(shape)
 
+    def stream(self, step: int) -> Any:
+        """The dataset object fit reads from global step `step` on (a function of the step is
+        called with it; any other dataset object is taken as it is, from its start)."""
+        return self.dataset(step) if _is_step_function(self.dataset) else self.dataset
+
     def describe(self) -> str:
         if self.train is None:
-            return f"data: {type(self.dataset).__name__} (batches as it yields them)"
+            name = getattr(self.dataset, "__name__", None) or type(self.dataset).__name__
+            return f"data: {name} (batches as it yields them)"
         held_out = f"; validation: {self.validation.describe()}" if self.validation is not None else "; no validation"
         return f"data: {self.train.describe()}{held_out}"
 
@@ -617,7 +631,7 @@ def _fit(run: _Run, model: Any) -> tuple[dict, int, stream.Skipped | None]:
     epochs_run = 0
     with run.engine.scope():
         for first, last, epoch, end_epoch, steps in _segments(run):
-            data = run.data.dataset if batches is None else stream.dataset(batches, first, last, workers=run.workers)
+            data = run.data.stream(first) if batches is None else stream.dataset(batches, first, last, workers=run.workers)
             fitted = model.fit(data, initial_epoch=epoch, epochs=end_epoch, steps_per_epoch=steps, validation_data=validation,
                                validation_steps=validation_steps, callbacks=callbacks, verbose=fit_verbose, shuffle=False)
             for key, values in fitted.history.items():
@@ -637,7 +651,11 @@ def train(
             need them, never all in memory), ``(images, labels)`` arrays (images ``(N, H, W, C)``:
             uint8 pixels, or floats already in model space with ``preprocessing="none"``), or a
             dataset object that yields prepared ``(inputs, labels)`` batches (``tf.data``,
-            ``keras.utils.PyDataset``, Grain), passed to ``fit`` as it is.
+            ``keras.utils.PyDataset``, Grain), passed to ``fit`` as it is, or a function of a
+            global step that returns an endless dataset object starting at that step (a resumed
+            run calls it with its checkpoint's step, so it sees the batches an uninterrupted
+            run saw: `keras_resnet.data.tfrecords` with ``repeat=True, start=step``); it
+            needs ``steps_per_epoch``.
         validation_data: optional, of the same kinds, for held-out accuracy each epoch (or
             ``validation_split=`` to hold out a share of a folder).
         config: a `TrainConfig`; keyword arguments (``epochs=30``, ``recipe="bag_of_tricks"``,
