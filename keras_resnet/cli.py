@@ -21,6 +21,7 @@ import argparse
 import errno
 import functools
 import json
+import os
 import pathlib
 import re
 import signal
@@ -271,10 +272,11 @@ def _is_shards(spec: str | None) -> bool:
     return spec is not None and not pathlib.Path(spec).is_dir() and bool(glob.glob(spec))
 
 
-def _shards(args: argparse.Namespace) -> tuple[Any, Any, str]:
+def _shards(args: argparse.Namespace, process: int = 0, processes: int = 1) -> tuple[Any, Any, str]:
     """``(train, validation, preprocessing)`` for TFRecord shards: the training stream as a function of the
     global step (tf.data: endless, reshuffled, the recipe's augmentation; a resumed run starts
-    it at its checkpoint's step) and the held-out shards in order."""
+    it at its checkpoint's step) and the held-out shards in order; with several processes, this
+    process's share of each (every `processes`-th record)."""
     from keras_resnet import data, weights
     from keras_resnet.training import augment, recipes, trainer
 
@@ -283,8 +285,11 @@ def _shards(args: argparse.Namespace) -> tuple[Any, Any, str]:
     recipe = recipes.get(args.recipe or ("finetune" if args.weights else "cifar"))
     crop = (args.augment or recipe.augmentation) == "random_resized_crop_flip"
     labels = args.classes if trainer._one_hot(recipe) else None
-    common = dict(image_size=args.input_size or 224, batch_size=args.batch_size or recipe.batch_size,
-                  preprocessing=preprocessing, one_hot=labels)
+    batch = args.batch_size or recipe.batch_size
+    if batch % processes:
+        raise ValueError(f"--batch-size {batch} must divide evenly over the {processes} processes")
+    common = dict(image_size=args.input_size or 224, batch_size=batch // processes, preprocessing=preprocessing,
+                  one_hot=labels, shard=(process, processes))
     train = functools.partial(data.tfrecords, args.data, shuffle=True, seed=args.seed, repeat=True,
                               augment=augment.tf_random_resized_crop_flip if crop else None, **common)
 
@@ -294,6 +299,37 @@ def _shards(args: argparse.Namespace) -> tuple[Any, Any, str]:
     from_step.__name__ = f"TFRecord shards {args.data}"
     validation = data.tfrecords(args.validation_data, shuffle=False, count=True, **common) if args.validation_data else None
     return from_step, validation, preprocessing
+
+
+def _without_processes(argv: Sequence[str]) -> list[str]:
+    """`argv` without ``--processes N`` / ``--processes=N``."""
+    out, skip = [], False
+    for item in argv:
+        if skip:
+            skip = False
+        elif item == "--processes":
+            skip = True
+        elif not item.startswith("--processes="):
+            out.append(item)
+    return out
+
+
+def _cluster(args: argparse.Namespace) -> Any:
+    """Joins the cluster that --coordinator/--num-processes/--process-id (or Keras' environment
+    variables) describe, before any JAX work; None when the run is one process."""
+    from keras_resnet.training import cluster
+
+    flags = (args.coordinator, args.num_processes, args.process_id)
+    if all(v is None for v in flags) and not any(os.environ.get(v) for v in (cluster.ENV_ADDRESS, cluster.ENV_PROCESSES)):
+        return None
+    if args.coordinator == "auto":  # JAX detects Slurm, Open MPI, Cloud TPU
+        if args.num_processes is not None or args.process_id is not None:
+            raise ValueError("--coordinator auto takes the process count and id from the cluster; leave out "
+                             "--num-processes and --process-id")
+        return cluster.initialize()
+    cluster.Cluster.of(*flags)  # usage errors (exit 2) before joining
+    _start_work(args)
+    return cluster.initialize(*flags)
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -314,12 +350,26 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if output.exists() and not output.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file; --output is a folder for checkpoints, logs and weights", str(output))
     atomic.check_writable(output)
+    if args.processes is not None:
+        if any(v is not None for v in (args.coordinator, args.num_processes, args.process_id)):
+            raise ValueError("--processes starts its own local cluster; leave out --coordinator, --num-processes and --process-id")
+        if args.batch_size is not None and args.batch_size % args.processes:
+            raise ValueError(f"--batch-size {args.batch_size} must divide evenly over the {args.processes} processes")
+        if os.environ.get("KERAS_BACKEND", "jax") != "jax":
+            raise ValueError(f"--processes runs Keras on JAX (keras.distribution); KERAS_BACKEND is {os.environ['KERAS_BACKEND']!r}")
+        from keras_resnet.training import cluster as cluster_lib
+
+        _start_work(args)
+        return cluster_lib.launch([sys.executable, "-m", "keras_resnet.cli", *_without_processes(args.argv)], args.processes)
+    joined = _cluster(args)
+    if joined is not None and args.strategy == "default":
+        args.strategy = "mirrored"  # one model over the devices of every process
     strategy = args.strategy
     if strategy == "multi_worker" and engines.backend() == "tensorflow":
         strategy = training.make_strategy(strategy)  # before any other TensorFlow op
     _start_work(args)
     if shards:
-        train, validation, preprocessing = _shards(args)
+        train, validation, preprocessing = _shards(args, *((joined.process_id, joined.num_processes) if joined else (0, 1)))
         args.validation_data = None
     else:
         train, validation, preprocessing = _training_data(args.data, args.input_size)
@@ -358,7 +408,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         deterministic=args.deterministic,
         verbose=2 if args.quiet else 1,
     )
-    print(result.describe() if args.profile else _train_summary(args.model, result, args.output))
+    if joined is None or joined.process_id == 0:  # one process speaks for the run
+        print(result.describe() if args.profile else _train_summary(args.model, result, args.output))
     return 0
 
 
@@ -596,6 +647,13 @@ def _add_train(sub: Any, common: argparse.ArgumentParser, presets: list[str]) ->
     p.add_argument("--steps-per-epoch", type=_count, help="steps per epoch (needed for TFRecord shards: records / batch)")
     p.add_argument("--profile", nargs="?", type=_count, const=20, metavar="STEPS",
                    help="measure the input stream alone against the training step alone (20 steps each), instead of training")
+    p.add_argument("--processes", type=_count, help="train as N local processes of one cluster (Keras on JAX, CPU "
+                   "devices): a multi-process run on one machine, without a cluster")
+    p.add_argument("--coordinator", help="HOST:PORT of process 0 in a multi-process run (Keras on JAX), or auto "
+                   "(Slurm, Open MPI, Cloud TPU); default: KERAS_DISTRIBUTION_JOB_ADDRESSES")
+    p.add_argument("--num-processes", type=_count, help="processes in the run (default: KERAS_DISTRIBUTION_NUM_PROCESSES)")
+    p.add_argument("--process-id", type=lambda text: _count(text, 0),
+                   help="this process, 0..N-1; 0 writes the outputs (default: KERAS_DISTRIBUTION_PROCESS_ID)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--deterministic", action="store_true", help="deterministic kernels (TensorFlow: bit-exact resumes)")
     p.add_argument("--quiet", action="store_true", help="one line per epoch instead of a progress bar")
@@ -704,6 +762,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (`keras_resnet._quiet`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         _quiet.install(args.verbose)
     else:

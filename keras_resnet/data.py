@@ -382,6 +382,7 @@ def tfrecords(
     repeat: bool = False,
     start: int = 0,
     count: bool = False,
+    shard: tuple[int, int] = (0, 1),
 ) -> Any:
     """Batched ``(images, labels)`` from TFRecord shards of encoded images (the ImageNet layout of
     the TF Model Garden and TFDS exports: ``image/encoded`` JPEG/PNG bytes, ``image/class/label``),
@@ -400,7 +401,11 @@ def tfrecords(
             batches an uninterrupted one saw; the skipped records are read, not decoded).
         count: read the shards once first to count their records, so that the dataset has a
             known length (a progress bar's total; Keras' fit warns at the end of a validation
-            set of unknown length); without `repeat` only.
+            set of unknown length; the processes of a run must see as many batches); without
+            `repeat` only.
+        shard: ``(index, count)``: this process's share of a multi-process run, every count-th
+            record of the one seeded order from `index` on (`batch_size` and `start` are then
+            this process's batch, and global steps).
     """
     import tensorflow as tf
 
@@ -431,12 +436,19 @@ def tfrecords(
         dataset = dataset.shuffle(10 * batch_size, seed=seed)
     if repeat:
         dataset = dataset.repeat()
-    dataset = dataset.enumerate().skip(start * batch_size)
+    index, shards = shard
+    dataset = dataset.enumerate().skip(start * batch_size * shards)
+    if shards > 1:
+        dataset = dataset.shard(shards, index)
+    mine = None
+    if count and not repeat:  # every shard gets as many records (the last few of the order may be left out)
+        records = int(tf.data.TFRecordDataset(files).reduce(np.int64(0), lambda n, _: n + 1))
+        mine = max(records - start * batch_size * shards, 0) // shards if shards > 1 else max(records - start * batch_size, 0)
+        dataset = dataset.take(mine)
     dataset = dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
     dataset = dataset.batch(batch_size, drop_remainder=repeat)
-    if count and not repeat:
-        records = int(tf.data.TFRecordDataset(files).reduce(np.int64(0), lambda n, _: n + 1))
-        dataset = dataset.apply(tf.data.experimental.assert_cardinality(-(-max(records - start * batch_size, 0) // batch_size)))
+    if mine is not None:
+        dataset = dataset.apply(tf.data.experimental.assert_cardinality(-(-mine // batch_size)))
     return dataset.prefetch(tf.data.AUTOTUNE)
 
 

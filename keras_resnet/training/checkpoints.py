@@ -16,10 +16,12 @@ during its save leaves a half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from keras_resnet import atomic
@@ -69,9 +71,10 @@ def latest(backup: pathlib.Path | None) -> tuple[int, pathlib.Path | None]:
     return 0, None
 
 
-def check_run(backup: pathlib.Path, facts: dict) -> None:
-    """Records `facts` (what step numbers mean) in ``backup/run.json`` the first time; later,
-    refuses a run whose facts differ from the recorded ones while checkpoints exist."""
+def check_run(backup: pathlib.Path, facts: dict, *, write: bool = True) -> None:
+    """Records `facts` (what step numbers mean) in ``backup/run.json`` the first time (when
+    `write`: the process that writes); later, refuses a run whose facts differ from the recorded
+    ones while checkpoints exist."""
     record = backup / "run.json"
     if record.is_file() and saved(backup):
         try:
@@ -83,6 +86,8 @@ def check_run(backup: pathlib.Path, facts: dict) -> None:
             what = ", ".join(f"{k} {old} -> {new}" for k, (old, new) in changed.items())
             raise ValueError(f"output_dir {backup.parent} holds a run with other settings ({what}); its checkpoints would "
                              "not resume it: use another output_dir, or delete the folder to start over")
+        return
+    if not write:
         return
     backup.mkdir(parents=True, exist_ok=True)
     with atomic.atomic_path(record, overwrite=True) as tmp:
@@ -106,9 +111,11 @@ def restore(model: Any, path: pathlib.Path) -> None:
     model.load_weights(str(path))
 
 
-def callback(backup: pathlib.Path, *, first_step: int, save_freq: str | int, steps_per_epoch: int, chief: bool) -> Any:
+def callback(backup: pathlib.Path, *, first_step: int, save_freq: str | int, steps_per_epoch: int,
+             writes: Callable[[], Any] = contextlib.nullcontext) -> Any:
     """A Keras callback that saves a checkpoint every `save_freq` steps (counted in global steps,
-    so the same steps whether a run was resumed or not) or at the end of every epoch."""
+    so the same steps whether a run was resumed or not) or at the end of every epoch; each save
+    runs inside `writes()` (`engines.Engine.chief_writes`)."""
     import keras
 
     class Checkpoints(keras.callbacks.Callback):
@@ -119,8 +126,9 @@ def callback(backup: pathlib.Path, *, first_step: int, save_freq: str | int, ste
         def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
             self.step += 1
             at_epoch_end = self.step % steps_per_epoch == 0
-            if chief and (at_epoch_end or (save_freq != "epoch" and self.step % int(save_freq) == 0)):
-                save(self.model, backup, self.step)
+            if at_epoch_end or (save_freq != "epoch" and self.step % int(save_freq) == 0):
+                with writes():
+                    save(self.model, backup, self.step)
 
     return Checkpoints()
 

@@ -4,7 +4,8 @@ model is built in, mixed precision and determinism.
 * ``"default"``: one device (the backend's first accelerator, else the CPU).
 * ``"mirrored"``: every local device, data-parallel: `tf.distribute.MirroredStrategy` on
   TensorFlow, `keras.distribution.DataParallel` on JAX (Keras' own engine, which shards each
-  batch over the devices); PyTorch has no single-process multi-device engine in Keras.
+  batch over the devices); PyTorch has no single-process multi-device engine in Keras. On JAX,
+  after `keras_resnet.training.cluster.initialize`, the devices of every process of the cluster.
 * ``"multi_worker"``: TensorFlow's MultiWorkerMirroredStrategy, refused up front while Keras 3's
   ``fit`` fails under it (tensorflow/tensorflow#72388).
 
@@ -42,6 +43,8 @@ class Engine:
         scope: a context manager factory to build and compile the model in.
         chief: this process writes checkpoints and final weights.
         strategy: the tf.distribute strategy or keras.distribution object (None: default).
+        process: this process's index in a multi-process run (JAX), else 0.
+        processes: the processes of the run, each feeding its slice of every global batch.
     """
 
     backend: str
@@ -50,6 +53,38 @@ class Engine:
     scope: Callable[[], Any]
     chief: bool = True
     strategy: Any = None
+    process: int = 0
+    processes: int = 1
+
+    @contextlib.contextmanager
+    def chief_writes(self) -> Any:
+        """Around the chief's own saves in a multi-process run: Keras' saving makes throwaway
+        variables (``get_attr_skipset``), which under a cross-process distribution would wait on
+        the other processes; the replicated values themselves are read locally."""
+        if self.processes == 1:
+            yield
+            return
+        import keras
+
+        current = keras.distribution.distribution()
+        keras.distribution.set_distribution(None)
+        try:
+            yield
+        finally:
+            keras.distribution.set_distribution(current)
+
+    def agree(self, name: str, value: int) -> None:
+        """Checks that every process holds the same `value` (a resume step), naming those that differ."""
+        if self.processes == 1:
+            return
+        import numpy as np
+        from jax.experimental import multihost_utils
+
+        values = np.asarray(multihost_utils.process_allgather(np.int64(value))).reshape(-1)
+        if len(set(values.tolist())) > 1:
+            seen = ", ".join(f"process {i}: {v}" for i, v in enumerate(values.tolist()))
+            raise RuntimeError(f"the processes disagree on the {name} ({seen}); output_dir must be one folder that "
+                               "every process sees (a shared filesystem)")
 
 
 def backend() -> str:
@@ -106,21 +141,30 @@ def _tensorflow(strategy: Any) -> Engine:
 
 
 def _jax(strategy: Any) -> Engine:
+    import jax
     import keras
 
+    processes, process = jax.process_count(), jax.process_index()
+    where = f" in {processes} processes" if processes > 1 else ""
     if isinstance(strategy, (keras.distribution.DataParallel, keras.distribution.ModelParallel)):
         devices = strategy.device_mesh.devices.size
-        return Engine("jax", f"{type(strategy).__name__} ({devices} devices)", devices, strategy.scope, strategy=strategy)
+        strategy.auto_shard_dataset = False  # each process reads its own slice (stream.Batches)
+        return Engine("jax", f"{type(strategy).__name__} ({devices} devices{where})", devices, strategy.scope,
+                      chief=process == 0, strategy=strategy, process=process, processes=processes)
     _checks.check_choice("strategy", strategy, STRATEGIES)
     if strategy == "multi_worker":
-        raise ValueError("strategy='multi_worker' is TensorFlow's MultiWorkerMirroredStrategy; on the JAX backend, "
-                         "use strategy='mirrored' (keras.distribution.DataParallel over this machine's devices)")
+        raise ValueError("strategy='multi_worker' is TensorFlow's MultiWorkerMirroredStrategy; on the JAX backend, use "
+                         "strategy='mirrored' (keras.distribution.DataParallel over the devices of every process)")
     if strategy == "default":
+        if processes > 1:
+            raise ValueError(f"strategy='default' trains on one device, but this is process {process} of {processes}: "
+                             "use strategy='mirrored' to train one model over every process's devices")
         return Engine("jax", "default", 1, contextlib.nullcontext)
     devices = keras.distribution.list_devices()
     distribution = keras.distribution.DataParallel(devices=devices)
-    return Engine("jax", f"mirrored: DataParallel ({len(devices)} device{'' if len(devices) == 1 else 's'})", len(devices),
-                  distribution.scope, strategy=distribution)
+    distribution.auto_shard_dataset = False
+    return Engine("jax", f"mirrored: DataParallel ({len(devices)} device{'' if len(devices) == 1 else 's'}{where})", len(devices),
+                  distribution.scope, chief=process == 0, strategy=distribution, process=process, processes=processes)
 
 
 def _torch(strategy: Any) -> Engine:

@@ -163,6 +163,12 @@ class Batches:
         one_hot: labels as one-hot float32 rows (label smoothing, mixup) instead of integers.
         mixup_alpha: mixup's Beta parameter (0: none).
         training: shuffle per epoch and augment (False: evaluation order, whole images).
+        process: this process's index in a multi-process run: it takes slice `process` of
+            `processes` equal slices of every global batch. From files, it decodes its own
+            slice only (with its own draws); from arrays, it slices the one-process batch, so
+            the run sees the very batches of a one-process run.
+        processes: the processes of the run (1: the whole batch). Evaluation batches are then
+            padded to equal slices and come with sample weights (0 for the padding).
     """
 
     examples: Examples
@@ -175,6 +181,8 @@ class Batches:
     one_hot: bool = False
     mixup_alpha: float = 0.0
     training: bool = True
+    process: int = 0
+    processes: int = 1
     skipped: Skipped = dataclasses.field(default_factory=Skipped)
 
     def __post_init__(self) -> None:
@@ -199,15 +207,33 @@ class Batches:
                 self._orders[epoch] = np.random.default_rng([self.seed, epoch]).permutation(len(self.examples))
             return self._orders[epoch]
 
-    def __call__(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+    def __call__(self, step: int) -> tuple[np.ndarray, ...]:
         step = int(step)
         if not self.training:
-            positions = np.arange(step * self.batch_size, min((step + 1) * self.batch_size, len(self.examples)))
-            return self._finish(*self._read(np.arange(len(self.examples)), positions, None), None)
+            return self._evaluation_batch(step)
         epoch, batch = divmod(step, self.steps_per_epoch)
+        local = self.batch_size // self.processes
+        if self.processes > 1 and self.examples.files is not None:  # decode this process's files only
+            start = batch * self.batch_size + self.process * local
+            rng = np.random.default_rng([self.seed, epoch, batch, self.process])
+            return self._finish(*self._read(self.order(epoch), np.arange(start, start + local), rng), rng)
+        # arrays (in every process's memory anyway): the one-process batch, then this process's slice
         rng = np.random.default_rng([self.seed, epoch, batch])
         positions = np.arange(batch * self.batch_size, (batch + 1) * self.batch_size)
-        return self._finish(*self._read(self.order(epoch), positions, rng), rng)
+        mine = slice(self.process * local, (self.process + 1) * local)
+        return tuple(part[mine] for part in self._finish(*self._read(self.order(epoch), positions, rng), rng))
+
+    def _evaluation_batch(self, step: int) -> tuple[np.ndarray, ...]:
+        """Batch `step` of the examples in order (the last one smaller); with several processes,
+        this process's slice padded to an equal size, and sample weights that leave the padding out."""
+        start, count = step * self.batch_size, len(self.examples)
+        if self.processes == 1:
+            return self._finish(*self._read(np.arange(count), np.arange(start, min(start + self.batch_size, count)), None), None)
+        local = self.batch_size // self.processes
+        positions = np.arange(start + self.process * local, start + (self.process + 1) * local)
+        weights = (positions < count).astype("float32")
+        images, labels = self._finish(*self._read(np.arange(count), np.where(weights > 0, positions, 0), None), None)
+        return images, labels, weights
 
     def _read(self, order: np.ndarray, positions: np.ndarray, rng: np.random.Generator | None) -> tuple[np.ndarray, np.ndarray]:
         """The images and labels at `positions` of `order`: array rows, or decoded files."""

@@ -398,10 +398,13 @@ class _Run:
         spec = recipes_lib.get(config.recipe)
         classes = data.classes(config)
         engine = engines.make_engine(config.strategy)
+        if not engine.chief:  # the other processes of a multi-process run keep quiet
+            config = dataclasses.replace(config, verbose=0)
         augment = spec.augmentation if config.augment is None else config.augment
         if data.train is None:
             assert data.first is not None  # `_Data.of` peeks every dataset object
-            batch, steps = len(data.first[1]), _dataset_steps(data.dataset, config)
+            # a dataset object yields this process's slice of each global batch
+            batch, steps = len(data.first[1]) * engine.processes, _dataset_steps(data.dataset, config)
             epochs = config.epochs or -(-spec.total_steps(steps) // steps)
         else:
             epochs, steps, batch = _plan(spec, len(data.train), epochs=config.epochs, batch_size=config.batch_size,
@@ -411,8 +414,9 @@ class _Run:
         if backup is not None:
             facts = {"steps_per_epoch": steps, "global_batch": batch, "seed": config.seed,
                      "images": len(data.train) if data.train is not None else None}
-            checkpoints.check_run(backup, facts)
+            checkpoints.check_run(backup, facts, write=engine.chief)
         start_step, checkpoint = checkpoints.latest(backup)
+        engine.agree("step to resume from", start_step)
         return cls(name, config, spec, data, classes, augment, engine, epochs, steps, batch, output, start_step, checkpoint,
                    phase)
 
@@ -543,12 +547,12 @@ def _callbacks(run: _Run, skipped: stream.Skipped | None) -> list:
 
     config, output = run.config, run.output
     callbacks: list = [_throughput(run.global_batch, skipped)] if config.verbose == 1 else []
-    if output is None or run.backup is None:
+    if output is None or run.backup is None or not run.engine.chief:  # one process writes
         return callbacks
     output.mkdir(parents=True, exist_ok=True)
     callbacks += [
         checkpoints.callback(run.backup, first_step=run.start_step, save_freq=config.save_freq,
-                             steps_per_epoch=run.steps_per_epoch, chief=run.engine.chief),
+                             steps_per_epoch=run.steps_per_epoch, writes=run.engine.chief_writes),
         keras.callbacks.CSVLogger(str(output / "log.csv"), append=True),
     ]
     # Keras' TensorBoard callback writes with tf.summary, so it needs TensorFlow on every backend.
@@ -612,7 +616,7 @@ def _streams(run: _Run) -> tuple[stream.Batches | None, Any, int | None]:
     image_size = config.image_size or (224 if data.train.images is None else None)
     train = stream.Batches(data.train, run.global_batch, image_size, seed=config.seed, augment=run.augment,
                            preprocessing=run.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec),
-                           mixup_alpha=run.spec.mixup_alpha)
+                           mixup_alpha=run.spec.mixup_alpha, process=run.engine.process, processes=run.engine.processes)
     if data.validation is None:
         return train, None, None
     held_out = dataclasses.replace(train, examples=data.validation, training=False)  # the same Skipped tally
@@ -721,8 +725,8 @@ def _finetune(name: str, data: _Data, config: TrainConfig, started: float) -> Tr
     run.init_weights = init
     result = _train_run(run, started)
     if output is not None and run.engine.chief:
-        with atomic.atomic_path(output / "final.keras", overwrite=True) as tmp:  # the whole model, for export
-            result.model.save(str(tmp))
+        with run.engine.chief_writes(), atomic.atomic_path(output / "final.keras", overwrite=True) as tmp:
+            result.model.save(str(tmp))  # the whole model, for export
     for key, values in result.history.items():
         history[key] = history.get(key, []) + list(values)
     result.history = history
@@ -753,7 +757,7 @@ def _save_final(model: Any, run: _Run, *, only_if_missing: bool = False) -> None
         return
     final = run.output / "final.weights.h5"
     if not (only_if_missing and final.is_file()):
-        with atomic.atomic_path(final, overwrite=True) as tmp:  # never a half-written file after a kill
+        with run.engine.chief_writes(), atomic.atomic_path(final, overwrite=True) as tmp:  # never half-written
             model.save_weights(str(tmp))
 
 

@@ -1,0 +1,108 @@
+"""Training across processes (issue 15): `keras-resnet train --processes 2` runs one model over two
+local JAX processes (keras.distribution.DataParallel, Gloo collectives on CPU); it matches the
+one-process run of the same global batch, writes one set of outputs, and a killed process stops
+the run with a message naming it, after which the same command resumes."""
+
+import os
+import pathlib
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from keras_resnet import cli
+from keras_resnet.training import cluster
+
+pytest.importorskip("jax")
+
+TRAIN = ["train", "cifar_resnet20", "--data", "digits", "--batch-size", "32", "--augment", "pad_crop", "--quiet"]
+
+
+def _env():
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update({"KERAS_BACKEND": "jax", "TF_CPP_MIN_LOG_LEVEL": "2"})
+    return env
+
+
+def _train(*args):
+    command = [sys.executable, "-m", "keras_resnet.cli", *TRAIN, *args]
+    return subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600)
+
+
+def _held_out(out: str) -> float:
+    return float(re.search(r"held-out accuracy ([\d.]+)%", out).group(1))
+
+
+def test_two_processes_train_like_one_and_write_one_set_of_outputs(tmp_path):
+    two = _train("--epochs", "3", "--processes", "2", "--output", str(tmp_path / "two"))
+    assert two.returncode == 0, two.stderr[-3000:]
+    one = _train("--epochs", "3", "--output", str(tmp_path / "one"))
+    assert one.returncode == 0, one.stderr[-3000:]
+    assert "2 devices in 2 processes" in two.stderr
+    assert two.stdout.count("held-out accuracy") == 1  # process 1 keeps quiet
+    assert abs(_held_out(two.stdout) - _held_out(one.stdout)) <= 3.0, (two.stdout, one.stdout)
+    outputs = sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert outputs == sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert len(list((tmp_path / "two" / "log.csv").read_text().splitlines())) == 1 + 3  # one writer
+
+
+def _child(launcher: subprocess.Popen, process_id: int) -> int | None:
+    """The pid of the launcher's child with ``--process-id <process_id>``."""
+    for entry in pathlib.Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().split(") ")[1].split()[1]) == launcher.pid:
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+                if b"--process-id" in argv and argv[argv.index(b"--process-id") + 1] == str(process_id).encode():
+                    return int(entry.name)
+        except (OSError, IndexError, ValueError):
+            continue
+    return None
+
+
+def test_a_killed_process_stops_the_run_and_the_rerun_resumes(tmp_path):
+    output = tmp_path / "run"
+    command = [sys.executable, "-m", "keras_resnet.cli", *TRAIN, "--input-size", "16", "--limit", "320", "--epochs", "2", "--save-freq", "3",
+               "--processes", "2", "--output", str(output)]
+    launcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    deadline = time.monotonic() + 300
+    while not list((output / "backup").glob("step-*.weights.h5")):
+        assert launcher.poll() is None and time.monotonic() < deadline, launcher.communicate()
+        time.sleep(0.2)
+    victim = _child(launcher, 1)
+    survivor = _child(launcher, 0)
+    assert victim and survivor
+    os.kill(victim, signal.SIGKILL)
+    killed = time.monotonic()
+    _, err = launcher.communicate(timeout=60)
+    assert launcher.returncode != 0 and time.monotonic() - killed < 60
+    assert "process 1 of 2 was killed (SIGKILL); stopping the other processes" in err
+    assert not pathlib.Path(f"/proc/{survivor}").exists() or "zombie" in pathlib.Path(f"/proc/{survivor}/status").read_text()
+
+    rerun = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert re.search(r"starting at epoch \d, step [1-9]|starting at epoch 1", rerun.stderr), rerun.stderr[-3000:]
+    assert (output / "final.weights.h5").is_file()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--coordinator", "localhost:1", "--num-processes", "2", "--process-id", "2"], "--process-id must be in 0..1"),
+    (["--coordinator", "nohost", "--num-processes", "2", "--process-id", "0"], "coordinator must be HOST:PORT"),
+    (["--coordinator", "localhost:1", "--num-processes", "2"], "go together"),
+    (["--processes", "2", "--process-id", "0"], "--processes starts its own local cluster"),
+])
+def test_cluster_usage_errors_are_named_before_any_work(tmp_path, capsys, args, message):
+    assert cli.main([*TRAIN, "--output", str(tmp_path / "run"), *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_an_unreachable_coordinator_is_named_after_the_timeout():
+    with pytest.raises(TimeoutError, match=r"the coordinator localhost:\d+ did not answer in 1 s"):
+        cluster.wait_for(f"localhost:{cluster.free_port()}", timeout=1)
+
+
+def test_a_batch_that_does_not_divide_over_the_processes_is_refused(tmp_path, capsys):
+    assert cli.main([*TRAIN, "--batch-size", "33", "--processes", "2", "--output", str(tmp_path / "run")]) == 2
+    assert "--batch-size 33 must divide evenly over the 2 processes" in capsys.readouterr().err
