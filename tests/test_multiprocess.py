@@ -49,6 +49,32 @@ def test_two_processes_train_like_one_and_write_one_set_of_outputs(tmp_path):
     assert len(list((tmp_path / "two" / "log.csv").read_text().splitlines())) == 1 + 3  # one writer
 
 
+def _weights(path):
+    import h5py
+
+    arrays = {}
+    with h5py.File(path) as f:
+        f.visititems(lambda name, item: arrays.__setitem__(name, item[()]) if isinstance(item, h5py.Dataset) else None)
+    return arrays
+
+
+def test_two_processes_are_bit_identical_to_one_process_on_two_devices(tmp_path):
+    """The same DataParallel computation: the global batch of 64 split over 2 CPU devices, in two
+    processes (Gloo) or in one (XLA's host platform with 2 devices); 3 steps."""
+    short = ["--limit", "192", "--epochs", "1", "--batch-size", "64"]
+    two = _train(*short, "--processes", "2", "--output", str(tmp_path / "two"))
+    assert two.returncode == 0, two.stderr[-3000:]
+    env = {**_env(), "XLA_FLAGS": "--xla_force_host_platform_device_count=2"}
+    one = subprocess.run([sys.executable, "-m", "keras_resnet.cli", *TRAIN, *short, "--strategy", "mirrored", "--output",
+                          str(tmp_path / "one")], capture_output=True, text=True, env=env, timeout=600)
+    assert one.returncode == 0, one.stderr[-3000:]
+    assert "DataParallel (2 devices)" in one.stderr and "2 devices in 2 processes" in two.stderr
+    a, b = _weights(tmp_path / "one" / "final.weights.h5"), _weights(tmp_path / "two" / "final.weights.h5")
+    assert a.keys() == b.keys()
+    for name in a:
+        assert (a[name] == b[name]).all(), name
+
+
 def _child(launcher: subprocess.Popen, process_id: int) -> int | None:
     """The pid of the launcher's child with ``--process-id <process_id>``."""
     for entry in pathlib.Path("/proc").iterdir():

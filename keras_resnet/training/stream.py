@@ -167,8 +167,9 @@ class Batches:
             `processes` equal slices of every global batch. From files, it decodes its own
             slice only (with its own draws); from arrays, it slices the one-process batch, so
             the run sees the very batches of a one-process run.
-        processes: the processes of the run (1: the whole batch). Evaluation batches are then
-            padded to equal slices and come with sample weights (0 for the padding).
+        processes: the processes of the run (1: the whole batch).
+        pad: evaluation batches all full, the last one padded, with sample weights (0 for the
+            padding): a batch split over several devices must divide evenly.
     """
 
     examples: Examples
@@ -183,6 +184,7 @@ class Batches:
     training: bool = True
     process: int = 0
     processes: int = 1
+    pad: bool = False
     skipped: Skipped = dataclasses.field(default_factory=Skipped)
 
     def __post_init__(self) -> None:
@@ -224,10 +226,11 @@ class Batches:
         return tuple(part[mine] for part in self._finish(*self._read(self.order(epoch), positions, rng), rng))
 
     def _evaluation_batch(self, step: int) -> tuple[np.ndarray, ...]:
-        """Batch `step` of the examples in order (the last one smaller); with several processes,
-        this process's slice padded to an equal size, and sample weights that leave the padding out."""
+        """Batch `step` of the examples in order (the last one smaller); with `pad`, every batch
+        full (the last one padded) with sample weights that leave the padding out, and with
+        several processes this process's slice of it."""
         start, count = step * self.batch_size, len(self.examples)
-        if self.processes == 1:
+        if not self.pad:
             return self._finish(*self._read(np.arange(count), np.arange(start, min(start + self.batch_size, count)), None), None)
         local = self.batch_size // self.processes
         positions = np.arange(start + self.process * local, start + (self.process + 1) * local)

@@ -616,7 +616,8 @@ def _streams(run: _Run) -> tuple[stream.Batches | None, Any, int | None]:
     image_size = config.image_size or (224 if data.train.images is None else None)
     train = stream.Batches(data.train, run.global_batch, image_size, seed=config.seed, augment=run.augment,
                            preprocessing=run.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec),
-                           mixup_alpha=run.spec.mixup_alpha, process=run.engine.process, processes=run.engine.processes)
+                           mixup_alpha=run.spec.mixup_alpha, process=run.engine.process, processes=run.engine.processes,
+                           pad=run.engine.replicas > 1)
     if data.validation is None:
         return train, None, None
     held_out = dataclasses.replace(train, examples=data.validation, training=False)  # the same Skipped tally

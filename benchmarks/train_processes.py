@@ -1,0 +1,88 @@
+"""Training in one process against two local processes of one cluster (Keras on JAX,
+keras.distribution.DataParallel, Gloo collectives on CPU), and the scaling plan for 8 and 64 GPUs.
+
+    python benchmarks/train_processes.py            # about 4 minutes on 2 cores
+
+1. ``keras-resnet train cifar_resnet20 --data digits --batch-size 64 --epochs 3`` as one process
+   and with ``--processes 2``: images/s of the last epoch (Keras' time per step), held-out
+   accuracy. On a 2-core CPU two processes are not faster (each has one core, and every step
+   all-reduces the gradients through Gloo): the point is that the run is the same run.
+2. The plan for 8 and 64 H100s, on paper: the single-GPU step time measured for ResNet-50 (batch
+   256 per GPU, bf16, Keras on JAX, data on the device: 4,662 img/s, ../shared/GPU.md) plus a ring
+   all-reduce of the bf16 gradients (25.6 M parameters) at published bandwidths, assumed not to
+   overlap the backward pass (a floor on the rate; XLA overlaps part of it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+PARAMETERS = 25_557_032  # ResNet-50 (torchvision; tests/test_models.py)
+SINGLE_GPU_IMAGES_PER_SECOND = 4662  # ../shared/GPU.md, H100, batch 256, bf16, data on the device
+PER_GPU_BATCH = 256
+#: published bandwidths per GPU, GB/s: NVLink 4 within an H100 SXM node (900 GB/s total, 450 each
+#: way; NCCL's all-reduce bus bandwidth on 8 H100s measures about 360-450), and one 400 Gb/s NDR
+#: InfiniBand adapter per GPU between nodes (50 GB/s each way), as in a DGX H100.
+LINKS = {8: ("NVLink 4, one node", 450.0), 64: ("8 nodes, NDR InfiniBand 400 Gb/s per GPU", 50.0)}
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(processes: int, work: str, epochs: int, batch: int) -> dict:
+    command = [sys.executable, "-m", "keras_resnet.cli", "train", "cifar_resnet20", "--data", "digits", "--batch-size",
+               str(batch), "--epochs", str(epochs), "--augment", "pad_crop", "--quiet", "--output", f"{work}/p{processes}"]
+    if processes > 1:
+        command += ["--processes", str(processes)]
+    env = {**os.environ, "KERAS_BACKEND": "jax"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    text = done.stdout + done.stderr
+    step = re.findall(r"- (\d+)(ms|s)/step", text)[-1]
+    seconds = float(step[0]) / (1000 if step[1] == "ms" else 1)
+    accuracy = float(re.search(r"held-out accuracy ([\d.]+)%", text).group(1))
+    log(f"  {processes} process(es): {batch / seconds:,.0f} img/s in the last epoch, held-out accuracy {accuracy:.2f}%")
+    return {"images_per_second": batch / seconds, "accuracy": accuracy}
+
+
+def plan() -> str:
+    step = PER_GPU_BATCH / SINGLE_GPU_IMAGES_PER_SECOND
+    gradient_bytes = 2 * PARAMETERS  # bf16
+    rows = [f"| 1 | - | {step * 1e3:.1f} | 0 | {SINGLE_GPU_IMAGES_PER_SECOND:,} | 100% |"]
+    for gpus, (link, bandwidth) in LINKS.items():
+        all_reduce = 2 * (gpus - 1) / gpus * gradient_bytes / (bandwidth * 1e9)  # ring: each GPU sends and receives this
+        rate = gpus * PER_GPU_BATCH / (step + all_reduce)
+        rows.append(f"| {gpus} | {link} | {step * 1e3:.1f} | {all_reduce * 1e3:.2f} | {rate:,.0f} | "
+                    f"{rate / (gpus * SINGLE_GPU_IMAGES_PER_SECOND):.0%} |")
+    return ("| GPUs | link | step ms | all-reduce ms | img/s (floor) | efficiency |\n|---:|---|---:|---:|---:|---:|\n"
+            + "\n".join(rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=64)
+    args = parser.parse_args()
+    import jax
+    import keras
+
+    from keras_resnet import benchmark
+
+    log(f"machine: {benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}")
+    with tempfile.TemporaryDirectory() as work:
+        one, two = (run(n, work, args.epochs, args.batch_size) for n in (1, 2))
+    print(f"| processes | img/s | held-out accuracy |\n|---:|---:|---:|\n| 1 | {one['images_per_second']:,.0f} | "
+          f"{one['accuracy']:.2f}% |\n| 2 | {two['images_per_second']:,.0f} ({two['images_per_second'] / one['images_per_second']:.2f}x) "
+          f"| {two['accuracy']:.2f}% |\n\n{benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}\n\n"
+          f"Scaling plan, ResNet-50 at 224 px, {PER_GPU_BATCH} images per GPU, bf16 (on paper):\n\n{plan()}")
+
+
+if __name__ == "__main__":
+    main()
