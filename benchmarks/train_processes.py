@@ -9,7 +9,8 @@ keras.distribution.DataParallel, Gloo collectives on CPU), and the scaling plan 
    all-reduces the gradients through Gloo): the point is that the run is the same run.
 2. The plan for 8 and 64 H100s, on paper: the single-GPU step time measured for ResNet-50 (batch
    256 per GPU, bf16, Keras on JAX, data on the device: 4,662 img/s, ../shared/GPU.md) plus a ring
-   all-reduce of the bf16 gradients (25.6 M parameters) at published bandwidths, assumed not to
+   all-reduce of the float32 gradients (25.6 M parameters; mixed precision keeps float32
+   variables) at published bandwidths, assumed not to
    overlap the backward pass (a floor on the rate; XLA overlaps part of it).
 """
 
@@ -54,7 +55,7 @@ def run(processes: int, work: str, epochs: int, batch: int) -> dict:
 
 def plan() -> str:
     step = PER_GPU_BATCH / SINGLE_GPU_IMAGES_PER_SECOND
-    gradient_bytes = 2 * PARAMETERS  # bf16
+    gradient_bytes = 4 * PARAMETERS  # float32: mixed precision keeps float32 variables, so float32 gradients
     rows = [f"| 1 | - | {step * 1e3:.1f} | 0 | {SINGLE_GPU_IMAGES_PER_SECOND:,} | 100% |"]
     for gpus, (link, bandwidth) in LINKS.items():
         all_reduce = 2 * (gpus - 1) / gpus * gradient_bytes / (bandwidth * 1e9)  # ring: each GPU sends and receives this
@@ -66,7 +67,7 @@ def plan() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args()

@@ -288,7 +288,7 @@ def _shards(args: argparse.Namespace, process: int = 0, processes: int = 1) -> t
     batch = args.batch_size or recipe.batch_size
     if batch % processes:
         raise ValueError(f"--batch-size {batch} must divide evenly over the {processes} processes")
-    common = dict(image_size=args.input_size or 224, batch_size=batch // processes, preprocessing=preprocessing,
+    common: dict[str, Any] = dict(image_size=args.input_size or 224, batch_size=batch // processes, preprocessing=preprocessing,
                   one_hot=labels, shard=(process, processes))
     train = functools.partial(data.tfrecords, args.data, shuffle=True, seed=args.seed, repeat=True,
                               augment=augment.tf_random_resized_crop_flip if crop else None, **common)
@@ -332,11 +332,11 @@ def _cluster(args: argparse.Namespace) -> Any:
     return cluster.initialize(*flags)
 
 
-def _cmd_train(args: argparse.Namespace) -> int:
-    from keras_resnet import atomic, training
-    from keras_resnet.training import engines
+def _check_train_paths(args: argparse.Namespace) -> bool:
+    """Usage errors of --data, --validation-data and --output, before any work; whether --data
+    names TFRecord shards."""
+    from keras_resnet import atomic
 
-    registry.get_entry(args.model)  # a clear error for an unknown name before loading data
     shards = _is_shards(args.data)
     if args.data not in ("digits", "cifar10", "cifar100") and not pathlib.Path(args.data).is_dir() and not shards:
         raise ValueError(f"--data must be digits, cifar10, cifar100, a folder or TFRecord shards ('train-*'); received {args.data!r}")
@@ -350,17 +350,31 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if output.exists() and not output.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "is a file; --output is a folder for checkpoints, logs and weights", str(output))
     atomic.check_writable(output)
-    if args.processes is not None:
-        if any(v is not None for v in (args.coordinator, args.num_processes, args.process_id)):
-            raise ValueError("--processes starts its own local cluster; leave out --coordinator, --num-processes and --process-id")
-        if args.batch_size is not None and args.batch_size % args.processes:
-            raise ValueError(f"--batch-size {args.batch_size} must divide evenly over the {args.processes} processes")
-        if os.environ.get("KERAS_BACKEND", "jax") != "jax":
-            raise ValueError(f"--processes runs Keras on JAX (keras.distribution); KERAS_BACKEND is {os.environ['KERAS_BACKEND']!r}")
-        from keras_resnet.training import cluster as cluster_lib
+    return shards
 
-        _start_work(args)
-        return cluster_lib.launch([sys.executable, "-m", "keras_resnet.cli", *_without_processes(args.argv)], args.processes)
+
+def _launch_local(args: argparse.Namespace) -> int:
+    """--processes N: the same command as N local processes of one cluster."""
+    if any(v is not None for v in (args.coordinator, args.num_processes, args.process_id)):
+        raise ValueError("--processes starts its own local cluster; leave out --coordinator, --num-processes and --process-id")
+    if args.batch_size is not None and args.batch_size % args.processes:
+        raise ValueError(f"--batch-size {args.batch_size} must divide evenly over the {args.processes} processes")
+    if os.environ.get("KERAS_BACKEND", "jax") != "jax":
+        raise ValueError(f"--processes runs Keras on JAX (keras.distribution); KERAS_BACKEND is {os.environ['KERAS_BACKEND']!r}")
+    from keras_resnet.training import cluster as cluster_lib
+
+    _start_work(args)
+    return cluster_lib.launch([sys.executable, "-m", "keras_resnet.cli", *_without_processes(args.argv)], args.processes)
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from keras_resnet import training
+    from keras_resnet.training import engines
+
+    registry.get_entry(args.model)  # a clear error for an unknown name before loading data
+    shards = _check_train_paths(args)
+    if args.processes is not None:
+        return _launch_local(args)
     joined = _cluster(args)
     if joined is not None and args.strategy == "default":
         args.strategy = "mirrored"  # one model over the devices of every process
