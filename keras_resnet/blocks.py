@@ -9,6 +9,9 @@ keras.applications:
   layers are ``{block}_{k}_{conv|bn|relu|pad}`` with ``k`` = 1, 2(, 3) along the residual branch
   and ``k = 0`` for the shortcut (``_0_conv``, ``_0_bn``, ``_0_pool`` for the spatial subsample
   or average pool, ``_0_zeros``/``_0_pad`` for option A's channel padding);
+* attention on the branch: ``{block}_se_{squeeze|reduce|expand|excite}`` (squeeze-and-excitation,
+  as keras.applications' ResNet-RS names it) or ``{block}_eca_{squeeze|reshape|conv|gate|excite}``;
+  ResNet-RS's stem conv that replaces the max pool is ``pool1_{pad|conv|bn|relu}``;
 * ``{block}_preact_bn``/``{block}_preact_relu`` in pre-activation blocks, ``{block}_drop`` for
   stochastic depth, ``{block}_add`` and ``{block}_out`` for the merge; ``post_bn``/``post_relu``
   close a pre-activation network.
@@ -27,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import keras
 from keras import layers
+
+from keras_resnet import specs
 
 if TYPE_CHECKING:
     from keras_resnet.specs import Arch
@@ -57,8 +62,12 @@ class LayerMaker:
             return init.__class__.from_config(init.get_config())
         return init
 
-    def conv(self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, zero: bool = False) -> keras.KerasTensor:
-        """Bias-free conv with PyTorch-style symmetric padding."""
+    def conv(
+        self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, zero: bool = False,
+        groups: int = 1, dilation: int = 1,
+    ) -> keras.KerasTensor:
+        """Bias-free conv with PyTorch-style symmetric padding (``"same"`` is symmetric at stride
+        1, also when dilated)."""
         if strides > 1 and kernel_size > 1:
             x = layers.ZeroPadding2D(kernel_size // 2, name=f"{name}_pad")(x)
             padding = "valid"
@@ -70,6 +79,8 @@ class LayerMaker:
             strides=strides,
             padding=padding,
             use_bias=False,
+            groups=groups,
+            dilation_rate=dilation,
             kernel_initializer=self._initializer(zero),
             name=f"{name}_conv",
         )(x)
@@ -87,9 +98,10 @@ class LayerMaker:
         return layers.Activation("relu", name=f"{name}_relu")(x)
 
     def conv_bn(
-        self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, relu: bool = True, zero: bool = False
+        self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, relu: bool = True, zero: bool = False,
+        groups: int = 1, dilation: int = 1,
     ) -> keras.KerasTensor:
-        x = self.conv(x, filters, kernel_size, strides=strides, name=name)
+        x = self.conv(x, filters, kernel_size, strides=strides, name=name, groups=groups, dilation=dilation)
         x = self.bn(x, name=name, zero=zero)
         return self.relu(x, name=name) if relu else x
 
@@ -111,7 +123,9 @@ def stem(x: keras.KerasTensor, arch: Arch, make: LayerMaker) -> keras.KerasTenso
             x = make.conv(x, width, kernel_size, strides=strides, name=name)
         else:
             x = make.conv_bn(x, width, kernel_size, strides=strides, name=name)
-    if pool:
+    if pool and arch.stem_pool == "conv":
+        x = make.conv_bn(x, widths[-1], 3, strides=2, name="pool1")
+    elif pool:
         x = layers.ZeroPadding2D(1, name="pool1_pad")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool1_pool")(x)
     return x
@@ -127,7 +141,9 @@ def _changes_shape(x: keras.KerasTensor, filters: int, stride: int) -> bool:
     return stride != 1 or x.shape[-1] != filters
 
 
-def zero_pad_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
+def zero_pad_shortcut(
+    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+) -> keras.KerasTensor:
     """Option A: subsample spatially (1x1 max pool = ``x[:, ::s, ::s]``) and append zero channels.
 
     Built from stock layers, as the Torch reference of the paper's authors' colleagues
@@ -154,28 +170,38 @@ def _projection(x: keras.KerasTensor, filters: int, stride: int, make: LayerMake
     return make.bn(x, name=f"{name}_0") if norm else x
 
 
-def projection_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
+def projection_shortcut(
+    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+) -> keras.KerasTensor:
     """Option B: 1x1 conv (+ BN) where the shape changes, identity elsewhere."""
     if not _changes_shape(x, filters, stride):
         return x
     return _projection(x_pre, filters, stride, make, name, norm)
 
 
-def projection_all_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
+def projection_all_shortcut(
+    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+) -> keras.KerasTensor:
     """Option C: 1x1 conv (+ BN) in every block."""
     return _projection(x_pre, filters, stride, make, name, norm)
 
 
-def avg_projection_shortcut(x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
+def avg_projection_shortcut(
+    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+) -> keras.KerasTensor:
     """Bag of Tricks D: average pool (stride x stride), then a stride-1 1x1 conv (+ BN).
 
     ``padding="same"`` equals timm's ``AvgPool2d(ceil_mode=True, count_include_pad=False)``, also
-    for odd sizes.
+    for odd sizes. In a dilated stage (stride 1, dilation > 1) the pool is 2x2 at stride 1 over the
+    input zero-padded at the bottom and right, zeros counted: timm's ``AvgPool2dSame``.
     """
     if not _changes_shape(x, filters, stride):
         return x
     if stride > 1:
         x_pre = layers.AveragePooling2D(stride, strides=stride, padding="same", name=f"{name}_0_pool")(x_pre)
+    elif dilation > 1:
+        x_pre = layers.ZeroPadding2D(((0, 1), (0, 1)), name=f"{name}_0_pad")(x_pre)
+        x_pre = layers.AveragePooling2D(2, strides=1, name=f"{name}_0_pool")(x_pre)
     return _projection(x_pre, filters, 1, make, name, norm)
 
 
@@ -188,7 +214,42 @@ SHORTCUTS: dict[str, Callable[..., keras.KerasTensor]] = {
 }
 
 
+# ----------------------------------------------------------------------------------- attention
+def squeeze_excite(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str) -> keras.KerasTensor:
+    """Squeeze-and-excitation (Hu et al. 2018): global average pool, 1x1 conv down to
+    `specs.se_channels` with ReLU, 1x1 conv back with a sigmoid, channel-wise scale. Both convs
+    have biases (timm's ``SEModule``)."""
+    channels = x.shape[-1]
+    y = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_se_squeeze")(x)
+    init = make._initializer(False)
+    y = layers.Conv2D(specs.se_channels(channels, arch.attention_ratio), 1, activation="relu", kernel_initializer=init, name=f"{name}_se_reduce")(y)
+    y = layers.Conv2D(channels, 1, activation="sigmoid", kernel_initializer=make._initializer(False), name=f"{name}_se_expand")(y)
+    return layers.Multiply(name=f"{name}_se_excite")([x, y])
+
+
+def efficient_channel_attention(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str) -> keras.KerasTensor:
+    """ECA (Wang et al. 2020): global average pool, a bias-free 1-D conv across the channels with
+    kernel `specs.eca_kernel_size`, a sigmoid, channel-wise scale (timm's ``EcaModule``)."""
+    channels = x.shape[-1]
+    y = layers.GlobalAveragePooling2D(name=f"{name}_eca_squeeze")(x)
+    y = layers.Reshape((channels, 1), name=f"{name}_eca_reshape")(y)
+    y = layers.Conv1D(1, specs.eca_kernel_size(channels), padding="same", use_bias=False, activation="sigmoid",
+                      kernel_initializer=make._initializer(False), name=f"{name}_eca_conv")(y)
+    y = layers.Reshape((1, 1, channels), name=f"{name}_eca_gate")(y)
+    return layers.Multiply(name=f"{name}_eca_excite")([x, y])
+
+
+#: attention kind -> module applied to the end of each residual branch
+ATTENTION: dict[str, Callable[..., keras.KerasTensor]] = {"se": squeeze_excite, "eca": efficient_channel_attention}
+
+
+def _attend(y: keras.KerasTensor, arch: Arch, make: LayerMaker, name: str) -> keras.KerasTensor:
+    return y if arch.attention is None else ATTENTION[arch.attention](y, arch, make, name=name)
+
+
 # -------------------------------------------------------------------------------------- blocks
+# Every block takes the stage's `layout` (`specs.StageLayout`) position: `stride` (the first block's
+# only), `dilation` of its 3x3 convs and `first_dilation` of its first dilated conv.
 def _merge(shortcut: keras.KerasTensor, residual: keras.KerasTensor, *, drop_rate: float, name: str, relu: bool) -> keras.KerasTensor:
     if drop_rate > 0:  # stochastic depth: drop the whole residual branch per sample
         residual = layers.Dropout(drop_rate, noise_shape=(None, 1, 1, 1), name=f"{name}_drop")(residual)
@@ -198,23 +259,32 @@ def _merge(shortcut: keras.KerasTensor, residual: keras.KerasTensor, *, drop_rat
     return layers.Activation("relu", name=f"{name}_out")(x)
 
 
-def basic_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
+def basic_block(
+    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
+    dilation: int = 1, first_dilation: int = 1,
+) -> keras.KerasTensor:
     """Two 3x3 conv-BN layers, ReLU after the addition (He et al. 2015, Figure 2)."""
-    shortcut = SHORTCUTS[arch.shortcut](x, x, filters, stride=stride, make=make, name=name, norm=True)
-    y = make.conv_bn(x, filters, 3, strides=stride, name=f"{name}_1")
-    y = make.conv_bn(y, filters, 3, name=f"{name}_2", relu=False, zero=make.zero_init_residual)
+    shortcut = SHORTCUTS[arch.shortcut](x, x, filters, stride=stride, make=make, name=name, norm=True, dilation=dilation)
+    y = make.conv_bn(x, filters, 3, strides=stride, name=f"{name}_1", dilation=first_dilation)
+    y = make.conv_bn(y, filters, 3, name=f"{name}_2", relu=False, zero=make.zero_init_residual, dilation=dilation)
+    y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
 
 
-def bottleneck_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
-    """1x1 (reduce) - 3x3 - 1x1 (expand x4) conv-BN layers; the stride sits in the first 1x1 conv
-    (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of Tricks B)."""
+def bottleneck_block(
+    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
+    dilation: int = 1, first_dilation: int = 1,
+) -> keras.KerasTensor:
+    """1x1 (reduce) - 3x3 (grouped for ResNeXt) - 1x1 (expand x4) conv-BN layers; the stride sits
+    in the first 1x1 conv (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of Tricks B)."""
     out = filters * arch.expansion
-    shortcut = SHORTCUTS[arch.shortcut](x, x, out, stride=stride, make=make, name=name, norm=True)
+    width = arch.bottleneck_width(filters)
+    shortcut = SHORTCUTS[arch.shortcut](x, x, out, stride=stride, make=make, name=name, norm=True, dilation=dilation)
     s1, s2 = (1, stride) if arch.stride_in_3x3 else (stride, 1)
-    y = make.conv_bn(x, filters, 1, strides=s1, name=f"{name}_1")
-    y = make.conv_bn(y, filters, 3, strides=s2, name=f"{name}_2")
+    y = make.conv_bn(x, width, 1, strides=s1, name=f"{name}_1")
+    y = make.conv_bn(y, width, 3, strides=s2, name=f"{name}_2", groups=arch.cardinality, dilation=first_dilation)
     y = make.conv_bn(y, out, 1, name=f"{name}_3", relu=False, zero=make.zero_init_residual)
+    y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
 
 
@@ -222,24 +292,33 @@ def _preact(x: keras.KerasTensor, make: LayerMaker, name: str) -> keras.KerasTen
     return make.relu(make.bn(x, name=f"{name}_preact"), name=f"{name}_preact")
 
 
-def preact_basic_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
+def preact_basic_block(
+    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
+    dilation: int = 1, first_dilation: int = 1,
+) -> keras.KerasTensor:
     """BN-ReLU-conv3x3, BN-ReLU-conv3x3, identity addition (He et al. 2016, Figure 1b).
     ``zero_init_residual`` zeroes the branch's last conv (there is no BN after it)."""
     x_pre = _preact(x, make, name)
-    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, filters, stride=stride, make=make, name=name, norm=False)
-    y = make.conv_bn(x_pre, filters, 3, strides=stride, name=f"{name}_1")
-    y = make.conv(y, filters, 3, name=f"{name}_2", zero=make.zero_init_residual)
+    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, filters, stride=stride, make=make, name=name, norm=False, dilation=dilation)
+    y = make.conv_bn(x_pre, filters, 3, strides=stride, name=f"{name}_1", dilation=first_dilation)
+    y = make.conv(y, filters, 3, name=f"{name}_2", zero=make.zero_init_residual, dilation=dilation)
+    y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=False)
 
 
-def preact_bottleneck_block(x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str) -> keras.KerasTensor:
+def preact_bottleneck_block(
+    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
+    dilation: int = 1, first_dilation: int = 1,
+) -> keras.KerasTensor:
     """Pre-activation bottleneck, stride in the 3x3 conv (fb.resnet.torch, timm, keras.applications)."""
     out = filters * arch.expansion
+    width = arch.bottleneck_width(filters)
     x_pre = _preact(x, make, name)
-    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, out, stride=stride, make=make, name=name, norm=False)
-    y = make.conv_bn(x_pre, filters, 1, name=f"{name}_1")
-    y = make.conv_bn(y, filters, 3, strides=stride, name=f"{name}_2")
+    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, out, stride=stride, make=make, name=name, norm=False, dilation=dilation)
+    y = make.conv_bn(x_pre, width, 1, name=f"{name}_1")
+    y = make.conv_bn(y, width, 3, strides=stride, name=f"{name}_2", groups=arch.cardinality, dilation=first_dilation)
     y = make.conv(y, out, 1, name=f"{name}_3", zero=make.zero_init_residual)
+    y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=False)
 
 
@@ -252,25 +331,34 @@ BLOCKS: dict[tuple[str, bool], Callable[..., keras.KerasTensor]] = {
 }
 
 
-def stages(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, drop_path_rate: float = 0.0) -> keras.KerasTensor:
-    """All residual stages of `arch`. Stochastic depth grows linearly from 0 at the first block to
-    `drop_path_rate` at the last (timm's schedule)."""
+def stages(
+    x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, drop_path_rate: float = 0.0, output_stride: int | None = None
+) -> list[keras.KerasTensor]:
+    """All residual stages of `arch`; returns each stage's output (the last one after the final
+    BN-ReLU of a pre-activation network). Stochastic depth grows linearly from 0 at the first block
+    to `drop_path_rate` at the last (timm's schedule). `output_stride` dilates the last stages
+    instead of striding them (`specs.stage_layouts`)."""
     block_fn = BLOCKS[(arch.block, arch.preact)]
     total = arch.num_blocks
     k = 0
-    for s, (depth, filters, stride) in enumerate(zip(arch.depths, arch.widths, arch.strides)):
+    outputs = []
+    layouts = specs.stage_layouts(arch, output_stride)
+    for s, (depth, filters, layout) in enumerate(zip(arch.depths, arch.widths, layouts)):
         for i in range(depth):
             rate = drop_path_rate * k / (total - 1) if total > 1 else drop_path_rate
             x = block_fn(
                 x,
                 filters,
-                stride=stride if i == 0 else 1,
+                stride=layout.stride if i == 0 else 1,
                 arch=arch,
                 make=make,
                 drop_rate=rate,
                 name=f"conv{s + 2}_block{i + 1}",
+                dilation=layout.dilation,
+                first_dilation=layout.first_dilation if i == 0 else layout.dilation,
             )
             k += 1
+        outputs.append(x)
     if arch.preact:
-        x = make.relu(make.bn(x, name="post"), name="post")
-    return x
+        outputs[-1] = make.relu(make.bn(x, name="post"), name="post")
+    return outputs

@@ -13,6 +13,7 @@ import fnmatch
 import functools
 from typing import TYPE_CHECKING, Any
 
+from keras_resnet import specs
 from keras_resnet.variants import FAMILIES, MODELS, Family, ModelEntry
 
 if TYPE_CHECKING:
@@ -63,10 +64,10 @@ def create_model(name: str, /, **kwargs: Any) -> keras.Model:
         (None, 100)
     """
     entry = get_entry(name)
-    fixed = sorted(set(kwargs) & set(entry.arch_args))
+    fixed = sorted(set(kwargs) & (set(entry.arch_args) | set(specs.IMAGENET_KNOBS)))
     if fixed:
         raise TypeError(
-            f"create_model({entry.name!r}) fixes {', '.join(f'{k}={entry.arch_args[k]!r}' for k in fixed)}; "
+            f"create_model({entry.name!r}) fixes {', '.join(f'{k}={entry.arch_args.get(k, specs.IMAGENET_KNOBS.get(k))!r}' for k in fixed)}; "
             f"received {', '.join(f'{k}={kwargs[k]!r}' for k in fixed)}. Pick the registered name instead."
         )
     from keras_resnet import resnet

@@ -78,10 +78,17 @@ def build(
     bn_epsilon: float = 1e-5,
     kernel_initializer: Any = None,
     sync_batchnorm: bool = False,
+    features: bool = False,
+    features_only: bool | None = None,
+    out_indices: tuple[int, ...] | None = None,
+    output_stride: int | None = None,
     registry_name: str | None = None,
 ) -> keras.Model:
     """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments. `registry_name` is the
     registered name whose presets ``weights`` may name (default: `name`)."""
+    features, out_indices = _check_features_args(arch, features, features_only, out_indices, pooling)
+    if features:
+        include_top = False
     _check_head_args(include_top, pooling, classifier_activation, name)
     classes = _checks.check_int("classes", classes, minimum=1)
     make = _layer_maker(zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer)
@@ -91,14 +98,73 @@ def build(
     weights_spec = weights_lib.check_weights_argument(weights, registry_name or name)
     inputs = _inputs(arch, input_tensor, input_shape, include_top, default_size)
     x = blocks.stem(inputs, arch, make)
-    x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate)
+    x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate, output_stride=output_stride)[-1]
     x = _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
     model_inputs = keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
     with _recursion.room_for(_max_layers(arch)):  # Keras walks the graph recursively
         model = keras.Model(model_inputs, x, name=name)
     if weights_spec is not None:
         weights_lib.load(model, weights_spec, include_top=include_top, classes=classes)
+    if features:
+        return _features_model(model, arch, out_indices, output_stride)
     return model
+
+
+def _check_features_args(arch, features, features_only, out_indices, pooling) -> tuple[bool, tuple[int, ...]]:
+    """``(features, out_indices)`` validated; ``features_only`` is timm's spelling of ``features``."""
+    _checks.check_bool("features", features)
+    if features_only is not None:
+        _checks.check_bool("features_only", features_only)
+        if features and not features_only:
+            raise ValueError("features=True and features_only=False disagree; pass one of them")
+        features = features_only
+    count = len(arch.depths) + 1
+    if features and pooling is not None:
+        raise ValueError(f"features=True returns feature maps and takes no pooling; received pooling={pooling!r}")
+    if out_indices is None:
+        return features, tuple(range(1, count))
+    if not features:
+        raise ValueError(f"out_indices={out_indices!r} needs features=True (a backbone returning feature maps)")
+    valid = isinstance(out_indices, (tuple, list)) and out_indices and all(
+        isinstance(i, int) and not isinstance(i, bool) and -count <= i < count for i in out_indices
+    )
+    if not valid:
+        raise ValueError(
+            f"out_indices must be a non-empty tuple of feature indices in 0..{count - 1} (0: the stem at "
+            f"stride 2, 1..{count - 1}: the stages); received out_indices={out_indices!r}"
+        )
+    indices = tuple(sorted({i % count for i in out_indices}))
+    return features, indices
+
+
+def _features_model(model: keras.Model, arch: specs.Arch, out_indices: tuple[int, ...], output_stride: int | None) -> keras.Model:
+    """The backbone `model` cut at the feature maps `out_indices`, with timm's ``feature_info``."""
+    info = [row for row in feature_info(arch, output_stride) if row["index"] in out_indices]
+    outputs = [model.get_layer(row["module"]).output for row in info]
+    with _recursion.room_for(_max_layers(arch)):
+        features = keras.Model(model.input, outputs, name=model.name)
+    features.feature_info = info
+    return features
+
+
+def feature_info(arch: specs.Arch, output_stride: int | None = None) -> list[dict[str, Any]]:
+    """timm's ``feature_info`` of every feature map `arch` offers: ``index`` (0: the stem before
+    its pool, 1..: each stage's output), ``num_chs``, ``reduction`` and ``module`` (the Keras
+    layer whose output it is).
+
+    Example:
+        >>> [(f["num_chs"], f["reduction"], f["module"]) for f in feature_info(specs.imagenet_arch(18))][1:3]
+        [(64, 4, 'conv2_block2_out'), (128, 8, 'conv3_block2_out')]
+    """
+    widths = arch.stem_widths
+    stem_name = "conv1" if len(widths) == 1 else f"conv1_{len(widths)}"
+    names = [f"{stem_name}_conv" if arch.preact else f"{stem_name}_relu"]
+    names += [f"conv{s + 2}_block{depth}_out" for s, depth in enumerate(arch.depths)]
+    if arch.preact:
+        names[-1] = "post_relu"
+    channels = [widths[-1]] + [w * arch.expansion for w in arch.widths]
+    reductions = specs.feature_reductions(arch, output_stride)
+    return [dict(index=i, num_chs=c, reduction=r, module=n) for i, (c, r, n) in enumerate(zip(channels, reductions, names))]
 
 
 def _check_head_args(include_top, pooling, classifier_activation, name) -> None:
@@ -178,7 +244,7 @@ _BUILD_KEYWORDS = tuple(p for p in inspect.signature(build).parameters if p not 
 def check_keywords(function: str, kwargs: dict[str, Any], *, family: str = "resnet") -> None:
     """A TypeError naming the call the user made (`function`, e.g. ``"ResNet50D()"``), for a keyword that no
     builder of `family` takes, with the nearest valid name."""
-    allowed = _BUILD_KEYWORDS + (("depth", "shortcut", "preact") if family == "cifar" else ("depth", "variant", "preact"))
+    allowed = _BUILD_KEYWORDS + (("depth", "shortcut", "preact") if family == "cifar" else ("depth", "variant", "preact", *specs.IMAGENET_KNOBS))
     for key in kwargs:
         if key not in allowed:
             near = difflib.get_close_matches(key, allowed, n=1)
@@ -217,6 +283,14 @@ _BUILD_ARGS_DOC = """
             tf.distribute strategy (Keras' ``synchronized=True``), instead of per replica.
         kernel_initializer: conv kernel initializer; default He-normal with fan-out, as
             torchvision/timm.
+        features: return a backbone for detection/segmentation heads: its outputs are the
+            feature maps `out_indices` (no head; ``include_top`` is ignored) and it carries timm's
+            ``feature_info`` (``num_chs``, ``reduction``, ``module`` of each). ``features_only``
+            is timm's spelling of it.
+        out_indices: which feature maps: 0 is the stem before its pool (stride 2), 1.. the
+            stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
+        output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
+            3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -232,6 +306,10 @@ _RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks t
     ``"c"`` (B plus a deep 3x3 stem of 32, 32, 64 filters) or ``"d"`` (C plus 2x2 average-pool
     then 1x1 projection shortcuts). For basic blocks (18/34) ``"b"`` changes nothing.
     ``preact=True`` builds the pre-activation ResNet V2 (variants ``""``, ``"c"``, ``"d"``).
+    The keyword-only knobs ``cardinality`` and ``base_width`` (ResNeXt: ``32, 4``; Wide ResNet-2:
+    ``1, 128``), ``attention`` (None, ``"se"``, ``"eca"``) with ``attention_ratio`` (the SE
+    reduction, 1/16), and ``stem_pool`` (``"max"``, or ``"conv"`` for ResNet-RS) build the rest of
+    the family; the registry names them (``resnext50_32x4d``, ``seresnet50``, ``resnetrs50``, ...).
     {args}
     Example:
         >>> model = ResNet(50, variant="d", input_shape=(64, 64, 3), classes=10)
@@ -244,8 +322,10 @@ def ResNet(
     depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name: str | None = None, **kwargs: Any
 ) -> keras.Model:
     check_keywords("ResNet()", kwargs)
-    arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact))
-    registry_name = f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
+    knobs = {k: kwargs.pop(k) for k in specs.IMAGENET_KNOBS if k in kwargs}
+    arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact), **knobs)
+    arch_args = dict(depth=depth, variant=variant.lower(), preact=preact, **knobs)
+    registry_name = variants.name_of("resnet", arch_args) or f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
     return build(arch, classes=classes, name=registry_name if name is None else name, registry_name=registry_name,
                  default_size=224, **kwargs)
 

@@ -18,17 +18,29 @@ The knobs are orthogonal:
   (Bag of Tricks "D": 2x2 average pool, then a stride-1 1x1 conv + BN, where the shape changes).
 * ``preact``: pre-activation (ResNet V2, He et al. 2016): BN-ReLU-conv in the branch, no
   ReLU after the addition, a final BN-ReLU before pooling.
+* ``cardinality`` / ``base_width``: the grouped 3x3 conv of a ResNeXt bottleneck (Xie et al.
+  2017); its width is ``floor(planes * base_width / 64) * cardinality`` (`bottleneck_width`), so
+  ``base_width=128`` is Wide ResNet-50-2 (Zagoruyko and Komodakis 2016, as torchvision and timm).
+* ``attention``: None, ``"se"`` (squeeze-and-excitation, Hu et al. 2018, reduction
+  ``attention_ratio``: 1/16, ResNet-RS 1/4) or ``"eca"`` (efficient channel attention, Wang et al.
+  2020: a 1-D conv over the pooled channels with an adaptive kernel, `eca_kernel_size`), applied
+  to the residual branch before the addition, as timm does.
+* ``stem_pool``: ``"max"`` (3x3/2 max pool) or ``"conv"`` (3x3/2 conv + BN + ReLU: ResNet-RS,
+  Bello et al. 2021).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable
 from typing import TypedDict
 
 BLOCKS = ("basic", "bottleneck")
 STEMS = ("classic", "deep", "cifar")
 SHORTCUTS = ("zero_pad", "projection", "projection_all", "avg_projection")
+ATTENTIONS = (None, "se", "eca")
+STEM_POOLS = ("max", "conv")
 
 #: ImageNet depth -> (block kind, blocks per stage). He et al. 2015, Table 1 (+ ResNet-200 of
 #: He et al. 2016).
@@ -90,9 +102,15 @@ class Arch:
     stride_in_3x3: bool
     shortcut: str
     preact: bool
+    cardinality: int = 1
+    base_width: int = 64
+    attention: str | None = None
+    attention_ratio: float = 1 / 16
+    stem_pool: str = "max"
 
     def __post_init__(self) -> None:
-        for field, allowed in (("block", BLOCKS), ("stem", STEMS), ("shortcut", SHORTCUTS)):
+        choices = (("block", BLOCKS), ("stem", STEMS), ("shortcut", SHORTCUTS), ("attention", ATTENTIONS), ("stem_pool", STEM_POOLS))
+        for field, allowed in choices:
             value = getattr(self, field)
             if value not in allowed:
                 raise ValueError(f"Arch.{field} must be one of {allowed}; received {field}={value!r}")
@@ -101,6 +119,17 @@ class Arch:
                 "Arch.depths, widths and strides must have one entry per stage; received "
                 f"depths={self.depths}, widths={self.widths}, strides={self.strides}"
             )
+        if self.block == "basic" and (self.cardinality, self.base_width) != (1, 64):
+            raise ValueError(
+                "basic blocks have no grouped or widened 3x3 conv: cardinality=1 and base_width=64 only; "
+                f"received cardinality={self.cardinality}, base_width={self.base_width}"
+            )
+        if self.stem_pool == "conv" and self.stem == "cifar":
+            raise ValueError("the CIFAR stem has no pool to replace; received stem_pool='conv'")
+
+    def bottleneck_width(self, planes: int) -> int:
+        """Channels of the 3x3 conv of a bottleneck with `planes` base filters (ResNeXt/Wide ResNet)."""
+        return int(math.floor(planes * self.base_width / 64)) * self.cardinality
 
     @property
     def expansion(self) -> int:
@@ -134,13 +163,32 @@ def _choice_error(argument: str, value: object, allowed: Iterable[object]) -> Va
     )
 
 
-def imagenet_arch(depth: int, variant: str = "", preact: bool = False) -> Arch:
-    """The `Arch` of an ImageNet ResNet.
+#: The `imagenet_arch` keywords beyond depth, variant and preact: the ResNeXt, Wide ResNet,
+#: attention and ResNet-RS knobs, with their defaults (a plain ResNet).
+IMAGENET_KNOBS = {"cardinality": 1, "base_width": 64, "attention": None, "attention_ratio": 1 / 16, "stem_pool": "max"}
+
+
+def imagenet_arch(
+    depth: int,
+    variant: str = "",
+    preact: bool = False,
+    *,
+    cardinality: int = 1,
+    base_width: int = 64,
+    attention: str | None = None,
+    attention_ratio: float = 1 / 16,
+    stem_pool: str = "max",
+) -> Arch:
+    """The `Arch` of an ImageNet ResNet, ResNeXt, Wide ResNet, SE/ECA-ResNet or ResNet-RS.
 
     Args:
         depth: 18, 34, 50, 101, 152 or 200.
         variant: ``""`` (the paper's original form), ``"b"``, ``"c"`` or ``"d"`` (Bag of Tricks).
         preact: pre-activation ResNet V2; its variants are ``""``, ``"c"`` and ``"d"``.
+        cardinality, base_width: groups and per-group width of the bottleneck's 3x3 conv
+            (``32, 4`` is ResNeXt 32x4d, ``1, 128`` Wide ResNet-2).
+        attention: None, ``"se"`` or ``"eca"``; attention_ratio: the SE reduction.
+        stem_pool: ``"max"`` or ``"conv"`` (ResNet-RS).
 
     Example:
         >>> imagenet_arch(50, "d").shortcut
@@ -156,6 +204,13 @@ def imagenet_arch(depth: int, variant: str = "", preact: bool = False) -> Arch:
         raise ValueError(str(_choice_error("variant", variant, allowed)) + hint)
     block, depths = IMAGENET_DEPTHS[depth]
     knobs = IMAGENET_VARIANTS[variant.lower()]
+    for argument, value, allowed in (("attention", attention, ATTENTIONS), ("stem_pool", stem_pool, STEM_POOLS)):
+        if value not in allowed:
+            raise _choice_error(argument, value, allowed)
+    _check_positive_int("cardinality", cardinality)
+    _check_positive_int("base_width", base_width)
+    if isinstance(attention_ratio, bool) or not isinstance(attention_ratio, (int, float)) or not 0 < attention_ratio <= 1:
+        raise ValueError(f"attention_ratio must be a number in (0, 1]; received attention_ratio={attention_ratio!r}")
     return Arch(
         block=block,
         depths=depths,
@@ -165,7 +220,97 @@ def imagenet_arch(depth: int, variant: str = "", preact: bool = False) -> Arch:
         stem=knobs["stem"],
         stride_in_3x3=True if preact else knobs["stride_in_3x3"],
         shortcut=knobs["shortcut"],
+        cardinality=cardinality,
+        base_width=base_width,
+        attention=attention,
+        attention_ratio=float(attention_ratio),
+        stem_pool=stem_pool,
     )
+
+
+def _check_positive_int(argument: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{argument} must be a positive integer; received {argument}={value!r}")
+
+
+def se_channels(channels: int, ratio: float, divisor: int = 8) -> int:
+    """Channels of the squeeze of an SE module over `channels`: ``channels * ratio`` rounded to
+    the nearest multiple of `divisor`, at least `divisor` (timm's ``make_divisible``).
+
+    Example:
+        >>> se_channels(256, 1 / 16), se_channels(64, 1 / 16), se_channels(2048, 0.25)
+        (16, 8, 512)
+    """
+    return max(divisor, int(channels * ratio + divisor / 2) // divisor * divisor)
+
+
+def eca_kernel_size(channels: int, gamma: float = 2, beta: float = 1) -> int:
+    """The ECA module's adaptive 1-D kernel size: the odd number nearest ``(log2 C + beta) / gamma``
+    upwards, at least 3 (Wang et al. 2020, eq. 12, as timm computes it).
+
+    Example:
+        >>> [eca_kernel_size(c) for c in (64, 256, 1024, 2048)]
+        [3, 5, 5, 7]
+    """
+    t = int(abs(math.log(channels, 2) + beta) / gamma)
+    return max(t if t % 2 else t + 1, 3)
+
+
+@dataclasses.dataclass(frozen=True)
+class StageLayout:
+    """How one stage downsamples: the stride of its first block, the dilation of its blocks and
+    the dilation of the first block's first strided-or-dilated conv (the previous stage's)."""
+
+    stride: int
+    dilation: int
+    first_dilation: int
+
+
+def stage_layouts(arch: Arch, output_stride: int | None = None) -> list[StageLayout]:
+    """Each stage's stride and dilation for a network that downsamples by `output_stride` in all
+    (default: no dilation). Once the stride so far reaches `output_stride`, later stages keep the
+    resolution and dilate their convs instead (DeepLab's atrous ResNet; torchvision's
+    ``replace_stride_with_dilation`` and timm's ``output_stride``).
+
+    Example:
+        >>> [(s.stride, s.dilation) for s in stage_layouts(imagenet_arch(50), 8)]
+        [(1, 1), (2, 1), (1, 2), (1, 4)]
+    """
+    allowed = output_strides(arch)
+    if output_stride is None:
+        output_stride = allowed[-1]
+    if isinstance(output_stride, bool) or output_stride not in allowed:
+        raise _choice_error("output_stride", output_stride, allowed)
+    net_stride, dilation, layouts = STEM_STRIDES[arch.stem], 1, []
+    for stride in arch.strides:
+        previous = dilation
+        if net_stride >= output_stride and stride > 1:
+            dilation, stride = dilation * stride, 1
+        net_stride *= stride
+        layouts.append(StageLayout(stride, dilation, previous))
+    return layouts
+
+
+def output_strides(arch: Arch) -> tuple[int, ...]:
+    """The output strides `arch` can be built with: its total stride, halved once per strided
+    stage after the first, no lower than 8 for ImageNet layouts (torchvision's and timm's range)."""
+    total, values = arch.total_stride, []
+    lowest = STEM_STRIDES[arch.stem] * next((s for s in arch.strides[:2] if s > 1), 1)
+    while total >= max(lowest, 1) and total not in values:
+        values.append(total)
+        total //= 2
+    return tuple(sorted(values))
+
+
+def feature_reductions(arch: Arch, output_stride: int | None = None) -> list[int]:
+    """The reduction (input size / feature size) of feature 0 (the stem before its pool) and of
+    each stage's output, at `output_stride`."""
+    reductions = [STEM_STRIDES[arch.stem] // (2 if arch.stem != "cifar" else 1)]
+    net = STEM_STRIDES[arch.stem]
+    for layout in stage_layouts(arch, output_stride):
+        net *= layout.stride
+        reductions.append(net)
+    return reductions
 
 
 def cifar_arch(depth: int, shortcut: str = "A", preact: bool = False) -> Arch:

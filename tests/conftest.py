@@ -14,10 +14,10 @@ import pytest  # noqa: E402
 import keras_resnet  # noqa: E402
 
 #: Models whose build takes several seconds on 2 CPU cores run in the slow tier.
-HEAVY = re.compile(r"^(resnet(152|200)|cifar_resnet1202)")
+HEAVY = re.compile(r"^([a-z_]*resnet(rs)?(152|200)|[a-z_]*resnext?101_(32x8d|64x4d)|wide_resnet101|cifar_resnet1202)")
 #: Models whose train step takes about 10 s or more: slow tier for training tests. Every family
 #: and knob is still trained in the default tier at a smaller depth.
-HEAVY_TO_TRAIN = re.compile(r"^(resnet(101|152|200)|cifar_resnet(110|1202))")
+HEAVY_TO_TRAIN = re.compile(r"^([a-z_]*resnet(rs)?(101|152|200)|[a-z_]*resnext101|wide_resnet101|cifar_resnet(110|1202))")
 
 
 #: The models the default tier trains one step: every form at depth 18 (basic blocks); at depth 50
@@ -28,6 +28,8 @@ TRAINED_IN_DEFAULT_TIER = frozenset(
     ["resnet18", "resnet18b", "resnet18c", "resnet18d", "resnet18v2", "resnet18v2c", "resnet18v2d"]
     + ["resnet50", "resnet50d", "resnet50v2"]
     + ["cifar_resnet20", "cifar_resnet20_b", "cifar_resnet20_c", "cifar_resnet20v2"]
+    # the rest of the family: grouped, widened, SE, SE + groups, ECA with D, ResNet-RS
+    + ["resnext50_32x4d", "wide_resnet50_2", "seresnet18", "seresnext50_32x4d", "ecaresnet50d", "resnetrs50"]
 )
 
 

@@ -33,7 +33,7 @@ class Naming:
             fields = list(self.batchnorm)
         elif kind == "Dense":
             fields = [self.kernel, self.bias]
-        elif kind == "Conv2D":
+        elif kind in ("Conv2D", "Conv1D"):
             fields = [self.kernel] + ([self.bias] if layer.use_bias else [])
         else:
             return None

@@ -4,13 +4,16 @@ torchvision's and timm's ``resnet18/34/50/101/152`` are our B form (for 18/34, B
 original); timm's ``resnet*c`` (deep stem) and ``resnet*d`` (deep stem, average-pool shortcut) are
 our C and D. Keys map by position: ``conv1``/``bn1`` (or the deep stem ``conv1.0/.1/.3/.4/.6`` and
 ``bn1``), ``layer{s}.{i}.conv{k}``/``bn{k}``, ``downsample.{0,1}`` (D: ``.1``/``.2`` after the
-pool), ``fc``. Convolution kernels go from OIHW to HWIO, Dense from (out, in) to (in, out).
+pool), ``fc``. The rest of the family adds timm's ``layer{s}.{i}.se.fc1``/``fc2`` (SE) or
+``se.conv`` (ECA, a Conv1d) and ResNet-RS's ``maxpool.0``/``maxpool.1`` (the stem's conv pool);
+ResNeXt's grouped kernels keep PyTorch's (out, in / groups, h, w) meaning. Convolution kernels go
+from OIHW to HWIO (Conv1d: OIK to KIO), Dense from (out, in) to (in, out).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,17 +27,27 @@ BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta,
 IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
 _DEEP_STEM = {"conv1_1_conv": "conv1.0", "conv1_1_bn": "conv1.1", "conv1_2_conv": "conv1.3", "conv1_2_bn": "conv1.4", "conv1_3_conv": "conv1.6", "conv1_3_bn": "bn1"}
 _BLOCK = re.compile(r"^conv(\d+)_block(\d+)_(\d)_(conv|bn)$")
+_ATTENTION = re.compile(r"^conv(\d+)_block(\d+)_(se_reduce|se_expand|eca_conv)$")
+_ATTENTION_KEYS = {"se_reduce": "se.fc1", "se_expand": "se.fc2", "eca_conv": "se.conv"}
+_STEM_POOL = {"pool1_conv": "maxpool.0", "pool1_bn": "maxpool.1"}
 
 
-def describe(keys: Iterable[str]) -> str:
-    """What a torchvision/timm state dict looks like, from its keys (for error messages)."""
-    keys = set(keys)
+def describe(tensors: Iterable[str]) -> str:
+    """What a torchvision/timm state dict looks like, from its keys (and shapes, given the
+    tensors), for error messages."""
+    keys = set(tensors)
     deep = "conv1.0.weight" in keys
     avg_down = any(k.endswith("downsample.2.weight") for k in keys)
     bottleneck = any(".conv3." in k for k in keys)
     stages = [sum(1 for k in keys if re.match(rf"^layer{s}\.\d+\.conv1\.weight$", k)) for s in range(1, 5)]
     form = "D (deep stem, average-pool shortcut)" if avg_down else "C (deep stem)" if deep else "B (plain stem)"
-    return f"a {'bottleneck' if bottleneck else 'basic-block'} ResNet with blocks {stages}, form {form}"
+    extras = [text for marker, text in ((".se.fc1.", "SE attention"), (".se.conv.", "ECA attention"), ("maxpool.0.", "a conv stem pool"))
+              if any(marker in k for k in keys)]
+    if isinstance(tensors, Mapping) and "layer1.0.conv2.weight" in tensors:  # ResNeXt/Wide: groups and width
+        out, per_group = tensors["layer1.0.conv2.weight"].shape[:2]
+        extras.append(f"first block's 3x3 conv {out} wide in {out // per_group} groups")
+    detail = (", " + ", ".join(extras)) if extras else ""
+    return f"a {'bottleneck' if bottleneck else 'basic-block'} ResNet with blocks {stages}, form {form}{detail}"
 
 
 def _prefix(name: str, avg_down: bool) -> str | None:
@@ -46,6 +59,11 @@ def _prefix(name: str, avg_down: bool) -> str | None:
         return _DEEP_STEM[name]
     if name == "predictions":
         return "fc"
+    if name in _STEM_POOL:
+        return _STEM_POOL[name]
+    match = _ATTENTION.match(name)
+    if match:
+        return f"layer{int(match[1]) - 1}.{int(match[2]) - 1}.{_ATTENTION_KEYS[match[3]]}"
     match = _BLOCK.match(name)
     if not match:
         return None
@@ -77,6 +95,7 @@ NAMING = Naming(".", "weight", "bias", BN_FIELDS)
 #: layer kind -> the conversion of its first tensor (kernels: OIHW -> HWIO, (out, in) -> (in, out))
 _KERNEL: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "Conv2D": lambda kernel: kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel,
+    "Conv1D": lambda kernel: kernel.transpose(2, 1, 0) if kernel.ndim == 3 else kernel,
     "Dense": lambda kernel: kernel.T if kernel.ndim == 2 else kernel,
 }
 HEAD_PREFIX = "fc."

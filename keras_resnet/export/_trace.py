@@ -2,11 +2,14 @@
 
 The serving function takes ``image`` (float32, ``[batch, height, width, channels]``, dynamic
 batch) and returns named outputs: ``logits`` and ``probabilities`` for a model that ends in a
-linear Dense layer, ``probabilities`` for one that ends in softmax, ``output`` otherwise.
+linear Dense layer, ``probabilities`` for one that ends in softmax, ``output`` otherwise, and one
+output per feature map, named by its layer (``conv2_block3_out``, ...), for a backbone built with
+``features=True``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.metadata
 from collections.abc import Iterable, Sequence
@@ -23,7 +26,7 @@ class Traced:
     model: keras.Model
     name: str
     input_shape: tuple  # (height, width, channels); height/width may be None
-    output_kind: str  # "logits", "probabilities" or "output"
+    output_kind: str  # "logits", "probabilities", "output" or "features"
     output_names: tuple[str, ...]
     preprocessing: preprocessing_lib.Preprocessing
     class_names: tuple[str, ...] | None
@@ -58,7 +61,7 @@ class Traced:
             "input_shape": list(self.input_shape),
             "input_layout": "NHWC",
             "outputs": list(self.output_names),
-            "classes": int(self.model.output_shape[-1]),
+            "classes": None if self.output_kind == "features" else int(self.model.output_shape[-1]),
             "class_names": list(self.class_names) if self.class_names else None,
             "preprocessing": self.preprocessing.as_dict(),
             "versions": versions,
@@ -67,7 +70,10 @@ class Traced:
 
 
 def output_kind(model: Any) -> str:
-    """``logits`` (a linear Dense head), ``probabilities`` (softmax) or ``output``."""
+    """``logits`` (a linear Dense head), ``probabilities`` (softmax), ``features`` (several
+    outputs: a backbone's feature maps) or ``output``."""
+    if len(model.outputs) > 1:
+        return "features"
     layer = model.layers[-1]
     layer = getattr(layer, "layer", layer)  # a tfmot wrapper holds the layer
     activation = getattr(layer, "activation", None)
@@ -117,6 +123,34 @@ def _input_shape(model: Any, input_size: int | Sequence[int] | None) -> tuple:
     return (height, width, channels)
 
 
+@contextlib.contextmanager
+def plain_grouped_convolutions() -> Any:
+    """While tracing, grouped convolutions (ResNeXt) become one plain ``Conv2D`` op.
+
+    Keras' TensorFlow backend wraps every grouped convolution in its own XLA-compiled function
+    (``keras/src/backend/tensorflow/nn.py``: "grouped convolutions are broken on CPU without XLA"),
+    which neither tf2onnx nor the TFLite converter reads (tf2onnx stops at the nested
+    ``StatefulPartitionedCall``). TensorFlow itself has run grouped ``Conv2D`` on CPU for several
+    releases (measured on 2.21, eager and graph), and both converters map it to a grouped ``Conv``
+    / ``CONV_2D``, so the trace calls ``tf.nn.convolution`` directly for them.
+    """
+    from keras.src.backend.tensorflow import nn as tf_backend_nn
+
+    keras_conv = tf_backend_nn.conv
+
+    def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+        grouped = data_format in (None, "channels_last") and inputs.shape[-1] != kernel.shape[-2]
+        if not grouped or len(inputs.shape) != 4:
+            return keras_conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+        return tf.nn.convolution(inputs, kernel, strides, padding.upper(), data_format="NHWC", dilations=dilation_rate)
+
+    tf_backend_nn.conv = conv
+    try:
+        yield
+    finally:
+        tf_backend_nn.conv = keras_conv
+
+
 def trace(
     model: Any,
     *,
@@ -128,14 +162,20 @@ def trace(
     input_shape = _input_shape(model, input_size)
     preset = preprocessing_lib.get(preprocessing)
     preset.check_channels(input_shape[-1])
-    classes = model.output_shape[-1]
-    names = None if class_names is None else tuple(str(c) for c in class_names)
-    if names is not None and len(names) != classes:
-        raise ValueError(f"class_names has {len(names)} names but the model has {classes} outputs")
     kind = output_kind(model)
+    names = None if class_names is None else tuple(str(c) for c in class_names)
+    if names is not None and (kind == "features" or len(names) != model.output_shape[-1]):
+        raise ValueError(f"class_names has {len(names)} names but the model has {model.output_shape[-1]} outputs")
     spec = tf.TensorSpec([None, *input_shape], tf.float32, name="image")
 
-    if kind == "logits":
+    if kind == "features":
+        feature_names = list(model.output_names)  # the layer of each feature map
+
+        def serve(image):
+            outputs = model(image, training=False)
+            return {n: tf.cast(o, tf.float32) for n, o in zip(feature_names, outputs)}
+
+    elif kind == "logits":
 
         def serve(image):
             logits = tf.cast(model(image, training=False), tf.float32)
@@ -147,7 +187,8 @@ def trace(
             return {kind: tf.cast(model(image, training=False), tf.float32)}
 
     function = tf.function(serve, input_signature=[spec], autograph=False)
-    concrete = function.get_concrete_function()
+    with plain_grouped_convolutions():
+        concrete = function.get_concrete_function()
     module = tf.Module()
     # Keras 3 variables wrap tf.Variables; the converters freeze what the module tracks.
     module.model_variables = [v.value if isinstance(v, keras.Variable) else v for v in model.variables]

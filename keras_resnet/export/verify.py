@@ -87,7 +87,7 @@ def predict(report: Report, images: np.ndarray, *, batch_size: int = 50) -> np.n
     outputs = []
     for start in range(0, len(images), batch_size):
         result = run(np.asarray(images[start : start + batch_size], dtype="float32"))
-        name = next(n for n in ("logits", "output", "probabilities") if n in result)
+        name = next(n for n in ("logits", "output", "probabilities", *result) if n in result)
         outputs.append(result[name])
     return np.concatenate(outputs)
 
@@ -109,31 +109,43 @@ def verification_inputs(traced: Traced, calibration: np.ndarray | None = None, c
     return traced.preprocessing(pixels)
 
 
+def compared_outputs(traced: Traced) -> list[str]:
+    """The outputs verification compares with Keras: the logits (or the one output), or every
+    feature map of a backbone, in the model's order."""
+    if traced.output_kind == "features":
+        return list(traced.model.output_names)
+    return [next(n for n in ("logits", "output", "probabilities") if n in traced.output_names)]
+
+
 def verify(report: Report, traced: Traced, inputs: np.ndarray, *, raise_on_failure: bool = True) -> Report:
     """Runs the artifact of `report` in its runtime and fills in the comparison figures."""
     start = time.perf_counter()
     fmt = formats.get_format(report.format)
     run = fmt.load(pathlib.Path(report.path), report.details)
-    name = next(n for n in ("logits", "output", "probabilities") if n in traced.output_names)
+    names = compared_outputs(traced)
     diffs, agree, total, scale = [], 0, 0, 1.0
     offset = 0
     for batch in BATCH_SIZES:
         x = inputs[offset : offset + batch]
         offset += batch
-        # The compared output is the Keras model's own output (its logits where it has them).
-        reference = np.asarray(traced.model(x, training=False), dtype="float32")
+        # The compared output is the Keras model's own output (its logits where it has them; every
+        # feature map of a backbone, where top-1 is the argmax over channels at each position).
+        references = traced.model(x, training=False)
+        references = references if isinstance(references, (list, tuple)) else [references]
         got = run(x)
-        if name not in got:
-            raise RuntimeError(f"{report.format} artifact has outputs {sorted(got)}; expected {name!r}")
-        actual = got[name]
-        if actual.shape != reference.shape:
-            raise RuntimeError(f"{report.format} artifact returned {name} of shape {actual.shape}; Keras gives {reference.shape}")
-        diffs.append(np.abs(actual - reference).ravel())
-        agree += int((actual.argmax(-1) == reference.argmax(-1)).sum())
-        total += len(x)
-        scale = max(scale, float(np.abs(reference).max()))
+        for name, reference in zip(names, references):
+            reference = np.asarray(reference, dtype="float32")
+            if name not in got:
+                raise RuntimeError(f"{report.format} artifact has outputs {sorted(got)}; expected {name!r}")
+            actual = got[name]
+            if actual.shape != reference.shape:
+                raise RuntimeError(f"{report.format} artifact returned {name} of shape {actual.shape}; Keras gives {reference.shape}")
+            diffs.append(np.abs(actual - reference).ravel())
+            agree += int((actual.argmax(-1) == reference.argmax(-1)).sum())
+            total += reference[..., 0].size
+            scale = max(scale, float(np.abs(reference).max()))
     diff = np.concatenate(diffs)
-    report.output = name
+    report.output = "+".join(names)
     report.max_abs_diff = float(diff.max())
     report.mean_abs_diff = float(diff.mean())
     report.relative_diff = report.max_abs_diff / scale
