@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from keras_resnet import _console, _quiet, registry
+from keras_resnet import presets as presets_lib
 
 
 def _fmt_macs(macs: int) -> str:
@@ -41,7 +42,7 @@ def model_table(names: Sequence[str], *, details: bool = True, progress: Callabl
     """A Markdown table of registered models: name, summary and, with `details`, trainable
     parameters, MACs and default input size (each model is built once to count them)."""
     if details:
-        lines = ["| model | parameters | MACs | input | description |", "|---|---:|---:|---|---|"]
+        lines = ["| model | parameters | MACs | input | presets | description |", "|---|---:|---:|---|---|---|"]
     else:
         lines = ["| model | input | description |", "|---|---|---|"]
     for i, name in enumerate(names):
@@ -51,7 +52,8 @@ def model_table(names: Sequence[str], *, details: bool = True, progress: Callabl
             if progress:
                 progress(i, len(names), name)
             info = registry.model_info(name)
-            lines.append(f"| `{name}` | {info.params:,} | {_fmt_macs(info.macs)} | {size} | {entry.summary} |")
+            weights = ", ".join(f"`{p}`" for p in presets_lib.list_presets(name)) or "-"
+            lines.append(f"| `{name}` | {info.params:,} | {_fmt_macs(info.macs)} | {size} | {weights} | {entry.summary} |")
         else:
             lines.append(f"| `{name}` | {size} | {entry.summary} |")
     return "\n".join(lines)

@@ -233,8 +233,9 @@ def _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
 
 
 def _max_layers(arch: specs.Arch) -> int:
-    """An upper bound on the layers of `arch` (a block has at most 12; stem and head 16)."""
-    return 12 * sum(arch.depths) + 16
+    """An upper bound on the layers of `arch` (a block has at most 12, 17 with attention; stem and
+    head 20)."""
+    return (17 if arch.attention else 12) * sum(arch.depths) + 20
 
 
 #: The keyword arguments `ResNet` and `CifarResNet` pass on to `build`.

@@ -204,9 +204,10 @@ def imagenet_arch(
         raise ValueError(str(_choice_error("variant", variant, allowed)) + hint)
     block, depths = IMAGENET_DEPTHS[depth]
     knobs = IMAGENET_VARIANTS[variant.lower()]
-    for argument, value, allowed in (("attention", attention, ATTENTIONS), ("stem_pool", stem_pool, STEM_POOLS)):
-        if value not in allowed:
-            raise _choice_error(argument, value, allowed)
+    if attention not in ATTENTIONS:
+        raise _choice_error("attention", attention, ATTENTIONS)
+    if stem_pool not in STEM_POOLS:
+        raise _choice_error("stem_pool", stem_pool, STEM_POOLS)
     _check_positive_int("cardinality", cardinality)
     _check_positive_int("base_width", base_width)
     if isinstance(attention_ratio, bool) or not isinstance(attention_ratio, (int, float)) or not 0 < attention_ratio <= 1:

@@ -9,7 +9,7 @@ import pytest
 
 from golden import REGISTRY
 
-NAMES = ["resnet50d", "resnet18v2c", "resnet50", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2"]
+NAMES = ["resnet50d", "resnet18v2c", "resnet50", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2", "seresnext50_32x4d", "ecaresnet50d"]
 CODE = """
 import json, numpy as np, keras, keras_resnet
 out = {}

@@ -121,6 +121,11 @@ def test_layer_names_follow_the_documented_scheme():
     names = {layer.name for layer in keras_resnet.CifarResNet20().layers}
     assert {"conv1_conv", "conv3_block1_0_pool", "conv3_block1_0_pad", "conv4_block3_out"} <= names
     assert not any("_0_conv" in n for n in names)  # option A has no projection
+    names = {layer.name for layer in keras_resnet.ResNetRS50(input_shape=(64, 64, 3)).layers}
+    assert {"pool1_pad", "pool1_conv", "pool1_bn", "pool1_relu", "conv2_block1_se_squeeze", "conv2_block1_se_reduce",
+            "conv2_block1_se_expand", "conv2_block1_se_excite"} <= names and "pool1_pool" not in names
+    names = {layer.name for layer in keras_resnet.ECAResNet50D(input_shape=(64, 64, 3)).layers}
+    assert {f"conv5_block3_eca_{k}" for k in ("squeeze", "reshape", "conv", "gate", "excite")} <= names
 
 
 def test_stride_placement_and_shortcuts_of_each_variant():
@@ -194,7 +199,7 @@ def test_drop_path_rate_grows_linearly_and_dropout_rate_feeds_the_head(images):
     assert "head_dropout" not in {layer.name for layer in keras_resnet.ResNet18(input_shape=(32, 32, 3)).layers}
 
 
-@pytest.mark.parametrize("name", ["resnet18d", "resnet50", "resnet50v2d", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2"])
+@pytest.mark.parametrize("name", ["resnet18d", "resnet50", "resnet50v2d", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2", "seresnext50_32x4d", "ecaresnet50d"])
 def test_save_load_and_config_round_trips(name, images, tmp_path):
     model = keras_resnet.create_model(name, input_shape=(32, 32, 3), classes=7, drop_path_rate=0.1, dropout_rate=0.1)
     x = images(2)
