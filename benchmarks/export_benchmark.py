@@ -47,7 +47,7 @@ def keras_export_all(model, folder):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "\n").splitlines()[0])
     parser.add_argument("--model", default="resnet50")
     parser.add_argument("--input-size", type=int, default=224)
     parser.add_argument("--repeats", type=int, default=20)

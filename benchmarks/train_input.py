@@ -78,7 +78,7 @@ def profile(work: pathlib.Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     import grain

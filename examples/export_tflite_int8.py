@@ -18,7 +18,7 @@ from keras_resnet import data, export
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--model", help="a trained .keras model (default: train a small one on digits)")
     parser.add_argument("--calibration", help="a folder of calibration images (default: digits training images)")
     parser.add_argument("--preprocessing", default="unit", help="how pixels become model input: none, unit, tf, torch, caffe")

@@ -19,7 +19,7 @@ from keras_resnet import data
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--model", default="resnet50b", help="a registry model whose weights --weights fits")
     parser.add_argument("--weights", help="a preset name or a checkpoint file (default: none, offline smoke run)")
     parser.add_argument("--data", help="a folder with one subfolder per class (default: digits)")

@@ -30,7 +30,7 @@ def preprocess(image_path, metadata):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("model", help="an .onnx file written by keras_resnet.export")
     parser.add_argument("image", help="a JPEG/PNG/BMP/GIF image")
     parser.add_argument("--top", type=int, default=5)

@@ -28,7 +28,7 @@ from keras_resnet import data, export, optimize  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--model", help="a trained .keras model (default: train one on digits)")
     parser.add_argument("--data", help="image folder, one subfolder per class (default: digits)")
     parser.add_argument("--preprocessing", default="unit", help="how the folder's pixels become model input")

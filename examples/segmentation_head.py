@@ -71,7 +71,7 @@ def scores(model, x, y):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--model", default="resnet18d", help="a registry model (default resnet18d)")
     parser.add_argument("--weights", help="a preset name or checkpoint for the backbone (default: random)")
     parser.add_argument("--output-stride", type=int, default=None, help="16 or 8: dilate the last stages")

@@ -28,7 +28,7 @@ def request_body(image_paths, signature="serving_bytes"):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("images", nargs="+")
     parser.add_argument("--model", default="resnet50b")
     parser.add_argument("--server", default="http://localhost:8501")

@@ -25,7 +25,7 @@ PAPER_ERROR = {20: 8.75, 32: 7.51, 44: 7.17, 56: 6.97, 110: 6.43, 1202: 7.93}
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--depth", type=int, default=20, choices=sorted(PAPER_ERROR))
     parser.add_argument("--data", help="a folder with CIFAR-10's binary files (default: keras.datasets download)")
     parser.add_argument("--epochs", type=int, help="default: the recipe's 64k iterations")

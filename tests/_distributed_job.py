@@ -23,7 +23,7 @@ from keras_resnet import data  # noqa: E402
 
 (x, y), _ = data.digits()
 kwargs = json.loads(os.environ.get("JOB_MODEL_KWARGS", "{}"))
-result = train("cifar_resnet20", (x[:512], y[:512]), recipe="cifar", epochs=3, batch_size=64, augment="none",
+result = train("cifar_resnet20", (x[:512], y[:512]), recipe="cifar", epochs=int(os.environ.get("JOB_EPOCHS", "3")), batch_size=64, augment="none",
                strategy=distribution, seed=1, deterministic=True, verbose=0, model_kwargs=kwargs,
                learning_rate=float(os.environ.get("JOB_LEARNING_RATE", "0")) or None,
                output_dir=os.environ.get("JOB_OUTPUT"), tensorboard=False)

@@ -43,23 +43,26 @@ def _finish(process, timeout=600):
 
 
 def test_mirrored_strategy_on_two_logical_cpus_matches_one_device(tmp_path):
-    """Same global batch (64), same seed: two replicas with synchronized BatchNorm follow the
-    one-device loss curve within 0.5% per epoch.
+    """Same global batch (64), same seed, one epoch (8 steps): two replicas with synchronized
+    BatchNorm follow the one-device loss within 0.02%.
 
     Why not exactly: the replicas' gradients are summed in another order and synchronized BN
     computes its moments differently, so the first step already differs by ~1e-5 relative, and
-    SGD amplifies that at the start of training (measured at lr 1e-3 over 24 steps: at most
-    0.15%). What the tolerance still catches, measured: per-replica BatchNorm (no sync) drifts by
-    1.6% in the third epoch; a wrong gradient scale or data split differs far more."""
-    single = _job(["default", str(tmp_path / "one.json")], {}, tmp_path)
+    SGD amplifies that as training goes on: over 3 epochs the gap reached 1.0% in the third with
+    the packages of 2026-12-01 (0.15% with those of a week before), so only the first epoch is
+    compared. Measured there (2-core EPYC, TF 2.21): synchronized BN 0.008%; per-replica
+    BatchNorm (no sync) 0.054%, which this tolerance catches; a wrong gradient scale or data
+    split differs far more."""
+    env = {"JOB_EPOCHS": "1"}
+    single = _job(["default", str(tmp_path / "one.json")], env, tmp_path)
     _finish(single)
-    mirrored = _job(["mirrored", str(tmp_path / "two.json"), "2"], {"JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'}, tmp_path)
+    mirrored = _job(["mirrored", str(tmp_path / "two.json"), "2"], {**env, "JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'}, tmp_path)
     _finish(mirrored)
     one = json.loads((tmp_path / "one.json").read_text())
     two = json.loads((tmp_path / "two.json").read_text())
     assert (one["replicas"], two["replicas"]) == (1, 2)
     relative = np.abs(np.array(two["loss"]) - np.array(one["loss"])) / np.array(one["loss"])
-    assert relative.max() <= 0.005, (one["loss"], two["loss"])
+    assert relative.max() <= 2e-4, (one["loss"], two["loss"])
 
 
 def _free_ports(n):
