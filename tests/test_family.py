@@ -189,8 +189,11 @@ def test_grouped_attention_and_feature_models_export_and_run_in_onnx_runtime_and
 def test_registered_family_models_export_to_every_format(tmp_path, name):
     from keras_resnet import export
 
-    model = keras_resnet.create_model(name, input_shape=(64, 64, 3), classes=10)
-    reports = export.export(model, tmp_path / name, "all", verbose=False)
+    # Logits, and inputs as the weights expect them: with raw [0, 255] pixels a random-initialized
+    # 50-layer net's softmax saturates, and float32 rounding moves probabilities by up to 0.6%
+    # (measured: from N(0, 1) inputs, ECA-ResNet-50-D's TFLite logits agree with Keras to 1.3e-6).
+    model = keras_resnet.create_model(name, input_shape=(64, 64, 3), classes=10, classifier_activation=None)
+    reports = export.export(model, tmp_path / name, "all", preprocessing="torch", verbose=False)
     assert len(reports) == 3 and all(r.verified for r in reports), reports
 
 
