@@ -221,8 +221,8 @@ def squeeze_excite(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: 
     have biases (timm's ``SEModule``)."""
     channels = x.shape[-1]
     y = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_se_squeeze")(x)
-    init = make._initializer(False)
-    y = layers.Conv2D(specs.se_channels(channels, arch.attention_ratio), 1, activation="relu", kernel_initializer=init, name=f"{name}_se_reduce")(y)
+    y = layers.Conv2D(specs.se_channels(channels, arch.attention_ratio), 1, activation="relu",
+                      kernel_initializer=make._initializer(False), name=f"{name}_se_reduce")(y)
     y = layers.Conv2D(channels, 1, activation="sigmoid", kernel_initializer=make._initializer(False), name=f"{name}_se_expand")(y)
     return layers.Multiply(name=f"{name}_se_excite")([x, y])
 

@@ -25,11 +25,18 @@ if TYPE_CHECKING:
 
 BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta, moving mean/variance
 IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
-_DEEP_STEM = {"conv1_1_conv": "conv1.0", "conv1_1_bn": "conv1.1", "conv1_2_conv": "conv1.3", "conv1_2_bn": "conv1.4", "conv1_3_conv": "conv1.6", "conv1_3_bn": "bn1"}
+#: layers outside the blocks -> their state-dict prefix: single or deep stem, ResNet-RS's conv
+#: stem pool, the classifier
+_FIXED = {
+    "conv1_conv": "conv1", "conv1_bn": "bn1",
+    "conv1_1_conv": "conv1.0", "conv1_1_bn": "conv1.1", "conv1_2_conv": "conv1.3", "conv1_2_bn": "conv1.4",
+    "conv1_3_conv": "conv1.6", "conv1_3_bn": "bn1",
+    "pool1_conv": "maxpool.0", "pool1_bn": "maxpool.1",
+    "predictions": "fc",
+}
 _BLOCK = re.compile(r"^conv(\d+)_block(\d+)_(\d)_(conv|bn)$")
 _ATTENTION = re.compile(r"^conv(\d+)_block(\d+)_(se_reduce|se_expand|eca_conv)$")
 _ATTENTION_KEYS = {"se_reduce": "se.fc1", "se_expand": "se.fc2", "eca_conv": "se.conv"}
-_STEM_POOL = {"pool1_conv": "maxpool.0", "pool1_bn": "maxpool.1"}
 
 
 def describe(tensors: Iterable[str]) -> str:
@@ -51,16 +58,8 @@ def describe(tensors: Iterable[str]) -> str:
 
 
 def _prefix(name: str, avg_down: bool) -> str | None:
-    if name == "conv1_conv":
-        return "conv1"
-    if name == "conv1_bn":
-        return "bn1"
-    if name in _DEEP_STEM:
-        return _DEEP_STEM[name]
-    if name == "predictions":
-        return "fc"
-    if name in _STEM_POOL:
-        return _STEM_POOL[name]
+    if name in _FIXED:
+        return _FIXED[name]
     match = _ATTENTION.match(name)
     if match:
         return f"layer{int(match[1]) - 1}.{int(match[2]) - 1}.{_ATTENTION_KEYS[match[3]]}"
