@@ -13,8 +13,9 @@ EXTRAS = {
     "export": ["tf2onnx>=1.16", "onnx>=1.15", "onnxruntime>=1.17", "ai-edge-litert>=1.0", "onnxconverter-common>=1.14"],
     # Quantization-aware training and pruning: tfmot works on tf_keras models only.
     "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
-    # Reading .safetensors checkpoints without torch.
-    "weights": ["safetensors>=0.4"],
+    # Pretrained weights: .safetensors without torch; timm's Hub-hosted checkpoints through the Hub's own
+    # client (its cache, offline mode, tokens, mirrors); Pillow for `keras-resnet predict`'s images.
+    "weights": ["safetensors>=0.4", "huggingface_hub>=0.23", "pillow>=10"],
     # keras_resnet.training: Grain streams the data (Keras' fit takes Grain datasets on every
     # backend), Pillow decodes and resizes, TensorBoard logs.
     "train": ["grain>=0.2.10", "pillow>=10", "tensorboard>=2.16"],
@@ -40,7 +41,7 @@ setup(
     long_description_content_type="text/markdown",
     license="Apache-2.0",
     packages=find_packages(include=["keras_resnet", "keras_resnet.*"]),
-    package_data={"keras_resnet": ["resources/*.json", "py.typed"]},
+    package_data={"keras_resnet": ["resources/*.json", "resources/samples/*", "py.typed"]},
     python_requires=">=3.10",
     install_requires=["tensorflow>=2.16", "keras>=3.0", "numpy", "h5py"],
     extras_require=EXTRAS,

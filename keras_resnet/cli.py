@@ -99,6 +99,83 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def presets_table(model: str | None = None) -> str:
+    """The presets (of one registry model, or all) as a Markdown table."""
+    from keras_resnet import presets as presets_lib
+
+    rows = ["| preset | model | source | top-1 | top-5 | eval (size, crop, interpolation) | license | MB | recipe |",
+            "|---|---|---|---:|---:|---|---|---:|---|"]
+    for name in presets_lib.list_presets(model):
+        p = presets_lib.PRESETS[name]
+        source = f"{p.library} `{p.model_id}`" if p.library != "timm" else f"timm (hf-hub:{p.hub_repo})"
+        size = f"{p.file_size_mb:.1f}" if p.file_size_mb else ""
+        top1, top5 = (f"{v:.2f}%" if v is not None else "" for v in (p.top1, p.top5))
+        rows.append(f"| {name} | {p.model} | {source} | {top1} | {top5} | {p.eval.size}, {p.eval.crop_pct:.3g}, "
+                    f"{p.eval.interpolation} | {p.license} | {size} | {p.recipe} |")
+    return "\n".join(rows)
+
+
+def _cmd_presets(args: argparse.Namespace) -> int:
+    from keras_resnet import presets as presets_lib
+
+    if args.model is not None:
+        registry.get_entry(args.model)  # a clear error for an unknown model
+        if not presets_lib.list_presets(args.model):
+            count = len({p.model for p in presets_lib.PRESETS.values()})
+            raise ValueError(f"--model {args.model!r} has no presets; `keras-resnet presets` lists the {count} models that have them")
+    if args.json:
+        chosen = presets_lib.list_presets(args.model)
+        print(json.dumps({n: presets_lib.PRESETS[n].config() for n in chosen}, indent=2))
+        return 0
+    print(presets_table(args.model))
+    return 0
+
+
+def _classifier(args: argparse.Namespace) -> Any:
+    """The model or artifact `predict` runs: arguments are checked (exit 2) before anything is
+    built or downloaded (exit 1 on failure)."""
+    from keras_resnet import predict, presets as presets_lib, weights
+
+    if predict.is_artifact(args.model):
+        if args.weights is not None:
+            raise ValueError(f"--weights {args.weights!r} applies to a registry model, not the artifact {args.model!r}")
+        _start_work(args)
+        return predict.from_artifact(args.model)
+    if args.model.endswith(".keras"):
+        _start_work(args)
+        return predict.from_model(_load_model(args.model, None, None, None))
+    registry.get_entry(args.model)
+    chosen = args.weights or "imagenet"
+    spec = weights.check_weights_argument(chosen, args.model)
+    size = spec.eval.size if isinstance(spec, presets_lib.Preset) else None
+    _start_work(args)
+    return predict.from_model(_load_model(args.model, chosen, size, None))
+
+
+def _cmd_predict(args: argparse.Namespace) -> int:
+    from keras_resnet import predict
+
+    images = args.images or [str(p) for p in predict.sample_images()]
+    missing = [i for i in images if not pathlib.Path(i).is_file()]
+    if missing:
+        raise ValueError(f"image {missing[0]!r} does not exist")
+    classifier = _classifier(args)
+    start = time.perf_counter()
+    results = classifier.predict(images, top=args.top)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for result in results:
+            print(result["image"])
+            for rank, row in enumerate(result["top"], 1):
+                print(f"  {rank}. {row['name']:<32} {row['probability']:7.2%}")
+    t = classifier.transform
+    print(f"{len(images)} images through {classifier.name} ({classifier.source}; resize {t.resize} "
+          f"{t.interpolation}, crop {t.size}, {t.preprocessing.name}) in {time.perf_counter() - start:.1f} s",
+          file=sys.stderr)
+    return 0
+
+
 def _load_model(spec: str, weights: str | None, input_size: int | None, classes: int | None) -> Any:
     """A registry name (random or `weights` initialization) or a saved `.keras` file."""
     if spec.endswith(".keras"):
@@ -589,7 +666,8 @@ def _add_export(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -
     p.add_argument("--output", "-o", required=True,
                    help="the file to write (one artifact), or a folder: an existing one receives <model><suffix>")
     _add_model_source(p)
-    p.add_argument("--preprocessing", default="none", choices=presets, help="how raw pixels become model input")
+    p.add_argument("--preprocessing", choices=presets,
+                   help="how raw pixels become model input (default: the --weights preset's, else none)")
     p.add_argument("--opset", type=int, help="ONNX opset (13-18)")
     p.add_argument("--nchw", action="store_true", help="ONNX input as NCHW")
     p.add_argument("--image-bytes-signature", action="store_true", help="SavedModel: add a signature taking encoded images")
@@ -700,6 +778,21 @@ def _add_demo_and_benchmark(sub: Any, common: argparse.ArgumentParser, presets: 
     p.set_defaults(func=_cmd_benchmark)
 
 
+def _add_presets_and_predict(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("presets", parents=[common], help="pretrained weights: source, license, ImageNet accuracy, preprocessing")
+    p.add_argument("--model", help="only the presets of this registry model")
+    p.add_argument("--json", action="store_true", help="print each preset's full config as JSON")
+    p.set_defaults(func=_cmd_presets)
+    p = sub.add_parser("predict", parents=[common],
+                       help="top-5 ImageNet classes of image files, by a model with its preset or an exported artifact")
+    p.add_argument("model", help="a registry model, a .keras file, or an exported .tflite/.onnx/SavedModel folder")
+    p.add_argument("images", nargs="*", help="image files (default: the three sample photographs shipped with the package)")
+    p.add_argument("--weights", help="a preset (default: the model's 'imagenet' preset), hf-hub:timm/<name>, or a checkpoint file")
+    p.add_argument("--top", type=_count, default=5, help="classes per image (default 5)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(func=_cmd_predict)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from keras_resnet import preprocessing
 
@@ -715,6 +808,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(sub, common, presets)
     _add_optimize(sub, common, presets)
     _add_convert_weights(sub, common)
+    _add_presets_and_predict(sub, common)
     _add_train(sub, common, presets)
     _add_demo_and_benchmark(sub, common, presets)
     for command in sub.choices.values():
@@ -746,7 +840,7 @@ def _one_line(error: BaseException) -> str:
     first = text[0] if text else type(error).__name__
     if not isinstance(error, (ValueError, TypeError)):
         first = f"{type(error).__name__}: {first}"
-    return first if len(first) <= 400 else first[:397] + "..."
+    return first if len(first) <= 600 else first[:597] + "..."
 
 
 def _exit_code(error: BaseException, started: bool) -> int:

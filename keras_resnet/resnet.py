@@ -144,6 +144,8 @@ def _features_model(model: keras.Model, arch: specs.Arch, out_indices: tuple[int
     with _recursion.room_for(_max_layers(arch)):
         features = keras.Model(model.input, outputs, name=model.name)
     features.feature_info = info
+    if hasattr(model, "pretrained_cfg"):
+        features.pretrained_cfg = model.pretrained_cfg
     return features
 
 

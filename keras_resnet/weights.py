@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 def check_weights_argument(weights: object, model_name: str | None = None) -> str | presets.Preset | None:
     """Validates a builder's ``weights`` argument before anything is built: returns None, an
-    existing file's path, or a `presets.Preset`."""
+    existing file's path, or a `presets.Preset` (``hf-hub:timm/<name>`` included: an unlisted
+    repository's ``config.json`` is fetched to describe it)."""
     if weights is None:
         return None
     if not isinstance(weights, (str, os.PathLike)):
@@ -30,6 +31,8 @@ def check_weights_argument(weights: object, model_name: str | None = None) -> st
     if os.path.isfile(path):
         files.detect(path)  # a clear error for a file of no known kind
         return path
+    if path.startswith(presets.HUB_PREFIX):
+        return presets.get(path, model_name)
     looks_like_path = os.sep in path or path.endswith((".h5", ".pth", ".pt", ".bin", ".safetensors"))
     if looks_like_path:
         raise ValueError(
@@ -55,9 +58,12 @@ def preprocessing_of(spec: str | presets.Preset) -> str | None:
 def load(
     model: keras.Model, spec: str | presets.Preset, *, include_top: bool, classes: int, verbose: bool = True
 ) -> converters.LoadReport | None:
-    """Loads what `check_weights_argument` returned into the built `model`."""
+    """Loads what `check_weights_argument` returned into the built `model`. A preset also sets
+    ``model.pretrained_cfg`` (`presets.Preset.config`: source, license, accuracy, evaluation
+    transform and normalization), as timm's models carry theirs."""
     if isinstance(spec, presets.Preset):
-        path = presets.fetch(spec)
+        path = presets.fetch(spec, verbose=verbose)
+        model.pretrained_cfg = spec.config()  # what export, predict and training read back
     else:
         path = spec
         if files.detect(path) == "keras_weights":

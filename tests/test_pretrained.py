@@ -1,6 +1,6 @@
 """Pretrained weights: exact conversion from torchvision/timm state dicts (against a PyTorch
 reference written in tests/torch_reference.py) and from keras.applications files (against
-keras.applications itself), bad checkpoints, presets, ImageNet decoding, `convert-weights`."""
+keras.applications itself), bad checkpoints, ImageNet decoding (presets: tests/test_presets.py), `convert-weights`."""
 
 import os
 import pickle
@@ -12,7 +12,7 @@ import pytest
 import safetensors.numpy as safetensors_numpy
 
 import keras_resnet
-from keras_resnet import converters, imagenet, presets
+from keras_resnet import converters, imagenet
 
 
 def _torch_state(depth, form, classes=1000):
@@ -228,42 +228,6 @@ def test_a_pickle_with_code_is_refused_and_never_runs(tmp_path):
     truncated.write_bytes((tmp_path / "whole.pth").read_bytes()[:300])
     with pytest.raises(ValueError, match="could not be loaded as a plain PyTorch state dict"):
         converters.load_checkpoint(keras_resnet.ResNet18(input_shape=(64, 64, 3)), truncated)
-
-
-def test_presets_list_their_source_and_fail_offline_with_instructions(monkeypatch, tmp_path):
-    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
-    for preset in presets.PRESETS.values():
-        assert preset.url.startswith("https://") and preset.model in keras_resnet.list_models()
-        assert len(preset.file_hash) == {"sha256": 64, "md5": 32}[preset.hash_algorithm]
-        assert preset.filename.split("-")[-1].split(".")[0] in preset.file_hash or preset.hash_algorithm == "md5"
-    assert presets.get("imagenet", "resnet50b").name == "resnet50b.tv_in1k"
-    with pytest.raises(ValueError, match=r"fits model 'resnet50b', not 'resnet50d'"):
-        presets.get("resnet50b.tv_in1k", "resnet50d")
-    with pytest.raises(ValueError, match=r"Did you mean 'resnet50b.tv_in1k'"):
-        keras_resnet.ResNet50B(weights="resnet50b.tv_inik")
-
-    def offline(**kwargs):
-        raise OSError("network is unreachable")
-
-    monkeypatch.setattr(keras.utils, "get_file", offline)
-    expected = str(tmp_path / "keras_resnet" / "resnet18-f37072fd.pth")
-    with pytest.raises(ValueError, match=rf"Download it yourself and put it at {expected} \(sha256 f37072fd"):
-        keras_resnet.ResNet18(weights="imagenet")
-
-
-def test_preset_download_goes_through_keras_cache_with_the_hash(monkeypatch, tmp_path):
-    seen = {}
-
-    def fake_get_file(**kwargs):
-        seen.update(kwargs)
-        return str(_save(_state_18(), tmp_path / "resnet18-f37072fd.safetensors"))
-
-    monkeypatch.setattr(keras.utils, "get_file", fake_get_file)
-    model = keras_resnet.ResNet18(weights="resnet18.tv_in1k", input_shape=(64, 64, 3))
-    assert seen["origin"] == "https://download.pytorch.org/models/resnet18-f37072fd.pth"
-    assert seen["hash_algorithm"] == "sha256" and seen["file_hash"].startswith("f37072fd")
-    assert seen["cache_subdir"] == "keras_resnet"
-    assert model.get_layer("conv1_conv").get_weights()[0].shape == (7, 7, 3, 64)
 
 
 def test_imagenet_decoding_and_preprocessing():

@@ -200,7 +200,7 @@ def export(
     calibration_data: Any = None,
     calibration_size: int = 200,
     input_size: int | Sequence[int] | None = None,
-    preprocessing: str | Preprocessing = "none",
+    preprocessing: str | Preprocessing | None = None,
     class_names: Iterable[object] | None = None,
     version: int = 1,
     overwrite: bool = False,
@@ -230,6 +230,8 @@ def export(
         input_size: ``(height, width)`` for a model built with undefined spatial dimensions.
         preprocessing: how raw pixels become model input (see `keras_resnet.preprocessing`);
             used for image folders and the image-bytes signature, and recorded as metadata.
+            Default: the normalization of the preset the model was built with
+            (``model.pretrained_cfg``), else ``"none"``.
         class_names: optional class names, recorded as metadata.
         version: the SavedModel version folder.
         overwrite: replace existing outputs.
@@ -264,6 +266,7 @@ def export(
         calibration_data=calibration_data, **options
     )
     with atomic.scratch():  # converters' temporaries: removed afterwards, or by the next run after a kill
+        preprocessing = _trace.model_preprocessing(model) if preprocessing is None else preprocessing
         traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)
         calibration = None
         if not quantization_aware and any(p in FORMATS[f].calibrated for f, p in jobs):

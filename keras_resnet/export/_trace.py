@@ -64,9 +64,19 @@ class Traced:
             "classes": None if self.output_kind == "features" else int(self.model.output_shape[-1]),
             "class_names": list(self.class_names) if self.class_names else None,
             "preprocessing": self.preprocessing.as_dict(),
+            "pretrained": getattr(self.model, "pretrained_cfg", None),
             "versions": versions,
             **extra,
         }
+
+
+def model_preprocessing(model: Any) -> preprocessing_lib.Preprocessing:
+    """The normalization of the weights `model` was built with (its ``pretrained_cfg``, set by a
+    preset), else ``"none"``."""
+    config = getattr(model, "pretrained_cfg", None)
+    if config and config.get("preprocessing"):
+        return preprocessing_lib.Preprocessing.from_dict(config["preprocessing"])
+    return preprocessing_lib.get("none")
 
 
 def output_kind(model: Any) -> str:
