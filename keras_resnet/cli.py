@@ -40,7 +40,8 @@ def _fmt_macs(macs: int) -> str:
 
 def model_table(names: Sequence[str], *, details: bool = True, progress: Callable[[int, int, str], object] | None = None) -> str:
     """A Markdown table of registered models: name, summary and, with `details`, trainable
-    parameters, MACs and default input size (each model is built once to count them)."""
+    parameters, MACs, default input size and presets with their published ImageNet top-1 (each
+    model is built once to count them)."""
     if details:
         lines = ["| model | parameters | MACs | input | presets | description |", "|---|---:|---:|---|---|---|"]
     else:
@@ -52,7 +53,7 @@ def model_table(names: Sequence[str], *, details: bool = True, progress: Callabl
             if progress:
                 progress(i, len(names), name)
             info = registry.model_info(name)
-            weights = ", ".join(f"`{p}`" for p in presets_lib.list_presets(name)) or "-"
+            weights = ", ".join(f"`{p}` {presets_lib.PRESETS[p].top1:.1f}%" for p in presets_lib.list_presets(name)) or "-"
             lines.append(f"| `{name}` | {info.params:,} | {_fmt_macs(info.macs)} | {size} | {weights} | {entry.summary} |")
         else:
             lines.append(f"| `{name}` | {size} | {entry.summary} |")
