@@ -71,8 +71,10 @@ class Transform:
                 image = opened.convert("RGB")
         except (OSError, ValueError) as error:
             raise ValueError(f"image {str(path)!r} could not be read as an image ({error})") from None
-        scale = self.resize / min(image.size)
-        width, height = max(self.size, round(image.width * scale)), max(self.size, round(image.height * scale))
+        short, long = sorted(image.size)
+        other = int(self.resize * long / short)  # torchvision's Resize(int): the long side truncated
+        width, height = (self.resize, other) if image.width == short else (other, self.resize)
+        width, height = max(self.size, width), max(self.size, height)
         resample = {"bilinear": image_module.BILINEAR, "bicubic": image_module.BICUBIC}[self.interpolation]
         image = image.resize((width, height), resample=resample)
         left, top = (width - self.size) // 2, (height - self.size) // 2
