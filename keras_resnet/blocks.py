@@ -14,7 +14,9 @@ keras.applications:
   ResNet-RS's stem conv that replaces the max pool is ``pool1_{pad|conv|bn|relu}``;
 * ``{block}_preact_bn``/``{block}_preact_relu`` in pre-activation blocks, ``{block}_drop`` for
   stochastic depth, ``{block}_add`` and ``{block}_out`` for the merge; ``post_bn``/``post_relu``
-  close a pre-activation network.
+  close a pre-activation network. A plain network's block (shortcut ``"none"``) has no ``_0_``
+  layers and no ``_add``: its ``{block}_out`` is the ReLU after the last BN (an identity layer in
+  pre-activation form), so every block still ends in ``{block}_out``.
 
 Padding follows PyTorch so that torchvision/timm weights port exactly: a strided conv with a
 kernel larger than 1 gets an explicit symmetric ``ZeroPadding2D`` and ``padding="valid"`` (TF's
@@ -205,12 +207,20 @@ def avg_projection_shortcut(
     return _projection(x_pre, filters, 1, make, name, norm)
 
 
+def no_shortcut(
+    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+) -> None:
+    """A plain network's block (He et al. 2015, section 4.2): no shortcut, so nothing to add."""
+    return None
+
+
 #: shortcut kind -> function
-SHORTCUTS: dict[str, Callable[..., keras.KerasTensor]] = {
+SHORTCUTS: dict[str, Callable[..., keras.KerasTensor | None]] = {
     "zero_pad": zero_pad_shortcut,
     "projection": projection_shortcut,
     "projection_all": projection_all_shortcut,
     "avg_projection": avg_projection_shortcut,
+    "none": no_shortcut,
 }
 
 
@@ -250,7 +260,11 @@ def _attend(y: keras.KerasTensor, arch: Arch, make: LayerMaker, name: str) -> ke
 # -------------------------------------------------------------------------------------- blocks
 # Every block takes the stage's `layout` (`specs.StageLayout`) position: `stride` (the first block's
 # only), `dilation` of its 3x3 convs and `first_dilation` of its first dilated conv.
-def _merge(shortcut: keras.KerasTensor, residual: keras.KerasTensor, *, drop_rate: float, name: str, relu: bool) -> keras.KerasTensor:
+def _merge(shortcut: keras.KerasTensor | None, residual: keras.KerasTensor, *, drop_rate: float, name: str, relu: bool) -> keras.KerasTensor:
+    if shortcut is None:  # a plain block: the branch is the block, and ``{name}_out`` still ends it
+        if relu:
+            return layers.Activation("relu", name=f"{name}_out")(residual)
+        return layers.Identity(name=f"{name}_out")(residual)
     if drop_rate > 0:  # stochastic depth: drop the whole residual branch per sample
         residual = layers.Dropout(drop_rate, noise_shape=(None, 1, 1, 1), name=f"{name}_drop")(residual)
     if not relu:

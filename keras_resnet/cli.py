@@ -13,6 +13,8 @@
                                                torchvision/timm/keras.applications checkpoint -> Keras weights
     keras-resnet train MODEL --recipe cifar --data digits|cifar10|cifar100|DIR --epochs N --output DIR
                                                a recipe with model.fit, resumable, on tf.distribute
+    keras-resnet lesion MODEL --weights W --data digits|cifar10|DIR|F.npz [--plot F.png]
+                                               accuracy with each block removed in turn (Veit et al. 2016)
 """
 
 from __future__ import annotations
@@ -573,6 +575,56 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lesion_data(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The held-out ``(images, labels)`` --data names, preprocessed (--preprocessing, else the data's
+    own: none for digits and .npz files, unit for CIFAR), the first --limit of them."""
+    import numpy as np
+
+    from keras_resnet import preprocessing as preprocessing_lib
+
+    spec = args.data
+    if spec.endswith(".npz"):
+        if not pathlib.Path(spec).is_file():
+            raise ValueError(f"--data {spec!r} does not exist (a .npz file with arrays 'images' and 'labels')")
+        with np.load(spec) as arrays:
+            if not {"images", "labels"} <= set(arrays.files):
+                raise ValueError(f"--data {spec!r} must hold arrays 'images' and 'labels'; it holds {', '.join(arrays.files)}")
+            images, labels, default = arrays["images"], arrays["labels"], "none"
+    elif spec in ("digits", "cifar10", "cifar100") or pathlib.Path(spec, "data_batch_1.bin").is_file() or pathlib.Path(spec, "train.bin").is_file():
+        _, (images, labels), default = _training_data(spec, args.input_size)
+    else:
+        raise ValueError(f"--data must be digits, cifar10, cifar100, a CIFAR binary folder or a .npz file; received {spec!r}")
+    images, labels = images[: args.limit], labels[: args.limit]
+    return preprocessing_lib.get(args.preprocessing or default)(images), labels
+
+
+def _cmd_lesion(args: argparse.Namespace) -> int:
+    from keras_resnet import analysis, atomic
+
+    for path in (args.plot, args.json):
+        if path is not None:
+            atomic.check_writable(pathlib.Path(path).parent)
+    if args.plot:
+        from keras_resnet import _optional
+
+        _optional.require("matplotlib", "demo")
+    if not args.model.endswith(".keras"):
+        registry.get_entry(args.model)  # an unknown name before the data are read
+    images, labels = _lesion_data(args)
+    model = _load_model(args.model, args.weights, args.input_size, args.classes)
+    _start_work(args)
+    if args.weights is None and not args.model.endswith(".keras"):
+        print(f"note: no --weights: {model.name} has random weights", file=sys.stderr)
+    study = analysis.lesion_study(model, (images, labels), batch_size=args.batch_size, verbose=1)
+    print(study.table())
+    print(f"(intact and {len(study.rows)} lesioned models evaluated on {study.images} images in {study.seconds:.1f} s)", file=sys.stderr)
+    if args.plot:
+        study.plot(args.plot)
+    if args.json:
+        pathlib.Path(args.json).write_text(json.dumps(study.as_dict(), indent=2))
+    return 0
+
+
 EXIT_CODES = """exit status:
   0    success
   1    a failure during the work (a file that cannot be written or read, a full disk,
@@ -794,6 +846,21 @@ def _add_presets_and_predict(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_predict)
 
 
+def _add_lesion(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -> None:
+    p = sub.add_parser("lesion", parents=[common], help="accuracy with each block removed in turn (residual: its branch; "
+                       "plain: the whole block), Veit et al. 2016")
+    p.add_argument("model", help="a registered model name (with --weights) or a saved .keras file")
+    _add_model_source(p)
+    p.add_argument("--data", default="digits", help="held-out images: digits (offline default), cifar10, cifar100, a CIFAR "
+                   "binary folder (its test set), or a .npz file with arrays 'images' and 'labels'")
+    p.add_argument("--preprocessing", choices=presets, help="default: none for digits and .npz, unit for CIFAR")
+    p.add_argument("--limit", type=_count, help="use only the first N held-out images")
+    p.add_argument("--batch-size", type=_count, default=256)
+    p.add_argument("--plot", help="write the lesion plot here (PNG; needs matplotlib)")
+    p.add_argument("--json", help="write the rows as JSON")
+    p.set_defaults(func=_cmd_lesion)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from keras_resnet import preprocessing
 
@@ -812,6 +879,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_presets_and_predict(sub, common)
     _add_train(sub, common, presets)
     _add_demo_and_benchmark(sub, common, presets)
+    _add_lesion(sub, common, presets)
     for command in sub.choices.values():
         command.set_defaults(parser=command)  # for errors in the command's own flag words
     return parser

@@ -94,6 +94,7 @@ def build(
     make = _layer_maker(zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer)
     drop_path_rate = _checks.check_fraction("drop_path_rate", drop_path_rate)
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
+    _check_plain(arch, drop_path_rate, make.zero_init_residual)
     _check_image_data_format()
     weights_spec = weights_lib.check_weights_argument(weights, registry_name or name)
     inputs = _inputs(arch, input_tensor, input_shape, include_top, default_size)
@@ -167,6 +168,17 @@ def feature_info(arch: specs.Arch, output_stride: int | None = None) -> list[dic
     channels = [widths[-1]] + [w * arch.expansion for w in arch.widths]
     reductions = specs.feature_reductions(arch, output_stride)
     return [dict(index=i, num_chs=c, reduction=r, module=n) for i, (c, r, n) in enumerate(zip(channels, reductions, names))]
+
+
+def _check_plain(arch: specs.Arch, drop_path_rate: float, zero_init_residual: bool) -> None:
+    """A plain network (no shortcuts) has no residual branch to drop or to start at zero: either
+    would cut the signal through the whole network."""
+    if arch.residual:
+        return
+    for argument, value in (("drop_path_rate", drop_path_rate), ("zero_init_residual", zero_init_residual)):
+        if value:
+            raise ValueError(f"{argument} needs residual blocks; a plain network (no shortcuts) would lose its whole "
+                             f"signal through a dropped or zeroed block; received {argument}={value!r}")
 
 
 def _check_head_args(include_top, pooling, classifier_activation, name) -> None:
@@ -337,8 +349,11 @@ _CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2
     stages of n basic blocks with 16/32/64 filters at strides 1/2/2, global average pooling.
 
     ``shortcut`` is the paper's option ``"A"`` (parameter-free: subsample and zero-pad channels,
-    the paper's choice for CIFAR), ``"B"`` (projection where the shape changes) or ``"C"``
-    (projection everywhere). ``preact=True`` uses pre-activation blocks (He et al. 2016).
+    the paper's choice for CIFAR), ``"B"`` (projection where the shape changes), ``"C"``
+    (projection everywhere), or None: the paper's *plain* net, the same layers without shortcuts
+    and additions (``cifar_plain20`` ... ``cifar_plain110``; with option A's parameter-free
+    shortcuts both have the same parameters). ``preact=True`` uses pre-activation blocks (He et
+    al. 2016).
     Option A appends the zero channels after the subsampled input's channels.
     {args}
     Example:
@@ -349,12 +364,15 @@ _CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2
 
 
 def CifarResNet(
-    depth: int = 20, *, shortcut: str = "A", preact: bool = False, classes: int = 10, name: str | None = None, **kwargs: Any
+    depth: int = 20, *, shortcut: str | None = "A", preact: bool = False, classes: int = 10, name: str | None = None, **kwargs: Any
 ) -> keras.Model:
     check_keywords("CifarResNet()", kwargs, family="cifar")
     arch = specs.cifar_arch(depth, shortcut, _checks.check_bool("preact", preact))
-    suffix = "" if shortcut.upper() == "A" else f"_{shortcut.lower()}"
-    registry_name = f"cifar_resnet{depth}{'v2' if preact else ''}{suffix}"
+    option = shortcut.upper() if isinstance(shortcut, str) else None
+    registry_name = variants.name_of("cifar", dict(depth=depth, shortcut=option, preact=preact)) or (
+        f"cifar_{'resnet' if arch.residual else 'plain'}{depth}{'v2' if preact else ''}"
+        + ("" if option in ("A", None) else f"_{option.lower()}")
+    )
     return build(arch, classes=classes, name=registry_name if name is None else name, registry_name=registry_name,
                  default_size=32, **kwargs)
 
@@ -407,7 +425,7 @@ def _named_builder(entry: variants.ModelEntry) -> Callable[..., keras.Model]:
 
     builder.__name__ = builder.__qualname__ = function
     builder.__module__ = __name__
-    extra = " ``shortcut`` (\"A\", \"B\", \"C\") picks the paper's shortcut option." if entry.family == "cifar" else ""
+    extra = " ``shortcut`` (\"A\", \"B\", \"C\", or None: the plain net) picks the paper's shortcut option." if entry.family == "cifar" else ""
     builder.__doc__ = (
         f"{entry.summary}.{extra}\n\n    Same as ``keras_resnet.{family.builder}("
         + ", ".join(f"{k}={v!r}" for k, v in entry.arch_args.items())

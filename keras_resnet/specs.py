@@ -15,7 +15,9 @@ The knobs are orthogonal:
 * ``shortcut``: ``"zero_pad"`` (CIFAR option A: subsample and zero-pad channels, no
   parameters), ``"projection"`` (option B: 1x1 conv + BN where the shape changes),
   ``"projection_all"`` (option C: 1x1 conv + BN in every block) or ``"avg_projection"``
-  (Bag of Tricks "D": 2x2 average pool, then a stride-1 1x1 conv + BN, where the shape changes).
+  (Bag of Tricks "D": 2x2 average pool, then a stride-1 1x1 conv + BN, where the shape changes)
+  or ``"none"``: no shortcut and no addition, a *plain* network (He et al. 2015, section 4.2 and
+  Figure 6: the same layers as the ResNet, each block's output is its branch's).
 * ``preact``: pre-activation (ResNet V2, He et al. 2016): BN-ReLU-conv in the branch, no
   ReLU after the addition, a final BN-ReLU before pooling.
 * ``cardinality`` / ``base_width``: the grouped 3x3 conv of a ResNeXt bottleneck (Xie et al.
@@ -38,7 +40,7 @@ from typing import TypedDict
 
 BLOCKS = ("basic", "bottleneck")
 STEMS = ("classic", "deep", "cifar")
-SHORTCUTS = ("zero_pad", "projection", "projection_all", "avg_projection")
+SHORTCUTS = ("zero_pad", "projection", "projection_all", "avg_projection", "none")
 ATTENTIONS = (None, "se", "eca")
 STEM_POOLS = ("max", "conv")
 
@@ -75,8 +77,12 @@ IMAGENET_VARIANTS: dict[str, _Knobs] = {
 #: keras.applications), so only the C stem and D shortcut tweaks apply to them.
 PREACT_VARIANTS = ("", "c", "d")
 
-#: The CIFAR paper's shortcut options (He et al. 2015, section 4.2 and Table 3).
-CIFAR_SHORTCUTS = {"A": "zero_pad", "B": "projection", "C": "projection_all"}
+#: The CIFAR paper's shortcut options (He et al. 2015, section 4.2 and Table 3); None: no
+#: shortcuts, the paper's plain nets (with option A, a ResNet has exactly its plain net's parameters).
+CIFAR_SHORTCUTS = {"A": "zero_pad", "B": "projection", "C": "projection_all", None: "none"}
+
+#: The depths of the paper's plain CIFAR nets (section 4.2, Figure 6: 20, 32, 44, 56; and 110).
+CIFAR_PLAIN_DEPTHS = (20, 32, 44, 56, 110)
 
 #: The CIFAR depths of He et al. 2015, Table 6.
 CIFAR_DEPTHS = (20, 32, 44, 56, 110, 1202)
@@ -130,6 +136,11 @@ class Arch:
     def bottleneck_width(self, planes: int) -> int:
         """Channels of the 3x3 conv of a bottleneck with `planes` base filters (ResNeXt/Wide ResNet)."""
         return int(math.floor(planes * self.base_width / 64)) * self.cardinality
+
+    @property
+    def residual(self) -> bool:
+        """Whether the blocks add a shortcut to their branch (False: a plain network)."""
+        return self.shortcut != "none"
 
     @property
     def expansion(self) -> int:
@@ -314,25 +325,29 @@ def feature_reductions(arch: Arch, output_stride: int | None = None) -> list[int
     return reductions
 
 
-def cifar_arch(depth: int, shortcut: str = "A", preact: bool = False) -> Arch:
+def cifar_arch(depth: int, shortcut: str | None = "A", preact: bool = False) -> Arch:
     """The `Arch` of a CIFAR ResNet of He et al. 2015 (depth = 6n + 2).
 
     Args:
         depth: any depth of the form 6n + 2 with n >= 1 (20, 32, 44, 56, 110, 1202 in the paper).
         shortcut: the paper's option ``"A"`` (zero-padding), ``"B"`` (projection where the
-            shape changes) or ``"C"`` (projection everywhere).
+            shape changes), ``"C"`` (projection everywhere), or None: no shortcuts, the paper's
+            plain net of that depth.
         preact: pre-activation blocks (He et al. 2016).
 
     Example:
         >>> cifar_arch(56).depths
         (9, 9, 9)
+        >>> cifar_arch(56, shortcut=None).shortcut
+        'none'
     """
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 8 or (depth - 2) % 6:
         raise ValueError(
             "depth of a CIFAR ResNet must be of the form 6n+2 with n >= 1 "
             f"(20, 32, 44, 56, 110, 1202, ...); received depth={depth!r}"
         )
-    if not isinstance(shortcut, str) or shortcut.upper() not in CIFAR_SHORTCUTS:
+    option = shortcut.upper() if isinstance(shortcut, str) else shortcut
+    if not (option is None or isinstance(option, str)) or option not in CIFAR_SHORTCUTS:
         raise _choice_error("shortcut", shortcut, tuple(CIFAR_SHORTCUTS))
     n = (depth - 2) // 6
     return Arch(
@@ -342,6 +357,6 @@ def cifar_arch(depth: int, shortcut: str = "A", preact: bool = False) -> Arch:
         strides=CIFAR_STRIDES,
         stem="cifar",
         stride_in_3x3=True,
-        shortcut=CIFAR_SHORTCUTS[shortcut.upper()],
+        shortcut=CIFAR_SHORTCUTS[option],
         preact=preact,
     )

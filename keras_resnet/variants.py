@@ -13,6 +13,9 @@ Names follow the papers' letters, lower-cased:
 * ``cifar_resnet{depth}``: the CIFAR ResNets of He et al. 2015 with shortcut option A;
   ``cifar_resnet{depth}_b`` / ``_c`` use options B / C, ``cifar_resnet{depth}v2`` is the
   pre-activation form (option A).
+* ``cifar_plain{depth}``: the paper's plain nets (He et al. 2015, section 4.2, Figure 6), depth
+  20/32/44/56/110: the layers of ``cifar_resnet{depth}`` without shortcuts (``shortcut=None``),
+  hence exactly its parameters.
 
 The builders (`keras_resnet.resnet`) generate ``ResNet50D`` and the others from these rows; the
 registry (`keras_resnet.registry`) looks names up in them and calls the builders.
@@ -135,6 +138,14 @@ def _cifar_entries() -> Iterator[ModelEntry]:
             function=f"CifarResNet{depth}V2",
             summary=f"CIFAR ResNet-{depth} V2: pre-activation, shortcut option A",
         )
+        if depth in specs.CIFAR_PLAIN_DEPTHS:
+            yield ModelEntry(
+                name=f"cifar_plain{depth}",
+                family="cifar",
+                arch_args=dict(depth=depth, shortcut=None, preact=False),
+                function=None,
+                summary=f"CIFAR plain-{depth}: ResNet-{depth}'s layers without shortcuts (the degradation baseline)",
+            )
 
 
 #: name -> (depth, Bag of Tricks form, knobs of `specs.imagenet_arch`, builder function, summary).

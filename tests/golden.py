@@ -137,22 +137,27 @@ REGISTRY = {
     "cifar_resnet20_b": (272_474, 40_813_184),
     "cifar_resnet20_c": (283_962, 42_648_192),
     "cifar_resnet20v2": (269_722, 40_551_040),
+    "cifar_plain20": (269_722, 40_551_040),  # cifar_resnet20 without its parameter-free shortcuts
     "cifar_resnet32": (464_154, 68_862_592),
     "cifar_resnet32_b": (466_906, 69_124_736),
     "cifar_resnet32_c": (489_594, 72_532_608),
     "cifar_resnet32v2": (464_154, 68_862_592),
+    "cifar_plain32": (464_154, 68_862_592),  # cifar_resnet32 without its parameter-free shortcuts
     "cifar_resnet44": (658_586, 97_174_144),
     "cifar_resnet44_b": (661_338, 97_436_288),
     "cifar_resnet44_c": (695_226, 102_417_024),
     "cifar_resnet44v2": (658_586, 97_174_144),
+    "cifar_plain44": (658_586, 97_174_144),  # cifar_resnet44 without its parameter-free shortcuts
     "cifar_resnet56": (853_018, 125_485_696),
     "cifar_resnet56_b": (855_770, 125_747_840),
     "cifar_resnet56_c": (900_858, 132_301_440),
     "cifar_resnet56v2": (853_018, 125_485_696),
+    "cifar_plain56": (853_018, 125_485_696),  # cifar_resnet56 without its parameter-free shortcuts
     "cifar_resnet110": (1_727_962, 252_887_680),
     "cifar_resnet110_b": (1_730_714, 253_149_824),
     "cifar_resnet110_c": (1_826_202, 266_781_312),
     "cifar_resnet110v2": (1_727_962, 252_887_680),
+    "cifar_plain110": (1_727_962, 252_887_680),  # cifar_resnet110 without its parameter-free shortcuts
     "cifar_resnet1202": (19_421_274, 2_829_238_912),
     "cifar_resnet1202_b": (19_424_026, 2_829_501_056),
     "cifar_resnet1202_c": (20_538_714, 2_986_263_168),

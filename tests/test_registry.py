@@ -13,11 +13,12 @@ from golden import PUBLISHED_MACS, PUBLISHED_PARAMS, REGISTRY
 
 def test_registry_holds_every_family_and_variant():
     names = keras_resnet.list_models()
-    assert len(names) == len(set(names)) == 87
+    assert len(names) == len(set(names)) == 92
     assert keras_resnet.list_models("resnet50*") == [
         "resnet50", "resnet50b", "resnet50c", "resnet50d", "resnet50v2", "resnet50v2c", "resnet50v2d",
     ]
-    assert len(keras_resnet.list_models("cifar_*")) == 24
+    assert len(keras_resnet.list_models("cifar_*")) == 29
+    assert keras_resnet.list_models("cifar_plain*") == [f"cifar_plain{d}" for d in (20, 32, 44, 56, 110)]
     assert keras_resnet.list_models("cifar_resnet56*") == [
         "cifar_resnet56", "cifar_resnet56_b", "cifar_resnet56_c", "cifar_resnet56v2",
     ]
@@ -129,7 +130,8 @@ def test_macs_scale_with_resolution():
         (lambda: specs.cifar_arch(21), ValueError, r"6n\+2.*received depth=21"),
         (lambda: specs.cifar_arch(2), ValueError, r"received depth=2"),
         (lambda: specs.cifar_arch("20"), ValueError, r"received depth='20'"),
-        (lambda: specs.cifar_arch(20, "D"), ValueError, r"shortcut must be one of 'A', 'B', 'C'; received shortcut='D'"),
+        (lambda: specs.cifar_arch(20, "D"), ValueError, r"shortcut must be one of 'A', 'B', 'C', None; received shortcut='D'"),
+        (lambda: specs.cifar_arch(20, ["A"]), ValueError, r"received shortcut=\['A'\]"),
         (lambda: specs.Arch("tiny", (1,), (8,), (1,), "cifar", True, "projection", False), ValueError, r"Arch.block"),
     ],
 )

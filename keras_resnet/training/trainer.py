@@ -476,7 +476,8 @@ def _compiled_model(run: _Run, input_shape: tuple[int, ...]) -> Any:
     spec, config = run.spec, run.config
     if run.phase is None:
         kwargs = dict(config.model_kwargs or {})
-        kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
+        if registry.get_entry(run.name).arch.residual:  # a plain net has no residual branch to start at zero
+            kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
         model = registry.create_model(run.name, input_shape=input_shape, classes=run.classes, classifier_activation=None, **kwargs)
     else:
         model = _finetune_model(run, input_shape)
