@@ -1,15 +1,18 @@
 """Export time and inference latency: keras_resnet.export against Keras' own `model.export`.
 
-    python benchmarks/export_benchmark.py                 # ResNet-50 at 224x224
-    python benchmarks/export_benchmark.py --model cifar_resnet20 --input-size 32 --repeats 50
+    python benchmarks/export_benchmark.py                 # ResNet-50 at 224x224, 3 rounds
+    python benchmarks/export_benchmark.py --model cifar_resnet20 --input-size 32 --rounds 1
 
 Both exporters write SavedModel, TFLite and ONNX (float32) for the same model in the same process,
 after a warm-up export of a tiny model through both paths (so neither pays the one-time library
-loading). The goal is a time ratio of at most 0.6: keras_resnet traces once and derives the
-formats from that trace, Keras traces per format. Verification is timed separately.
+loading), in alternating rounds (keras_resnet first in odd rounds, Keras first in even ones); the
+figures are medians over the rounds. The goal is a time ratio of at most 0.6: keras_resnet traces
+once, freezes once and derives the formats from that; Keras traces and freezes per format.
+Verification is timed separately.
 
-Then every artifact's batch-1 latency (median over `--repeats` runs after warm-up) is compared
-with Keras' inference (the faster of ``model(x)`` and ``model.predict_on_batch(x)``).
+Then every artifact's batch-1 latency is compared with Keras' inference (the faster of
+``model(x)`` and ``model.predict_on_batch(x)``), all measured interleaved in the same rounds.
+Every report names the machine (CPU, cores, ISA extensions), the runtime versions and the load.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import gc
 import json
 import os
 import pathlib
+import statistics
 import sys
 import tempfile
 import time
@@ -30,13 +34,16 @@ def log(text):
     print(text, file=sys.stderr, flush=True)
 
 
+def load():
+    return " ".join(open("/proc/loadavg").read().split()[:3]) if os.path.exists("/proc/loadavg") else "n/a"
+
+
 def timed(label, fn):
     gc.collect()  # neither exporter pays for the other's garbage
     start = time.perf_counter()
-    log(f"  {label} ...")
     result = fn()
     seconds = time.perf_counter() - start
-    log(f"  {label}: {seconds:.1f} s")
+    log(f"  {label}: {seconds:.1f} s (load {load()})")
     return seconds, result
 
 
@@ -46,21 +53,76 @@ def keras_export_all(model, folder):
     model.export(str(folder / "keras.onnx"), format="onnx", verbose=False)
 
 
+def export_rounds(model, tmp, rounds):
+    """(our seconds per round, Keras' seconds per round, our last reports), alternating who goes first."""
+    from keras_resnet import export
+
+    ours, theirs, reports = [], [], None
+    for i in range(rounds):
+        folder = tmp / f"round{i}"
+        folder.mkdir()
+        ours_job = lambda: export.export(  # noqa: E731
+            model, folder / "ours", format="all", preprocessing="torch", verify_artifacts=False, verbose=False)
+        theirs_job = lambda: keras_export_all(model, folder)  # noqa: E731
+        log(f"round {i + 1}/{rounds}")
+        order = [("keras_resnet.export", ours_job, ours), ("keras model.export x3", theirs_job, theirs)]
+        for label, job, seconds in order if i % 2 == 0 else order[::-1]:
+            elapsed, result = timed(label, job)
+            seconds.append(elapsed)
+            if label == "keras_resnet.export":
+                reports = result
+    return ours, theirs, reports
+
+
+def latencies(model, reports, x, repeats):
+    """Keras (model(x), predict_on_batch) and every artifact, interleaved."""
+    from keras_resnet import benchmark, export
+
+    runners = {"model(x)": lambda v: model(v, training=False), "predict_on_batch": model.predict_on_batch}
+    runners.update({(r.format, r.precision): export.load_runner(r.path, r.format, r.details) for r in reports})
+    return benchmark.interleaved_latencies(runners, x, repeats=repeats, verbose=True)
+
+
+def report(args, ours, theirs, verify_seconds, seconds, reports, machine):
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    print(f"\n## Export: {args.model} at {args.input_size}x{args.input_size}, float32\n")
+    print(f"Machine: {machine['describe']}; load average {machine['load_before']} before, {machine['load_after']} after.\n")
+    print(f"| exporter | formats | seconds (median of {len(ours)}) | rounds |\n|---|---|---:|---|")
+    print(f"| keras_resnet.export (one trace, one freeze) | saved_model, tflite, onnx | {statistics.median(ours):.1f} | "
+          f"{', '.join(f'{s:.1f}' for s in ours)} |")
+    print(f"| keras `model.export` x3 | tf_saved_model, litert, onnx | {statistics.median(theirs):.1f} | "
+          f"{', '.join(f'{s:.1f}' for s in theirs)} |")
+    print("\nkeras_resnet per artifact (last round): " + ", ".join(f"{r.format} {r.export_seconds:.1f} s" for r in reports))
+    per_round = ", ".join(f"{o / t:.2f}" for o, t in zip(ours, theirs))
+    print(f"\n**time ratio keras_resnet / keras = {ratio:.2f}** (goal <= 0.6; per round {per_round}); "
+          f"verification adds {verify_seconds:.1f} s")
+    keras_s = min(seconds["model(x)"], seconds["predict_on_batch"])
+    print(f"\n## Batch-1 latency (median of {args.repeats} interleaved rounds)\n")
+    print(f"Keras: model(x) {seconds['model(x)'] * 1e3:.1f} ms, predict_on_batch {seconds['predict_on_batch'] * 1e3:.1f} ms; "
+          "baseline = the faster.\n")
+    print("| artifact | size MiB | latency ms | speed-up vs Keras | max abs diff | top-1 agreement |\n|---|---:|---:|---:|---:|---:|")
+    for r in reports:
+        latency = seconds[r.format, r.precision]
+        print(f"| {r.format} {r.precision} | {r.size_bytes / 2**20:.1f} | {latency * 1e3:.1f} | {keras_s / latency:.2f}x | "
+              f"{r.max_abs_diff:.1e} | {r.top1_agreement:.0%} |")
+    return ratio
+
+
 def main():
     parser = argparse.ArgumentParser(description=(__doc__ or "\n").splitlines()[0])
     parser.add_argument("--model", default="resnet50")
     parser.add_argument("--input-size", type=int, default=224)
-    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating export rounds (median)")
+    parser.add_argument("--repeats", type=int, default=20, help="interleaved latency rounds (median)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args()
 
-    import keras
-
     import keras_resnet
-    from keras_resnet import export
-    from keras_resnet.benchmark import median_latency
+    from keras_resnet import benchmark, export
     from keras_resnet.export import verify
 
+    machine = {"describe": benchmark.machine(), **benchmark.machine_info(), "load_before": load()}
+    log(f"machine: {machine['describe']}")
     shape = (args.input_size, args.input_size, 3)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
@@ -70,45 +132,26 @@ def main():
         keras_export_all(tiny, tmp / "warm")
 
         model = keras_resnet.create_model(args.model, input_shape=shape, classifier_activation=None)
+        model(keras_resnet.preprocessing.get("torch")(tiny_batch(shape)))  # Keras exports only a model that has been called
         log(f"{args.model} at {shape}: {keras_resnet.count_params(model):,} parameters")
-        ours, reports = timed(
-            "keras_resnet.export (saved_model + tflite + onnx)",
-            lambda: export.export(model, tmp / "ours", format="all", preprocessing="torch", verify_artifacts=False, verbose=False),
-        )
-        theirs, _ = timed("keras model.export x3 (tf_saved_model, litert, onnx)", lambda: keras_export_all(model, tmp))
+        ours, theirs, reports = export_rounds(model, tmp, args.rounds)
         traced = export.trace(model, preprocessing="torch")  # ImageNet-normalized inputs, as deployed
         inputs = verify.verification_inputs(traced)
         verify_seconds, _ = timed("verification of the 3 artifacts", lambda: [verify.verify(r, traced, inputs) for r in reports])
-
-        x = inputs[:1]
-        eager = median_latency(lambda v: model(v, training=False), x, repeats=args.repeats)
-        predict = median_latency(model.predict_on_batch, x, repeats=args.repeats)
-        baseline = min(eager, predict)
-        rows = []
-        for r in reports:
-            run = export.load_runner(r.path, r.format, r.details)
-            latency = median_latency(run, x, repeats=args.repeats)
-            rows.append(dict(format=r.format, precision=r.precision, size_mib=r.size_bytes / 2**20, export_seconds=r.export_seconds,
-                             latency_ms=latency * 1e3, speedup_vs_keras=baseline / latency,
-                             max_abs_diff=r.max_abs_diff, top1_agreement=r.top1_agreement))
-
-    print(f"\n## Export: {args.model} at {args.input_size}x{args.input_size}, float32, {os.cpu_count()} CPU cores\n")
-    print("| exporter | formats | seconds |\n|---|---|---:|")
-    print(f"| keras_resnet.export (one trace) | saved_model, tflite, onnx | {ours:.1f} |")
-    print(f"| keras `model.export` x3 | tf_saved_model, litert, onnx | {theirs:.1f} |")
-    print("\nkeras_resnet per artifact: " + ", ".join(f"{r['format']} {r['export_seconds']:.1f} s" for r in rows))
-    print(f"\n**time ratio keras_resnet / keras = {ours / theirs:.2f}** (goal <= 0.6); verification adds {verify_seconds:.1f} s")
-    print(f"\n## Batch-1 latency (median of {args.repeats})\n")
-    print(f"Keras: model(x) {eager * 1e3:.1f} ms, predict_on_batch {predict * 1e3:.1f} ms; baseline = the faster.\n")
-    print("| artifact | size MiB | latency ms | speed-up vs Keras | max abs diff | top-1 agreement |\n|---|---:|---:|---:|---:|---:|")
-    for row in rows:
-        print(f"| {row['format']} {row['precision']} | {row['size_mib']:.1f} | {row['latency_ms']:.1f} | "
-              f"{row['speedup_vs_keras']:.2f}x | {row['max_abs_diff']:.1e} | {row['top1_agreement']:.0%} |")
+        seconds = latencies(model, reports, inputs[:1], args.repeats)
+    machine["load_after"] = load()
+    ratio = report(args, ours, theirs, verify_seconds, seconds, reports, machine)
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(dict(
-            model=args.model, input_size=args.input_size, export_seconds=ours, keras_export_seconds=theirs,
-            ratio=ours / theirs, verify_seconds=verify_seconds, keras_latency_ms=dict(eager=eager * 1e3, predict_on_batch=predict * 1e3),
-            artifacts=rows, keras_version=keras.__version__), indent=2))
+            model=args.model, input_size=args.input_size, export_seconds=ours, keras_export_seconds=theirs, ratio=ratio,
+            verify_seconds=verify_seconds, latency_ms={" ".join(k) if isinstance(k, tuple) else k: v * 1e3 for k, v in seconds.items()},
+            machine=machine), indent=2))
+
+
+def tiny_batch(shape):
+    import numpy as np
+
+    return np.random.default_rng(0).uniform(0, 255, (1, *shape)).astype("float32")
 
 
 if __name__ == "__main__":

@@ -133,10 +133,15 @@ def main(argv=None):
     )
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
+    from keras_resnet import benchmark
+
+    machine = benchmark.machine_info()
+    print(f"\nMachine: {benchmark.machine()}; " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items()))
     log(f"done in {time.perf_counter() - start:.0f} s")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"rows": rows, "compressed_ratio": ratio, "plain_compressed_ratio": plain_ratio, "checks": checks}, f, indent=2)
+            json.dump({"rows": rows, "compressed_ratio": ratio, "plain_compressed_ratio": plain_ratio, "checks": checks,
+                       "machine": machine}, f, indent=2)
     return 0 if all(checks.values()) else 1
 
 

@@ -106,8 +106,11 @@ def main(argv=None):
         del models
         keras.backend.clear_session()
 
+    from keras_resnet import benchmark
+
     print(f"\nResNet-50 training, {args.size}x{args.size}, batch {args.batch}, {device_name}, "
-          f"median of {args.repeats} runs of {args.steps} steps\n")
+          f"median of {args.repeats} runs of {args.steps} steps\n\nMachine: {benchmark.machine()}; "
+          + ", ".join(f"{k} {v}" for k, v in benchmark.machine_info()["versions"].items()) + "\n")
     print("| precision | XLA | keras_resnet img/s | keras.applications img/s | ratio |")
     print("|---|---|---:|---:|---:|")
     for r in results:
@@ -115,7 +118,8 @@ def main(argv=None):
               f"{r['keras_applications_images_per_s']:.1f} | {r['ratio']:.2f} |")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"device": device_name, "batch": args.batch, "size": args.size, "results": results}, f, indent=2)
+            json.dump({"device": device_name, "batch": args.batch, "size": args.size, "results": results,
+                       "machine": benchmark.machine_info()}, f, indent=2)
     return 0
 
 

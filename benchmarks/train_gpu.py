@@ -197,7 +197,8 @@ def main() -> None:
     print("| path | img/s | of device |\n|---|---:|---:|\n" + "\n".join(rows) +
           f"\n\n{', '.join(devices)}; host {benchmark.machine()}; {versions}")
     if args.json:
-        pathlib.Path(args.json).write_text(json.dumps({"figures": figures, "machine": benchmark.machine()}, indent=1))
+        pathlib.Path(args.json).write_text(json.dumps({"figures": figures, "machine": benchmark.machine(),
+                                                       "environment": benchmark.machine_info()}, indent=1))
 
 
 if __name__ == "__main__":

@@ -92,7 +92,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         log("1. peak RSS of a one-epoch folder run:")
-        figures = {"machine": benchmark.machine(), "versions": versions, "memory": memory(work)}
+        figures = {"machine": benchmark.machine(), "versions": versions, "environment": benchmark.machine_info(), "memory": memory(work)}
         log("2. input stream alone against ResNet-50 training steps alone:")
         figures["profile"] = profile(work)
     m, p = figures["memory"], figures["profile"]

@@ -215,6 +215,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         options["opset"] = args.opset
     if args.nchw:
         options["nchw"] = True
+    if args.target is not None:
+        options["target"] = args.target
     if args.image_bytes_signature:
         options["image_bytes_signature"] = True
     if args.calibration_data is not None and not pathlib.Path(args.calibration_data).exists():
@@ -550,6 +552,8 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     jobs = [(f, p) for f in formats for p in args.quantize if p in export.FORMATS[f].precisions]
     if not jobs:
         raise ValueError(f"no format in {formats} offers {args.quantize}")
+    if args.peer is not None and args.peer not in benchmark.PEERS:
+        raise ValueError(f"--peer must be one of {', '.join(benchmark.PEERS)} (keras.applications); received --peer {args.peer!r}")
     if args.output is not None:
         from keras_resnet import atomic
 
@@ -564,9 +568,11 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
         from keras_resnet import preprocessing as preprocessing_lib
 
         images = preprocessing_lib.get(args.preprocessing)(pixels)
+    options = {"target": args.target} if args.target else {}
     with tempfile.TemporaryDirectory() as tmp:
         result = benchmark.benchmark(model, args.output or tmp, jobs=jobs, images=images, labels=labels, batch=args.batch,
-                                     repeats=args.repeats, preprocessing=args.preprocessing)
+                                     repeats=args.repeats, preprocessing=args.preprocessing, peer=args.peer, options=options,
+                                     threads=args.threads)
     print(result.markdown())
     if args.json:
         import json
@@ -723,6 +729,7 @@ def _add_export(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -
                    help="how raw pixels become model input (default: the --weights preset's, else none)")
     p.add_argument("--opset", type=int, help="ONNX opset (13-18)")
     p.add_argument("--nchw", action="store_true", help="ONNX input as NCHW")
+    _add_target(p)
     p.add_argument("--image-bytes-signature", action="store_true", help="SavedModel: add a signature taking encoded images")
     p.add_argument("--overwrite", action="store_true", help="replace outputs this export wrote before (never a folder of other files)")
     p.add_argument("--no-verify", action="store_true", help="skip running each artifact against Keras")
@@ -828,6 +835,13 @@ def _add_demo_and_benchmark(sub: Any, common: argparse.ArgumentParser, presets: 
     p.add_argument("--preprocessing", default="torch", choices=presets)
     p.add_argument("--output", "-o", help="keep the artifacts here")
     p.add_argument("--json", help="write the results as JSON (for tracking over time)")
+    p.add_argument("--peer", nargs="?", const="ResNet50",
+                   help="also measure the route without this library: keras.applications PEER (ResNet50, ResNet101, ResNet152, "
+                        "ResNet50V2, ...; default ResNet50) at the model's input size and classes -> Keras' "
+                        "model.export(format='onnx') -> ONNX Runtime, and quantize_static u8s8 for int8")
+    p.add_argument("--threads", type=_count, help="CPU threads of LiteRT and ONNX Runtime, the peer's too (default: "
+                   "each runtime's own, all cores; 1 gives steadier ratios on a busy machine)")
+    _add_target(p)
     p.set_defaults(func=_cmd_benchmark)
 
 
@@ -859,6 +873,14 @@ def _add_lesion(sub: Any, common: argparse.ArgumentParser, presets: list[str]) -
     p.add_argument("--plot", help="write the lesion plot here (PNG; needs matplotlib)")
     p.add_argument("--json", help="write the rows as JSON")
     p.set_defaults(func=_cmd_lesion)
+
+
+def _add_target(p: argparse.ArgumentParser) -> None:
+    from keras_resnet import _machine
+
+    p.add_argument("--target", choices=_machine.TARGETS,
+                   help="the CPU the ONNX int8 artifact will run on: x86 (AVX2, no VNNI: uint8 activations, 7-bit weights), "
+                        "x86-vnni (uint8 activations), arm (int8 activations); default: this machine's")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -48,6 +48,19 @@ class Traced:
                 f"{self.input_shape}; pass input_size=(height, width) (or an int)"
             )
 
+    def frozen(self) -> tuple[Any, Any]:
+        """The trace with its variables frozen into constants, ``(function, graph_def)``: computed
+        once per export and shared by the TFLite and ONNX conversions, which otherwise freeze it
+        each on their own (about 5 s each for ResNet-50 on 2 cores)."""
+        if "frozen" not in self.cache:
+            # What both converters call themselves (tf2onnx with aggressive inlining, so do we).
+            from tensorflow.python.framework import convert_to_constants
+
+            self.cache["frozen"] = convert_to_constants.convert_variables_to_constants_v2_as_graph(
+                self.concrete, lower_control_flow=False, aggressive_inlining=True
+            )
+        return self.cache["frozen"]
+
     def metadata(self, **extra: Any) -> dict[str, Any]:
         versions = {}
         for package in ("keras-resnet", "keras", "tensorflow"):

@@ -28,6 +28,9 @@ from typing import Any
 
 import numpy as np
 
+#: the `Format.load` details entry asking for a number of CPU threads (the benchmark's ``threads=``)
+THREADS_KEY = "threads"
+
 #: what a format writes: one file, or a SavedModel folder in TF Serving's ``<name>/<version>`` layout
 KINDS = ("file", "saved_model")
 
@@ -52,7 +55,9 @@ class Format:
             details recorded in the report and given back to `load`.
         load: ``load(path, details=None) -> runner``: the artifact at `path` in its runtime, as a
             callable taking a float32 batch ``[batch, height, width, channels]`` and returning
-            ``{output name: array}`` (``logits``/``probabilities``, or ``output``).
+            ``{output name: array}`` (``logits``/``probabilities``, or ``output``). A
+            ``details["threads"]`` (int) asks for that many CPU threads where the runtime can be
+            told (`THREADS_KEY`; the benchmark's ``threads=``); a format that cannot ignores it.
         suffix: the file suffix (``".tflite"``); a folder format has none.
         kind: ``"file"`` or ``"saved_model"`` (a folder: ``<path>/<model name>/<version>``).
         precisions: the precisions it writes (``quantize=...``), float32 first.
@@ -181,6 +186,7 @@ def load_runner(path: str | os.PathLike[str], format: str | None = None, details
 __all__ = [
     "FORMATS",
     "KINDS",
+    "THREADS_KEY",
     "Format",
     "Runner",
     "format_of",
