@@ -21,6 +21,7 @@ import pathlib
 import statistics
 import time
 import typing
+import warnings
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -93,7 +94,7 @@ class BenchmarkResult:
     keras_accuracy: float | None
     rows: list[Row]
     environment: dict = dataclasses.field(default_factory=dict)  # `machine_info()`: CPU and runtime versions
-    peer: str | None = None  # the peer's model (keras.applications name), when measured
+    peer: str | None = None  # the peer's model ("keras.applications.ResNet50"), when measured
     threads: int | None = None  # the LiteRT and ONNX Runtime threads (None: each runtime's default)
 
     def fastest(self, precisions: Collection[str]) -> Row | None:
@@ -241,8 +242,8 @@ DEMO_JOBS = (
 
 #: the route a user takes without this library, measured beside it when `benchmark` gets a peer
 PEER_ROUTE = (
-    "keras.applications {model} -> Keras' `model.export(format=\"onnx\")` -> ONNX Runtime float32; int8: that ONNX "
-    "through ONNX Runtime's `quantize_static` (QDQ, uint8 activations, per-channel int8 weights) on the same calibration images"
+    "{model} -> Keras' `model.export(format=\"onnx\")` -> ONNX Runtime float32; int8: that ONNX through ONNX "
+    "Runtime's `quantize_static` (QDQ, uint8 activations, per-channel int8 weights) on the same calibration images"
 )
 
 #: the keras.applications models `peer_model` builds (the ResNets, the same architectures as this library's)
@@ -282,7 +283,9 @@ def _peer_artifacts(peer: Any, folder: pathlib.Path, calibration: np.ndarray, in
     start = time.perf_counter()
     peer(calibration[:1])  # Keras exports only a model that has been called
     path = folder / f"peer_{peer.name}.onnx"
-    peer.export(str(path), format="onnx", verbose=False)
+    with warnings.catch_warnings():  # Keras' NumPy-2 patch of tf2onnx probes np.object
+        warnings.filterwarnings("ignore", message="In the future `np.object`", category=FutureWarning)
+        peer.export(str(path), format="onnx", verbose=False)
     _console.log(verbose, f"peer: {peer.name} -> model.export(format='onnx') in {time.perf_counter() - start:.1f} s")
     artifacts = [("float32", path)]
     if int8:
@@ -391,6 +394,7 @@ def benchmark(
     warmup = _checks.check_int("warmup", warmup, minimum=0)
     threads = None if threads is None else _checks.check_int("threads", threads, minimum=1)
     jobs = list(jobs)
+    peer_name = f"keras.applications.{peer}" if isinstance(peer, str) else getattr(peer, "name", None)
     peer = peer_model(peer, model) if isinstance(peer, str) else peer
     traced = export.trace(model, preprocessing=preprocessing)
     images = np.asarray(verify.verification_inputs(traced, count=max(8, batch)) if images is None else images, dtype="float32")
@@ -423,7 +427,7 @@ def benchmark(
     _compare_with_peer(rows)
     keras_accuracy = _accuracies(model, reports, rows, images, labels)
     return BenchmarkResult(model.name, tuple(traced.input_shape), batch, repeats, machine(), keras_s * 1e3, keras_accuracy, rows,
-                           environment=environment, peer=getattr(peer, "name", None), threads=threads)
+                           environment=environment, peer=peer_name, threads=threads)
 
 
 def _accuracies(model: Any, reports: list[Report], rows: list[Row], images: np.ndarray, labels: np.ndarray | None) -> float | None:

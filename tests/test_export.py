@@ -15,7 +15,7 @@ import tensorflow as tf
 
 import keras_resnet
 from conftest import assert_learned
-from keras_resnet import export
+from keras_resnet import _machine, export
 from keras_resnet.export import tflite as tflite_format
 from keras_resnet.export import verify as verify_lib
 
@@ -134,6 +134,50 @@ def test_onnx_nchw_and_tflite_uint8_io(cifar20, calibration, tmp_path):
     assert runner.get_input_details()["image"]["dtype"] == np.uint8 and q.verified
 
 
+def _int8_graph(path):
+    """(activation zero-point dtypes, smallest and largest int8 conv weight) of a QDQ ONNX file."""
+    graph = onnx.load(path).graph
+    constants = {i.name: onnx.numpy_helper.to_array(i) for i in graph.initializer}
+    activations = {constants[n.input[2]].dtype.name for n in graph.node if n.op_type == "QuantizeLinear" and n.input[2] in constants}
+    weights = [constants[n.input[0]] for n in graph.node if n.op_type == "DequantizeLinear" and constants.get(n.input[0], np.empty(0)).ndim == 4]
+    return activations, min(int(w.min()) for w in weights), max(int(w.max()) for w in weights)
+
+
+def test_onnx_int8_is_quantized_for_its_cpu_target(cifar20, calibration, every_format, tmp_path):
+    """uint8 activations on x86 (7-bit weights without VNNI), int8 on ARM; the default is this
+    machine's target; every artifact agrees with the float model it came from."""
+    by = {(r.format, r.precision): r for r in every_format[1]}
+    assert by["onnx", "int8"].details["target"] == _machine.target()
+    reference = np.asarray(cifar20(calibration, training=False))
+    errors = {}
+    for target, activations, weight_range in (("x86", {"uint8"}, 64), ("x86-vnni", {"uint8"}, 127), ("arm", {"int8"}, 127)):
+        (r,) = export.export(cifar20, tmp_path / f"{target}.onnx", format="onnx", quantize="int8", calibration_data=calibration,
+                             target=target, verbose=False)
+        assert r.verified and r.details["target"] == target
+        assert json.loads(ort.InferenceSession(r.path).get_modelmeta().custom_metadata_map["keras_resnet_metadata"])["target"] == target
+        found, low, high = _int8_graph(r.path)
+        assert found == activations and -weight_range <= low and high == weight_range, (target, found, low, high)
+        logits = export.load_runner(r.path)(calibration)["logits"]
+        assert (logits.argmax(-1) == reference.argmax(-1)).mean() >= 0.9
+        errors[target] = float(np.abs(logits - reference).max() / np.abs(reference).max())
+    if _machine.target() == "x86":  # AVX2 without VNNI: VPMADDUBSW saturates with full 8-bit weights
+        assert errors["x86"] < errors["x86-vnni"], errors
+
+
+def test_tflite_and_onnx_convert_one_frozen_graph(cifar20, tmp_path, monkeypatch):
+    """The trace is frozen once and both converters start from it; the TFLite file still has
+    its serving_default signature (the frozen-graph path writes none; the export adds it)."""
+    from keras_resnet.export import _trace
+
+    calls = []
+    frozen = _trace.Traced.frozen
+    monkeypatch.setattr(_trace.Traced, "frozen", lambda self: calls.append("cached" if "frozen" in self.cache else "froze") or frozen(self))
+    reports = export.export(cifar20, tmp_path, format=["tflite", "onnx"], verbose=False)
+    assert [r.verified for r in reports] == [True, True] and calls == ["froze", "cached"]
+    interpreter = tflite_format.tflite_interpreter(reports[0].path)
+    assert interpreter.get_signature_list() == {"serving_default": {"inputs": ["image"], "outputs": ["logits", "probabilities"]}}
+
+
 def test_calibration_from_dataset_and_image_folder(cifar20, tmp_path):
     data = tf.data.Dataset.from_tensor_slices((np.random.default_rng(3).random((10, 32, 32, 3), dtype="float32"), np.zeros(10))).batch(4)
     (r,) = export.export(cifar20, tmp_path / "a.tflite", format="tflite", quantize="int8", calibration_data=data, verbose=False)
@@ -172,6 +216,7 @@ def test_undefined_input_size_needs_input_size(tmp_path):
         (dict(format="onnx", quantize="int8", calibration_data=[1, 2]), TypeError, r"calibration_data must be a NumPy array"),
         (dict(format="tflite", quantize="float32", inference_input_type="uint8"), ValueError, r"inference_input_type for tflite float32 must be one of 'float32'"),
         (dict(format="onnx", opset=21), ValueError, r"opset must be an int from 13 to 18.*received opset=21"),
+        (dict(format="onnx", target="x87"), ValueError, r"target must be one of 'x86', 'x86-vnni', 'arm'; received target='x87'"),
         (dict(format="tflite", input_size=(16, 16)), ValueError, r"input_size=\(16, 16\) disagrees with the model's fixed input shape"),
         (dict(preprocessing="imagenet"), ValueError, r"preprocessing must be one of .*received preprocessing='imagenet'"),
     ],
