@@ -162,7 +162,7 @@ class LesionStudy:
                  f"{self.intact_accuracy:.2%} on {self.images} images", "",
                  "| block | stage | kind | accuracy without it | drop |", "|---|---:|---|---:|---:|"]
         for row in self.rows:
-            kind = "downsampling" if row.downsampling else "identity"
+            kind = "downsampling" if row.downsampling else "same shape"
             lines.append(f"| `{row.block}` | {row.stage} | {kind} | {row.accuracy:.2%} | {100 * row.drop:+.2f} pt |")
         lines.append(f"\nmedian drop: {100 * self.median_drop():.2f} pt over {len(self.drops())} shape-keeping blocks; "
                      f"{100 * self.median_drop(downsampling=True):.2f} pt over {len(self.drops(downsampling=True))} downsampling blocks")
