@@ -242,7 +242,8 @@ def export(
         **options: per-format options: ``image_bytes_signature`` (saved_model),
             ``inference_input_type``/``inference_output_type`` (tflite int8/int16x8),
             ``sparse_weights`` (tflite float32/float16: sparse tensor format for pruned models),
-            ``opset``/``nchw``/``per_channel`` (onnx).
+            ``opset``/``nchw``/``per_channel``/``target`` (onnx; ``target`` is the CPU the int8
+            artifact is quantized for: ``"x86"``, ``"x86-vnni"``, ``"arm"``, default this machine's).
 
     Returns:
         An `ExportResult`: one `Report` per artifact (path, size, time, max/mean absolute

@@ -45,21 +45,20 @@ class Int8Settings:
 
     activations: str  # "uint8" or "int8" (QuantType.QUInt8 / QInt8); weights are always int8
     reduce_range: bool  # 7-bit weights (ONNX Runtime's remedy for AVX2's VPMADDUBSW saturation)
-    why: str  # one line for listings
 
 
 #: int8 settings per CPU target (`keras_resnet._machine.TARGETS`; ``target=None`` detects this
 #: machine's). ONNX Runtime's x86 kernels multiply uint8 activations by int8 weights; int8
 #: activations take a slower path there (ResNet-50 on a 2-core AVX2 EPYC: 20 of 53 convolutions
-#: stayed float32, 1.8x slower than uint8). Without VNNI, AVX2's VPMADDUBSW adds two uint8 x int8
+#: stayed float32, 1.9x slower than uint8). Without VNNI, AVX2's VPMADDUBSW adds two uint8 x int8
 #: products in int16 and saturates; 7-bit weights (``reduce_range``) keep the sum in range (CIFAR
 #: ResNet-20, 3 seeds: mean error relative to float32 3.6% -> 2.2%, int8 activations 1.4%) at
 #: the same speed. VNNI's VPDPBUSD sums in int32, so full 8-bit weights. On ARM64, ONNX Runtime
 #: recommends int8 activations (SDOT multiplies int8 by int8); not measured here.
 INT8_TARGETS = {
-    "x86": Int8Settings("uint8", True, "uint8 x 7-bit int8 (AVX2 VPMADDUBSW without saturation)"),
-    "x86-vnni": Int8Settings("uint8", False, "uint8 x int8 (VNNI VPDPBUSD)"),
-    "arm": Int8Settings("int8", False, "int8 x int8 (ARM64 SDOT), ONNX Runtime's recommendation"),
+    "x86": Int8Settings(activations="uint8", reduce_range=True),  # uint8 x 7-bit int8: AVX2 VPMADDUBSW, no saturation
+    "x86-vnni": Int8Settings(activations="uint8", reduce_range=False),  # uint8 x int8: VNNI VPDPBUSD
+    "arm": Int8Settings(activations="int8", reduce_range=False),  # int8 x int8: ARM64 SDOT
 }
 
 
