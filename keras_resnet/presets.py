@@ -105,38 +105,41 @@ _KA = "https://storage.googleapis.com/tensorflow/keras-applications/resnet/"
 _TV_V1 = "https://github.com/pytorch/vision/tree/main/references/classification#resnet"
 _TV_V2 = "https://github.com/pytorch/vision/issues/3995#new-recipe"
 _TV_V2_FIXRES = "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres"
+_TV_RESNEXT = "https://github.com/pytorch/vision/tree/main/references/classification#resnext"
+_TV_WIDE = "https://github.com/pytorch/vision/pull/912#issue-445437439"
 
-#: torchvision: (model, enum, file, SHA-256 (full where checked, else the file name's prefix),
-#: top-1, top-5, resize, MB, recipe). Crop 224, bilinear; V2 weights resize to 232.
+#: torchvision: (model, enum, file, full SHA-256 where checked (else None: the file name's 8-hex
+#: prefix, which torch.hub checks), top-1, top-5, resize, MB, recipe). Crop 224, bilinear; V2
+#: weights resize to 232.
 _TORCHVISION = [
     ("resnet18", "ResNet18_Weights.IMAGENET1K_V1", "resnet18-f37072fd.pth",
      "f37072fd47e89c5e827621c5baffa7500819f7896bbacec160b1a16c560e07ec", 69.758, 89.078, 256, 44.661, _TV_V1),
-    ("resnet34", "ResNet34_Weights.IMAGENET1K_V1", "resnet34-b627a593.pth", "b627a593", 73.314, 91.420, 256, 83.275, _TV_V1),
+    ("resnet34", "ResNet34_Weights.IMAGENET1K_V1", "resnet34-b627a593.pth", None, 73.314, 91.420, 256, 83.275, _TV_V1),
     ("resnet50b", "ResNet50_Weights.IMAGENET1K_V1", "resnet50-0676ba61.pth",
      "0676ba61b6795bbe1773cffd859882e5e297624d384b6993f7c9e683e722fb8a", 76.130, 92.862, 256, 97.781, _TV_V1),
-    ("resnet50b", "ResNet50_Weights.IMAGENET1K_V2", "resnet50-11ad3fa6.pth", "11ad3fa6", 80.858, 95.434, 232, 97.79,
+    ("resnet50b", "ResNet50_Weights.IMAGENET1K_V2", "resnet50-11ad3fa6.pth", None, 80.858, 95.434, 232, 97.79,
      "https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621"),
-    ("resnet101b", "ResNet101_Weights.IMAGENET1K_V1", "resnet101-63fe2227.pth", "63fe2227", 77.374, 93.546, 256, 170.511, _TV_V1),
-    ("resnet101b", "ResNet101_Weights.IMAGENET1K_V2", "resnet101-cd907fc2.pth", "cd907fc2", 81.886, 95.780, 232, 170.53, _TV_V2),
-    ("resnet152b", "ResNet152_Weights.IMAGENET1K_V1", "resnet152-394f9c45.pth", "394f9c45", 78.312, 94.046, 256, 230.434, _TV_V1),
-    ("resnet152b", "ResNet152_Weights.IMAGENET1K_V2", "resnet152-f82ba261.pth", "f82ba261", 82.284, 96.002, 232, 230.474, _TV_V2),
-    ("resnext50_32x4d", "ResNeXt50_32X4D_Weights.IMAGENET1K_V1", "resnext50_32x4d-7cdf4587.pth", "7cdf4587",
-     77.618, 93.698, 256, 95.789, "https://github.com/pytorch/vision/tree/main/references/classification#resnext"),
-    ("resnext50_32x4d", "ResNeXt50_32X4D_Weights.IMAGENET1K_V2", "resnext50_32x4d-1a0047aa.pth", "1a0047aa",
+    ("resnet101b", "ResNet101_Weights.IMAGENET1K_V1", "resnet101-63fe2227.pth", None, 77.374, 93.546, 256, 170.511, _TV_V1),
+    ("resnet101b", "ResNet101_Weights.IMAGENET1K_V2", "resnet101-cd907fc2.pth", None, 81.886, 95.780, 232, 170.53, _TV_V2),
+    ("resnet152b", "ResNet152_Weights.IMAGENET1K_V1", "resnet152-394f9c45.pth", None, 78.312, 94.046, 256, 230.434, _TV_V1),
+    ("resnet152b", "ResNet152_Weights.IMAGENET1K_V2", "resnet152-f82ba261.pth", None, 82.284, 96.002, 232, 230.474, _TV_V2),
+    ("resnext50_32x4d", "ResNeXt50_32X4D_Weights.IMAGENET1K_V1", "resnext50_32x4d-7cdf4587.pth", None,
+     77.618, 93.698, 256, 95.789, _TV_RESNEXT),
+    ("resnext50_32x4d", "ResNeXt50_32X4D_Weights.IMAGENET1K_V2", "resnext50_32x4d-1a0047aa.pth", None,
      81.198, 95.340, 232, 95.833, _TV_V2),
-    ("resnext101_32x8d", "ResNeXt101_32X8D_Weights.IMAGENET1K_V1", "resnext101_32x8d-8ba56ff5.pth", "8ba56ff5",
-     79.312, 94.526, 256, 339.586, "https://github.com/pytorch/vision/tree/main/references/classification#resnext"),
-    ("resnext101_32x8d", "ResNeXt101_32X8D_Weights.IMAGENET1K_V2", "resnext101_32x8d-110c445d.pth", "110c445d",
+    ("resnext101_32x8d", "ResNeXt101_32X8D_Weights.IMAGENET1K_V1", "resnext101_32x8d-8ba56ff5.pth", None,
+     79.312, 94.526, 256, 339.586, _TV_RESNEXT),
+    ("resnext101_32x8d", "ResNeXt101_32X8D_Weights.IMAGENET1K_V2", "resnext101_32x8d-110c445d.pth", None,
      82.834, 96.228, 232, 339.673, _TV_V2_FIXRES),
-    ("resnext101_64x4d", "ResNeXt101_64X4D_Weights.IMAGENET1K_V1", "resnext101_64x4d-173b62eb.pth", "173b62eb",
+    ("resnext101_64x4d", "ResNeXt101_64X4D_Weights.IMAGENET1K_V1", "resnext101_64x4d-173b62eb.pth", None,
      83.246, 96.454, 232, 319.318, "https://github.com/pytorch/vision/pull/5935"),
-    ("wide_resnet50_2", "Wide_ResNet50_2_Weights.IMAGENET1K_V1", "wide_resnet50_2-95faca4d.pth", "95faca4d",
-     78.468, 94.086, 256, 131.82, "https://github.com/pytorch/vision/pull/912#issue-445437439"),
-    ("wide_resnet50_2", "Wide_ResNet50_2_Weights.IMAGENET1K_V2", "wide_resnet50_2-9ba9bcbe.pth", "9ba9bcbe",
+    ("wide_resnet50_2", "Wide_ResNet50_2_Weights.IMAGENET1K_V1", "wide_resnet50_2-95faca4d.pth", None,
+     78.468, 94.086, 256, 131.82, _TV_WIDE),
+    ("wide_resnet50_2", "Wide_ResNet50_2_Weights.IMAGENET1K_V2", "wide_resnet50_2-9ba9bcbe.pth", None,
      81.602, 95.758, 232, 263.124, _TV_V2_FIXRES),
-    ("wide_resnet101_2", "Wide_ResNet101_2_Weights.IMAGENET1K_V1", "wide_resnet101_2-32ee1156.pth", "32ee1156",
-     78.848, 94.284, 256, 242.896, "https://github.com/pytorch/vision/pull/912#issue-445437439"),
-    ("wide_resnet101_2", "Wide_ResNet101_2_Weights.IMAGENET1K_V2", "wide_resnet101_2-d733dc28.pth", "d733dc28",
+    ("wide_resnet101_2", "Wide_ResNet101_2_Weights.IMAGENET1K_V1", "wide_resnet101_2-32ee1156.pth", None,
+     78.848, 94.284, 256, 242.896, _TV_WIDE),
+    ("wide_resnet101_2", "Wide_ResNet101_2_Weights.IMAGENET1K_V2", "wide_resnet101_2-d733dc28.pth", None,
      82.510, 96.020, 232, 484.747, _TV_V2),
 ]
 
@@ -209,6 +212,7 @@ def _torchvision_presets() -> list[Preset]:
     out = []
     for model, enum, file, sha, top1, top5, resize, size_mb, recipe in _TORCHVISION:
         tag = "tv2_in1k" if enum.endswith("V2") else "tv_in1k"
+        sha = sha or file.rsplit("-", 1)[1].split(".")[0]
         out.append(Preset(
             f"{_timm_arch(model)}.{tag}", model, "torchvision", enum, _TV + file, sha, top1=top1, top5=top5,
             license="bsd-3-clause", recipe=recipe, eval=Eval(224, 224 / resize), file_size_mb=size_mb))
