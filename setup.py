@@ -6,11 +6,19 @@ import re
 from setuptools import find_packages, setup
 
 HERE = pathlib.Path(__file__).parent
-VERSION = re.search(r'__version__ = "([^"]+)"', (HERE / "keras_resnet" / "__init__.py").read_text()).group(1)
+VERSION = re.search(
+    r'__version__ = "([^"]+)"', (HERE / "keras_resnet" / "__init__.py").read_text()
+).group(1)
 
 EXTRAS = {
     # Converters and runtimes for keras_resnet.export (issue 3).
-    "export": ["tf2onnx>=1.16", "onnx>=1.15", "onnxruntime>=1.17", "ai-edge-litert>=1.0", "onnxconverter-common>=1.14"],
+    "export": [
+        "tf2onnx>=1.16",
+        "onnx>=1.15",
+        "onnxruntime>=1.17",
+        "ai-edge-litert>=1.0",
+        "onnxconverter-common>=1.14",
+    ],
     # Quantization-aware training and pruning: tfmot works on tf_keras models only.
     "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
     # Pretrained weights: .safetensors without torch; timm's Hub-hosted checkpoints through the Hub's own
@@ -29,7 +37,16 @@ EXTRAS = {
 # unpinned torch resolves there to 2.14.1, which pulls in the CUDA 13 libraries (several GB). jax on
 # its own is the CPU build.
 EXTRAS["demo"] += EXTRAS["export"] + EXTRAS["train"]  # the demo trains, then exports
-EXTRAS["test"] = ["pytest>=7", "pytest-xdist>=3", "mypy>=1.10", *EXTRAS["demo"], *EXTRAS["optimize"], *EXTRAS["weights"], "torch==2.13.0", "jax[cpu]"]
+EXTRAS["test"] = [
+    "pytest>=7",
+    "pytest-xdist>=3",
+    "mypy>=1.10",
+    *EXTRAS["demo"],
+    *EXTRAS["optimize"],
+    *EXTRAS["weights"],
+    "torch==2.13.0",
+    "jax[cpu]",
+]
 EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
 
 setup(

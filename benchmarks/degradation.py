@@ -44,7 +44,15 @@ PAPER_ERROR = {20: 8.75, 32: 7.51, 44: 7.17, 56: 6.97, 110: 6.43}
 LESIONED = ("cifar_resnet56", "cifar_resnet110", "cifar_plain56")
 #: --quick (CI): plain-20 and ResNet-20, 2 epochs of 18 steps on 600 digits at their native 8x8 (no
 #: shifts: 4 pixels are half a digit there); it checks that everything runs, not the result.
-QUICK = dict(depths=[20], plain_depths=[20], iterations=36, limit=600, image_size=8, batch_size=32, augment="none")
+QUICK = dict(
+    depths=[20],
+    plain_depths=[20],
+    iterations=36,
+    limit=600,
+    image_size=8,
+    batch_size=32,
+    augment="none",
+)
 
 
 def log(text: str) -> None:
@@ -63,7 +71,9 @@ class Split:
     augment: str
 
 
-def load(spec: str, *, image_size: int, limit: int | None, seed: int, augment_arg: str | None = None) -> Split:
+def load(
+    spec: str, *, image_size: int, limit: int | None, seed: int, augment_arg: str | None = None
+) -> Split:
     """digits (offline), cifar10 (keras.datasets; downloads once) or a CIFAR-10 binary folder,
     split 90/10 (CIFAR-10: 45k/5k) with `seed`; `limit` keeps the first training images;
     `augment_arg` replaces the data's default (CIFAR: pad_crop_flip, digits: pad_crop)."""
@@ -78,11 +88,15 @@ def load(spec: str, *, image_size: int, limit: int | None, seed: int, augment_ar
         (x, y), test = data.cifar(10, folder=None if spec == "cifar10" else spec)
         name, preprocessing, augment = "CIFAR-10", "unit", "pad_crop_flip"
     else:
-        raise SystemExit(f"--data must be digits, cifar10 or a CIFAR-10 binary folder; received {spec!r}")
+        raise SystemExit(
+            f"--data must be digits, cifar10 or a CIFAR-10 binary folder; received {spec!r}"
+        )
     order = np.random.default_rng(seed).permutation(len(x))
     held = len(x) // 10
     val, train = order[:held], order[held:][:limit]
-    return Split(name, (x[train], y[train]), (x[val], y[val]), test, preprocessing, augment_arg or augment)
+    return Split(
+        name, (x[train], y[train]), (x[val], y[val]), test, preprocessing, augment_arg or augment
+    )
 
 
 @dataclasses.dataclass
@@ -113,7 +127,10 @@ def error(model, images, labels, preprocessing: str) -> float:
     from keras_resnet import preprocessing as preprocessing_lib
 
     x = preprocessing_lib.get(preprocessing)(images)
-    logits = [keras.ops.convert_to_numpy(model(x[i : i + 256], training=False)) for i in range(0, len(x), 256)]
+    logits = [
+        keras.ops.convert_to_numpy(model(x[i : i + 256], training=False))
+        for i in range(0, len(x), 256)
+    ]
     return float((np.concatenate(logits).argmax(-1) != labels).mean())
 
 
@@ -123,14 +140,33 @@ def train(name: str, split: Split, args: argparse.Namespace) -> Run:
 
     steps = len(split.train[0]) // args.batch_size
     epochs = max(1, round(args.iterations / steps))
-    result = training.train(name, split.train, validation_data=split.test, recipe="cifar", epochs=epochs,
-                            batch_size=args.batch_size, augment=split.augment, preprocessing=split.preprocessing,
-                            seed=args.seed, tensorboard=False, verbose=0 if args.quiet else 2)
+    result = training.train(
+        name,
+        split.train,
+        validation_data=split.test,
+        recipe="cifar",
+        epochs=epochs,
+        batch_size=args.batch_size,
+        augment=split.augment,
+        preprocessing=split.preprocessing,
+        seed=args.seed,
+        tensorboard=False,
+        verbose=0 if args.quiet else 2,
+    )
     history = result.history
     entry = registry.get_entry(name)
-    return Run(name, entry.arch_args["depth"], not entry.arch.residual, epochs, epochs * steps,
-               [1 - a for a in history["accuracy"]], [1 - a for a in history["val_accuracy"]],
-               error(result.model, *split.val, split.preprocessing), result.seconds, result.model)
+    return Run(
+        name,
+        entry.arch_args["depth"],
+        not entry.arch.residual,
+        epochs,
+        epochs * steps,
+        [1 - a for a in history["accuracy"]],
+        [1 - a for a in history["val_accuracy"]],
+        error(result.model, *split.val, split.preprocessing),
+        result.seconds,
+        result.model,
+    )
 
 
 def figure(runs: list[Run], path: pathlib.Path, title: str) -> None:
@@ -149,12 +185,17 @@ def figure(runs: list[Run], path: pathlib.Path, title: str) -> None:
             steps = [run.iterations * (e + 1) / run.epochs for e in range(run.epochs)]
             label = f"{'plain' if plain else 'ResNet'}-{run.depth}"
             panel.plot(steps, [100 * e for e in run.train_error], "--", color=color, lw=1)
-            panel.plot(steps, [100 * e for e in run.test_error], "-", color=color, lw=2, label=label)
+            panel.plot(
+                steps, [100 * e for e in run.test_error], "-", color=color, lw=2, label=label
+            )
         panel.set_title(f"{'plain' if plain else 'residual'} ({title})", fontsize=9)
         panel.set_xlabel("iterations")
         panel.grid(True, alpha=0.3)
         panel.legend(fontsize=7)
-    top = max(max(r.train_error[len(r.train_error) // 4:] + r.test_error[len(r.test_error) // 4:]) for r in runs)
+    top = max(
+        max(r.train_error[len(r.train_error) // 4 :] + r.test_error[len(r.test_error) // 4 :])
+        for r in runs
+    )
     panels[0].set_ylim(0, min(100, 100 * top * 1.3 + 1))
     panels[0].set_ylabel("error (%): training dashed, test bold")
     fig.tight_layout()
@@ -183,52 +224,94 @@ def lesions(runs: list[Run], split: Split, names: list[str]) -> list:
     images = preprocessing_lib.get(split.preprocessing)(split.test[0])
     studies = []
     for name in lesion_targets(runs, names):
-        studies.append(analysis.lesion_study(trained[name].model, (images, split.test[1]), batch_size=512, verbose=1))
-        log(f"lesion study of {name}: median drop {100 * studies[-1].median_drop():.1f} points, {studies[-1].seconds:.1f} s")
+        studies.append(
+            analysis.lesion_study(
+                trained[name].model, (images, split.test[1]), batch_size=512, verbose=1
+            )
+        )
+        log(
+            f"lesion study of {name}: median drop {100 * studies[-1].median_drop():.1f} points, {studies[-1].seconds:.1f} s"
+        )
     return studies
 
 
 def markdown(runs: list[Run], studies: list, meta: dict) -> str:
     """The measured table beside the paper's, then the lesion summary."""
     by = {(r.depth, r.plain): r for r in runs}
-    lines = [f"{meta['data']}; {meta['recipe']}; {meta['machine']}; {meta['versions']}; {meta['seconds']:.0f} s in all.", "",
-             "| depth | plain: train / test error | ResNet: train / test error | ResNet held-out error | paper ResNet, CIFAR-10 test |",
-             "|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"{meta['data']}; {meta['recipe']}; {meta['machine']}; {meta['versions']}; {meta['seconds']:.0f} s in all.",
+        "",
+        "| depth | plain: train / test error | ResNet: train / test error | ResNet held-out error | paper ResNet, CIFAR-10 test |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     for depth in sorted({r.depth for r in runs}):
         cells = []
         for plain in (True, False):
             run = by.get((depth, plain))
-            cells.append(f"{100 * run.train_error[-1]:.2f}% / {100 * run.test_error[-1]:.2f}%" if run else "-")
+            cells.append(
+                f"{100 * run.train_error[-1]:.2f}% / {100 * run.test_error[-1]:.2f}%"
+                if run
+                else "-"
+            )
         resnet = by.get((depth, False))
         cells.append(f"{100 * resnet.val_error:.2f}%" if resnet else "-")
         cells.append(f"{PAPER_ERROR[depth]:.2f}%" if depth in PAPER_ERROR else "-")
         lines.append(f"| {depth} | " + " | ".join(cells) + " |")
-    lines += ["", "| lesioned net | intact test error | median drop, one block removed | largest drop | downsampling blocks' drops |",
-              "|---|---:|---:|---:|---|"]
+    lines += [
+        "",
+        "| lesioned net | intact test error | median drop, one block removed | largest drop | downsampling blocks' drops |",
+        "|---|---:|---:|---:|---|",
+    ]
     for s in studies:
         worst = max(row.drop for row in s.rows if not row.downsampling)
         down = ", ".join(f"{100 * d:.1f}" for d in s.drops(downsampling=True))
-        lines.append(f"| `{s.model}` | {100 * (1 - s.intact_accuracy):.2f}% | {100 * s.median_drop():.2f} pt | "
-                     f"{100 * worst:.2f} pt | {down} pt |")
+        lines.append(
+            f"| `{s.model}` | {100 * (1 - s.intact_accuracy):.2f}% | {100 * s.median_drop():.2f} pt | "
+            f"{100 * worst:.2f} pt | {down} pt |"
+        )
     return "\n".join(lines)
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "\n").splitlines()[0])
-    parser.add_argument("--data", default="digits", help="digits (offline default), cifar10 (keras.datasets) or a CIFAR-10 binary folder")
-    parser.add_argument("--depths", type=int, nargs="+", default=[20, 32, 44, 56, 110], help="ResNet depths")
-    parser.add_argument("--plain-depths", type=int, nargs="+", default=[20, 32, 44, 56], help="plain net depths")
-    parser.add_argument("--iterations", type=int, default=64000, help="training steps per net (the recipe: 64000)")
+    parser.add_argument(
+        "--data",
+        default="digits",
+        help="digits (offline default), cifar10 (keras.datasets) or a CIFAR-10 binary folder",
+    )
+    parser.add_argument(
+        "--depths", type=int, nargs="+", default=[20, 32, 44, 56, 110], help="ResNet depths"
+    )
+    parser.add_argument(
+        "--plain-depths", type=int, nargs="+", default=[20, 32, 44, 56], help="plain net depths"
+    )
+    parser.add_argument(
+        "--iterations", type=int, default=64000, help="training steps per net (the recipe: 64000)"
+    )
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--image-size", type=int, default=32, help="digits' side (CIFAR is 32)")
     parser.add_argument("--limit", type=int, help="use only the first N training images")
-    parser.add_argument("--augment", choices=["none", "pad_crop", "pad_crop_flip"],
-                        help="default: pad_crop_flip (CIFAR), pad_crop (digits); at 8x8 a 4-pixel shift is half a digit: none")
-    parser.add_argument("--lesion", nargs="*", default=[], help=f"nets to lesion (default: {', '.join(LESIONED)} where trained, and the shallowest plain net)")
+    parser.add_argument(
+        "--augment",
+        choices=["none", "pad_crop", "pad_crop_flip"],
+        help="default: pad_crop_flip (CIFAR), pad_crop (digits); at 8x8 a 4-pixel shift is half a digit: none",
+    )
+    parser.add_argument(
+        "--lesion",
+        nargs="*",
+        default=[],
+        help=f"nets to lesion (default: {', '.join(LESIONED)} where trained, and the shallowest plain net)",
+    )
     parser.add_argument("--output", "-o", default="degradation_results")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--quiet", action="store_true", help="no line per epoch (Keras'), only one per net")
-    parser.add_argument("--quick", action="store_true", help="CI, quiet: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()))
+    parser.add_argument(
+        "--quiet", action="store_true", help="no line per epoch (Keras'), only one per net"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="CI, quiet: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()),
+    )
     args = parser.parse_args(argv)
     if args.quick:
         vars(args).update(QUICK, quiet=True)
@@ -244,27 +327,47 @@ def main(argv: list[str] | None = None) -> dict:
     started = time.perf_counter()
     output = pathlib.Path(args.output)
     output.mkdir(parents=True, exist_ok=True)
-    split = load(args.data, image_size=args.image_size, limit=args.limit, seed=args.seed, augment_arg=args.augment)
-    names = [f"cifar_plain{d}" for d in args.plain_depths] + [f"cifar_resnet{d}" for d in args.depths]
-    log(f"{split.name}: {len(split.train[0])} training, {len(split.val[0])} held-out, {len(split.test[0])} test images; "
-        f"{len(names)} nets, about {args.iterations} iterations each at batch {args.batch_size}")
+    split = load(
+        args.data,
+        image_size=args.image_size,
+        limit=args.limit,
+        seed=args.seed,
+        augment_arg=args.augment,
+    )
+    names = [f"cifar_plain{d}" for d in args.plain_depths] + [
+        f"cifar_resnet{d}" for d in args.depths
+    ]
+    log(
+        f"{split.name}: {len(split.train[0])} training, {len(split.val[0])} held-out, {len(split.test[0])} test images; "
+        f"{len(names)} nets, about {args.iterations} iterations each at batch {args.batch_size}"
+    )
     runs = []
     (output / "weights").mkdir(exist_ok=True)
     for i, name in enumerate(names, 1):
         runs.append(train(name, split, args))
         run = runs[-1]
-        run.model.save_weights(output / "weights" / f"{name}.weights.h5")  # for `keras-resnet lesion NAME --weights`
-        log(f"[{i}/{len(names)}] {name}: {run.epochs} epochs ({run.iterations} iterations) in {run.seconds:.1f} s; "
-            f"train error {100 * run.train_error[-1]:.2f}%, test error {100 * run.test_error[-1]:.2f}%")
+        run.model.save_weights(
+            output / "weights" / f"{name}.weights.h5"
+        )  # for `keras-resnet lesion NAME --weights`
+        log(
+            f"[{i}/{len(names)}] {name}: {run.epochs} epochs ({run.iterations} iterations) in {run.seconds:.1f} s; "
+            f"train error {100 * run.train_error[-1]:.2f}%, test error {100 * run.test_error[-1]:.2f}%"
+        )
     studies = lesions(runs, split, args.lesion)
     backend = keras.backend.backend()
-    meta = {"data": f"{split.name} ({len(split.train[0])} training / {len(split.val[0])} held-out / {len(split.test[0])} test images)",
-            "recipe": f"the cifar recipe at batch {args.batch_size} (peak learning rate {0.1 * args.batch_size / 128:g}), "
-                      f"{runs[0].iterations if runs else 0} iterations per net (the paper: 64,000 at batch 128), "
-                      f"learning rate / 10 at 50% and 75%, augmentation: {split.augment}",
-            "machine": benchmark.machine(), "versions": f"Keras {keras.__version__} on {backend}", "seconds": time.perf_counter() - started}
+    meta = {
+        "data": f"{split.name} ({len(split.train[0])} training / {len(split.val[0])} held-out / {len(split.test[0])} test images)",
+        "recipe": f"the cifar recipe at batch {args.batch_size} (peak learning rate {0.1 * args.batch_size / 128:g}), "
+        f"{runs[0].iterations if runs else 0} iterations per net (the paper: 64,000 at batch 128), "
+        f"learning rate / 10 at 50% and 75%, augmentation: {split.augment}",
+        "machine": benchmark.machine(),
+        "versions": f"Keras {keras.__version__} on {backend}",
+        "seconds": time.perf_counter() - started,
+    }
     _write(output, runs, studies, meta, split.name)
-    log(f"done in {meta['seconds']:.0f} s; wrote {output}/degradation.png, lesion.png, results.md, results.json")
+    log(
+        f"done in {meta['seconds']:.0f} s; wrote {output}/degradation.png, lesion.png, results.md, results.json"
+    )
     return {"runs": runs, "studies": studies, "meta": meta, "output": output}
 
 
@@ -273,12 +376,24 @@ def _write(output: pathlib.Path, runs: list[Run], studies: list, meta: dict, tit
 
     table = markdown(runs, studies, meta)
     print(table)
-    (output / "results.md").write_text(table + "\n\n" + "\n\n".join(s.table() for s in studies) + "\n")
-    (output / "results.json").write_text(json.dumps({"meta": meta, "runs": [r.as_dict() for r in runs],
-                                                     "lesions": [s.as_dict() for s in studies]}, indent=1))
+    (output / "results.md").write_text(
+        table + "\n\n" + "\n\n".join(s.table() for s in studies) + "\n"
+    )
+    (output / "results.json").write_text(
+        json.dumps(
+            {
+                "meta": meta,
+                "runs": [r.as_dict() for r in runs],
+                "lesions": [s.as_dict() for s in studies],
+            },
+            indent=1,
+        )
+    )
     figure(runs, output / "degradation.png", title)
     if studies:
-        analysis.plot_lesions(studies, output / "lesion.png", title=f"One block removed at a time ({title})")
+        analysis.plot_lesions(
+            studies, output / "lesion.png", title=f"One block removed at a time ({title})"
+        )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,11 @@ def log(text):
 
 
 def load():
-    return " ".join(open("/proc/loadavg").read().split()[:3]) if os.path.exists("/proc/loadavg") else "n/a"
+    return (
+        " ".join(open("/proc/loadavg").read().split()[:3])
+        if os.path.exists("/proc/loadavg")
+        else "n/a"
+    )
 
 
 def timed(label, fn):
@@ -62,10 +66,19 @@ def export_rounds(model, tmp, rounds):
         folder = tmp / f"round{i}"
         folder.mkdir()
         ours_job = lambda: export.export(  # noqa: E731
-            model, folder / "ours", format="all", preprocessing="torch", verify_artifacts=False, verbose=False)
+            model,
+            folder / "ours",
+            format="all",
+            preprocessing="torch",
+            verify_artifacts=False,
+            verbose=False,
+        )
         theirs_job = lambda: keras_export_all(model, folder)  # noqa: E731
         log(f"round {i + 1}/{rounds}")
-        order = [("keras_resnet.export", ours_job, ours), ("keras model.export x3", theirs_job, theirs)]
+        order = [
+            ("keras_resnet.export", ours_job, ours),
+            ("keras model.export x3", theirs_job, theirs),
+        ]
         for label, job, seconds in order if i % 2 == 0 else order[::-1]:
             elapsed, result = timed(label, job)
             seconds.append(elapsed)
@@ -78,33 +91,55 @@ def latencies(model, reports, x, repeats):
     """Keras (model(x), predict_on_batch) and every artifact, interleaved."""
     from keras_resnet import benchmark, export
 
-    runners = {"model(x)": lambda v: model(v, training=False), "predict_on_batch": model.predict_on_batch}
-    runners.update({(r.format, r.precision): export.load_runner(r.path, r.format, r.details) for r in reports})
+    runners = {
+        "model(x)": lambda v: model(v, training=False),
+        "predict_on_batch": model.predict_on_batch,
+    }
+    runners.update(
+        {(r.format, r.precision): export.load_runner(r.path, r.format, r.details) for r in reports}
+    )
     return benchmark.interleaved_latencies(runners, x, repeats=repeats, verbose=True)
 
 
 def report(args, ours, theirs, verify_seconds, seconds, reports, machine):
     ratio = statistics.median(ours) / statistics.median(theirs)
     print(f"\n## Export: {args.model} at {args.input_size}x{args.input_size}, float32\n")
-    print(f"Machine: {machine['describe']}; load average {machine['load_before']} before, {machine['load_after']} after.\n")
+    print(
+        f"Machine: {machine['describe']}; load average {machine['load_before']} before, {machine['load_after']} after.\n"
+    )
     print(f"| exporter | formats | seconds (median of {len(ours)}) | rounds |\n|---|---|---:|---|")
-    print(f"| keras_resnet.export (one trace, one freeze) | saved_model, tflite, onnx | {statistics.median(ours):.1f} | "
-          f"{', '.join(f'{s:.1f}' for s in ours)} |")
-    print(f"| keras `model.export` x3 | tf_saved_model, litert, onnx | {statistics.median(theirs):.1f} | "
-          f"{', '.join(f'{s:.1f}' for s in theirs)} |")
-    print("\nkeras_resnet per artifact (last round): " + ", ".join(f"{r.format} {r.export_seconds:.1f} s" for r in reports))
+    print(
+        f"| keras_resnet.export (one trace, one freeze) | saved_model, tflite, onnx | {statistics.median(ours):.1f} | "
+        f"{', '.join(f'{s:.1f}' for s in ours)} |"
+    )
+    print(
+        f"| keras `model.export` x3 | tf_saved_model, litert, onnx | {statistics.median(theirs):.1f} | "
+        f"{', '.join(f'{s:.1f}' for s in theirs)} |"
+    )
+    print(
+        "\nkeras_resnet per artifact (last round): "
+        + ", ".join(f"{r.format} {r.export_seconds:.1f} s" for r in reports)
+    )
     per_round = ", ".join(f"{o / t:.2f}" for o, t in zip(ours, theirs))
-    print(f"\n**time ratio keras_resnet / keras = {ratio:.2f}** (goal <= 0.6; per round {per_round}); "
-          f"verification adds {verify_seconds:.1f} s")
+    print(
+        f"\n**time ratio keras_resnet / keras = {ratio:.2f}** (goal <= 0.6; per round {per_round}); "
+        f"verification adds {verify_seconds:.1f} s"
+    )
     keras_s = min(seconds["model(x)"], seconds["predict_on_batch"])
     print(f"\n## Batch-1 latency (median of {args.repeats} interleaved rounds)\n")
-    print(f"Keras: model(x) {seconds['model(x)'] * 1e3:.1f} ms, predict_on_batch {seconds['predict_on_batch'] * 1e3:.1f} ms; "
-          "baseline = the faster.\n")
-    print("| artifact | size MiB | latency ms | speed-up vs Keras | max abs diff | top-1 agreement |\n|---|---:|---:|---:|---:|---:|")
+    print(
+        f"Keras: model(x) {seconds['model(x)'] * 1e3:.1f} ms, predict_on_batch {seconds['predict_on_batch'] * 1e3:.1f} ms; "
+        "baseline = the faster.\n"
+    )
+    print(
+        "| artifact | size MiB | latency ms | speed-up vs Keras | max abs diff | top-1 agreement |\n|---|---:|---:|---:|---:|---:|"
+    )
     for r in reports:
         latency = seconds[r.format, r.precision]
-        print(f"| {r.format} {r.precision} | {r.size_bytes / 2**20:.1f} | {latency * 1e3:.1f} | {keras_s / latency:.2f}x | "
-              f"{r.max_abs_diff:.1e} | {r.top1_agreement:.0%} |")
+        print(
+            f"| {r.format} {r.precision} | {r.size_bytes / 2**20:.1f} | {latency * 1e3:.1f} | {keras_s / latency:.2f}x | "
+            f"{r.max_abs_diff:.1e} | {r.top1_agreement:.0%} |"
+        )
     return ratio
 
 
@@ -113,7 +148,9 @@ def main():
     parser.add_argument("--model", default="resnet50")
     parser.add_argument("--input-size", type=int, default=224)
     parser.add_argument("--rounds", type=int, default=3, help="alternating export rounds (median)")
-    parser.add_argument("--repeats", type=int, default=20, help="interleaved latency rounds (median)")
+    parser.add_argument(
+        "--repeats", type=int, default=20, help="interleaved latency rounds (median)"
+    )
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args()
 
@@ -132,20 +169,41 @@ def main():
         keras_export_all(tiny, tmp / "warm")
 
         model = keras_resnet.create_model(args.model, input_shape=shape, classifier_activation=None)
-        model(keras_resnet.preprocessing.get("torch")(tiny_batch(shape)))  # Keras exports only a model that has been called
+        model(
+            keras_resnet.preprocessing.get("torch")(tiny_batch(shape))
+        )  # Keras exports only a model that has been called
         log(f"{args.model} at {shape}: {keras_resnet.count_params(model):,} parameters")
         ours, theirs, reports = export_rounds(model, tmp, args.rounds)
-        traced = export.trace(model, preprocessing="torch")  # ImageNet-normalized inputs, as deployed
+        traced = export.trace(
+            model, preprocessing="torch"
+        )  # ImageNet-normalized inputs, as deployed
         inputs = verify.verification_inputs(traced)
-        verify_seconds, _ = timed("verification of the 3 artifacts", lambda: [verify.verify(r, traced, inputs) for r in reports])
+        verify_seconds, _ = timed(
+            "verification of the 3 artifacts",
+            lambda: [verify.verify(r, traced, inputs) for r in reports],
+        )
         seconds = latencies(model, reports, inputs[:1], args.repeats)
     machine["load_after"] = load()
     ratio = report(args, ours, theirs, verify_seconds, seconds, reports, machine)
     if args.json:
-        pathlib.Path(args.json).write_text(json.dumps(dict(
-            model=args.model, input_size=args.input_size, export_seconds=ours, keras_export_seconds=theirs, ratio=ratio,
-            verify_seconds=verify_seconds, latency_ms={" ".join(k) if isinstance(k, tuple) else k: v * 1e3 for k, v in seconds.items()},
-            machine=machine), indent=2))
+        pathlib.Path(args.json).write_text(
+            json.dumps(
+                dict(
+                    model=args.model,
+                    input_size=args.input_size,
+                    export_seconds=ours,
+                    keras_export_seconds=theirs,
+                    ratio=ratio,
+                    verify_seconds=verify_seconds,
+                    latency_ms={
+                        " ".join(k) if isinstance(k, tuple) else k: v * 1e3
+                        for k, v in seconds.items()
+                    },
+                    machine=machine,
+                ),
+                indent=2,
+            )
+        )
 
 
 def tiny_batch(shape):

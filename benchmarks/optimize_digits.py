@@ -42,7 +42,9 @@ def main(argv=None):
     parser.add_argument("--sparsity", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", help="also write the results here")
-    parser.add_argument("--out", help="keep the artifacts in this folder (default: a temporary one)")
+    parser.add_argument(
+        "--out", help="keep the artifacts in this folder (default: a temporary one)"
+    )
     args = parser.parse_args(argv)
 
     import keras
@@ -83,28 +85,89 @@ def main(argv=None):
                 )
 
         common = dict(preprocessing="unit", overwrite=True, compressed_size=True)
-        rows.append({"model": "float32", "format": "keras", "precision": "float32",
-                     "accuracy": float((model.predict(x_test, verbose=0).argmax(-1) == y_test).mean())})
-        record("float32 / PTQ", export.export(
-            model, f"{out}/ptq", format="tflite", quantize=["float32", "int8"], calibration_data=x_train, calibration_size=500, **common
-        ))
+        rows.append(
+            {
+                "model": "float32",
+                "format": "keras",
+                "precision": "float32",
+                "accuracy": float((model.predict(x_test, verbose=0).argmax(-1) == y_test).mean()),
+            }
+        )
+        record(
+            "float32 / PTQ",
+            export.export(
+                model,
+                f"{out}/ptq",
+                format="tflite",
+                quantize=["float32", "int8"],
+                calibration_data=x_train,
+                calibration_size=500,
+                **common,
+            ),
+        )
 
-        qat = fine_tune(model, (x_train, y_train), method="qat", validation=(x_test, y_test),
-                        epochs=args.qat_epochs, learning_rate=1e-4, batch_size=64, verbose=2)
-        rows.append({"model": "QAT", "format": "keras (fake-quant)", "precision": "int8", "accuracy": qat.accuracy})
-        record("QAT", export.export(qat.model, f"{out}/qat", format=["tflite", "onnx"], quantize="int8", **common))
+        qat = fine_tune(
+            model,
+            (x_train, y_train),
+            method="qat",
+            validation=(x_test, y_test),
+            epochs=args.qat_epochs,
+            learning_rate=1e-4,
+            batch_size=64,
+            verbose=2,
+        )
+        rows.append(
+            {
+                "model": "QAT",
+                "format": "keras (fake-quant)",
+                "precision": "int8",
+                "accuracy": qat.accuracy,
+            }
+        )
+        record(
+            "QAT",
+            export.export(
+                qat.model, f"{out}/qat", format=["tflite", "onnx"], quantize="int8", **common
+            ),
+        )
 
-        pruned = fine_tune(model, (x_train, y_train), method="prune", validation=(x_test, y_test),
-                           epochs=args.prune_epochs, learning_rate=5e-4, batch_size=64,
-                           target_sparsity=args.sparsity, verbose=2)
+        pruned = fine_tune(
+            model,
+            (x_train, y_train),
+            method="prune",
+            validation=(x_test, y_test),
+            epochs=args.prune_epochs,
+            learning_rate=5e-4,
+            batch_size=64,
+            target_sparsity=args.sparsity,
+            verbose=2,
+        )
         stage = f"pruned {pruned.sparsity:.0%}"
-        record(stage, export.export(pruned.model, f"{out}/pruned.tflite", format="tflite", **common), sparsity=pruned.sparsity)
-        record(stage + ", sparse encoding", export.export(
-            pruned.model, f"{out}/pruned_sparse.tflite", format="tflite", sparse_weights=True, **common
-        ), sparsity=pruned.sparsity)
+        record(
+            stage,
+            export.export(pruned.model, f"{out}/pruned.tflite", format="tflite", **common),
+            sparsity=pruned.sparsity,
+        )
+        record(
+            stage + ", sparse encoding",
+            export.export(
+                pruned.model,
+                f"{out}/pruned_sparse.tflite",
+                format="tflite",
+                sparse_weights=True,
+                **common,
+            ),
+            sparsity=pruned.sparsity,
+        )
 
     def find(model_prefix, fmt, precision):
-        return next(r for r in rows if r["model"].startswith(model_prefix) and r["format"] == fmt and r["precision"] == precision)
+        return next(
+            r
+            for r in rows
+            if r["model"].startswith(model_prefix)
+            and r["format"] == fmt
+            and r["precision"] == precision
+        )
 
     fp32 = find("float32", "keras", "float32")["accuracy"]
     ptq = find("float32 / PTQ", "tflite", "int8")["accuracy"]
@@ -126,7 +189,9 @@ def main(argv=None):
     for r in rows:
         size = f"{r['size_bytes'] / 1024:.0f} KiB" if r.get("size_bytes") else ""
         packed = f"{r['compressed_bytes'] / 1024:.0f} KiB" if r.get("compressed_bytes") else ""
-        print(f"| {r['model']} | {r['format']} | {r['precision']} | {r['accuracy']:.2%} | {size} | {packed} |")
+        print(
+            f"| {r['model']} | {r['format']} | {r['precision']} | {r['accuracy']:.2%} | {size} | {packed} |"
+        )
     print(
         f"\npruned/unpruned compressed float32 TFLite size: {ratio:.2f} with sparse encoding "
         f"(sparse_weights=True), {plain_ratio:.2f} without"
@@ -136,12 +201,24 @@ def main(argv=None):
     from keras_resnet import benchmark
 
     machine = benchmark.machine_info()
-    print(f"\nMachine: {benchmark.machine()}; " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items()))
+    print(
+        f"\nMachine: {benchmark.machine()}; "
+        + ", ".join(f"{k} {v}" for k, v in machine["versions"].items())
+    )
     log(f"done in {time.perf_counter() - start:.0f} s")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"rows": rows, "compressed_ratio": ratio, "plain_compressed_ratio": plain_ratio, "checks": checks,
-                       "machine": machine}, f, indent=2)
+            json.dump(
+                {
+                    "rows": rows,
+                    "compressed_ratio": ratio,
+                    "plain_compressed_ratio": plain_ratio,
+                    "checks": checks,
+                    "machine": machine,
+                },
+                f,
+                indent=2,
+            )
     return 0 if all(checks.values()) else 1
 
 

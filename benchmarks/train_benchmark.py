@@ -38,7 +38,9 @@ def build(kind, size, policy):
     try:
         if kind == "keras_resnet":
             return keras_resnet.ResNet50(input_shape=(size, size, 3), classifier_activation=None)
-        return keras.applications.ResNet50(weights=None, input_shape=(size, size, 3), classifier_activation=None)
+        return keras.applications.ResNet50(
+            weights=None, input_shape=(size, size, 3), classifier_activation=None
+        )
     finally:
         keras.config.set_dtype_policy("float32")
 
@@ -48,7 +50,12 @@ def main(argv=None):
     parser.add_argument("--size", type=int, default=224)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--steps", type=int, default=5, help="timed steps per run")
-    parser.add_argument("--warmup", type=int, default=2, help="untimed steps before the first run (tracing, XLA compile)")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=2,
+        help="untimed steps before the first run (tracing, XLA compile)",
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--mixed-precision", action="store_true", help="also mixed_float16 (GPUs)")
     parser.add_argument("--no-xla", action="store_true", help="skip the XLA configuration")
@@ -60,7 +67,11 @@ def main(argv=None):
     import tensorflow as tf
 
     device = tf.config.list_physical_devices("GPU")
-    device_name = tf.config.experimental.get_device_details(device[0]).get("device_name", "GPU") if device else f"CPU ({os.cpu_count()} cores)"
+    device_name = (
+        tf.config.experimental.get_device_details(device[0]).get("device_name", "GPU")
+        if device
+        else f"CPU ({os.cpu_count()} cores)"
+    )
     rng = np.random.default_rng(0)
     x = rng.uniform(-1, 1, (args.batch, args.size, args.size, 3)).astype("float32")
     y = rng.integers(0, 1000, args.batch)
@@ -70,9 +81,13 @@ def main(argv=None):
     if not args.no_xla:
         configs.append(("float32", True))
     if args.mixed_precision:
-        configs += [("mixed_float16", False)] + ([("mixed_float16", True)] if not args.no_xla else [])
+        configs += [("mixed_float16", False)] + (
+            [("mixed_float16", True)] if not args.no_xla else []
+        )
     results = []
-    log(f"ResNet-50 training throughput at {args.size}x{args.size}, batch {args.batch}, on {device_name}")
+    log(
+        f"ResNet-50 training throughput at {args.size}x{args.size}, batch {args.batch}, on {device_name}"
+    )
     for policy, xla in configs:
         models = {}
         for kind in ("keras_resnet", "keras.applications"):
@@ -84,7 +99,9 @@ def main(argv=None):
             )
             start = time.perf_counter()
             model.fit(dataset, steps_per_epoch=args.warmup, epochs=1, verbose=0)
-            log(f"  {policy}{' + XLA' if xla else ''} {kind}: warm-up {time.perf_counter() - start:.1f} s")
+            log(
+                f"  {policy}{' + XLA' if xla else ''} {kind}: warm-up {time.perf_counter() - start:.1f} s"
+            )
             models[kind] = model
         times = {kind: [] for kind in models}
         for repeat in range(args.repeats):
@@ -92,7 +109,10 @@ def main(argv=None):
                 start = time.perf_counter()
                 model.fit(dataset, steps_per_epoch=args.steps, epochs=1, verbose=0)
                 times[kind].append(time.perf_counter() - start)
-            log(f"  run {repeat + 1}/{args.repeats}: " + ", ".join(f"{k} {t[-1]:.1f} s" for k, t in times.items()))
+            log(
+                f"  run {repeat + 1}/{args.repeats}: "
+                + ", ".join(f"{k} {t[-1]:.1f} s" for k, t in times.items())
+            )
         rate = {kind: args.batch * args.steps / statistics.median(t) for kind, t in times.items()}
         results.append(
             {
@@ -108,18 +128,32 @@ def main(argv=None):
 
     from keras_resnet import benchmark
 
-    print(f"\nResNet-50 training, {args.size}x{args.size}, batch {args.batch}, {device_name}, "
-          f"median of {args.repeats} runs of {args.steps} steps\n\nMachine: {benchmark.machine()}; "
-          + ", ".join(f"{k} {v}" for k, v in benchmark.machine_info()["versions"].items()) + "\n")
+    print(
+        f"\nResNet-50 training, {args.size}x{args.size}, batch {args.batch}, {device_name}, "
+        f"median of {args.repeats} runs of {args.steps} steps\n\nMachine: {benchmark.machine()}; "
+        + ", ".join(f"{k} {v}" for k, v in benchmark.machine_info()["versions"].items())
+        + "\n"
+    )
     print("| precision | XLA | keras_resnet img/s | keras.applications img/s | ratio |")
     print("|---|---|---:|---:|---:|")
     for r in results:
-        print(f"| {r['policy']} | {'yes' if r['xla'] else 'no'} | {r['keras_resnet_images_per_s']:.1f} | "
-              f"{r['keras_applications_images_per_s']:.1f} | {r['ratio']:.2f} |")
+        print(
+            f"| {r['policy']} | {'yes' if r['xla'] else 'no'} | {r['keras_resnet_images_per_s']:.1f} | "
+            f"{r['keras_applications_images_per_s']:.1f} | {r['ratio']:.2f} |"
+        )
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"device": device_name, "batch": args.batch, "size": args.size, "results": results,
-                       "machine": benchmark.machine_info()}, f, indent=2)
+            json.dump(
+                {
+                    "device": device_name,
+                    "batch": args.batch,
+                    "size": args.size,
+                    "results": results,
+                    "machine": benchmark.machine_info(),
+                },
+                f,
+                indent=2,
+            )
     return 0
 
 

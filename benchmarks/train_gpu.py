@@ -51,7 +51,9 @@ def make_folder(root: pathlib.Path, count: int, classes: int = 1000) -> pathlib.
         tile = rng.integers(0, 256, (47, 63, 3), dtype=np.uint8)
         folder = root / f"class{index % classes:03d}"
         folder.mkdir(parents=True, exist_ok=True)
-        Image.fromarray(tile).resize((500, 375), Image.Resampling.BICUBIC).save(folder / f"{index}.jpg", quality=90)
+        Image.fromarray(tile).resize((500, 375), Image.Resampling.BICUBIC).save(
+            folder / f"{index}.jpg", quality=90
+        )
 
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
         list(pool.map(write, range(count)))
@@ -88,9 +90,17 @@ def keras_path(path: str, args: argparse.Namespace) -> dict:
     from keras_resnet.training import stream, trainer
 
     folder = pathlib.Path(args.work) / "images"
-    config = trainer.TrainConfig(recipe="bag_of_tricks", classes=1000, batch_size=args.batch_size, epochs=1, image_size=args.image_size,
-                                 mixed_precision=args.precision == "bf16" and "mixed_bfloat16", verbose=0,
-                                 workers=args.workers, tensorboard=False)
+    config = trainer.TrainConfig(
+        recipe="bag_of_tricks",
+        classes=1000,
+        batch_size=args.batch_size,
+        epochs=1,
+        image_size=args.image_size,
+        mixed_precision=args.precision == "bf16" and "mixed_bfloat16",
+        verbose=0,
+        workers=args.workers,
+        tensorboard=False,
+    )
     run = trainer._Run.plan(args.model, config, trainer._Data.of(str(folder), None, config))
     batches, _, _ = trainer._streams(run)
     model = trainer._set_up_model(run)
@@ -109,8 +119,12 @@ def keras_path(path: str, args: argparse.Namespace) -> dict:
     import jax
 
     device = jax.devices()[0]
-    return {"images_per_second": args.steps * args.batch_size / timing.seconds, "device": getattr(device, "device_kind", str(device)),
-            "versions": f"Keras {keras.__version__}, JAX {jax.__version__}", "workers": run.workers}
+    return {
+        "images_per_second": args.steps * args.batch_size / timing.seconds,
+        "device": getattr(device, "device_kind", str(device)),
+        "versions": f"Keras {keras.__version__}, JAX {jax.__version__}",
+        "workers": run.workers,
+    }
 
 
 def torch_path(args: argparse.Namespace) -> dict:
@@ -119,10 +133,14 @@ def torch_path(args: argparse.Namespace) -> dict:
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.manual_seed(0)
-    model = torchvision.models.get_model(args.model, num_classes=1000).to(device, memory_format=torch.channels_last)
+    model = torchvision.models.get_model(args.model, num_classes=1000).to(
+        device, memory_format=torch.channels_last
+    )
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, weight_decay=5e-5)
     loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.1)
-    images = torch.randn(args.batch_size, 3, args.image_size, args.image_size, device=device).to(memory_format=torch.channels_last)
+    images = torch.randn(args.batch_size, 3, args.image_size, args.image_size, device=device).to(
+        memory_format=torch.channels_last
+    )
     labels = torch.randint(0, 1000, (args.batch_size,), device=device)
 
     def step() -> torch.Tensor:
@@ -141,22 +159,43 @@ def torch_path(args: argparse.Namespace) -> dict:
         loss = run_step()
     loss.item()  # waits for the last step
     name = torch.cuda.get_device_name() if device == "cuda" else "CPU"
-    return {"images_per_second": args.steps * args.batch_size / (time.perf_counter() - started), "device": name,
-            "versions": f"PyTorch {torch.__version__}, torchvision {torchvision.__version__}"}
+    return {
+        "images_per_second": args.steps * args.batch_size / (time.perf_counter() - started),
+        "device": name,
+        "versions": f"PyTorch {torch.__version__}, torchvision {torchvision.__version__}",
+    }
 
 
 def run_one(path: str, args: argparse.Namespace) -> dict:
     """`path` measured in a child process (its own GPU memory)."""
-    command = [sys.executable, __file__, "--only", path, "--work", args.work] + [
-        item for key in ("model", "batch_size", "image_size", "steps", "warmup", "workers", "precision")
-        for item in (f"--{key.replace('_', '-')}", str(getattr(args, key)))] + (["--no-compile"] if args.no_compile else [])
+    command = (
+        [sys.executable, __file__, "--only", path, "--work", args.work]
+        + [
+            item
+            for key in (
+                "model",
+                "batch_size",
+                "image_size",
+                "steps",
+                "warmup",
+                "workers",
+                "precision",
+            )
+            for item in (f"--{key.replace('_', '-')}", str(getattr(args, key)))
+        ]
+        + (["--no-compile"] if args.no_compile else [])
+    )
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         log(f"  {path}: failed\n{done.stderr[-3000:]}")
-        return {"error": (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1][:120]}
+        return {
+            "error": (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1][:120]
+        }
     figure = json.loads(done.stdout.strip().splitlines()[-1])
-    log(f"  {path:>6}: {figure['images_per_second']:,.0f} img/s ({time.perf_counter() - started:.0f} s)")
+    log(
+        f"  {path:>6}: {figure['images_per_second']:,.0f} img/s ({time.perf_counter() - started:.0f} s)"
+    )
     return figure
 
 
@@ -167,11 +206,19 @@ def main() -> None:
     parser.add_argument("--image-size", type=int, default=224)
     parser.add_argument("--steps", type=int, default=60, help="timed steps per path (default 60)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed steps first (default 5)")
-    parser.add_argument("--images", type=int, default=8192, help="JPEGs in the generated folder (default 8192)")
-    parser.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 16), help="decoding threads")
+    parser.add_argument(
+        "--images", type=int, default=8192, help="JPEGs in the generated folder (default 8192)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=min(os.cpu_count() or 1, 16), help="decoding threads"
+    )
     parser.add_argument("--precision", choices=("bf16", "fp32"), default="bf16")
-    parser.add_argument("--paths", default=",".join(PATHS), help=f"a comma-separated subset of {','.join(PATHS)}")
-    parser.add_argument("--no-compile", action="store_true", help="PyTorch eager instead of torch.compile")
+    parser.add_argument(
+        "--paths", default=",".join(PATHS), help=f"a comma-separated subset of {','.join(PATHS)}"
+    )
+    parser.add_argument(
+        "--no-compile", action="store_true", help="PyTorch eager instead of torch.compile"
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--only", choices=PATHS, help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
@@ -186,19 +233,35 @@ def main() -> None:
         args.work = work
         started = time.perf_counter()
         make_folder(pathlib.Path(work) / "images", args.images)
-        log(f"{args.images:,} JPEGs written in {time.perf_counter() - started:.0f} s; {args.model}, batch {args.batch_size}, "
-            f"{args.image_size} px, {args.precision}, {args.steps} timed steps per path:")
+        log(
+            f"{args.images:,} JPEGs written in {time.perf_counter() - started:.0f} s; {args.model}, batch {args.batch_size}, "
+            f"{args.image_size} px, {args.precision}, {args.steps} timed steps per path:"
+        )
         figures = {path: run_one(path, args) for path in paths}
-    rows = [f"| {path} | {f['images_per_second']:,.0f} | {f['images_per_second'] / figures['device']['images_per_second']:.0%} |"
-            if "images_per_second" in f and "images_per_second" in figures.get("device", {}) else f"| {path} | {f.get('images_per_second', f.get('error'))} | |"
-            for path, f in figures.items()]
+    rows = [
+        f"| {path} | {f['images_per_second']:,.0f} | {f['images_per_second'] / figures['device']['images_per_second']:.0%} |"
+        if "images_per_second" in f and "images_per_second" in figures.get("device", {})
+        else f"| {path} | {f.get('images_per_second', f.get('error'))} | |"
+        for path, f in figures.items()
+    ]
     devices = sorted({f["device"] for f in figures.values() if "device" in f})
     versions = "; ".join(sorted({f["versions"] for f in figures.values() if "versions" in f}))
-    print("| path | img/s | of device |\n|---|---:|---:|\n" + "\n".join(rows) +
-          f"\n\n{', '.join(devices)}; host {benchmark.machine()}; {versions}")
+    print(
+        "| path | img/s | of device |\n|---|---:|---:|\n"
+        + "\n".join(rows)
+        + f"\n\n{', '.join(devices)}; host {benchmark.machine()}; {versions}"
+    )
     if args.json:
-        pathlib.Path(args.json).write_text(json.dumps({"figures": figures, "machine": benchmark.machine(),
-                                                       "environment": benchmark.machine_info()}, indent=1))
+        pathlib.Path(args.json).write_text(
+            json.dumps(
+                {
+                    "figures": figures,
+                    "machine": benchmark.machine(),
+                    "environment": benchmark.machine_info(),
+                },
+                indent=1,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,9 @@ def make_folder(root: pathlib.Path, count: int) -> pathlib.Path:
         folder = root / f"class{index % 10}"
         folder.mkdir(parents=True, exist_ok=True)
         tile = rng.integers(0, 256, (47, 63, 3), dtype=np.uint8)
-        Image.fromarray(tile).resize((500, 375), Image.Resampling.BICUBIC).save(folder / f"{index}.jpg", quality=90)
+        Image.fromarray(tile).resize((500, 375), Image.Resampling.BICUBIC).save(
+            folder / f"{index}.jpg", quality=90
+        )
     return root
 
 
@@ -51,7 +53,9 @@ def peak_rss_mib(command: list[str]) -> tuple[float, float]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:] if process.stderr else ''}")
+        raise SystemExit(
+            f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:] if process.stderr else ''}"
+        )
     return usage.ru_maxrss / 1024, time.perf_counter() - started
 
 
@@ -59,8 +63,24 @@ def memory(work: pathlib.Path) -> dict:
     peaks = {}
     for count in (100, 1000):
         folder = make_folder(work / f"images{count}", count)
-        command = [sys.executable, "-m", "keras_resnet.cli", "train", "cifar_resnet20", "--data", str(folder), "--input-size",
-                   "160", "--epochs", "1", "--batch-size", "32", "--quiet", "--output", str(work / f"run{count}")]
+        command = [
+            sys.executable,
+            "-m",
+            "keras_resnet.cli",
+            "train",
+            "cifar_resnet20",
+            "--data",
+            str(folder),
+            "--input-size",
+            "160",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "32",
+            "--quiet",
+            "--output",
+            str(work / f"run{count}"),
+        ]
         peak, seconds = peak_rss_mib(command)
         log(f"  {count:>5} JPEGs: peak RSS {peak:,.0f} MiB ({seconds:.0f} s)")
         peaks[count] = peak
@@ -69,12 +89,33 @@ def memory(work: pathlib.Path) -> dict:
 
 def profile(work: pathlib.Path) -> dict:
     folder = work / "images1000"
-    command = [sys.executable, "-m", "keras_resnet.cli", "train", "resnet50", "--data", str(folder), "--input-size", "224",
-               "--batch-size", "16", "--recipe", "bag_of_tricks", "--output", str(work / "profile"), "--profile", "10"]
+    command = [
+        sys.executable,
+        "-m",
+        "keras_resnet.cli",
+        "train",
+        "resnet50",
+        "--data",
+        str(folder),
+        "--input-size",
+        "224",
+        "--batch-size",
+        "16",
+        "--recipe",
+        "bag_of_tricks",
+        "--output",
+        str(work / "profile"),
+        "--profile",
+        "10",
+    ]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rates = [float(v.replace(",", "")) for v in re.findall(r"([\d,]+) img/s", out)]
     log("  " + out.strip())
-    return {"input_images_per_second": rates[0], "train_images_per_second": rates[1], "ratio": rates[0] / rates[1]}
+    return {
+        "input_images_per_second": rates[0],
+        "train_images_per_second": rates[1],
+        "ratio": rates[0] / rates[1],
+    }
 
 
 def main() -> None:
@@ -92,15 +133,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         log("1. peak RSS of a one-epoch folder run:")
-        figures = {"machine": benchmark.machine(), "versions": versions, "environment": benchmark.machine_info(), "memory": memory(work)}
+        figures = {
+            "machine": benchmark.machine(),
+            "versions": versions,
+            "environment": benchmark.machine_info(),
+            "memory": memory(work),
+        }
         log("2. input stream alone against ResNet-50 training steps alone:")
         figures["profile"] = profile(work)
     m, p = figures["memory"], figures["profile"]
-    print(f"| measurement | figure | target |\n|---|---:|---:|\n"
-          f"| peak RSS, 100 -> 1,000 JPEGs | {m['peak_rss_mib'][100]:,.0f} -> {m['peak_rss_mib'][1000]:,.0f} MiB "
-          f"(+{m['growth_mib']:,.0f}) | < +150 MiB |\n"
-          f"| input / ResNet-50 training (img/s) | {p['input_images_per_second']:,.0f} / {p['train_images_per_second']:,.1f} "
-          f"= {p['ratio']:.1f}x | >= 1x |\n\n{figures['machine']}; {versions}")
+    print(
+        f"| measurement | figure | target |\n|---|---:|---:|\n"
+        f"| peak RSS, 100 -> 1,000 JPEGs | {m['peak_rss_mib'][100]:,.0f} -> {m['peak_rss_mib'][1000]:,.0f} MiB "
+        f"(+{m['growth_mib']:,.0f}) | < +150 MiB |\n"
+        f"| input / ResNet-50 training (img/s) | {p['input_images_per_second']:,.0f} / {p['train_images_per_second']:,.1f} "
+        f"= {p['ratio']:.1f}x | >= 1x |\n\n{figures['machine']}; {versions}"
+    )
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(figures, indent=1))
 

@@ -37,8 +37,24 @@ def log(text: str) -> None:
 
 
 def run(processes: int, work: str, epochs: int, batch: int) -> dict:
-    command = [sys.executable, "-m", "keras_resnet.cli", "train", "cifar_resnet20", "--data", "digits", "--batch-size",
-               str(batch), "--epochs", str(epochs), "--augment", "pad_crop", "--quiet", "--output", f"{work}/p{processes}"]
+    command = [
+        sys.executable,
+        "-m",
+        "keras_resnet.cli",
+        "train",
+        "cifar_resnet20",
+        "--data",
+        "digits",
+        "--batch-size",
+        str(batch),
+        "--epochs",
+        str(epochs),
+        "--augment",
+        "pad_crop",
+        "--quiet",
+        "--output",
+        f"{work}/p{processes}",
+    ]
     if processes > 1:
         command += ["--processes", str(processes)]
     env = {**os.environ, "KERAS_BACKEND": "jax"}
@@ -49,21 +65,31 @@ def run(processes: int, work: str, epochs: int, batch: int) -> dict:
     step = re.findall(r"- (\d+)(ms|s)/step", text)[-1]
     seconds = float(step[0]) / (1000 if step[1] == "ms" else 1)
     accuracy = float(re.search(r"held-out accuracy ([\d.]+)%", text).group(1))
-    log(f"  {processes} process(es): {batch / seconds:,.0f} img/s in the last epoch, held-out accuracy {accuracy:.2f}%")
+    log(
+        f"  {processes} process(es): {batch / seconds:,.0f} img/s in the last epoch, held-out accuracy {accuracy:.2f}%"
+    )
     return {"images_per_second": batch / seconds, "accuracy": accuracy}
 
 
 def plan() -> str:
     step = PER_GPU_BATCH / SINGLE_GPU_IMAGES_PER_SECOND
-    gradient_bytes = 4 * PARAMETERS  # float32: mixed precision keeps float32 variables, so float32 gradients
+    gradient_bytes = (
+        4 * PARAMETERS
+    )  # float32: mixed precision keeps float32 variables, so float32 gradients
     rows = [f"| 1 | - | {step * 1e3:.1f} | 0 | {SINGLE_GPU_IMAGES_PER_SECOND:,} | 100% |"]
     for gpus, (link, bandwidth) in LINKS.items():
-        all_reduce = 2 * (gpus - 1) / gpus * gradient_bytes / (bandwidth * 1e9)  # ring: each GPU sends and receives this
+        all_reduce = (
+            2 * (gpus - 1) / gpus * gradient_bytes / (bandwidth * 1e9)
+        )  # ring: each GPU sends and receives this
         rate = gpus * PER_GPU_BATCH / (step + all_reduce)
-        rows.append(f"| {gpus} | {link} | {step * 1e3:.1f} | {all_reduce * 1e3:.2f} | {rate:,.0f} | "
-                    f"{rate / (gpus * SINGLE_GPU_IMAGES_PER_SECOND):.0%} |")
-    return ("| GPUs | link | step ms | all-reduce ms | img/s (floor) | efficiency |\n|---:|---|---:|---:|---:|---:|\n"
-            + "\n".join(rows))
+        rows.append(
+            f"| {gpus} | {link} | {step * 1e3:.1f} | {all_reduce * 1e3:.2f} | {rate:,.0f} | "
+            f"{rate / (gpus * SINGLE_GPU_IMAGES_PER_SECOND):.0%} |"
+        )
+    return (
+        "| GPUs | link | step ms | all-reduce ms | img/s (floor) | efficiency |\n|---:|---|---:|---:|---:|---:|\n"
+        + "\n".join(rows)
+    )
 
 
 def main() -> None:
@@ -79,10 +105,12 @@ def main() -> None:
     log(f"machine: {benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}")
     with tempfile.TemporaryDirectory() as work:
         one, two = (run(n, work, args.epochs, args.batch_size) for n in (1, 2))
-    print(f"| processes | img/s | held-out accuracy |\n|---:|---:|---:|\n| 1 | {one['images_per_second']:,.0f} | "
-          f"{one['accuracy']:.2f}% |\n| 2 | {two['images_per_second']:,.0f} ({two['images_per_second'] / one['images_per_second']:.2f}x) "
-          f"| {two['accuracy']:.2f}% |\n\n{benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}\n\n"
-          f"Scaling plan, ResNet-50 at 224 px, {PER_GPU_BATCH} images per GPU, bf16 (on paper):\n\n{plan()}")
+    print(
+        f"| processes | img/s | held-out accuracy |\n|---:|---:|---:|\n| 1 | {one['images_per_second']:,.0f} | "
+        f"{one['accuracy']:.2f}% |\n| 2 | {two['images_per_second']:,.0f} ({two['images_per_second'] / one['images_per_second']:.2f}x) "
+        f"| {two['accuracy']:.2f}% |\n\n{benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}\n\n"
+        f"Scaling plan, ResNet-50 at 224 px, {PER_GPU_BATCH} images per GPU, bf16 (on paper):\n\n{plan()}"
+    )
 
 
 if __name__ == "__main__":

@@ -19,11 +19,21 @@ from keras_resnet import data, export
 
 def main():
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--model", help="a trained .keras model (default: train a small one on digits)")
-    parser.add_argument("--calibration", help="a folder of calibration images (default: digits training images)")
-    parser.add_argument("--preprocessing", default="unit", help="how pixels become model input: none, unit, tf, torch, caffe")
+    parser.add_argument(
+        "--model", help="a trained .keras model (default: train a small one on digits)"
+    )
+    parser.add_argument(
+        "--calibration", help="a folder of calibration images (default: digits training images)"
+    )
+    parser.add_argument(
+        "--preprocessing",
+        default="unit",
+        help="how pixels become model input: none, unit, tf, torch, caffe",
+    )
     parser.add_argument("--calibration-size", type=int, default=300)
-    parser.add_argument("--uint8-io", action="store_true", help="uint8 input and output tensors in the TFLite")
+    parser.add_argument(
+        "--uint8-io", action="store_true", help="uint8 input and output tensors in the TFLite"
+    )
     parser.add_argument("--output", default="int8_export")
     args = parser.parse_args()
 
@@ -33,14 +43,25 @@ def main():
     else:
         (x, y), _ = data.digits()
         model = keras_resnet.CifarResNet20(classifier_activation=None)
-        model.compile(keras.optimizers.Adam(2e-3), keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        model.compile(
+            keras.optimizers.Adam(2e-3),
+            keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        )
         model.fit(x, y, batch_size=64, epochs=3, verbose=2)
         calibration = args.calibration or x  # model-ready arrays work as calibration data too
-    options = {"inference_input_type": "uint8", "inference_output_type": "uint8"} if args.uint8_io else {}
+    options = (
+        {"inference_input_type": "uint8", "inference_output_type": "uint8"} if args.uint8_io else {}
+    )
     reports = export.export(
-        model, args.output, format=["tflite", "onnx"] if not options else "tflite", quantize="int8",
-        calibration_data=calibration, calibration_size=args.calibration_size, preprocessing=args.preprocessing,
-        overwrite=True, **options,
+        model,
+        args.output,
+        format=["tflite", "onnx"] if not options else "tflite",
+        quantize="int8",
+        calibration_data=calibration,
+        calibration_size=args.calibration_size,
+        preprocessing=args.preprocessing,
+        overwrite=True,
+        **options,
     )
     print(reports.table())
 

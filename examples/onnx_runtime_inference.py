@@ -19,7 +19,9 @@ def preprocess(image_path, metadata):
     import tensorflow as tf
 
     height, width, channels = metadata["input_shape"]
-    image = tf.io.decode_image(tf.io.read_file(image_path), channels=channels, expand_animations=False)
+    image = tf.io.decode_image(
+        tf.io.read_file(image_path), channels=channels, expand_animations=False
+    )
     image = tf.image.resize(tf.cast(image, tf.float32), (height, width), antialias=True).numpy()
     pre = metadata["preprocessing"]  # y = (x[..., order] * scale - mean) / std
     if pre["bgr"]:

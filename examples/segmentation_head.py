@@ -36,7 +36,11 @@ def mosaics(images, labels, count, seed):
             for col in range(2):
                 k = rng.integers(len(images))
                 tile = images[k, :, :, 0]
-                window = (i, slice(row * size, (row + 1) * size), slice(col * size, (col + 1) * size))
+                window = (
+                    i,
+                    slice(row * size, (row + 1) * size),
+                    slice(col * size, (col + 1) * size),
+                )
                 x[window] = tile[..., None]
                 y[window] = np.where(tile > 0.3, labels[k] + 1, 0)
     return x, y
@@ -50,12 +54,16 @@ def fpn_head(backbone, channels=64):
         lateral = keras.layers.Conv2D(channels, 1, name=f"lateral_{i + 1}")(features[i])
         scale = features[i].shape[1] // x.shape[1]
         if scale > 1:
-            x = keras.layers.UpSampling2D(scale, interpolation="bilinear", name=f"top_down_{i + 1}")(x)
+            x = keras.layers.UpSampling2D(
+                scale, interpolation="bilinear", name=f"top_down_{i + 1}"
+            )(x)
         x = keras.layers.Add(name=f"merge_{i + 1}")([x, lateral])
     x = keras.layers.Conv2D(channels, 3, padding="same", activation="relu", name="smooth")(x)
     x = keras.layers.Conv2D(CLASSES, 1, name="classifier")(x)
     scale = backbone.input.shape[1] // x.shape[1]
-    x = keras.layers.UpSampling2D(scale, interpolation="bilinear", dtype="float32", name="logits")(x)
+    x = keras.layers.UpSampling2D(scale, interpolation="bilinear", dtype="float32", name="logits")(
+        x
+    )
     return keras.Model(backbone.input, x, name=f"{backbone.name}_fpn")
 
 
@@ -73,8 +81,12 @@ def scores(model, x, y):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--model", default="resnet18d", help="a registry model (default resnet18d)")
-    parser.add_argument("--weights", help="a preset name or checkpoint for the backbone (default: random)")
-    parser.add_argument("--output-stride", type=int, default=None, help="16 or 8: dilate the last stages")
+    parser.add_argument(
+        "--weights", help="a preset name or checkpoint for the backbone (default: random)"
+    )
+    parser.add_argument(
+        "--output-stride", type=int, default=None, help="16 or 8: dilate the last stages"
+    )
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="a few steps on a few mosaics")
     args = parser.parse_args(argv)
@@ -84,19 +96,33 @@ def main(argv=None):
     x, y = mosaics(x_digits, y_digits, count, seed=0)
     xt, yt = mosaics(xt_digits, yt_digits, max(32, count // 4), seed=1)
 
-    backbone = keras_resnet.create_model(args.model, input_shape=x.shape[1:], features=True,
-                                         output_stride=args.output_stride, weights=args.weights)
-    print("backbone features:", [(f["module"], f["num_chs"], f["reduction"]) for f in backbone.feature_info])
+    backbone = keras_resnet.create_model(
+        args.model,
+        input_shape=x.shape[1:],
+        features=True,
+        output_stride=args.output_stride,
+        weights=args.weights,
+    )
+    print(
+        "backbone features:",
+        [(f["module"], f["num_chs"], f["reduction"]) for f in backbone.feature_info],
+    )
     model = fpn_head(backbone)
-    model.compile(optimizer=keras.optimizers.Adam(1e-3),
-                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    model.compile(
+        optimizer=keras.optimizers.Adam(1e-3),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    )
     before = scores(model, xt, yt)
     start = time.perf_counter()
     history = model.fit(x, y, batch_size=16, epochs=epochs, verbose=2)
     after = scores(model, xt, yt)
-    print(f"trained {epochs} epoch(s) in {time.perf_counter() - start:.1f} s; loss "
-          f"{history.history['loss'][0]:.3f} -> {history.history['loss'][-1]:.3f}")
-    print(f"held-out pixel accuracy {before[0]:.3f} -> {after[0]:.3f}, mean IoU {before[1]:.3f} -> {after[1]:.3f}")
+    print(
+        f"trained {epochs} epoch(s) in {time.perf_counter() - start:.1f} s; loss "
+        f"{history.history['loss'][0]:.3f} -> {history.history['loss'][-1]:.3f}"
+    )
+    print(
+        f"held-out pixel accuracy {before[0]:.3f} -> {after[0]:.3f}, mean IoU {before[1]:.3f} -> {after[1]:.3f}"
+    )
     return before, after, history.history["loss"]
 
 

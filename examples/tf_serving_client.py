@@ -41,7 +41,9 @@ def main():
         print(json.dumps(body)[:2000])
         return
     url = f"{args.server}/v1/models/{args.model}:predict"
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         predictions = json.loads(response.read())["predictions"]
     for path, prediction in zip(args.images, predictions):

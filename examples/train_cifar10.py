@@ -27,11 +27,15 @@ PAPER_ERROR = {20: 8.75, 32: 7.51, 44: 7.17, 56: 6.97, 110: 6.43, 1202: 7.93}
 def main():
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--depth", type=int, default=20, choices=sorted(PAPER_ERROR))
-    parser.add_argument("--data", help="a folder with CIFAR-10's binary files (default: keras.datasets download)")
+    parser.add_argument(
+        "--data", help="a folder with CIFAR-10's binary files (default: keras.datasets download)"
+    )
     parser.add_argument("--epochs", type=int, help="default: the recipe's 64k iterations")
     parser.add_argument("--strategy", default="default", choices=["default", "mirrored"])
     parser.add_argument("--mixed-precision", action="store_true")
-    parser.add_argument("--output", default=None, help="checkpoints and logs (default: runs/cifar_resnet<depth>)")
+    parser.add_argument(
+        "--output", default=None, help="checkpoints and logs (default: runs/cifar_resnet<depth>)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from keras_resnet.registry import ModelInfo, create_model, list_models, model_info, MODELS
+from keras_resnet.registry import MODELS, ModelInfo, create_model, list_models, model_info
 
 __version__ = "0.1.0"
 
@@ -30,7 +30,22 @@ _LAZY = {
 }
 
 #: submodules reachable as attributes (``keras_resnet.export.export(...)``), imported on first use.
-_SUBMODULES = ("analysis", "converters", "data", "export", "imagenet", "optimize", "preprocessing", "presets", "registry", "resnet", "saving", "specs", "variants", "weights")
+_SUBMODULES = (
+    "analysis",
+    "converters",
+    "data",
+    "export",
+    "imagenet",
+    "optimize",
+    "preprocessing",
+    "presets",
+    "registry",
+    "resnet",
+    "saving",
+    "specs",
+    "variants",
+    "weights",
+)
 
 __all__ = ["__version__", "list_models", "create_model", "model_info", "ModelInfo", *_LAZY]
 

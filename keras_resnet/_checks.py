@@ -36,12 +36,19 @@ def check_int(argument: str, value: object, *, minimum: int | None = None) -> in
 
 
 def check_fraction(
-    argument: str, value: object, *, low_inclusive: bool = True, high: float = 1.0, high_inclusive: bool = False
+    argument: str,
+    value: object,
+    *,
+    low_inclusive: bool = True,
+    high: float = 1.0,
+    high_inclusive: bool = False,
 ) -> float:
     """A float in [0, high) (bounds configurable)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{argument} must be a float; received {argument}={value!r}")
-    number = cast(float, value)  # any numbers.Real compares with floats (typeshed's Real declares no >=)
+    number = cast(
+        float, value
+    )  # any numbers.Real compares with floats (typeshed's Real declares no >=)
     low_ok = number >= 0 if low_inclusive else number > 0
     high_ok = number <= high if high_inclusive else number < high
     if not (low_ok and high_ok):

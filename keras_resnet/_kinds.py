@@ -10,7 +10,9 @@ _PRUNING_LAYERS = ("PruneLowMagnitude",)
 
 def is_tf_keras_model(model: Any) -> bool:
     """True for a tf_keras (Keras 2) model."""
-    return any(c.__name__ == "Model" and c.__module__.startswith("tf_keras.") for c in type(model).__mro__)
+    return any(
+        c.__name__ == "Model" and c.__module__.startswith("tf_keras.") for c in type(model).__mro__
+    )
 
 
 def _layer_kinds(model: Any) -> set[str]:

@@ -39,7 +39,16 @@ ISA = (
 TARGETS = ("x86", "x86-vnni", "arm")
 
 #: the packages whose versions a report records (distribution names)
-RUNTIMES = ("tensorflow", "keras", "onnxruntime", "ai-edge-litert", "tf2onnx", "onnx", "numpy", "keras-resnet")
+RUNTIMES = (
+    "tensorflow",
+    "keras",
+    "onnxruntime",
+    "ai-edge-litert",
+    "tf2onnx",
+    "onnx",
+    "numpy",
+    "keras-resnet",
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,7 +62,9 @@ class Cpu:
     def describe(self) -> str:
         """One line: ``AMD EPYC (family 25 model 1), 2 cores, x86_64 (FMA, AVX2)``."""
         name = f"{self.model} ({self.family})" if self.family else self.model
-        return f"{name}, {self.cores} cores, {self.architecture}" + (f" ({', '.join(self.isa)})" if self.isa else "")
+        return f"{name}, {self.cores} cores, {self.architecture}" + (
+            f" ({', '.join(self.isa)})" if self.isa else ""
+        )
 
 
 def _cpuinfo() -> tuple[str, str, set[str]]:
@@ -71,7 +82,11 @@ def _cpuinfo() -> tuple[str, str, set[str]]:
                     fields.setdefault(key, value)
     except OSError:
         pass
-    family = f"family {fields['cpu family']} model {fields['model']}" if "cpu family" in fields and "model" in fields else ""
+    family = (
+        f"family {fields['cpu family']} model {fields['model']}"
+        if "cpu family" in fields and "model" in fields
+        else ""
+    )
     return fields.get("model name", ""), family, flags
 
 
@@ -79,7 +94,9 @@ def _cpuinfo() -> tuple[str, str, set[str]]:
 def cpu() -> Cpu:
     """This machine's CPU (read once per process)."""
     name, family, flags = _cpuinfo()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
     return Cpu(
         model=name or platform.processor() or platform.machine() or "unknown CPU",
         cores=cores,
@@ -129,4 +146,9 @@ def describe() -> str:
 
 def info() -> dict:
     """The machine and runtimes as JSON-ready data, for a report."""
-    return {**dataclasses.asdict(cpu()), "target": target(), "versions": versions(), "python": platform.python_version()}
+    return {
+        **dataclasses.asdict(cpu()),
+        "target": target(),
+        "versions": versions(),
+        "python": platform.python_version(),
+    }

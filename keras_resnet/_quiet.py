@@ -31,12 +31,18 @@ _NATIVE_LINES = (
     (re.compile(rb"^W\d{4} \d\d:\d\d:\d+\.\d+ +\d+ [^ \]]+:\d+\] "), 1),
     (re.compile(rb"^E\d{4} \d\d:\d\d:\d+\.\d+ +\d+ [^ \]]+:\d+\] "), 2),
     (re.compile(rb"^WARNING: All log messages before absl::InitializeLog\(\) is called"), 0),
-    (re.compile(rb"^To enable the following instructions: .*compiler flags\.$"), 0),  # 2nd line of an I-line
+    (
+        re.compile(rb"^To enable the following instructions: .*compiler flags\.$"),
+        0,
+    ),  # 2nd line of an I-line
     (re.compile(rb"^(INFO|VERBOSE): "), 0),  # LiteRT's minimal logger
     (re.compile(rb"^WARNING: "), 1),
     (re.compile(rb"^ERROR: "), 2),
     (re.compile(rb"^fully_quantize: \d+, inference_type: "), 0),  # the MLIR quantizer's printf
-    (re.compile(rb"^Improper call to JPEG library in state \d+$"), 1),  # libjpeg, for a file reported in one warning
+    (
+        re.compile(rb"^Improper call to JPEG library in state \d+$"),
+        1,
+    ),  # libjpeg, for a file reported in one warning
 )
 _PYTHON_LOGGERS = ("tensorflow", "absl", "tf2onnx", "onnxruntime", "h5py")
 _PYTHON_LEVELS = {0: logging.NOTSET, 1: logging.WARNING, 2: logging.ERROR, 3: logging.CRITICAL}
@@ -91,7 +97,9 @@ class _NativeFilter:
         read, write = os.pipe()
         os.dup2(write, 2)
         os.close(write)
-        self.thread = threading.Thread(target=self._pump, args=(read,), name="keras-resnet-stderr", daemon=True)
+        self.thread = threading.Thread(
+            target=self._pump, args=(read,), name="keras-resnet-stderr", daemon=True
+        )
         self.thread.start()
 
     def _emit(self, data: bytes) -> None:
@@ -135,13 +143,19 @@ def install(verbose: bool = False) -> int:
     try:
         if sys.stderr.fileno() != 2:
             return min_level
-    except (AttributeError, OSError, io.UnsupportedOperation):  # stderr replaced (a test capturing it)
+    except (
+        AttributeError,
+        OSError,
+        io.UnsupportedOperation,
+    ):  # stderr replaced (a test capturing it)
         return min_level
     sys.stderr.flush()
     native = _NativeFilter(min_level)
     sys.stderr = io.TextIOWrapper(
-        os.fdopen(os.dup(native.terminal), "wb", buffering=0), encoding=sys.stderr.encoding,
-        errors="backslashreplace", line_buffering=True,
+        os.fdopen(os.dup(native.terminal), "wb", buffering=0),
+        encoding=sys.stderr.encoding,
+        errors="backslashreplace",
+        line_buffering=True,
     )
     atexit.register(native.close)
     return min_level

@@ -158,14 +158,22 @@ class LesionStudy:
 
     def table(self) -> str:
         """A Markdown table: one row per removed block, then the medians."""
-        lines = [f"{self.model} ({'residual' if self.residual else 'plain'}): intact accuracy "
-                 f"{self.intact_accuracy:.2%} on {self.images} images", "",
-                 "| block | stage | kind | accuracy without it | drop |", "|---|---:|---|---:|---:|"]
+        lines = [
+            f"{self.model} ({'residual' if self.residual else 'plain'}): intact accuracy "
+            f"{self.intact_accuracy:.2%} on {self.images} images",
+            "",
+            "| block | stage | kind | accuracy without it | drop |",
+            "|---|---:|---|---:|---:|",
+        ]
         for row in self.rows:
             kind = "downsampling" if row.downsampling else "same shape"
-            lines.append(f"| `{row.block}` | {row.stage} | {kind} | {row.accuracy:.2%} | {100 * row.drop:+.2f} pt |")
-        lines.append(f"\nmedian drop: {100 * self.median_drop():.2f} pt over {len(self.drops())} shape-keeping blocks; "
-                     f"{100 * self.median_drop(downsampling=True):.2f} pt over {len(self.drops(downsampling=True))} downsampling blocks")
+            lines.append(
+                f"| `{row.block}` | {row.stage} | {kind} | {row.accuracy:.2%} | {100 * row.drop:+.2f} pt |"
+            )
+        lines.append(
+            f"\nmedian drop: {100 * self.median_drop():.2f} pt over {len(self.drops())} shape-keeping blocks; "
+            f"{100 * self.median_drop(downsampling=True):.2f} pt over {len(self.drops(downsampling=True))} downsampling blocks"
+        )
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -201,15 +209,21 @@ def _check_data(data: Any) -> tuple[np.ndarray, np.ndarray]:
     try:
         images, labels = (np.asarray(part) for part in data)
     except (TypeError, ValueError):
-        raise TypeError(f"data must be a pair (images, labels) of arrays; received {type(data).__name__}") from None
+        raise TypeError(
+            f"data must be a pair (images, labels) of arrays; received {type(data).__name__}"
+        ) from None
     if labels.ndim == 2 and labels.shape[1] > 1:
         labels = labels.argmax(axis=1)
     labels = labels.reshape(len(labels), -1)[:, 0] if labels.ndim == 2 else labels
     if images.ndim != 4 or labels.ndim != 1 or len(images) != len(labels) or not len(images):
-        raise ValueError("data must be (images (N, height, width, channels), labels (N,)) with N >= 1; "
-                         f"received shapes {images.shape} and {labels.shape}")
+        raise ValueError(
+            "data must be (images (N, height, width, channels), labels (N,)) with N >= 1; "
+            f"received shapes {images.shape} and {labels.shape}"
+        )
     if not np.issubdtype(labels.dtype, np.integer):
-        raise ValueError(f"data labels must be integer classes (or one-hot rows); received dtype {labels.dtype}")
+        raise ValueError(
+            f"data labels must be integer classes (or one-hot rows); received dtype {labels.dtype}"
+        )
     return images, labels
 
 
@@ -233,12 +247,22 @@ class _Lesioner:
         name = layer.name
         if name.startswith(f"{self.block}_"):
             for tensor in keras.tree.flatten((args, kwargs)):
-                if self.entry is None and keras.backend.is_keras_tensor(tensor) and not self._inside(tensor):
+                if (
+                    self.entry is None
+                    and keras.backend.is_keras_tensor(tensor)
+                    and not self._inside(tensor)
+                ):
                     self.entry = tensor
-        if self.residual and isinstance(layer, keras.layers.Add) and name in (f"{self.block}_add", f"{self.block}_out"):
+        if (
+            self.residual
+            and isinstance(layer, keras.layers.Add)
+            and name in (f"{self.block}_add", f"{self.block}_out")
+        ):
             out = self._shortcut(args[0])
         elif not self.residual and name == f"{self.block}_out":
-            out = _bypass(self.entry, args[0].shape, self.block)  # ``_out`` (ReLU or identity) keeps its input's shape
+            out = _bypass(
+                self.entry, args[0].shape, self.block
+            )  # ``_out`` (ReLU or identity) keeps its input's shape
         else:
             out = layer(*args, **kwargs)
         if name == f"{self.block}_out":
@@ -252,7 +276,9 @@ class _Lesioner:
         for tensor in inputs:
             if not self._inside(tensor) or self._maker(tensor).startswith(f"{self.block}_0_"):
                 return tensor
-        raise ValueError(f"{self.block}: no input of its addition comes from a shortcut; cannot remove its branch")
+        raise ValueError(
+            f"{self.block}: no input of its addition comes from a shortcut; cannot remove its branch"
+        )
 
 
 def _bypass(x: Any, shape: Sequence[int | None], block: str) -> Any:
@@ -262,9 +288,13 @@ def _bypass(x: Any, shape: Sequence[int | None], block: str) -> Any:
         return x
     height, out_height, channels = x.shape[1], shape[1], shape[-1]
     if height is None or out_height is None or channels is None:
-        raise ValueError(f"{block} downsamples an input of unknown size; build the model with a fixed input_shape to lesion it")
+        raise ValueError(
+            f"{block} downsamples an input of unknown size; build the model with a fixed input_shape to lesion it"
+        )
     stride = -(-height // out_height)
-    return blocks.zero_pad_shortcut(x, x, channels, stride=stride, make=blocks.LayerMaker(), name=f"{block}_lesion", norm=False)
+    return blocks.zero_pad_shortcut(
+        x, x, channels, stride=stride, make=blocks.LayerMaker(), name=f"{block}_lesion", norm=False
+    )
 
 
 def _lesioned(model: keras.Model, block: str, residual: bool) -> tuple[keras.Model, bool]:
@@ -272,9 +302,13 @@ def _lesioned(model: keras.Model, block: str, residual: bool) -> tuple[keras.Mod
     shape of its input."""
     lesioner = _Lesioner(block, residual)
     with _recursion.room_for(len(_all_layers(model))):
-        clone = keras.models.clone_model(model, clone_function=lambda layer: layer, call_function=lesioner, recursive=True)
+        clone = keras.models.clone_model(
+            model, clone_function=lambda layer: layer, call_function=lesioner, recursive=True
+        )
     entry, exit_ = lesioner.entry, lesioner.exit
-    downsampling = entry is not None and exit_ is not None and tuple(entry.shape[1:]) != tuple(exit_.shape[1:])
+    downsampling = (
+        entry is not None and exit_ is not None and tuple(entry.shape[1:]) != tuple(exit_.shape[1:])
+    )
     return clone, downsampling
 
 
@@ -299,20 +333,31 @@ def remove_block(model: keras.Model, block: str) -> keras.Model:
         raise TypeError(f"model must be a keras.Model; received model={type(model).__name__}")
     names = [b for b, _, _ in _blocks(model)]
     if block not in names:
-        raise ValueError(f"block must name one of the model's blocks ({', '.join(names) or 'none found'}); received block={block!r}")
+        raise ValueError(
+            f"block must name one of the model's blocks ({', '.join(names) or 'none found'}); received block={block!r}"
+        )
     return _lesioned(model, block, block in _residual_blocks(model))[0]
 
 
 def _accuracy(model: keras.Model, images: np.ndarray, labels: np.ndarray, batch_size: int) -> float:
     """Top-1 accuracy, eagerly over a few batches, through `predict` over more."""
     if len(images) <= _EAGER_BATCHES * batch_size:
-        batches = [model(images[i : i + batch_size], training=False) for i in range(0, len(images), batch_size)]
-        outputs = np.concatenate([keras.ops.convert_to_numpy(b) for b in batches]) if batches else np.zeros((0, 0))
+        batches = [
+            model(images[i : i + batch_size], training=False)
+            for i in range(0, len(images), batch_size)
+        ]
+        outputs = (
+            np.concatenate([keras.ops.convert_to_numpy(b) for b in batches])
+            if batches
+            else np.zeros((0, 0))
+        )
     else:
         outputs = model.predict(images, batch_size=batch_size, verbose=0)
     if isinstance(outputs, (list, tuple)) or np.ndim(outputs) != 2:
-        raise ValueError(f"model {model.name!r} must end in a classifier (batch, classes) to be lesioned; "
-                         f"its output has shape {np.shape(outputs)}")
+        raise ValueError(
+            f"model {model.name!r} must end in a classifier (batch, classes) to be lesioned; "
+            f"its output has shape {np.shape(outputs)}"
+        )
     return float(np.mean(np.argmax(outputs, axis=-1) == labels))
 
 
@@ -323,7 +368,9 @@ def _residual_blocks(model: keras.Model) -> set[str]:
     return {name.rsplit("_", 1)[0] for name in adds if name.endswith(("_add", "_out"))}
 
 
-def lesion_study(model: keras.Model, data: Any, *, batch_size: int = 256, verbose: int = 0) -> LesionStudy:
+def lesion_study(
+    model: keras.Model, data: Any, *, batch_size: int = 256, verbose: int = 0
+) -> LesionStudy:
     """Evaluates `model` with each block removed in turn (Veit et al. 2016; see the module's
     docstring for what removing means in residual and plain blocks).
 
@@ -351,8 +398,10 @@ def lesion_study(model: keras.Model, data: Any, *, batch_size: int = 256, verbos
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     found = _blocks(model)
     if not found:
-        raise ValueError(f"model {model.name!r} has no blocks to remove: no layer is named conv{{s}}_block{{i}}_out "
-                         "(keras_resnet's block names)")
+        raise ValueError(
+            f"model {model.name!r} has no blocks to remove: no layer is named conv{{s}}_block{{i}}_out "
+            "(keras_resnet's block names)"
+        )
     start = time.perf_counter()
     residual = _residual_blocks(model)
     intact = _accuracy(model, images, labels, batch_size)
@@ -362,11 +411,20 @@ def lesion_study(model: keras.Model, data: Any, *, batch_size: int = 256, verbos
         accuracy = _accuracy(lesioned, images, labels, batch_size)
         rows.append(Lesion(block, stage, index, downsampling, accuracy, intact - accuracy))
         if verbose:
-            _console.progress(done, len(found), f"lesioning {model.name}", start=start, unit="blocks")
-    return LesionStudy(model.name, bool(residual), intact, tuple(rows), len(images), time.perf_counter() - start)
+            _console.progress(
+                done, len(found), f"lesioning {model.name}", start=start, unit="blocks"
+            )
+    return LesionStudy(
+        model.name, bool(residual), intact, tuple(rows), len(images), time.perf_counter() - start
+    )
 
 
-def plot_lesions(studies: Sequence[LesionStudy], path: str | os.PathLike[str] | None = None, *, title: str | None = None) -> Any:
+def plot_lesions(
+    studies: Sequence[LesionStudy],
+    path: str | os.PathLike[str] | None = None,
+    *,
+    title: str | None = None,
+) -> Any:
     """Veit et al.'s Figure 3(a) for one or more studies: test error with each block removed
     (solid, filled markers; downsampling blocks hollow) against the block's position, and each
     intact model's error (dashed). Needs matplotlib (``pip install 'keras-resnet[demo]'``).
@@ -375,7 +433,9 @@ def plot_lesions(studies: Sequence[LesionStudy], path: str | os.PathLike[str] | 
         The matplotlib figure; written as a PNG to `path` when given (and then closed).
     """
     if not studies or not all(isinstance(s, LesionStudy) for s in studies):
-        raise TypeError(f"studies must be a non-empty sequence of LesionStudy; received {studies!r}")
+        raise TypeError(
+            f"studies must be a non-empty sequence of LesionStudy; received {studies!r}"
+        )
     matplotlib = _optional.require("matplotlib", "demo")
     if path is not None:
         matplotlib.use("Agg")
@@ -387,14 +447,24 @@ def plot_lesions(studies: Sequence[LesionStudy], path: str | os.PathLike[str] | 
         positions = np.arange(1, len(study.rows) + 1)
         errors = np.array([100 * (1 - row.accuracy) for row in study.rows])
         down = np.array([row.downsampling for row in study.rows])
-        axes.plot(positions, errors, "-", color=color, lw=1.2, label=f"{study.model}, one block removed")
+        axes.plot(
+            positions, errors, "-", color=color, lw=1.2, label=f"{study.model}, one block removed"
+        )
         axes.scatter(positions[~down], errors[~down], s=14, color=color)
         axes.scatter(positions[down], errors[down], s=36, facecolors="none", edgecolors=color)
-        axes.axhline(100 * (1 - study.intact_accuracy), color=color, ls="--", lw=1, label=f"{study.model}, intact")
+        axes.axhline(
+            100 * (1 - study.intact_accuracy),
+            color=color,
+            ls="--",
+            lw=1,
+            label=f"{study.model}, intact",
+        )
     axes.set_xlabel("removed block (hollow: downsampling)")
     axes.set_ylabel("test error (%)")
     axes.set_ylim(0, 100)
-    axes.set_title(title or "Lesion study: one block removed at a time (Veit et al. 2016)", fontsize=9)
+    axes.set_title(
+        title or "Lesion study: one block removed at a time (Veit et al. 2016)", fontsize=9
+    )
     axes.grid(True, alpha=0.3)
     axes.legend(fontsize=7, loc="center right")
     figure.tight_layout()

@@ -33,7 +33,15 @@ TMP_MARK = ".kr-tmp-"
 SCRATCH_PREFIX = "keras_resnet-"
 #: What a SavedModel version folder may hold (TensorFlow and Keras write these).
 SAVED_MODEL_ENTRIES = frozenset(
-    {"saved_model.pb", "saved_model.pbtxt", "variables", "assets", "assets.extra", "fingerprint.pb", "keras_metadata.pb"}
+    {
+        "saved_model.pb",
+        "saved_model.pbtxt",
+        "variables",
+        "assets",
+        "assets.extra",
+        "fingerprint.pb",
+        "keras_metadata.pb",
+    }
 )
 
 
@@ -55,14 +63,22 @@ def _owner_tag() -> str:
     return f"{_host()}-{os.getpid()}"
 
 
-_STALE = re.compile(r"(?:^\..*" + re.escape(TMP_MARK) + r"|^" + re.escape(SCRATCH_PREFIX) + r")(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)-")
+_STALE = re.compile(
+    r"(?:^\..*"
+    + re.escape(TMP_MARK)
+    + r"|^"
+    + re.escape(SCRATCH_PREFIX)
+    + r")(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)-"
+)
 
 
 def _start_time(pid: int) -> float | None:
     """When process `pid` started (seconds since the epoch), from /proc; None elsewhere."""
     try:
         fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        boot = next(int(line.split()[1]) for line in open("/proc/stat") if line.startswith("btime "))
+        boot = next(
+            int(line.split()[1]) for line in open("/proc/stat") if line.startswith("btime ")
+        )
         return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError, StopIteration):
         return None
@@ -152,7 +168,10 @@ def _publish_new(tmp: pathlib.Path, final: pathlib.Path) -> None:
             os.link(tmp, final)  # fails if final exists
             tmp.unlink()
     except FileExistsError:
-        raise OutputExistsError(final, "already exists (another writer created it meanwhile); pass overwrite=True to replace it") from None
+        raise OutputExistsError(
+            final,
+            "already exists (another writer created it meanwhile); pass overwrite=True to replace it",
+        ) from None
 
 
 def _publish_over(tmp: pathlib.Path, final: pathlib.Path) -> None:
@@ -171,7 +190,9 @@ def _publish_over(tmp: pathlib.Path, final: pathlib.Path) -> None:
         remove(aside)
 
 
-def check_target(path: str | os.PathLike[str], *, overwrite: bool, kind: str = "file") -> pathlib.Path:
+def check_target(
+    path: str | os.PathLike[str], *, overwrite: bool, kind: str = "file"
+) -> pathlib.Path:
     """Refuses an output that exists, unless ``overwrite`` and it is what this writes: a file
     for ``kind="file"``, a SavedModel folder for ``kind="saved_model"``."""
     path = pathlib.Path(path)
@@ -180,10 +201,14 @@ def check_target(path: str | os.PathLike[str], *, overwrite: bool, kind: str = "
     if not overwrite:
         raise OutputExistsError(path, "already exists; pass overwrite=True to replace it")
     if kind == "file" and path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file this would write; not replacing it", str(path))
+        raise IsADirectoryError(
+            errno.EISDIR, "is a folder, not a file this would write; not replacing it", str(path)
+        )
     if kind == "saved_model":
         if not path.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "is a file, not a SavedModel folder; not replacing it", str(path))
+            raise NotADirectoryError(
+                errno.ENOTDIR, "is a file, not a SavedModel folder; not replacing it", str(path)
+            )
         foreign = sorted(p.name for p in path.iterdir() if p.name not in SAVED_MODEL_ENTRIES)
         if foreign or not any((path / n).exists() for n in ("saved_model.pb", "saved_model.pbtxt")):
             what = f"holds {', '.join(foreign[:3])}" if foreign else "holds no saved_model.pb"
@@ -226,7 +251,9 @@ def temporary_sibling(final: pathlib.Path) -> pathlib.Path:
 
 
 @contextlib.contextmanager
-def atomic_path(final: str | os.PathLike[str], *, overwrite: bool, kind: str = "file") -> Iterator[pathlib.Path]:
+def atomic_path(
+    final: str | os.PathLike[str], *, overwrite: bool, kind: str = "file"
+) -> Iterator[pathlib.Path]:
     """Yields a temporary sibling path to write `final` to; publishes it on success.
 
     On any error (Ctrl-C included) the temporary and the folders created for it are removed
@@ -256,7 +283,10 @@ def atomic_path(final: str | os.PathLike[str], *, overwrite: bool, kind: str = "
 
 
 #: The causes of a failed write that TensorFlow reports inside its own error text.
-_WRITE_CAUSES = {os.strerror(code): code for code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EACCES, errno.EROFS)}
+_WRITE_CAUSES = {
+    os.strerror(code): code
+    for code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EACCES, errno.EROFS)
+}
 
 
 def _naming_target(error: BaseException, final: pathlib.Path) -> OSError | None:
@@ -264,7 +294,11 @@ def _naming_target(error: BaseException, final: pathlib.Path) -> OSError | None:
     OSError without a file name, or a TensorFlow error whose cause is a full disk or a denied
     write (``ResourceExhaustedError ... SaveV2``). None for every other error."""
     if isinstance(error, OSError):
-        return OSError(error.errno, error.strerror, str(final)) if error.strerror and error.filename is None else None
+        return (
+            OSError(error.errno, error.strerror, str(final))
+            if error.strerror and error.filename is None
+            else None
+        )
     if type(error).__module__.startswith("tensorflow"):
         for cause, code in _WRITE_CAUSES.items():
             if cause in str(error):
@@ -277,7 +311,9 @@ def scratch() -> Iterator[pathlib.Path]:
     """A private scratch folder for this process's temporary files, used as `tempfile`'s default
     folder for the duration (TensorFlow's TFLite converter and tf2onnx write SavedModels and
     graphs there) and removed afterwards, or by the next call after a kill."""
-    if tempfile.tempdir and pathlib.Path(tempfile.tempdir).name.startswith(SCRATCH_PREFIX + _owner_tag()):
+    if tempfile.tempdir and pathlib.Path(tempfile.tempdir).name.startswith(
+        SCRATCH_PREFIX + _owner_tag()
+    ):
         yield pathlib.Path(tempfile.tempdir)  # nested: reuse
         return
     system = pathlib.Path(tempfile.gettempdir())
@@ -291,4 +327,11 @@ def scratch() -> Iterator[pathlib.Path]:
         remove(folder)
 
 
-__all__ = ["OutputExistsError", "atomic_path", "check_target", "check_writable", "remove_stale", "scratch"]
+__all__ = [
+    "OutputExistsError",
+    "atomic_path",
+    "check_target",
+    "check_writable",
+    "remove_stale",
+    "scratch",
+]

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from keras_resnet.export.verify import Report
 
 
-def median_latency(fn: Callable[[np.ndarray], object], x: np.ndarray, *, repeats: int = 20, warmup: int = 3) -> float:
+def median_latency(
+    fn: Callable[[np.ndarray], object], x: np.ndarray, *, repeats: int = 20, warmup: int = 3
+) -> float:
     """Median wall time of ``fn(x)`` in seconds over `repeats` runs after `warmup` runs."""
     for _ in range(warmup):
         fn(x)
@@ -46,7 +48,12 @@ def median_latency(fn: Callable[[np.ndarray], object], x: np.ndarray, *, repeats
 
 
 def interleaved_latencies(
-    runners: dict[str, Callable[[np.ndarray], object]], x: np.ndarray, *, repeats: int = 20, warmup: int = 3, verbose: bool = False
+    runners: dict[str, Callable[[np.ndarray], object]],
+    x: np.ndarray,
+    *,
+    repeats: int = 20,
+    warmup: int = 3,
+    verbose: bool = False,
 ) -> dict[str, float]:
     """Median wall time of each runner on `x` in seconds, measured interleaved: every round runs
     each runner once, in an order rotated from round to round, so that a change of load on a
@@ -64,7 +71,9 @@ def interleaved_latencies(
             runners[name](x)
             times[name].append(time.perf_counter() - began)
         if verbose:
-            _console.progress(round_ + 1, repeats, f"timing {len(names)} runners", start=start, unit="round")
+            _console.progress(
+                round_ + 1, repeats, f"timing {len(names)} runners", start=start, unit="round"
+            )
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -76,11 +85,15 @@ class Row:
     size_bytes: int
     latency_ms: float
     speedup: float  # Keras latency / this latency
-    max_abs_diff: float  # against the Keras model the artifact came from (the peer's own, for a peer row)
+    max_abs_diff: (
+        float  # against the Keras model the artifact came from (the peer's own, for a peer row)
+    )
     top1_agreement: float
     accuracy: float | None = None
     route: str = "keras_resnet"  # or "peer" (`PEER_ROUTE`)
-    peer_speedup: float | None = None  # the peer row of the same kind (int8 or float) / this latency
+    peer_speedup: float | None = (
+        None  # the peer row of the same kind (int8 or float) / this latency
+    )
 
 
 @dataclasses.dataclass
@@ -93,7 +106,9 @@ class BenchmarkResult:
     keras_ms: float  # the Keras baseline latency
     keras_accuracy: float | None
     rows: list[Row]
-    environment: dict = dataclasses.field(default_factory=dict)  # `machine_info()`: CPU and runtime versions
+    environment: dict = dataclasses.field(
+        default_factory=dict
+    )  # `machine_info()`: CPU and runtime versions
     peer: str | None = None  # the peer's model ("keras.applications.ResNet50"), when measured
     threads: int | None = None  # the LiteRT and ONNX Runtime threads (None: each runtime's default)
 
@@ -111,11 +126,32 @@ class BenchmarkResult:
     def table(self) -> str:
         accuracy = self.keras_accuracy is not None
         peer = any(r.route == "peer" for r in self.rows)
-        head = "| format | precision | size | " + ("held-out accuracy | " if accuracy else "") + \
-            "latency / image | speed-up vs Keras | " + ("speed-up vs peer | " if peer else "") + "max abs diff | top-1 agreement |"
-        lines = [head, "|---|---|---:|" + ("---:|" if accuracy else "") + "---:|---:|" + ("---:|" if peer else "") + "---:|---:|"]
-        keras_cells = f"| keras | float32 | | {self.keras_accuracy:.2%} | " if accuracy else "| keras | float32 | | "
-        lines.append(keras_cells + f"{self.keras_ms / self.batch:.2f} ms | 1.00x | " + ("| " if peer else "") + "0 | 100% |")
+        head = (
+            "| format | precision | size | "
+            + ("held-out accuracy | " if accuracy else "")
+            + "latency / image | speed-up vs Keras | "
+            + ("speed-up vs peer | " if peer else "")
+            + "max abs diff | top-1 agreement |"
+        )
+        lines = [
+            head,
+            "|---|---|---:|"
+            + ("---:|" if accuracy else "")
+            + "---:|---:|"
+            + ("---:|" if peer else "")
+            + "---:|---:|",
+        ]
+        keras_cells = (
+            f"| keras | float32 | | {self.keras_accuracy:.2%} | "
+            if accuracy
+            else "| keras | float32 | | "
+        )
+        lines.append(
+            keras_cells
+            + f"{self.keras_ms / self.batch:.2f} ms | 1.00x | "
+            + ("| " if peer else "")
+            + "0 | 100% |"
+        )
         for r in self.rows:
             name = f"peer {r.format}" if r.route == "peer" else r.format
             cells = f"| {name} | {r.precision} | {r.size_bytes / 2**20:.2f} MiB | "
@@ -129,33 +165,53 @@ class BenchmarkResult:
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
-        return {**{k: v for k, v in dataclasses.asdict(self).items() if k != "rows"}, "rows": [dataclasses.asdict(r) for r in self.rows]}
+        return {
+            **{k: v for k, v in dataclasses.asdict(self).items() if k != "rows"},
+            "rows": [dataclasses.asdict(r) for r in self.rows],
+        }
 
     def _summary(self) -> list[str]:
         lines = []
         for label, precisions in (("float32", ("float32",)), ("int8", ("int8",))):
             best = self.fastest(precisions)
             if best is not None:
-                against = f", {best.peer_speedup:.2f}x the peer's {label}" if best.peer_speedup is not None else ""
-                lines.append(f"\nFastest {label} artifact: {best.format} {best.precision}, {best.speedup:.2f}x Keras{against}, "
-                             f"top-1 agreement with Keras {best.top1_agreement:.0%}.")
+                against = (
+                    f", {best.peer_speedup:.2f}x the peer's {label}"
+                    if best.peer_speedup is not None
+                    else ""
+                )
+                lines.append(
+                    f"\nFastest {label} artifact: {best.format} {best.precision}, {best.speedup:.2f}x Keras{against}, "
+                    f"top-1 agreement with Keras {best.top1_agreement:.0%}."
+                )
         return lines
 
     def markdown(self) -> str:
         h, w, c = self.input_shape
         versions = ", ".join(f"{k} {v}" for k, v in self.environment.get("versions", {}).items())
         load = self.environment.get("load_average") or {}
-        loads = " -> ".join(f"{values[0]:.2f}" for values in (load.get("before"), load.get("after")) if values)
+        loads = " -> ".join(
+            f"{values[0]:.2f}" for values in (load.get("before"), load.get("after")) if values
+        )
         lines = [
             f"# {self.model}: deployment benchmark",
             "",
             f"Input {h}x{w}x{c}, batch {self.batch}, median of {self.repeats} interleaved runs after warm-up, "
-            + (f"LiteRT and ONNX Runtime on {self.threads} thread(s)." if self.threads else "every runtime on its default threads."),
-            f"Machine: {self.machine}" + (f", load average {loads}" if loads else "") + "." + (f" Runtimes: {versions}." if versions else ""),
+            + (
+                f"LiteRT and ONNX Runtime on {self.threads} thread(s)."
+                if self.threads
+                else "every runtime on its default threads."
+            ),
+            f"Machine: {self.machine}"
+            + (f", load average {loads}" if loads else "")
+            + "."
+            + (f" Runtimes: {versions}." if versions else ""),
             f"Keras baseline: {self.keras_ms:.2f} ms per batch (the faster of `model(x)` and `predict_on_batch`).",
         ]
         if self.peer:
-            lines.append(f"Peer rows: {PEER_ROUTE.format(model=self.peer)}; their agreement is with that Keras model.")
+            lines.append(
+                f"Peer rows: {PEER_ROUTE.format(model=self.peer)}; their agreement is with that Keras model."
+            )
         lines += ["", self.table(), *self._summary()]
         return "\n".join(lines) + "\n"
 
@@ -170,14 +226,30 @@ class BenchmarkResult:
 
         accuracy = self.keras_accuracy is not None
         figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
-        points = [("keras float32", self.keras_ms / self.batch, 1.0 if self.keras_accuracy is None else self.keras_accuracy)]
+        points = [
+            (
+                "keras float32",
+                self.keras_ms / self.batch,
+                1.0 if self.keras_accuracy is None else self.keras_accuracy,
+            )
+        ]
         # With labels (a Keras accuracy), `benchmark` measured every row's accuracy too.
-        points += [(f"{r.format} {r.precision}", r.latency_ms / self.batch,
-                    typing.cast(float, r.accuracy) if accuracy else r.top1_agreement) for r in self.rows]
+        points += [
+            (
+                f"{r.format} {r.precision}",
+                r.latency_ms / self.batch,
+                typing.cast(float, r.accuracy) if accuracy else r.top1_agreement,
+            )
+            for r in self.rows
+        ]
         for i, (label, latency, value) in enumerate(points):
             axes.scatter(latency, 100 * value, s=40)
-            offset = (5, 4) if i % 2 == 0 else (5, -10)  # alternate, so neighbours' labels do not overlap
-            axes.annotate(label, (latency, 100 * value), textcoords="offset points", xytext=offset, fontsize=8)
+            offset = (
+                (5, 4) if i % 2 == 0 else (5, -10)
+            )  # alternate, so neighbours' labels do not overlap
+            axes.annotate(
+                label, (latency, 100 * value), textcoords="offset points", xytext=offset, fontsize=8
+            )
         axes.set_xlabel("latency per image (ms, log scale)")
         axes.set_xscale("log")
         axes.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%.2g"))
@@ -207,7 +279,11 @@ def machine_info() -> dict:
 
 
 def _export_jobs(
-    model: Any, output: str | os.PathLike[str], jobs: Iterable[tuple[str, str]], options: dict[str, Any], **kwargs: Any
+    model: Any,
+    output: str | os.PathLike[str],
+    jobs: Iterable[tuple[str, str]],
+    options: dict[str, Any],
+    **kwargs: Any,
 ) -> list[Report]:
     """Exports each format with its own precisions (not the cross product of all) and the
     `options` it accepts."""
@@ -242,7 +318,7 @@ DEMO_JOBS = (
 
 #: the route a user takes without this library, measured beside it when `benchmark` gets a peer
 PEER_ROUTE = (
-    "{model} -> Keras' `model.export(format=\"onnx\")` -> ONNX Runtime float32; int8: that ONNX through ONNX "
+    '{model} -> Keras\' `model.export(format="onnx")` -> ONNX Runtime float32; int8: that ONNX through ONNX '
     "Runtime's `quantize_static` (QDQ, uint8 activations, per-channel int8 weights) on the same calibration images"
 )
 
@@ -259,10 +335,14 @@ def peer_model(name: str, like: Any) -> Any:
 
     _checks.check_choice("peer", name, PEERS)
     if len(like.outputs) != 1 or len(like.output_shape) != 2:
-        raise ValueError(f"peer={name!r} needs a classifier to compare with; {like.name!r} has outputs {like.output_shape}")
+        raise ValueError(
+            f"peer={name!r} needs a classifier to compare with; {like.name!r} has outputs {like.output_shape}"
+        )
     shape = tuple(d or 224 for d in like.input_shape[1:])
     build = getattr(keras.applications, name)
-    return build(weights=None, input_shape=shape, classes=like.output_shape[-1], classifier_activation=None)
+    return build(
+        weights=None, input_shape=shape, classes=like.output_shape[-1], classifier_activation=None
+    )
 
 
 def _ort_runner(path: pathlib.Path, threads: int | None) -> Callable[[np.ndarray], np.ndarray]:
@@ -273,7 +353,9 @@ def _ort_runner(path: pathlib.Path, threads: int | None) -> Callable[[np.ndarray
     return lambda x: session.run(None, {name: x})[0]
 
 
-def _peer_artifacts(peer: Any, folder: pathlib.Path, calibration: np.ndarray, int8: bool, verbose: bool) -> list[tuple[str, pathlib.Path]]:
+def _peer_artifacts(
+    peer: Any, folder: pathlib.Path, calibration: np.ndarray, int8: bool, verbose: bool
+) -> list[tuple[str, pathlib.Path]]:
     """The peer route's artifacts in `folder`: Keras' own ONNX export, and its ``quantize_static``
     u8s8 QDQ quantization on `calibration`, as a user would write them."""
     from keras_resnet._optional import require
@@ -284,18 +366,27 @@ def _peer_artifacts(peer: Any, folder: pathlib.Path, calibration: np.ndarray, in
     peer(calibration[:1])  # Keras exports only a model that has been called
     path = folder / f"peer_{peer.name}.onnx"
     with warnings.catch_warnings():  # Keras' NumPy-2 patch of tf2onnx probes np.object
-        warnings.filterwarnings("ignore", message="In the future `np.object`", category=FutureWarning)
+        warnings.filterwarnings(
+            "ignore", message="In the future `np.object`", category=FutureWarning
+        )
         peer.export(str(path), format="onnx", verbose=False)
-    _console.log(verbose, f"peer: {peer.name} -> model.export(format='onnx') in {time.perf_counter() - start:.1f} s")
+    _console.log(
+        verbose,
+        f"peer: {peer.name} -> model.export(format='onnx') in {time.perf_counter() - start:.1f} s",
+    )
     artifacts = [("float32", path)]
     if int8:
         quantization = require("onnxruntime.quantization", "export")
         start, int8_path = time.perf_counter(), folder / f"peer_{peer.name}_int8.onnx"
         name = _ort_input_name(path)
         quantization.quantize_static(
-            path, int8_path, onnx_format.calibration_reader(calibration, "calibrating peer int8", input_name=name),
-            quant_format=quantization.QuantFormat.QDQ, per_channel=True,
-            activation_type=quantization.QuantType.QUInt8, weight_type=quantization.QuantType.QInt8,
+            path,
+            int8_path,
+            onnx_format.calibration_reader(calibration, "calibrating peer int8", input_name=name),
+            quant_format=quantization.QuantFormat.QDQ,
+            per_channel=True,
+            activation_type=quantization.QuantType.QUInt8,
+            weight_type=quantization.QuantType.QInt8,
         )
         _console.log(verbose, f"peer: quantize_static u8s8 in {time.perf_counter() - start:.1f} s")
         artifacts.append(("int8", int8_path))
@@ -311,7 +402,13 @@ def _ort_input_name(path: pathlib.Path) -> str:
 
 
 def _peer_rows(
-    peer: Any, folder: pathlib.Path, images: np.ndarray, calibration: np.ndarray, int8: bool, threads: int | None, verbose: bool
+    peer: Any,
+    folder: pathlib.Path,
+    images: np.ndarray,
+    calibration: np.ndarray,
+    int8: bool,
+    threads: int | None,
+    verbose: bool,
 ) -> list[tuple[Row, Callable[[np.ndarray], np.ndarray]]]:
     """The peer's rows (latency still to measure) with their runners; agreement with the peer's
     own Keras model on `images`."""
@@ -320,14 +417,28 @@ def _peer_rows(
     for precision, path in _peer_artifacts(peer, folder, calibration, int8, verbose):
         run = _ort_runner(path, threads)
         got = np.asarray(run(images))
-        row = Row("onnx", precision, str(path), path.stat().st_size, float("nan"), float("nan"),
-                  float(np.abs(got - reference).max()), float((got.argmax(-1) == reference.argmax(-1)).mean()), route="peer")
+        row = Row(
+            "onnx",
+            precision,
+            str(path),
+            path.stat().st_size,
+            float("nan"),
+            float("nan"),
+            float(np.abs(got - reference).max()),
+            float((got.argmax(-1) == reference.argmax(-1)).mean()),
+            route="peer",
+        )
         rows.append((row, run))
     return rows
 
 
 def _measure(
-    model: Any, runners: dict[Any, Callable[[np.ndarray], object]], x: np.ndarray, repeats: int, warmup: int, verbose: bool
+    model: Any,
+    runners: dict[Any, Callable[[np.ndarray], object]],
+    x: np.ndarray,
+    repeats: int,
+    warmup: int,
+    verbose: bool,
 ) -> tuple[float, dict[Any, float]]:
     """Keras' latency (the faster of ``model(x)`` and ``predict_on_batch``) and every runner's,
     all in the same interleaved rounds."""
@@ -387,68 +498,131 @@ def benchmark(
             On a shared machine, 1 thread gives steadier ratios.
     """
     from keras_resnet import _checks, export
-    from keras_resnet.export import calibration as calibration_lib, verify
+    from keras_resnet.export import calibration as calibration_lib
+    from keras_resnet.export import verify
 
     batch = _checks.check_int("batch", batch, minimum=1)
     repeats = _checks.check_int("repeats", repeats, minimum=1)
     warmup = _checks.check_int("warmup", warmup, minimum=0)
     threads = None if threads is None else _checks.check_int("threads", threads, minimum=1)
     jobs = list(jobs)
-    peer_name = f"keras.applications.{peer}" if isinstance(peer, str) else getattr(peer, "name", None)
+    peer_name = (
+        f"keras.applications.{peer}" if isinstance(peer, str) else getattr(peer, "name", None)
+    )
     peer = peer_model(peer, model) if isinstance(peer, str) else peer
     traced = export.trace(model, preprocessing=preprocessing)
-    images = np.asarray(verify.verification_inputs(traced, count=max(8, batch)) if images is None else images, dtype="float32")
+    images = np.asarray(
+        verify.verification_inputs(traced, count=max(8, batch)) if images is None else images,
+        dtype="float32",
+    )
     calibration = None
     if any(p in export.FORMATS[f].calibrated for f, p in jobs) or peer is not None:
         source = images if calibration_data is None else calibration_data
-        calibration = calibration_lib.load(source, input_shape=traced.input_shape, preprocessing=traced.preprocessing)
-    reports = _export_jobs(model, output, jobs, options or {}, calibration_data=calibration, preprocessing=preprocessing,
-                           overwrite=overwrite, verbose=verbose)
+        calibration = calibration_lib.load(
+            source, input_shape=traced.input_shape, preprocessing=traced.preprocessing
+        )
+    reports = _export_jobs(
+        model,
+        output,
+        jobs,
+        options or {},
+        calibration_data=calibration,
+        preprocessing=preprocessing,
+        overwrite=overwrite,
+        verbose=verbose,
+    )
     rows: list[Row] = []
     runners: dict[Any, Callable[[np.ndarray], object]] = {}
     for report in reports:
-        rows.append(Row(report.format, report.precision, report.path, report.size_bytes, float("nan"), float("nan"),
-                        report.max_abs_diff, report.top1_agreement))
-        details = report.details if threads is None else {**report.details, export.formats.THREADS_KEY: threads}
+        rows.append(
+            Row(
+                report.format,
+                report.precision,
+                report.path,
+                report.size_bytes,
+                float("nan"),
+                float("nan"),
+                report.max_abs_diff,
+                report.top1_agreement,
+            )
+        )
+        details = (
+            report.details
+            if threads is None
+            else {**report.details, export.formats.THREADS_KEY: threads}
+        )
         runners[len(runners)] = export.load_runner(report.path, report.format, details)
     if peer is not None:
         int8 = any(p == "int8" for _, p in jobs)
         cal = typing.cast(np.ndarray, calibration)
-        for row, run in _peer_rows(peer, pathlib.Path(output) / "peer", images, cal, int8, threads, verbose):
+        for row, run in _peer_rows(
+            peer, pathlib.Path(output) / "peer", images, cal, int8, threads, verbose
+        ):
             rows.append(row)
             runners[len(runners)] = run
     load_before = _machine.load_average()
     keras_s, seconds = _measure(model, runners, images[:batch], repeats, warmup, verbose)
-    environment = {**machine_info(), "load_average": {"before": load_before, "after": _machine.load_average()}}
+    environment = {
+        **machine_info(),
+        "load_average": {"before": load_before, "after": _machine.load_average()},
+    }
     for i, row in enumerate(rows):
         row.latency_ms, row.speedup = seconds[i] * 1e3, keras_s / seconds[i]
-        _console.log(verbose, f"[{i + 1}/{len(rows)}] {'peer ' if row.route == 'peer' else ''}{row.format} {row.precision}: "
-                              f"{row.latency_ms:.2f} ms, {row.speedup:.2f}x Keras")
+        _console.log(
+            verbose,
+            f"[{i + 1}/{len(rows)}] {'peer ' if row.route == 'peer' else ''}{row.format} {row.precision}: "
+            f"{row.latency_ms:.2f} ms, {row.speedup:.2f}x Keras",
+        )
     _compare_with_peer(rows)
     keras_accuracy = _accuracies(model, reports, rows, images, labels)
-    return BenchmarkResult(model.name, tuple(traced.input_shape), batch, repeats, machine(), keras_s * 1e3, keras_accuracy, rows,
-                           environment=environment, peer=peer_name, threads=threads)
+    return BenchmarkResult(
+        model.name,
+        tuple(traced.input_shape),
+        batch,
+        repeats,
+        machine(),
+        keras_s * 1e3,
+        keras_accuracy,
+        rows,
+        environment=environment,
+        peer=peer_name,
+        threads=threads,
+    )
 
 
-def _accuracies(model: Any, reports: list[Report], rows: list[Row], images: np.ndarray, labels: np.ndarray | None) -> float | None:
+def _accuracies(
+    model: Any,
+    reports: list[Report],
+    rows: list[Row],
+    images: np.ndarray,
+    labels: np.ndarray | None,
+) -> float | None:
     """With `labels`: Keras' accuracy, and each of this library's rows gets its own."""
     from keras_resnet.export import verify
 
     if labels is None:
         return None
-    predictions = np.concatenate([np.asarray(model.predict_on_batch(images[i : i + 64])) for i in range(0, len(images), 64)])
+    predictions = np.concatenate(
+        [np.asarray(model.predict_on_batch(images[i : i + 64])) for i in range(0, len(images), 64)]
+    )
     for report, row in zip(reports, rows):
         row.accuracy = verify.accuracy(report, images, labels)
     return float((predictions.argmax(-1) == np.asarray(labels).reshape(-1)).mean())
 
 
-def write_reports(result: BenchmarkResult, folder: str | os.PathLike[str]) -> dict[str, pathlib.Path]:
+def write_reports(
+    result: BenchmarkResult, folder: str | os.PathLike[str]
+) -> dict[str, pathlib.Path]:
     """report.md, report.json and chart.png into `folder` (each replaced whole, atomically);
     returns their paths."""
     from keras_resnet import atomic
 
     folder = pathlib.Path(folder)
-    paths = {"markdown": folder / "report.md", "json": folder / "report.json", "chart": folder / "chart.png"}
+    paths = {
+        "markdown": folder / "report.md",
+        "json": folder / "report.json",
+        "chart": folder / "chart.png",
+    }
     with atomic.atomic_path(paths["markdown"], overwrite=True) as tmp:
         tmp.write_text(result.markdown())
     with atomic.atomic_path(paths["json"], overwrite=True) as tmp:
@@ -459,6 +633,16 @@ def write_reports(result: BenchmarkResult, folder: str | os.PathLike[str]) -> di
 
 
 __all__ = [
-    "DEMO_JOBS", "PEERS", "PEER_ROUTE", "BenchmarkResult", "Row", "benchmark", "interleaved_latencies", "machine", "machine_info",
-    "median_latency", "peer_model", "write_reports",
+    "DEMO_JOBS",
+    "PEERS",
+    "PEER_ROUTE",
+    "BenchmarkResult",
+    "Row",
+    "benchmark",
+    "interleaved_latencies",
+    "machine",
+    "machine_info",
+    "median_latency",
+    "peer_model",
+    "write_reports",
 ]

@@ -28,7 +28,8 @@ output, as keras.applications' ResNet V2 does.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import keras
 from keras import layers
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
 
 def default_kernel_initializer() -> keras.initializers.Initializer:
     """He-normal, fan-out, untruncated: torchvision's and timm's ``kaiming_normal_`` for convs."""
-    return keras.initializers.VarianceScaling(scale=2.0, mode="fan_out", distribution="untruncated_normal")
+    return keras.initializers.VarianceScaling(
+        scale=2.0, mode="fan_out", distribution="untruncated_normal"
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,8 +68,16 @@ class LayerMaker:
         return init
 
     def conv(
-        self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, zero: bool = False,
-        groups: int = 1, dilation: int = 1,
+        self,
+        x: keras.KerasTensor,
+        filters: int,
+        kernel_size: int,
+        *,
+        strides: int = 1,
+        name: str,
+        zero: bool = False,
+        groups: int = 1,
+        dilation: int = 1,
     ) -> keras.KerasTensor:
         """Bias-free conv with PyTorch-style symmetric padding (``"same"`` is symmetric at stride
         1, also when dilated)."""
@@ -100,10 +111,21 @@ class LayerMaker:
         return layers.Activation("relu", name=f"{name}_relu")(x)
 
     def conv_bn(
-        self, x: keras.KerasTensor, filters: int, kernel_size: int, *, strides: int = 1, name: str, relu: bool = True, zero: bool = False,
-        groups: int = 1, dilation: int = 1,
+        self,
+        x: keras.KerasTensor,
+        filters: int,
+        kernel_size: int,
+        *,
+        strides: int = 1,
+        name: str,
+        relu: bool = True,
+        zero: bool = False,
+        groups: int = 1,
+        dilation: int = 1,
     ) -> keras.KerasTensor:
-        x = self.conv(x, filters, kernel_size, strides=strides, name=name, groups=groups, dilation=dilation)
+        x = self.conv(
+            x, filters, kernel_size, strides=strides, name=name, groups=groups, dilation=dilation
+        )
         x = self.bn(x, name=name, zero=zero)
         return self.relu(x, name=name) if relu else x
 
@@ -144,7 +166,15 @@ def _changes_shape(x: keras.KerasTensor, filters: int, stride: int) -> bool:
 
 
 def zero_pad_shortcut(
-    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+    x: keras.KerasTensor,
+    x_pre: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    make: LayerMaker,
+    name: str,
+    norm: bool,
+    dilation: int = 1,
 ) -> keras.KerasTensor:
     """Option A: subsample spatially (1x1 max pool = ``x[:, ::s, ::s]``) and append zero channels.
 
@@ -167,13 +197,23 @@ def zero_pad_shortcut(
     return x
 
 
-def _projection(x: keras.KerasTensor, filters: int, stride: int, make: LayerMaker, name: str, norm: bool) -> keras.KerasTensor:
+def _projection(
+    x: keras.KerasTensor, filters: int, stride: int, make: LayerMaker, name: str, norm: bool
+) -> keras.KerasTensor:
     x = make.conv(x, filters, 1, strides=stride, name=f"{name}_0")
     return make.bn(x, name=f"{name}_0") if norm else x
 
 
 def projection_shortcut(
-    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+    x: keras.KerasTensor,
+    x_pre: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    make: LayerMaker,
+    name: str,
+    norm: bool,
+    dilation: int = 1,
 ) -> keras.KerasTensor:
     """Option B: 1x1 conv (+ BN) where the shape changes, identity elsewhere."""
     if not _changes_shape(x, filters, stride):
@@ -182,14 +222,30 @@ def projection_shortcut(
 
 
 def projection_all_shortcut(
-    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+    x: keras.KerasTensor,
+    x_pre: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    make: LayerMaker,
+    name: str,
+    norm: bool,
+    dilation: int = 1,
 ) -> keras.KerasTensor:
     """Option C: 1x1 conv (+ BN) in every block."""
     return _projection(x_pre, filters, stride, make, name, norm)
 
 
 def avg_projection_shortcut(
-    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+    x: keras.KerasTensor,
+    x_pre: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    make: LayerMaker,
+    name: str,
+    norm: bool,
+    dilation: int = 1,
 ) -> keras.KerasTensor:
     """Bag of Tricks D: average pool (stride x stride), then a stride-1 1x1 conv (+ BN).
 
@@ -200,7 +256,9 @@ def avg_projection_shortcut(
     if not _changes_shape(x, filters, stride):
         return x
     if stride > 1:
-        x_pre = layers.AveragePooling2D(stride, strides=stride, padding="same", name=f"{name}_0_pool")(x_pre)
+        x_pre = layers.AveragePooling2D(
+            stride, strides=stride, padding="same", name=f"{name}_0_pool"
+        )(x_pre)
     elif dilation > 1:
         x_pre = layers.ZeroPadding2D(((0, 1), (0, 1)), name=f"{name}_0_pad")(x_pre)
         x_pre = layers.AveragePooling2D(2, strides=1, name=f"{name}_0_pool")(x_pre)
@@ -208,7 +266,15 @@ def avg_projection_shortcut(
 
 
 def no_shortcut(
-    x: keras.KerasTensor, x_pre: keras.KerasTensor, filters: int, *, stride: int, make: LayerMaker, name: str, norm: bool, dilation: int = 1
+    x: keras.KerasTensor,
+    x_pre: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    make: LayerMaker,
+    name: str,
+    norm: bool,
+    dilation: int = 1,
 ) -> None:
     """A plain network's block (He et al. 2015, section 4.2): no shortcut, so nothing to add."""
     return None
@@ -225,32 +291,57 @@ SHORTCUTS: dict[str, Callable[..., keras.KerasTensor | None]] = {
 
 
 # ----------------------------------------------------------------------------------- attention
-def squeeze_excite(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str) -> keras.KerasTensor:
+def squeeze_excite(
+    x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str
+) -> keras.KerasTensor:
     """Squeeze-and-excitation (Hu et al. 2018): global average pool, 1x1 conv down to
     `specs.se_channels` with ReLU, 1x1 conv back with a sigmoid, channel-wise scale. Both convs
     have biases (timm's ``SEModule``)."""
     channels = x.shape[-1]
     y = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_se_squeeze")(x)
-    y = layers.Conv2D(specs.se_channels(channels, arch.attention_ratio), 1, activation="relu",
-                      kernel_initializer=make._initializer(False), name=f"{name}_se_reduce")(y)
-    y = layers.Conv2D(channels, 1, activation="sigmoid", kernel_initializer=make._initializer(False), name=f"{name}_se_expand")(y)
+    y = layers.Conv2D(
+        specs.se_channels(channels, arch.attention_ratio),
+        1,
+        activation="relu",
+        kernel_initializer=make._initializer(False),
+        name=f"{name}_se_reduce",
+    )(y)
+    y = layers.Conv2D(
+        channels,
+        1,
+        activation="sigmoid",
+        kernel_initializer=make._initializer(False),
+        name=f"{name}_se_expand",
+    )(y)
     return layers.Multiply(name=f"{name}_se_excite")([x, y])
 
 
-def efficient_channel_attention(x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str) -> keras.KerasTensor:
+def efficient_channel_attention(
+    x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str
+) -> keras.KerasTensor:
     """ECA (Wang et al. 2020): global average pool, a bias-free 1-D conv across the channels with
     kernel `specs.eca_kernel_size`, a sigmoid, channel-wise scale (timm's ``EcaModule``)."""
     channels = x.shape[-1]
     y = layers.GlobalAveragePooling2D(name=f"{name}_eca_squeeze")(x)
     y = layers.Reshape((channels, 1), name=f"{name}_eca_reshape")(y)
-    y = layers.Conv1D(1, specs.eca_kernel_size(channels), padding="same", use_bias=False, activation="sigmoid",
-                      kernel_initializer=make._initializer(False), name=f"{name}_eca_conv")(y)
+    y = layers.Conv1D(
+        1,
+        specs.eca_kernel_size(channels),
+        padding="same",
+        use_bias=False,
+        activation="sigmoid",
+        kernel_initializer=make._initializer(False),
+        name=f"{name}_eca_conv",
+    )(y)
     y = layers.Reshape((1, 1, channels), name=f"{name}_eca_gate")(y)
     return layers.Multiply(name=f"{name}_eca_excite")([x, y])
 
 
 #: attention kind -> module applied to the end of each residual branch
-ATTENTION: dict[str, Callable[..., keras.KerasTensor]] = {"se": squeeze_excite, "eca": efficient_channel_attention}
+ATTENTION: dict[str, Callable[..., keras.KerasTensor]] = {
+    "se": squeeze_excite,
+    "eca": efficient_channel_attention,
+}
 
 
 def _attend(y: keras.KerasTensor, arch: Arch, make: LayerMaker, name: str) -> keras.KerasTensor:
@@ -260,13 +351,22 @@ def _attend(y: keras.KerasTensor, arch: Arch, make: LayerMaker, name: str) -> ke
 # -------------------------------------------------------------------------------------- blocks
 # Every block takes the stage's `layout` (`specs.StageLayout`) position: `stride` (the first block's
 # only), `dilation` of its 3x3 convs and `first_dilation` of its first dilated conv.
-def _merge(shortcut: keras.KerasTensor | None, residual: keras.KerasTensor, *, drop_rate: float, name: str, relu: bool) -> keras.KerasTensor:
+def _merge(
+    shortcut: keras.KerasTensor | None,
+    residual: keras.KerasTensor,
+    *,
+    drop_rate: float,
+    name: str,
+    relu: bool,
+) -> keras.KerasTensor:
     if shortcut is None:  # a plain block: the branch is the block, and ``{name}_out`` still ends it
         if relu:
             return layers.Activation("relu", name=f"{name}_out")(residual)
         return layers.Identity(name=f"{name}_out")(residual)
     if drop_rate > 0:  # stochastic depth: drop the whole residual branch per sample
-        residual = layers.Dropout(drop_rate, noise_shape=(None, 1, 1, 1), name=f"{name}_drop")(residual)
+        residual = layers.Dropout(drop_rate, noise_shape=(None, 1, 1, 1), name=f"{name}_drop")(
+            residual
+        )
     if not relu:
         return layers.Add(name=f"{name}_out")([shortcut, residual])
     x = layers.Add(name=f"{name}_add")([shortcut, residual])
@@ -274,29 +374,53 @@ def _merge(shortcut: keras.KerasTensor | None, residual: keras.KerasTensor, *, d
 
 
 def basic_block(
-    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
-    dilation: int = 1, first_dilation: int = 1,
+    x: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    arch: Arch,
+    make: LayerMaker,
+    drop_rate: float,
+    name: str,
+    dilation: int = 1,
+    first_dilation: int = 1,
 ) -> keras.KerasTensor:
     """Two 3x3 conv-BN layers, ReLU after the addition (He et al. 2015, Figure 2)."""
-    shortcut = SHORTCUTS[arch.shortcut](x, x, filters, stride=stride, make=make, name=name, norm=True, dilation=dilation)
+    shortcut = SHORTCUTS[arch.shortcut](
+        x, x, filters, stride=stride, make=make, name=name, norm=True, dilation=dilation
+    )
     y = make.conv_bn(x, filters, 3, strides=stride, name=f"{name}_1", dilation=first_dilation)
-    y = make.conv_bn(y, filters, 3, name=f"{name}_2", relu=False, zero=make.zero_init_residual, dilation=dilation)
+    y = make.conv_bn(
+        y, filters, 3, name=f"{name}_2", relu=False, zero=make.zero_init_residual, dilation=dilation
+    )
     y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
 
 
 def bottleneck_block(
-    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
-    dilation: int = 1, first_dilation: int = 1,
+    x: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    arch: Arch,
+    make: LayerMaker,
+    drop_rate: float,
+    name: str,
+    dilation: int = 1,
+    first_dilation: int = 1,
 ) -> keras.KerasTensor:
     """1x1 (reduce) - 3x3 (grouped for ResNeXt) - 1x1 (expand x4) conv-BN layers; the stride sits
     in the first 1x1 conv (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of Tricks B)."""
     out = filters * arch.expansion
     width = arch.bottleneck_width(filters)
-    shortcut = SHORTCUTS[arch.shortcut](x, x, out, stride=stride, make=make, name=name, norm=True, dilation=dilation)
+    shortcut = SHORTCUTS[arch.shortcut](
+        x, x, out, stride=stride, make=make, name=name, norm=True, dilation=dilation
+    )
     s1, s2 = (1, stride) if arch.stride_in_3x3 else (stride, 1)
     y = make.conv_bn(x, width, 1, strides=s1, name=f"{name}_1")
-    y = make.conv_bn(y, width, 3, strides=s2, name=f"{name}_2", groups=arch.cardinality, dilation=first_dilation)
+    y = make.conv_bn(
+        y, width, 3, strides=s2, name=f"{name}_2", groups=arch.cardinality, dilation=first_dilation
+    )
     y = make.conv_bn(y, out, 1, name=f"{name}_3", relu=False, zero=make.zero_init_residual)
     y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
@@ -307,13 +431,23 @@ def _preact(x: keras.KerasTensor, make: LayerMaker, name: str) -> keras.KerasTen
 
 
 def preact_basic_block(
-    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
-    dilation: int = 1, first_dilation: int = 1,
+    x: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    arch: Arch,
+    make: LayerMaker,
+    drop_rate: float,
+    name: str,
+    dilation: int = 1,
+    first_dilation: int = 1,
 ) -> keras.KerasTensor:
     """BN-ReLU-conv3x3, BN-ReLU-conv3x3, identity addition (He et al. 2016, Figure 1b).
     ``zero_init_residual`` zeroes the branch's last conv (there is no BN after it)."""
     x_pre = _preact(x, make, name)
-    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, filters, stride=stride, make=make, name=name, norm=False, dilation=dilation)
+    shortcut = SHORTCUTS[arch.shortcut](
+        x, x_pre, filters, stride=stride, make=make, name=name, norm=False, dilation=dilation
+    )
     y = make.conv_bn(x_pre, filters, 3, strides=stride, name=f"{name}_1", dilation=first_dilation)
     y = make.conv(y, filters, 3, name=f"{name}_2", zero=make.zero_init_residual, dilation=dilation)
     y = _attend(y, arch, make, name)
@@ -321,16 +455,34 @@ def preact_basic_block(
 
 
 def preact_bottleneck_block(
-    x: keras.KerasTensor, filters: int, *, stride: int, arch: Arch, make: LayerMaker, drop_rate: float, name: str,
-    dilation: int = 1, first_dilation: int = 1,
+    x: keras.KerasTensor,
+    filters: int,
+    *,
+    stride: int,
+    arch: Arch,
+    make: LayerMaker,
+    drop_rate: float,
+    name: str,
+    dilation: int = 1,
+    first_dilation: int = 1,
 ) -> keras.KerasTensor:
     """Pre-activation bottleneck, stride in the 3x3 conv (fb.resnet.torch, timm, keras.applications)."""
     out = filters * arch.expansion
     width = arch.bottleneck_width(filters)
     x_pre = _preact(x, make, name)
-    shortcut = SHORTCUTS[arch.shortcut](x, x_pre, out, stride=stride, make=make, name=name, norm=False, dilation=dilation)
+    shortcut = SHORTCUTS[arch.shortcut](
+        x, x_pre, out, stride=stride, make=make, name=name, norm=False, dilation=dilation
+    )
     y = make.conv_bn(x_pre, width, 1, name=f"{name}_1")
-    y = make.conv_bn(y, width, 3, strides=stride, name=f"{name}_2", groups=arch.cardinality, dilation=first_dilation)
+    y = make.conv_bn(
+        y,
+        width,
+        3,
+        strides=stride,
+        name=f"{name}_2",
+        groups=arch.cardinality,
+        dilation=first_dilation,
+    )
     y = make.conv(y, out, 1, name=f"{name}_3", zero=make.zero_init_residual)
     y = _attend(y, arch, make, name)
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=False)
@@ -346,7 +498,12 @@ BLOCKS: dict[tuple[str, bool], Callable[..., keras.KerasTensor]] = {
 
 
 def stages(
-    x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, drop_path_rate: float = 0.0, output_stride: int | None = None
+    x: keras.KerasTensor,
+    arch: Arch,
+    make: LayerMaker,
+    *,
+    drop_path_rate: float = 0.0,
+    output_stride: int | None = None,
 ) -> list[keras.KerasTensor]:
     """All residual stages of `arch`; returns each stage's output (the last one after the final
     BN-ReLU of a pre-activation network). Stochastic depth grows linearly from 0 at the first block

@@ -60,8 +60,16 @@ def digits(
     loaded = load_digits()
     # Pillow's bilinear upscaling (half-pixel centres, edges clamped) equals tf.image.resize's to
     # the bit, without TensorFlow: the JAX and PyTorch backends load the same images.
-    x = np.stack([np.asarray(Image.fromarray(image, mode="F").resize((image_size, image_size), Image.Resampling.BILINEAR))
-                  for image in loaded.images.astype("float32") / 16.0])[..., None]
+    x = np.stack(
+        [
+            np.asarray(
+                Image.fromarray(image, mode="F").resize(
+                    (image_size, image_size), Image.Resampling.BILINEAR
+                )
+            )
+            for image in loaded.images.astype("float32") / 16.0
+        ]
+    )[..., None]
     x = np.clip(x, 0.0, 1.0)
     if channels == 3:
         x = np.repeat(x, 3, axis=-1)
@@ -79,12 +87,20 @@ IMAGE_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")
 
 def _image_size(image_size: Any) -> tuple[int, int]:
     """An int or ``(height, width)`` as a pair of ints >= 1."""
-    pair = (image_size, image_size) if isinstance(image_size, int) and not isinstance(image_size, bool) else image_size
+    pair = (
+        (image_size, image_size)
+        if isinstance(image_size, int) and not isinstance(image_size, bool)
+        else image_size
+    )
     try:
         height, width = pair
     except (TypeError, ValueError):
-        raise TypeError(f"image_size must be an int or (height, width); received image_size={image_size!r}") from None
-    return _checks.check_int("image_size", height, minimum=1), _checks.check_int("image_size", width, minimum=1)
+        raise TypeError(
+            f"image_size must be an int or (height, width); received image_size={image_size!r}"
+        ) from None
+    return _checks.check_int("image_size", height, minimum=1), _checks.check_int(
+        "image_size", width, minimum=1
+    )
 
 
 class FolderListing(typing.NamedTuple):
@@ -111,20 +127,28 @@ def list_image_folder(path: str | os.PathLike[str]) -> FolderListing:
         raise ValueError(f"data={str(path)!r} is not a folder")
     class_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not class_dirs:
-        raise ValueError(f"data={str(path)!r} has no class subfolders (one folder per class is expected)")
+        raise ValueError(
+            f"data={str(path)!r} has no class subfolders (one folder per class is expected)"
+        )
     files: list[str] = []
     labels: list[int] = []
     ignored = 0
     for label, class_dir in enumerate(class_dirs):
-        found = sorted(p for p in class_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+        found = sorted(
+            p for p in class_dir.rglob("*") if p.is_file() and not p.name.startswith(".")
+        )
         images = [str(p) for p in found if p.suffix.lower() in IMAGE_EXTENSIONS]
         if not images:
-            raise ValueError(f"data={str(path)!r}: the class folder {class_dir.name!r} has no image "
-                             f"({', '.join(IMAGE_EXTENSIONS)}); remove it or add its images")
+            raise ValueError(
+                f"data={str(path)!r}: the class folder {class_dir.name!r} has no image "
+                f"({', '.join(IMAGE_EXTENSIONS)}); remove it or add its images"
+            )
         ignored += len(found) - len(images)
         files += images
         labels += [label] * len(images)
-    return FolderListing(tuple(files), np.asarray(labels, dtype="int64"), tuple(p.name for p in class_dirs), ignored)
+    return FolderListing(
+        tuple(files), np.asarray(labels, dtype="int64"), tuple(p.name for p in class_dirs), ignored
+    )
 
 
 def _load_image(path: Any, image_size: tuple[int, int]) -> Any:
@@ -148,11 +172,16 @@ def _decode_error(path: pathlib.Path) -> str:
     except (tf.errors.OpError, ValueError) as error:
         text = getattr(error, "message", str(error))
         text = re.sub(r"\{\{[^}]*\}\}\s*", "", text)  # TF's "{{function_node ...}}" prefix
-        return re.sub(r"\s*\[Op:.*$", "", text.splitlines()[0] if text else "").strip() or type(error).__name__
+        return (
+            re.sub(r"\s*\[Op:.*$", "", text.splitlines()[0] if text else "").strip()
+            or type(error).__name__
+        )
     return "unreadable"
 
 
-def _readable(folder: pathlib.Path, files: list[pathlib.Path], load: Callable[[Any], Any]) -> dict[int, Any]:
+def _readable(
+    folder: pathlib.Path, files: list[pathlib.Path], load: Callable[[Any], Any]
+) -> dict[int, Any]:
     """``{index: load(file)}`` for the files that decode, read in parallel; the others are
     named in one warning, and none at all is an error."""
     import warnings
@@ -160,29 +189,40 @@ def _readable(folder: pathlib.Path, files: list[pathlib.Path], load: Callable[[A
     import tensorflow as tf
 
     paths = tf.constant([str(f) for f in files]) if files else tf.constant([], tf.string)
-    dataset = tf.data.Dataset.range(len(files)).map(lambda i: (i, load(paths[i])), num_parallel_calls=tf.data.AUTOTUNE)
+    dataset = tf.data.Dataset.range(len(files)).map(
+        lambda i: (i, load(paths[i])), num_parallel_calls=tf.data.AUTOTUNE
+    )
     found = {int(i): value.numpy() for i, value in dataset.ignore_errors()}
     bad = [f for i, f in enumerate(files) if i not in found]
     if not found:
-        raise ValueError(f"data={str(folder)!r} has no readable image ({', '.join(IMAGE_EXTENSIONS)}) in its class subfolders"
-                         + (f"; {len(bad)} could not be decoded" if bad else ""))
+        raise ValueError(
+            f"data={str(folder)!r} has no readable image ({', '.join(IMAGE_EXTENSIONS)}) in its class subfolders"
+            + (f"; {len(bad)} could not be decoded" if bad else "")
+        )
     if bad:
         shown = [f"{f.relative_to(folder).as_posix()} ({_decode_error(f)})" for f in bad[:10]]
         more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
-        warnings.warn(f"skipped {len(bad)} unreadable image{'s' if len(bad) > 1 else ''} of {len(files)} in {folder}: "
-                      f"{', '.join(shown)}{more}", stacklevel=4)
+        warnings.warn(
+            f"skipped {len(bad)} unreadable image{'s' if len(bad) > 1 else ''} of {len(files)} in {folder}: "
+            f"{', '.join(shown)}{more}",
+            stacklevel=4,
+        )
     return found
 
 
-def _split(count: int, validation_split: float | None, seed: int) -> tuple[np.ndarray, np.ndarray | None]:
+def _split(
+    count: int, validation_split: float | None, seed: int
+) -> tuple[np.ndarray, np.ndarray | None]:
     """``(train, validation)`` index arrays of a seeded shuffle; validation None without a split."""
     order = np.random.default_rng(seed).permutation(count)
     if validation_split is None:
         return order, None
     held_out = int(validation_split * count)
     if held_out == 0 or held_out == count:
-        raise ValueError(f"validation_split={validation_split} of {count} readable images leaves "
-                         f"{'no validation' if held_out == 0 else 'no training'} image")
+        raise ValueError(
+            f"validation_split={validation_split} of {count} readable images leaves "
+            f"{'no validation' if held_out == 0 else 'no training'} image"
+        )
     return order[held_out:], order[:held_out]
 
 
@@ -196,14 +236,23 @@ class _Folder(typing.NamedTuple):
 
 
 def _readable_folder(
-    path: str | os.PathLike[str], load: Callable[[Any], Any], validation_split: float | None, seed: int
+    path: str | os.PathLike[str],
+    load: Callable[[Any], Any],
+    validation_split: float | None,
+    seed: int,
 ) -> _Folder:
     """The listing, decode check and split shared by `image_folder` and `image_folder_arrays`."""
     if validation_split is not None:
-        validation_split = _checks.check_fraction("validation_split", validation_split, low_inclusive=False)
+        validation_split = _checks.check_fraction(
+            "validation_split", validation_split, low_inclusive=False
+        )
     seed = _checks.check_int("seed", seed)
     listing = list_image_folder(path)
-    files, labels, class_names = [pathlib.Path(f) for f in listing.files], listing.labels, listing.class_names
+    files, labels, class_names = (
+        [pathlib.Path(f) for f in listing.files],
+        listing.labels,
+        listing.class_names,
+    )
     decoded = _readable(pathlib.Path(path), files, load)
     good = sorted(decoded)
     train, held_out = _split(len(good), validation_split, seed)
@@ -212,7 +261,11 @@ def _readable_folder(
 
 
 def image_folder_arrays(
-    path: str | os.PathLike[str], image_size: int | Sequence[int], *, validation_split: float | None = 0.2, seed: int = 0
+    path: str | os.PathLike[str],
+    image_size: int | Sequence[int],
+    *,
+    validation_split: float | None = 0.2,
+    seed: int = 0,
 ) -> tuple[tuple[_Arrays, _Arrays | None], tuple[str, ...]]:
     """A small folder with one subfolder per class as in-memory arrays, unreadable files skipped.
 
@@ -286,7 +339,9 @@ def image_folder(
     preset = preprocessing_lib.get(preprocessing)
 
     def check(file):
-        return tf.shape(tf.io.decode_image(tf.io.read_file(file), channels=3, expand_animations=False))
+        return tf.shape(
+            tf.io.decode_image(tf.io.read_file(file), channels=3, expand_animations=False)
+        )
 
     folder = _readable_folder(path, check, validation_split, seed)
 
@@ -296,7 +351,9 @@ def image_folder(
     def dataset(indices, shuffled):
         if indices is None:
             return None
-        result = tf.data.Dataset.from_tensor_slices(([str(folder.files[i]) for i in indices], folder.labels[indices]))
+        result = tf.data.Dataset.from_tensor_slices(
+            ([str(folder.files[i]) for i in indices], folder.labels[indices])
+        )
         if shuffled:
             result = result.shuffle(len(indices), seed=seed)
         result = result.map(prepare, num_parallel_calls=tf.data.AUTOTUNE)
@@ -306,12 +363,19 @@ def image_folder(
 
 
 #: CIFAR binary layout: label bytes per record (CIFAR-100 stores coarse then fine), image 3x32x32
-_CIFAR_BINARY = {10: (1, ("data_batch_{}.bin", 5), "test_batch.bin"), 100: (2, ("train.bin", 0), "test.bin")}
+_CIFAR_BINARY = {
+    10: (1, ("data_batch_{}.bin", 5), "test_batch.bin"),
+    100: (2, ("train.bin", 0), "test.bin"),
+}
 
 
 def _read_cifar_binary(folder: pathlib.Path, classes: int) -> tuple[_Arrays, _Arrays]:
     label_bytes, (train_pattern, train_files), test_name = _CIFAR_BINARY[classes]
-    names = [train_pattern.format(i) for i in range(1, train_files + 1)] if train_files else [train_pattern]
+    names = (
+        [train_pattern.format(i) for i in range(1, train_files + 1)]
+        if train_files
+        else [train_pattern]
+    )
     record = label_bytes + 3 * 32 * 32
 
     def load(files: list[str]) -> _Arrays:
@@ -325,7 +389,9 @@ def _read_cifar_binary(folder: pathlib.Path, classes: int) -> tuple[_Arrays, _Ar
                 )
             raw = np.fromfile(path, dtype=np.uint8)
             if raw.size % record:
-                raise ValueError(f"{str(path)!r} is not a CIFAR-{classes} binary batch (size {raw.size} is not a multiple of {record})")
+                raise ValueError(
+                    f"{str(path)!r} is not a CIFAR-{classes} binary batch (size {raw.size} is not a multiple of {record})"
+                )
             chunks.append(raw.reshape(-1, record))
         data = np.concatenate(chunks)
         labels = data[:, label_bytes - 1].astype("int64")  # CIFAR-100: the fine label
@@ -335,7 +401,9 @@ def _read_cifar_binary(folder: pathlib.Path, classes: int) -> tuple[_Arrays, _Ar
     return load(names), load([test_name])
 
 
-def cifar(classes: int = 10, *, folder: str | os.PathLike[str] | None = None) -> tuple[_Arrays, _Arrays]:
+def cifar(
+    classes: int = 10, *, folder: str | os.PathLike[str] | None = None
+) -> tuple[_Arrays, _Arrays]:
     """CIFAR-10 or CIFAR-100 as uint8 images ``(N, 32, 32, 3)`` and int64 labels.
 
     Args:
@@ -363,7 +431,10 @@ def cifar(classes: int = 10, *, folder: str | os.PathLike[str] | None = None) ->
             f"CIFAR-{classes} could not be downloaded ({type(error).__name__}: {error}); download the binary "
             "version from https://www.cs.toronto.edu/~kriz/cifar.html and pass folder=<its extracted folder>"
         ) from None
-    return (x_train, y_train.reshape(-1).astype("int64")), (x_test, y_test.reshape(-1).astype("int64"))
+    return (x_train, y_train.reshape(-1).astype("int64")), (
+        x_test,
+        y_test.reshape(-1).astype("int64"),
+    )
 
 
 def tfrecords(
@@ -416,7 +487,10 @@ def tfrecords(
     if not files:
         raise ValueError(f"pattern={str(pattern)!r} matches no TFRecord files")
     preset = preprocessing_lib.get(preprocessing)
-    features = {image_key: tf.io.FixedLenFeature([], tf.string), label_key: tf.io.FixedLenFeature([], tf.int64)}
+    features = {
+        image_key: tf.io.FixedLenFeature([], tf.string),
+        label_key: tf.io.FixedLenFeature([], tf.int64),
+    }
 
     def parse(position, record):
         example = tf.io.parse_single_example(record, features)
@@ -431,7 +505,9 @@ def tfrecords(
     dataset = tf.data.Dataset.from_tensor_slices(files)
     if shuffle:
         dataset = dataset.shuffle(len(files), seed=seed)
-    dataset = dataset.interleave(tf.data.TFRecordDataset, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
+    dataset = dataset.interleave(
+        tf.data.TFRecordDataset, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True
+    )
     if shuffle:
         dataset = dataset.shuffle(10 * batch_size, seed=seed)
     if repeat:
@@ -441,9 +517,15 @@ def tfrecords(
     if shards > 1:
         dataset = dataset.shard(shards, index)
     mine = None
-    if count and not repeat:  # every shard gets as many records (the last few of the order may be left out)
+    if (
+        count and not repeat
+    ):  # every shard gets as many records (the last few of the order may be left out)
         records = int(tf.data.TFRecordDataset(files).reduce(np.int64(0), lambda n, _: n + 1))
-        mine = max(records - start * batch_size * shards, 0) // shards if shards > 1 else max(records - start * batch_size, 0)
+        mine = (
+            max(records - start * batch_size * shards, 0) // shards
+            if shards > 1
+            else max(records - start * batch_size, 0)
+        )
         dataset = dataset.take(mine)
     dataset = dataset.map(parse, num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
     dataset = dataset.batch(batch_size, drop_remainder=repeat)
@@ -452,5 +534,14 @@ def tfrecords(
     return dataset.prefetch(tf.data.AUTOTUNE)
 
 
-__all__ = ["DIGITS_CLASSES", "IMAGE_EXTENSIONS", "FolderListing", "cifar", "digits", "image_folder", "image_folder_arrays",
-           "list_image_folder", "tfrecords"]
+__all__ = [
+    "DIGITS_CLASSES",
+    "IMAGE_EXTENSIONS",
+    "FolderListing",
+    "cifar",
+    "digits",
+    "image_folder",
+    "image_folder_arrays",
+    "list_image_folder",
+    "tfrecords",
+]

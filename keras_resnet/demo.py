@@ -44,20 +44,40 @@ def run(
         metrics=["accuracy"],
     )
     if verbose:
-        print(f"[1/3] training {model.name} on digits ({len(x_train)} images, {epochs} epochs)", file=sys.stderr, flush=True)
-    model.fit(x_train, y_train, batch_size=64, epochs=epochs, verbose=(1 if sys.stdout.isatty() else 2) if verbose else 0)
+        print(
+            f"[1/3] training {model.name} on digits ({len(x_train)} images, {epochs} epochs)",
+            file=sys.stderr,
+            flush=True,
+        )
+    model.fit(
+        x_train,
+        y_train,
+        batch_size=64,
+        epochs=epochs,
+        verbose=(1 if sys.stdout.isatty() else 2) if verbose else 0,
+    )
     if verbose:
         print(f"[2/3] exporting and verifying {len(jobs)} artifacts", file=sys.stderr, flush=True)
     result = benchmark_lib.benchmark(
-        model, output / "artifacts", jobs=jobs, images=x_test, labels=y_test, calibration_data=x_train[:200],
-        batch=1, repeats=repeats, preprocessing="unit", verbose=verbose,
+        model,
+        output / "artifacts",
+        jobs=jobs,
+        images=x_test,
+        labels=y_test,
+        calibration_data=x_train[:200],
+        batch=1,
+        repeats=repeats,
+        preprocessing="unit",
+        verbose=verbose,
     )
     if verbose:
         print("[3/3] writing the reports", file=sys.stderr, flush=True)
     paths = benchmark_lib.write_reports(result, output)
     if verbose:
-        print(f"\n{result.table()}\n\nreports: {', '.join(str(p) for p in paths.values())} "
-              f"(demo took {time.perf_counter() - start:.0f} s)")
+        print(
+            f"\n{result.table()}\n\nreports: {', '.join(str(p) for p in paths.values())} "
+            f"(demo took {time.perf_counter() - start:.0f} s)"
+        )
     return result, paths
 
 

@@ -62,7 +62,11 @@ def _hub_download(repo: str, filename: str, revision: str, force: bool = False) 
     import importlib.metadata
 
     return _hub().hf_hub_download(
-        repo, filename, revision=revision, force_download=force, library_name="keras-resnet",
+        repo,
+        filename,
+        revision=revision,
+        force_download=force,
+        library_name="keras-resnet",
         library_version=importlib.metadata.version("keras-resnet"),
     )
 
@@ -71,12 +75,16 @@ def _why(error: BaseException) -> str:
     """A short reason: the Hub client's own messages run over several sentences."""
     if type(error).__name__ == "LocalEntryNotFoundError":
         offline = _hub_constants().HF_HUB_OFFLINE
-        return "not in the Hub cache, and " + ("HF_HUB_OFFLINE=1 is set" if offline else "the Hub could not be reached")
+        return "not in the Hub cache, and " + (
+            "HF_HUB_OFFLINE=1 is set" if offline else "the Hub could not be reached"
+        )
     text = str(error).split(". ")[0].splitlines()[0] if str(error) else ""
     return f"{type(error).__name__}: {text[:120]}"
 
 
-def _hub_error(what: str, repo: str, filename: str, revision: str, error: BaseException) -> ValueError:
+def _hub_error(
+    what: str, repo: str, filename: str, revision: str, error: BaseException
+) -> ValueError:
     cache = _hub_constants().HF_HUB_CACHE
     return ValueError(
         f"{what}: could not get {_hub_url(repo, filename, revision)} ({_why(error)}). Fetch it where the network is "
@@ -116,16 +124,27 @@ def _fetch_hub(preset: Preset, verbose: bool) -> str:
         try:
             path = _hub_download(repo, preset.hub_filename, preset.revision, force=attempt > 0)
         except Exception as error:
-            raise _hub_error(what + (" (the cached copy was corrupt and was removed)" if attempt else ""),
-                             repo, preset.hub_filename, preset.revision, error) from None
-        intact = _blob_is_intact(path) and (preset.file_hash is None or matches(path, preset.file_hash, preset.hash_algorithm))
+            raise _hub_error(
+                what + (" (the cached copy was corrupt and was removed)" if attempt else ""),
+                repo,
+                preset.hub_filename,
+                preset.revision,
+                error,
+            ) from None
+        intact = _blob_is_intact(path) and (
+            preset.file_hash is None or matches(path, preset.file_hash, preset.hash_algorithm)
+        )
         if intact:
             return path
         _remove_cached(path)
         if verbose:
-            print(f"{preset.name}: cached {preset.hub_filename} does not match its hash; removed, downloading again",
-                  file=sys.stderr)
-    raise ValueError(f"{what}: {preset.hub_filename} of {repo} was downloaded twice and does not match its hash both times")
+            print(
+                f"{preset.name}: cached {preset.hub_filename} does not match its hash; removed, downloading again",
+                file=sys.stderr,
+            )
+    raise ValueError(
+        f"{what}: {preset.hub_filename} of {repo} was downloaded twice and does not match its hash both times"
+    )
 
 
 def _get_file(preset: Preset) -> str:
@@ -133,7 +152,10 @@ def _get_file(preset: Preset) -> str:
 
     target = preset.cache_path()
     return keras.utils.get_file(
-        fname=preset.filename, origin=preset.url, cache_subdir=target.parent.name, cache_dir=str(target.parent.parent)
+        fname=preset.filename,
+        origin=preset.url,
+        cache_subdir=target.parent.name,
+        cache_dir=str(target.parent.parent),
     )
 
 
@@ -153,10 +175,15 @@ def _fetch_url(preset: Preset, verbose: bool) -> str:
             return path
         os.remove(path)
         if verbose:
-            print(f"{preset.name}: {path} does not match {preset.hash_algorithm} {preset.file_hash}; "
-                  "removed, downloading again", file=sys.stderr)
-    raise ValueError(f"weights={preset.name!r}: {preset.url} was downloaded twice and does not match "
-                     f"{preset.hash_algorithm} {preset.file_hash} either time")
+            print(
+                f"{preset.name}: {path} does not match {preset.hash_algorithm} {preset.file_hash}; "
+                "removed, downloading again",
+                file=sys.stderr,
+            )
+    raise ValueError(
+        f"weights={preset.name!r}: {preset.url} was downloaded twice and does not match "
+        f"{preset.hash_algorithm} {preset.file_hash} either time"
+    )
 
 
 def fetch(preset: Preset, *, verbose: bool = True) -> str:

@@ -51,7 +51,9 @@ def decode_predictions(predictions: Any, top: int = 5) -> list[list[tuple[str, s
     """The `top` classes of each row of `predictions` (N, 1000), best first."""
     predictions = np.asarray(predictions)
     if predictions.ndim != 2 or predictions.shape[1] != 1000:
-        raise ValueError(f"decode_predictions expects a batch of 1000 ImageNet scores (N, 1000); received shape {predictions.shape}")
+        raise ValueError(
+            f"decode_predictions expects a batch of 1000 ImageNet scores (N, 1000); received shape {predictions.shape}"
+        )
     names = classes()
     result = []
     for row in predictions:

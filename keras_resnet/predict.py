@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from keras_resnet import _optional, imagenet, presets, preprocessing as preprocessing_lib
+from keras_resnet import _optional, imagenet, presets
+from keras_resnet import preprocessing as preprocessing_lib
 
 _SAMPLES = pathlib.Path(__file__).parent / "resources" / "samples"
 #: file name -> {"accepted": ImageNet class indices counted as right, "what", "source"}
@@ -53,13 +54,15 @@ class Transform:
         return presets.Eval(self.size, self.crop_pct, self.interpolation).resize
 
     @classmethod
-    def from_config(cls, config: dict[str, Any] | None, size: int | None = None) -> "Transform":
+    def from_config(cls, config: dict[str, Any] | None, size: int | None = None) -> Transform:
         """From a ``pretrained_cfg`` (a model's or an artifact's metadata); with none, resize by
         0.875 (256 -> 224) and leave pixels raw. `size` (a fixed model input) wins."""
         if not config:
             return cls(size or 224)
         return cls(
-            size or int(config["input_size"][0]), float(config["crop_pct"]), str(config["interpolation"]),
+            size or int(config["input_size"][0]),
+            float(config["crop_pct"]),
+            str(config["interpolation"]),
             preprocessing_lib.Preprocessing.from_dict(config["preprocessing"]),
         )
 
@@ -70,15 +73,23 @@ class Transform:
             with image_module.open(path) as opened:
                 image = opened.convert("RGB")
         except (OSError, ValueError) as error:
-            raise ValueError(f"image {str(path)!r} could not be read as an image ({error})") from None
+            raise ValueError(
+                f"image {str(path)!r} could not be read as an image ({error})"
+            ) from None
         short, long = sorted(image.size)
-        other = int(self.resize * long / short)  # torchvision's Resize(int): the long side truncated
+        other = int(
+            self.resize * long / short
+        )  # torchvision's Resize(int): the long side truncated
         width, height = (self.resize, other) if image.width == short else (other, self.resize)
         width, height = max(self.size, width), max(self.size, height)
-        resample = {"bilinear": image_module.BILINEAR, "bicubic": image_module.BICUBIC}[self.interpolation]
+        resample = {"bilinear": image_module.BILINEAR, "bicubic": image_module.BICUBIC}[
+            self.interpolation
+        ]
         image = image.resize((width, height), resample=resample)
         left, top = (width - self.size) // 2, (height - self.size) // 2
-        return np.asarray(image.crop((left, top, left + self.size, top + self.size)), dtype="float32")
+        return np.asarray(
+            image.crop((left, top, left + self.size, top + self.size)), dtype="float32"
+        )
 
     def __call__(self, paths: Sequence[str | os.PathLike[str]]) -> np.ndarray:
         """A batch of image files, ready for the model."""
@@ -94,16 +105,29 @@ class Classifier:
     transform: Transform
     source: str  # "keras" or the artifact's format
 
-    def predict(self, paths: Sequence[str | os.PathLike[str]], top: int = 5) -> list[dict[str, Any]]:
+    def predict(
+        self, paths: Sequence[str | os.PathLike[str]], top: int = 5
+    ) -> list[dict[str, Any]]:
         """Per image: ``{"image", "top": [{"index", "wnid", "name", "probability"}, ...]}``."""
         probabilities = self.run(self.transform(paths))
         names = imagenet.classes() if probabilities.shape[-1] == 1000 else None
         results = []
         for path, row in zip(paths, probabilities):
             best = np.argsort(row)[::-1][:top]
-            results.append({"image": str(path), "top": [
-                {"index": int(i), "wnid": names[i][0] if names else None,
-                 "name": names[i][1] if names else f"class {i}", "probability": float(row[i])} for i in best]})
+            results.append(
+                {
+                    "image": str(path),
+                    "top": [
+                        {
+                            "index": int(i),
+                            "wnid": names[i][0] if names else None,
+                            "name": names[i][1] if names else f"class {i}",
+                            "probability": float(row[i]),
+                        }
+                        for i in best
+                    ],
+                }
+            )
         return results
 
 
@@ -119,7 +143,9 @@ def _probabilities(outputs: dict[str, np.ndarray] | np.ndarray) -> np.ndarray:
         return np.asarray(outputs)
     if "probabilities" in outputs:
         return np.asarray(outputs["probabilities"])
-    return _softmax(np.asarray(outputs.get("logits", next(iter(outputs.values()))), dtype="float64"))
+    return _softmax(
+        np.asarray(outputs.get("logits", next(iter(outputs.values()))), dtype="float64")
+    )
 
 
 def from_model(model: Any) -> Classifier:
@@ -130,7 +156,9 @@ def from_model(model: Any) -> Classifier:
     def run(x: np.ndarray) -> np.ndarray:
         out = np.asarray(model.predict(x, verbose=0, batch_size=8))
         last = getattr(model.layers[-1], "activation", None)
-        return out if getattr(last, "__name__", "") == "softmax" else _softmax(out.astype("float64"))
+        return (
+            out if getattr(last, "__name__", "") == "softmax" else _softmax(out.astype("float64"))
+        )
 
     return Classifier(model.name, run, transform, "keras")
 
@@ -146,7 +174,9 @@ def artifact_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
         return tflite.read_metadata(path) or {}
     if fmt == "onnx":
         onnx = _optional.require("onnx", "export")
-        props = {p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props}
+        props = {
+            p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props
+        }
         return json.loads(props.get("keras_resnet_metadata", "{}"))
     asset = pathlib.Path(path) / "assets" / "keras_resnet_metadata.json"
     return json.loads(asset.read_text()) if asset.exists() else {}
@@ -162,15 +192,33 @@ def from_artifact(path: str | os.PathLike[str]) -> Classifier:
     size = (metadata.get("input_shape") or [None])[0]
     transform = Transform.from_config(metadata.get("pretrained"), size)
     if metadata.get("preprocessing"):
-        transform = dataclasses.replace(transform, preprocessing=preprocessing_lib.Preprocessing.from_dict(metadata["preprocessing"]))
-    return Classifier(metadata.get("model_name", pathlib.Path(path).stem), lambda x: _probabilities(runner(x)),
-                      transform, formats.format_of(path).name)
+        transform = dataclasses.replace(
+            transform,
+            preprocessing=preprocessing_lib.Preprocessing.from_dict(metadata["preprocessing"]),
+        )
+    return Classifier(
+        metadata.get("model_name", pathlib.Path(path).stem),
+        lambda x: _probabilities(runner(x)),
+        transform,
+        formats.format_of(path).name,
+    )
 
 
 def is_artifact(spec: str) -> bool:
     """Whether `spec` is an exported file or SavedModel folder (not a registry name)."""
     path = pathlib.Path(spec)
-    return spec.endswith((".tflite", ".onnx")) or (path.is_dir() and (path / "saved_model.pb").exists())
+    return spec.endswith((".tflite", ".onnx")) or (
+        path.is_dir() and (path / "saved_model.pb").exists()
+    )
 
 
-__all__ = ["Classifier", "SAMPLE_LABELS", "Transform", "artifact_metadata", "from_artifact", "from_model", "is_artifact", "sample_images"]
+__all__ = [
+    "Classifier",
+    "SAMPLE_LABELS",
+    "Transform",
+    "artifact_metadata",
+    "from_artifact",
+    "from_model",
+    "is_artifact",
+    "sample_images",
+]

@@ -96,16 +96,20 @@ class Preprocessing:
                 f"the model takes {channels} channels (use 'none', 'unit' or 'tf')"
             )
         if self.bgr and channels != 3:
-            raise ValueError(f"preprocessing={self.name!r} reorders RGB to BGR and needs 3 channels; received {channels}")
+            raise ValueError(
+                f"preprocessing={self.name!r} reorders RGB to BGR and needs 3 channels; received {channels}"
+            )
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, values: dict) -> "Preprocessing":
+    def from_dict(cls, values: dict) -> Preprocessing:
         """The preset an `as_dict` describes (the ``preprocessing`` of an exported artifact's
         metadata, its lists read back as tuples)."""
-        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        fields: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in values.items()
+        }
         return cls(**fields)
 
 
@@ -114,7 +118,9 @@ PRESETS = {
     for p in (
         Preprocessing("none", description="raw pixels, 0-255"),
         Preprocessing("unit", scale=1 / 255.0, description="pixels / 255, in [0, 1]"),
-        Preprocessing("tf", scale=1 / 127.5, mean=(1.0,), description="pixels / 127.5 - 1, in [-1, 1]"),
+        Preprocessing(
+            "tf", scale=1 / 127.5, mean=(1.0,), description="pixels / 127.5 - 1, in [-1, 1]"
+        ),
         Preprocessing(
             "torch",
             scale=1 / 255.0,

@@ -57,10 +57,14 @@ class Eval:
 class Preset:
     name: str
     model: str  # the registry model the weights fit
-    library: str  # where they were trained and published: "timm", "torchvision", "keras.applications"
+    library: (
+        str  # where they were trained and published: "timm", "torchvision", "keras.applications"
+    )
     model_id: str  # the source library's own name for them
     url: str  # a download URL, or "hf-hub:<repo>" for a Hugging Face Hub repository
-    file_hash: str | None = None  # full hash, or a SHA-256 prefix as torchvision publishes in file names
+    file_hash: str | None = (
+        None  # full hash, or a SHA-256 prefix as torchvision publishes in file names
+    )
     hash_algorithm: str = "sha256"
     preprocessing: str = "torch"  # keras_resnet.preprocessing preset (the normalization)
     classes: int = 1000
@@ -75,7 +79,7 @@ class Preset:
 
     @property
     def hub_repo(self) -> str | None:
-        return self.url[len(HUB_PREFIX):] if self.url.startswith(HUB_PREFIX) else None
+        return self.url[len(HUB_PREFIX) :] if self.url.startswith(HUB_PREFIX) else None
 
     @property
     def filename(self) -> str:
@@ -92,10 +96,19 @@ class Preset:
 
         normalization = preprocessing_lib.get(self.preprocessing)
         return {
-            "preset": self.name, "library": self.library, "model_id": self.model_id, "source": self.url,
-            "license": self.license, "top1": self.top1, "top5": self.top5, "recipe": self.recipe,
-            "num_classes": self.classes, "input_size": (self.eval.size, self.eval.size, 3),
-            "crop_pct": self.eval.crop_pct, "resize": self.eval.resize, "interpolation": self.eval.interpolation,
+            "preset": self.name,
+            "library": self.library,
+            "model_id": self.model_id,
+            "source": self.url,
+            "license": self.license,
+            "top1": self.top1,
+            "top5": self.top5,
+            "recipe": self.recipe,
+            "num_classes": self.classes,
+            "input_size": (self.eval.size, self.eval.size, 3),
+            "crop_pct": self.eval.crop_pct,
+            "resize": self.eval.resize,
+            "interpolation": self.eval.interpolation,
             "preprocessing": normalization.as_dict(),
         }
 
@@ -112,35 +125,193 @@ _TV_WIDE = "https://github.com/pytorch/vision/pull/912#issue-445437439"
 #: prefix, which torch.hub checks), top-1, top-5, resize, MB, recipe). Crop 224, bilinear; V2
 #: weights resize to 232.
 _TORCHVISION = [
-    ("resnet18", "ResNet18_Weights.IMAGENET1K_V1", "resnet18-f37072fd.pth",
-     "f37072fd47e89c5e827621c5baffa7500819f7896bbacec160b1a16c560e07ec", 69.758, 89.078, 256, 44.661, _TV_V1),
-    ("resnet34", "ResNet34_Weights.IMAGENET1K_V1", "resnet34-b627a593.pth", None, 73.314, 91.420, 256, 83.275, _TV_V1),
-    ("resnet50b", "ResNet50_Weights.IMAGENET1K_V1", "resnet50-0676ba61.pth",
-     "0676ba61b6795bbe1773cffd859882e5e297624d384b6993f7c9e683e722fb8a", 76.130, 92.862, 256, 97.781, _TV_V1),
-    ("resnet50b", "ResNet50_Weights.IMAGENET1K_V2", "resnet50-11ad3fa6.pth", None, 80.858, 95.434, 232, 97.79,
-     "https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621"),
-    ("resnet101b", "ResNet101_Weights.IMAGENET1K_V1", "resnet101-63fe2227.pth", None, 77.374, 93.546, 256, 170.511, _TV_V1),
-    ("resnet101b", "ResNet101_Weights.IMAGENET1K_V2", "resnet101-cd907fc2.pth", None, 81.886, 95.780, 232, 170.53, _TV_V2),
-    ("resnet152b", "ResNet152_Weights.IMAGENET1K_V1", "resnet152-394f9c45.pth", None, 78.312, 94.046, 256, 230.434, _TV_V1),
-    ("resnet152b", "ResNet152_Weights.IMAGENET1K_V2", "resnet152-f82ba261.pth", None, 82.284, 96.002, 232, 230.474, _TV_V2),
-    ("resnext50_32x4d", "ResNeXt50_32X4D_Weights.IMAGENET1K_V1", "resnext50_32x4d-7cdf4587.pth", None,
-     77.618, 93.698, 256, 95.789, _TV_RESNEXT),
-    ("resnext50_32x4d", "ResNeXt50_32X4D_Weights.IMAGENET1K_V2", "resnext50_32x4d-1a0047aa.pth", None,
-     81.198, 95.340, 232, 95.833, _TV_V2),
-    ("resnext101_32x8d", "ResNeXt101_32X8D_Weights.IMAGENET1K_V1", "resnext101_32x8d-8ba56ff5.pth", None,
-     79.312, 94.526, 256, 339.586, _TV_RESNEXT),
-    ("resnext101_32x8d", "ResNeXt101_32X8D_Weights.IMAGENET1K_V2", "resnext101_32x8d-110c445d.pth", None,
-     82.834, 96.228, 232, 339.673, _TV_V2_FIXRES),
-    ("resnext101_64x4d", "ResNeXt101_64X4D_Weights.IMAGENET1K_V1", "resnext101_64x4d-173b62eb.pth", None,
-     83.246, 96.454, 232, 319.318, "https://github.com/pytorch/vision/pull/5935"),
-    ("wide_resnet50_2", "Wide_ResNet50_2_Weights.IMAGENET1K_V1", "wide_resnet50_2-95faca4d.pth", None,
-     78.468, 94.086, 256, 131.82, _TV_WIDE),
-    ("wide_resnet50_2", "Wide_ResNet50_2_Weights.IMAGENET1K_V2", "wide_resnet50_2-9ba9bcbe.pth", None,
-     81.602, 95.758, 232, 263.124, _TV_V2_FIXRES),
-    ("wide_resnet101_2", "Wide_ResNet101_2_Weights.IMAGENET1K_V1", "wide_resnet101_2-32ee1156.pth", None,
-     78.848, 94.284, 256, 242.896, _TV_WIDE),
-    ("wide_resnet101_2", "Wide_ResNet101_2_Weights.IMAGENET1K_V2", "wide_resnet101_2-d733dc28.pth", None,
-     82.510, 96.020, 232, 484.747, _TV_V2),
+    (
+        "resnet18",
+        "ResNet18_Weights.IMAGENET1K_V1",
+        "resnet18-f37072fd.pth",
+        "f37072fd47e89c5e827621c5baffa7500819f7896bbacec160b1a16c560e07ec",
+        69.758,
+        89.078,
+        256,
+        44.661,
+        _TV_V1,
+    ),
+    (
+        "resnet34",
+        "ResNet34_Weights.IMAGENET1K_V1",
+        "resnet34-b627a593.pth",
+        None,
+        73.314,
+        91.420,
+        256,
+        83.275,
+        _TV_V1,
+    ),
+    (
+        "resnet50b",
+        "ResNet50_Weights.IMAGENET1K_V1",
+        "resnet50-0676ba61.pth",
+        "0676ba61b6795bbe1773cffd859882e5e297624d384b6993f7c9e683e722fb8a",
+        76.130,
+        92.862,
+        256,
+        97.781,
+        _TV_V1,
+    ),
+    (
+        "resnet50b",
+        "ResNet50_Weights.IMAGENET1K_V2",
+        "resnet50-11ad3fa6.pth",
+        None,
+        80.858,
+        95.434,
+        232,
+        97.79,
+        "https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621",
+    ),
+    (
+        "resnet101b",
+        "ResNet101_Weights.IMAGENET1K_V1",
+        "resnet101-63fe2227.pth",
+        None,
+        77.374,
+        93.546,
+        256,
+        170.511,
+        _TV_V1,
+    ),
+    (
+        "resnet101b",
+        "ResNet101_Weights.IMAGENET1K_V2",
+        "resnet101-cd907fc2.pth",
+        None,
+        81.886,
+        95.780,
+        232,
+        170.53,
+        _TV_V2,
+    ),
+    (
+        "resnet152b",
+        "ResNet152_Weights.IMAGENET1K_V1",
+        "resnet152-394f9c45.pth",
+        None,
+        78.312,
+        94.046,
+        256,
+        230.434,
+        _TV_V1,
+    ),
+    (
+        "resnet152b",
+        "ResNet152_Weights.IMAGENET1K_V2",
+        "resnet152-f82ba261.pth",
+        None,
+        82.284,
+        96.002,
+        232,
+        230.474,
+        _TV_V2,
+    ),
+    (
+        "resnext50_32x4d",
+        "ResNeXt50_32X4D_Weights.IMAGENET1K_V1",
+        "resnext50_32x4d-7cdf4587.pth",
+        None,
+        77.618,
+        93.698,
+        256,
+        95.789,
+        _TV_RESNEXT,
+    ),
+    (
+        "resnext50_32x4d",
+        "ResNeXt50_32X4D_Weights.IMAGENET1K_V2",
+        "resnext50_32x4d-1a0047aa.pth",
+        None,
+        81.198,
+        95.340,
+        232,
+        95.833,
+        _TV_V2,
+    ),
+    (
+        "resnext101_32x8d",
+        "ResNeXt101_32X8D_Weights.IMAGENET1K_V1",
+        "resnext101_32x8d-8ba56ff5.pth",
+        None,
+        79.312,
+        94.526,
+        256,
+        339.586,
+        _TV_RESNEXT,
+    ),
+    (
+        "resnext101_32x8d",
+        "ResNeXt101_32X8D_Weights.IMAGENET1K_V2",
+        "resnext101_32x8d-110c445d.pth",
+        None,
+        82.834,
+        96.228,
+        232,
+        339.673,
+        _TV_V2_FIXRES,
+    ),
+    (
+        "resnext101_64x4d",
+        "ResNeXt101_64X4D_Weights.IMAGENET1K_V1",
+        "resnext101_64x4d-173b62eb.pth",
+        None,
+        83.246,
+        96.454,
+        232,
+        319.318,
+        "https://github.com/pytorch/vision/pull/5935",
+    ),
+    (
+        "wide_resnet50_2",
+        "Wide_ResNet50_2_Weights.IMAGENET1K_V1",
+        "wide_resnet50_2-95faca4d.pth",
+        None,
+        78.468,
+        94.086,
+        256,
+        131.82,
+        _TV_WIDE,
+    ),
+    (
+        "wide_resnet50_2",
+        "Wide_ResNet50_2_Weights.IMAGENET1K_V2",
+        "wide_resnet50_2-9ba9bcbe.pth",
+        None,
+        81.602,
+        95.758,
+        232,
+        263.124,
+        _TV_V2_FIXRES,
+    ),
+    (
+        "wide_resnet101_2",
+        "Wide_ResNet101_2_Weights.IMAGENET1K_V1",
+        "wide_resnet101_2-32ee1156.pth",
+        None,
+        78.848,
+        94.284,
+        256,
+        242.896,
+        _TV_WIDE,
+    ),
+    (
+        "wide_resnet101_2",
+        "Wide_ResNet101_2_Weights.IMAGENET1K_V2",
+        "wide_resnet101_2-d733dc28.pth",
+        None,
+        82.510,
+        96.020,
+        232,
+        484.747,
+        _TV_V2,
+    ),
 ]
 
 #: What timm's tags mean (its model cards).
@@ -197,15 +368,40 @@ _TIMM = [
 
 #: keras.applications (its source's MD5s, which Keras itself checks; the docs' top-1/top-5).
 _KERAS = [
-    ("resnet50", "ResNet50", "resnet50_weights_tf_dim_ordering_tf_kernels.h5", "2cb95161c43110f7111970584f804107", 74.9, 92.1),
-    ("resnet101", "ResNet101", "resnet101_weights_tf_dim_ordering_tf_kernels.h5", "f1aeb4b969a6efcfb50fad2f0c20cfc5", 76.4, 92.8),
-    ("resnet152", "ResNet152", "resnet152_weights_tf_dim_ordering_tf_kernels.h5", "100835be76be38e30d865e96f2aaae62", 76.6, 93.1),
+    (
+        "resnet50",
+        "ResNet50",
+        "resnet50_weights_tf_dim_ordering_tf_kernels.h5",
+        "2cb95161c43110f7111970584f804107",
+        74.9,
+        92.1,
+    ),
+    (
+        "resnet101",
+        "ResNet101",
+        "resnet101_weights_tf_dim_ordering_tf_kernels.h5",
+        "f1aeb4b969a6efcfb50fad2f0c20cfc5",
+        76.4,
+        92.8,
+    ),
+    (
+        "resnet152",
+        "ResNet152",
+        "resnet152_weights_tf_dim_ordering_tf_kernels.h5",
+        "100835be76be38e30d865e96f2aaae62",
+        76.6,
+        93.1,
+    ),
 ]
 
 
 def _timm_arch(model: str) -> str:
     """timm's name of a registry model (timm's ``resnet50`` is the B form)."""
-    return model[:-1] if model[-1:] == "b" and model[:-1] in variants.MODELS and model.startswith("resnet") else model
+    return (
+        model[:-1]
+        if model[-1:] == "b" and model[:-1] in variants.MODELS and model.startswith("resnet")
+        else model
+    )
 
 
 def _torchvision_presets() -> list[Preset]:
@@ -213,9 +409,22 @@ def _torchvision_presets() -> list[Preset]:
     for model, enum, file, sha, top1, top5, resize, size_mb, recipe in _TORCHVISION:
         tag = "tv2_in1k" if enum.endswith("V2") else "tv_in1k"
         sha = sha or file.rsplit("-", 1)[1].split(".")[0]
-        out.append(Preset(
-            f"{_timm_arch(model)}.{tag}", model, "torchvision", enum, _TV + file, sha, top1=top1, top5=top5,
-            license="bsd-3-clause", recipe=recipe, eval=Eval(224, 224 / resize), file_size_mb=size_mb))
+        out.append(
+            Preset(
+                f"{_timm_arch(model)}.{tag}",
+                model,
+                "torchvision",
+                enum,
+                _TV + file,
+                sha,
+                top1=top1,
+                top5=top5,
+                license="bsd-3-clause",
+                recipe=recipe,
+                eval=Eval(224, 224 / resize),
+                file_size_mb=size_mb,
+            )
+        )
     return out
 
 
@@ -223,24 +432,51 @@ def _timm_presets() -> list[Preset]:
     out = []
     for name, model, size, crop_pct, top1, top5 in _TIMM:
         tag = name.split(".", 1)[1].removesuffix("_in1k")
-        out.append(Preset(
-            name, model, "timm", name, f"{HUB_PREFIX}timm/{name}", top1=top1, top5=top5, recipe=_RECIPES[tag],
-            eval=Eval(size, crop_pct, "bicubic")))
+        out.append(
+            Preset(
+                name,
+                model,
+                "timm",
+                name,
+                f"{HUB_PREFIX}timm/{name}",
+                top1=top1,
+                top5=top5,
+                recipe=_RECIPES[tag],
+                eval=Eval(size, crop_pct, "bicubic"),
+            )
+        )
     return out
 
 
 def _keras_presets() -> list[Preset]:
     return [
-        Preset(f"{model}.keras_in1k", model, "keras.applications", f"keras.applications.{function}(weights='imagenet')",
-               _KA + file, md5, "md5", "caffe", top1=top1, top5=top5, license="mit",
-               recipe="Caffe ResNet (He et al. 2015) weights, converted by Keras")
+        Preset(
+            f"{model}.keras_in1k",
+            model,
+            "keras.applications",
+            f"keras.applications.{function}(weights='imagenet')",
+            _KA + file,
+            md5,
+            "md5",
+            "caffe",
+            top1=top1,
+            top5=top5,
+            license="mit",
+            recipe="Caffe ResNet (He et al. 2015) weights, converted by Keras",
+        )
         for model, function, file, md5, top1, top5 in _KERAS
     ]
 
 
-PRESETS: dict[str, Preset] = {p.name: p for p in (*_timm_presets(), *_torchvision_presets(), *_keras_presets())}
+PRESETS: dict[str, Preset] = {
+    p.name: p for p in (*_timm_presets(), *_torchvision_presets(), *_keras_presets())
+}
 #: ``<registry model>.<tag>`` for each preset whose source names the model differently
-ALIASES = {f"{p.model}.{p.name.split('.', 1)[1]}": p.name for p in PRESETS.values() if not p.name.startswith(p.model + ".")}
+ALIASES = {
+    f"{p.model}.{p.name.split('.', 1)[1]}": p.name
+    for p in PRESETS.values()
+    if not p.name.startswith(p.model + ".")
+}
 #: ``weights="imagenet"``: each model's preset with the highest published top-1
 DEFAULTS = {
     model: max((p for p in PRESETS.values() if p.model == model), key=lambda p: p.top1 or 0.0).name
@@ -257,14 +493,22 @@ def _unknown(name: str, model: str | None) -> ValueError:
     choices = list_presets(model) if model in DEFAULTS else list(PRESETS)
     close = difflib.get_close_matches(name, [*PRESETS, *ALIASES], n=3)
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    where = f"presets for {model!r}: {', '.join(choices)}" if model in DEFAULTS else f"{len(choices)} presets (keras-resnet presets)"
+    where = (
+        f"presets for {model!r}: {', '.join(choices)}"
+        if model in DEFAULTS
+        else f"{len(choices)} presets (keras-resnet presets)"
+    )
     return ValueError(f"weights={name!r} is neither an existing file nor a preset ({where}).{hint}")
 
 
 def _mismatch(preset: Preset, model: str) -> ValueError:
     fits = list_presets(model)
-    listing = f"presets for {model!r}: {', '.join(fits)}" if fits else f"model {model!r} has no presets"
-    return ValueError(f"weights={preset.name!r} fits model {preset.model!r}, not {model!r}; {listing}")
+    listing = (
+        f"presets for {model!r}: {', '.join(fits)}" if fits else f"model {model!r} has no presets"
+    )
+    return ValueError(
+        f"weights={preset.name!r} fits model {preset.model!r}, not {model!r}; {listing}"
+    )
 
 
 def get(name: str, model: str | None = None) -> Preset:
@@ -279,7 +523,7 @@ def get(name: str, model: str | None = None) -> Preset:
         name = DEFAULTS[model]
     if name.startswith(HUB_PREFIX):
         listed = [p for p in PRESETS.values() if p.url == name]
-        preset = listed[0] if listed else hub_preset(name[len(HUB_PREFIX):], model)
+        preset = listed[0] if listed else hub_preset(name[len(HUB_PREFIX) :], model)
     elif name in PRESETS or name in ALIASES:
         preset = PRESETS[ALIASES.get(name, name)]
     else:
@@ -292,11 +536,20 @@ def get(name: str, model: str | None = None) -> Preset:
 def registry_model_of(timm_architecture: str) -> str:
     """The registry model timm's `timm_architecture` is (``resnet50`` -> ``resnet50b``)."""
     bform = f"{timm_architecture}b"
-    if timm_architecture.startswith("resnet") and bform in variants.MODELS and timm_architecture[6:].isdigit():
+    if (
+        timm_architecture.startswith("resnet")
+        and bform in variants.MODELS
+        and timm_architecture[6:].isdigit()
+    ):
         return bform if int(timm_architecture[6:]) >= 50 else timm_architecture
-    if timm_architecture in variants.MODELS and variants.MODELS[timm_architecture].family == "resnet":
+    if (
+        timm_architecture in variants.MODELS
+        and variants.MODELS[timm_architecture].family == "resnet"
+    ):
         return timm_architecture
-    raise ValueError(f"timm architecture {timm_architecture!r} is not a model of this library (keras-resnet list)")
+    raise ValueError(
+        f"timm architecture {timm_architecture!r} is not a model of this library (keras-resnet list)"
+    )
 
 
 def hub_preset(repo: str, model: str | None = None) -> Preset:
@@ -309,10 +562,18 @@ def hub_preset(repo: str, model: str | None = None) -> Preset:
     architecture = config.get("architecture") or repo.rsplit("/", 1)[-1].split(".")[0]
     size = int(cfg.get("input_size", (3, 224, 224))[-1])
     return Preset(
-        repo.rsplit("/", 1)[-1], registry_model_of(architecture), "timm", repo, HUB_PREFIX + repo,
-        preprocessing=_normalization_name(cfg.get("mean"), cfg.get("std")), classes=int(config.get("num_classes", 1000)),
-        license=str(cfg.get("license", "see the model card")), recipe="see the model card",
-        eval=Eval(size, float(cfg.get("crop_pct", 0.875)), str(cfg.get("interpolation", "bicubic"))),
+        repo.rsplit("/", 1)[-1],
+        registry_model_of(architecture),
+        "timm",
+        repo,
+        HUB_PREFIX + repo,
+        preprocessing=_normalization_name(cfg.get("mean"), cfg.get("std")),
+        classes=int(config.get("num_classes", 1000)),
+        license=str(cfg.get("license", "see the model card")),
+        recipe="see the model card",
+        eval=Eval(
+            size, float(cfg.get("crop_pct", 0.875)), str(cfg.get("interpolation", "bicubic"))
+        ),
     )
 
 
@@ -329,7 +590,9 @@ def _normalization_name(mean: Any, std: Any) -> str:
         stds = [s / unit for s in p.std] * (3 // len(p.std))
         if not p.bgr and [round(v, 4) for v in (*means, *stds)] == wanted:
             return name
-    raise ValueError(f"the Hub config's mean={mean} std={std} match no keras_resnet.preprocessing preset")
+    raise ValueError(
+        f"the Hub config's mean={mean} std={std} match no keras_resnet.preprocessing preset"
+    )
 
 
 def fetch(preset: Preset, *, verbose: bool = True) -> str:
@@ -340,4 +603,15 @@ def fetch(preset: Preset, *, verbose: bool = True) -> str:
     return downloads.fetch(preset, verbose=verbose)
 
 
-__all__ = ["ALIASES", "DEFAULTS", "Eval", "PRESETS", "Preset", "fetch", "get", "hub_preset", "list_presets", "registry_model_of"]
+__all__ = [
+    "ALIASES",
+    "DEFAULTS",
+    "Eval",
+    "PRESETS",
+    "Preset",
+    "fetch",
+    "get",
+    "hub_preset",
+    "list_presets",
+    "registry_model_of",
+]

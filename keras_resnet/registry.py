@@ -28,7 +28,9 @@ def list_models(pattern: str = "*") -> list[str]:
         ['resnet50', 'resnet50b', 'resnet50c', 'resnet50d', 'resnet50v2', 'resnet50v2c', 'resnet50v2d']
     """
     if not isinstance(pattern, str):
-        raise TypeError(f"pattern must be a string such as 'resnet50*'; received pattern={pattern!r}")
+        raise TypeError(
+            f"pattern must be a string such as 'resnet50*'; received pattern={pattern!r}"
+        )
     return [name for name in MODELS if fnmatch.fnmatchcase(name, pattern.lower())]
 
 
@@ -94,7 +96,7 @@ class ModelInfo:
         return dataclasses.asdict(self)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def model_info(name: str, input_size: int | None = None) -> ModelInfo:
     """Parameters and MACs of a registered model, counted from its layer shapes (no forward pass).
 
@@ -124,4 +126,14 @@ def model_info(name: str, input_size: int | None = None) -> ModelInfo:
     )
 
 
-__all__ = ["FAMILIES", "MODELS", "Family", "ModelEntry", "ModelInfo", "create_model", "get_entry", "list_models", "model_info"]
+__all__ = [
+    "FAMILIES",
+    "MODELS",
+    "Family",
+    "ModelEntry",
+    "ModelInfo",
+    "create_model",
+    "get_entry",
+    "list_models",
+    "model_info",
+]

@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 import inspect
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import keras
 from keras import layers
@@ -22,7 +23,10 @@ from keras_resnet import _checks, _recursion, blocks, specs, variants
 from keras_resnet import weights as weights_lib
 
 POOLINGS = (None, "avg", "max")
-_POOL_LAYERS = {"avg": (layers.GlobalAveragePooling2D, "avg_pool"), "max": (layers.GlobalMaxPooling2D, "max_pool")}
+_POOL_LAYERS = {
+    "avg": (layers.GlobalAveragePooling2D, "avg_pool"),
+    "max": (layers.GlobalMaxPooling2D, "max_pool"),
+}
 
 
 def _check_input_shape(input_shape, arch, argument="input_shape"):
@@ -32,12 +36,16 @@ def _check_input_shape(input_shape, arch, argument="input_shape"):
         )
     height, width, channels = input_shape
     if isinstance(channels, bool) or not isinstance(channels, int) or channels < 1:
-        raise ValueError(f"{argument} must end with a positive channel count; received {argument}={input_shape!r}")
+        raise ValueError(
+            f"{argument} must end with a positive channel count; received {argument}={input_shape!r}"
+        )
     for size in (height, width):
         if size is None:
             continue
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-            raise ValueError(f"{argument} height and width must be positive ints or None; received {argument}={input_shape!r}")
+            raise ValueError(
+                f"{argument} height and width must be positive ints or None; received {argument}={input_shape!r}"
+            )
         if size < arch.total_stride:
             raise ValueError(
                 f"{argument}={tuple(input_shape)!r} is too small: this network downsamples its input "
@@ -86,12 +94,16 @@ def build(
 ) -> keras.Model:
     """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments. `registry_name` is the
     registered name whose presets ``weights`` may name (default: `name`)."""
-    features, out_indices = _check_features_args(arch, features, features_only, out_indices, pooling)
+    features, out_indices = _check_features_args(
+        arch, features, features_only, out_indices, pooling
+    )
     if features:
         include_top = False
     _check_head_args(include_top, pooling, classifier_activation, name)
     classes = _checks.check_int("classes", classes, minimum=1)
-    make = _layer_maker(zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer)
+    make = _layer_maker(
+        zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer
+    )
     drop_path_rate = _checks.check_fraction("drop_path_rate", drop_path_rate)
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
     _check_plain(arch, drop_path_rate, make.zero_init_residual)
@@ -101,7 +113,9 @@ def build(
     x = blocks.stem(inputs, arch, make)
     x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate, output_stride=output_stride)[-1]
     x = _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
-    model_inputs = keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
+    model_inputs = (
+        keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
+    )
     with _recursion.room_for(_max_layers(arch)):  # Keras walks the graph recursively
         model = keras.Model(model_inputs, x, name=name)
     if weights_spec is not None:
@@ -111,7 +125,9 @@ def build(
     return model
 
 
-def _check_features_args(arch, features, features_only, out_indices, pooling) -> tuple[bool, tuple[int, ...]]:
+def _check_features_args(
+    arch, features, features_only, out_indices, pooling
+) -> tuple[bool, tuple[int, ...]]:
     """``(features, out_indices)`` validated; ``features_only`` is timm's spelling of ``features``."""
     _checks.check_bool("features", features)
     if features_only is not None:
@@ -121,13 +137,22 @@ def _check_features_args(arch, features, features_only, out_indices, pooling) ->
         features = features_only
     count = len(arch.depths) + 1
     if features and pooling is not None:
-        raise ValueError(f"features=True returns feature maps and takes no pooling; received pooling={pooling!r}")
+        raise ValueError(
+            f"features=True returns feature maps and takes no pooling; received pooling={pooling!r}"
+        )
     if out_indices is None:
         return features, tuple(range(1, count))
     if not features:
-        raise ValueError(f"out_indices={out_indices!r} needs features=True (a backbone returning feature maps)")
-    valid = isinstance(out_indices, (tuple, list)) and out_indices and all(
-        isinstance(i, int) and not isinstance(i, bool) and -count <= i < count for i in out_indices
+        raise ValueError(
+            f"out_indices={out_indices!r} needs features=True (a backbone returning feature maps)"
+        )
+    valid = (
+        isinstance(out_indices, (tuple, list))
+        and out_indices
+        and all(
+            isinstance(i, int) and not isinstance(i, bool) and -count <= i < count
+            for i in out_indices
+        )
     )
     if not valid:
         raise ValueError(
@@ -138,7 +163,9 @@ def _check_features_args(arch, features, features_only, out_indices, pooling) ->
     return features, indices
 
 
-def _features_model(model: keras.Model, arch: specs.Arch, out_indices: tuple[int, ...], output_stride: int | None) -> keras.Model:
+def _features_model(
+    model: keras.Model, arch: specs.Arch, out_indices: tuple[int, ...], output_stride: int | None
+) -> keras.Model:
     """The backbone `model` cut at the feature maps `out_indices`, with timm's ``feature_info``."""
     info = [row for row in feature_info(arch, output_stride) if row["index"] in out_indices]
     outputs = [model.get_layer(row["module"]).output for row in info]
@@ -167,7 +194,10 @@ def feature_info(arch: specs.Arch, output_stride: int | None = None) -> list[dic
         names[-1] = "post_relu"
     channels = [widths[-1]] + [w * arch.expansion for w in arch.widths]
     reductions = specs.feature_reductions(arch, output_stride)
-    return [dict(index=i, num_chs=c, reduction=r, module=n) for i, (c, r, n) in enumerate(zip(channels, reductions, names))]
+    return [
+        dict(index=i, num_chs=c, reduction=r, module=n)
+        for i, (c, r, n) in enumerate(zip(channels, reductions, names))
+    ]
 
 
 def _check_plain(arch: specs.Arch, drop_path_rate: float, zero_init_residual: bool) -> None:
@@ -175,10 +205,15 @@ def _check_plain(arch: specs.Arch, drop_path_rate: float, zero_init_residual: bo
     would cut the signal through the whole network."""
     if arch.residual:
         return
-    for argument, value in (("drop_path_rate", drop_path_rate), ("zero_init_residual", zero_init_residual)):
+    for argument, value in (
+        ("drop_path_rate", drop_path_rate),
+        ("zero_init_residual", zero_init_residual),
+    ):
         if value:
-            raise ValueError(f"{argument} needs residual blocks; a plain network (no shortcuts) would lose its whole "
-                             f"signal through a dropped or zeroed block; received {argument}={value!r}")
+            raise ValueError(
+                f"{argument} needs residual blocks; a plain network (no shortcuts) would lose its whole "
+                f"signal through a dropped or zeroed block; received {argument}={value!r}"
+            )
 
 
 def _check_head_args(include_top, pooling, classifier_activation, name) -> None:
@@ -191,7 +226,9 @@ def _check_head_args(include_top, pooling, classifier_activation, name) -> None:
         raise ValueError(f"name must be a non-empty string; received name={name!r}")
 
 
-def _layer_maker(zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer) -> blocks.LayerMaker:
+def _layer_maker(
+    zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer
+) -> blocks.LayerMaker:
     """The validated layer settings every block builds its convolutions and BatchNorms with."""
     return blocks.LayerMaker(
         bn_momentum=_checks.check_fraction("bn_momentum", bn_momentum),
@@ -239,7 +276,9 @@ def _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
         if dropout_rate > 0:
             x = layers.Dropout(dropout_rate, name="head_dropout")(x)
         # float32 head: under mixed precision the logits/probabilities stay float32.
-        return layers.Dense(classes, activation=classifier_activation, dtype="float32", name="predictions")(x)
+        return layers.Dense(
+            classes, activation=classifier_activation, dtype="float32", name="predictions"
+        )(x)
     if pooling is not None:
         pool_layer, pool_name = _POOL_LAYERS[pooling]
         return pool_layer(name=pool_name)(x)
@@ -253,13 +292,21 @@ def _max_layers(arch: specs.Arch) -> int:
 
 
 #: The keyword arguments `ResNet` and `CifarResNet` pass on to `build`.
-_BUILD_KEYWORDS = tuple(p for p in inspect.signature(build).parameters if p not in ("arch", "default_size", "registry_name"))
+_BUILD_KEYWORDS = tuple(
+    p
+    for p in inspect.signature(build).parameters
+    if p not in ("arch", "default_size", "registry_name")
+)
 
 
 def check_keywords(function: str, kwargs: dict[str, Any], *, family: str = "resnet") -> None:
     """A TypeError naming the call the user made (`function`, e.g. ``"ResNet50D()"``), for a keyword that no
     builder of `family` takes, with the nearest valid name."""
-    allowed = _BUILD_KEYWORDS + (("depth", "shortcut", "preact") if family == "cifar" else ("depth", "variant", "preact", *specs.IMAGENET_KNOBS))
+    allowed = _BUILD_KEYWORDS + (
+        ("depth", "shortcut", "preact")
+        if family == "cifar"
+        else ("depth", "variant", "preact", *specs.IMAGENET_KNOBS)
+    )
     for key in kwargs:
         if key not in allowed:
             near = difflib.get_close_matches(key, allowed, n=1)
@@ -334,15 +381,30 @@ _RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks t
 
 
 def ResNet(
-    depth: int = 50, *, variant: str = "", preact: bool = False, classes: int = 1000, name: str | None = None, **kwargs: Any
+    depth: int = 50,
+    *,
+    variant: str = "",
+    preact: bool = False,
+    classes: int = 1000,
+    name: str | None = None,
+    **kwargs: Any,
 ) -> keras.Model:
     check_keywords("ResNet()", kwargs)
     knobs = {k: kwargs.pop(k) for k in specs.IMAGENET_KNOBS if k in kwargs}
     arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact), **knobs)
     arch_args = dict(depth=depth, variant=variant.lower(), preact=preact, **knobs)
-    registry_name = variants.name_of("resnet", arch_args) or f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
-    return build(arch, classes=classes, name=registry_name if name is None else name, registry_name=registry_name,
-                 default_size=224, **kwargs)
+    registry_name = (
+        variants.name_of("resnet", arch_args)
+        or f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
+    )
+    return build(
+        arch,
+        classes=classes,
+        name=registry_name if name is None else name,
+        registry_name=registry_name,
+        default_size=224,
+        **kwargs,
+    )
 
 
 _CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2, a 3x3 conv(16) stem, three
@@ -364,17 +426,31 @@ _CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2
 
 
 def CifarResNet(
-    depth: int = 20, *, shortcut: str | None = "A", preact: bool = False, classes: int = 10, name: str | None = None, **kwargs: Any
+    depth: int = 20,
+    *,
+    shortcut: str | None = "A",
+    preact: bool = False,
+    classes: int = 10,
+    name: str | None = None,
+    **kwargs: Any,
 ) -> keras.Model:
     check_keywords("CifarResNet()", kwargs, family="cifar")
     arch = specs.cifar_arch(depth, shortcut, _checks.check_bool("preact", preact))
     option = shortcut.upper() if isinstance(shortcut, str) else None
-    registry_name = variants.name_of("cifar", dict(depth=depth, shortcut=option, preact=preact)) or (
+    registry_name = variants.name_of(
+        "cifar", dict(depth=depth, shortcut=option, preact=preact)
+    ) or (
         f"cifar_{'resnet' if arch.residual else 'plain'}{depth}{'v2' if preact else ''}"
         + ("" if option in ("A", None) else f"_{option.lower()}")
     )
-    return build(arch, classes=classes, name=registry_name if name is None else name, registry_name=registry_name,
-                 default_size=32, **kwargs)
+    return build(
+        arch,
+        classes=classes,
+        name=registry_name if name is None else name,
+        registry_name=registry_name,
+        default_size=32,
+        **kwargs,
+    )
 
 
 ResNet.__doc__ = _RESNET_DOC.replace("{args}", _BUILD_ARGS_DOC)
@@ -425,7 +501,11 @@ def _named_builder(entry: variants.ModelEntry) -> Callable[..., keras.Model]:
 
     builder.__name__ = builder.__qualname__ = function
     builder.__module__ = __name__
-    extra = " ``shortcut`` (\"A\", \"B\", \"C\", or None: the plain net) picks the paper's shortcut option." if entry.family == "cifar" else ""
+    extra = (
+        ' ``shortcut`` ("A", "B", "C", or None: the plain net) picks the paper\'s shortcut option.'
+        if entry.family == "cifar"
+        else ""
+    )
     builder.__doc__ = (
         f"{entry.summary}.{extra}\n\n    Same as ``keras_resnet.{family.builder}("
         + ", ".join(f"{k}={v!r}" for k, v in entry.arch_args.items())

@@ -35,7 +35,9 @@ def stored_layers(path: str | os.PathLike[str]) -> int:
             config = json.loads(archive.read("config.json"))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         reason = "no config.json in the archive" if isinstance(error, KeyError) else str(error)
-        raise ValueError(f"model={os.fspath(path)!r} is not a readable .keras file ({reason})") from None
+        raise ValueError(
+            f"model={os.fspath(path)!r} is not a readable .keras file ({reason})"
+        ) from None
     return _count_layers(config)
 
 

@@ -55,6 +55,7 @@ IMAGENET_DEPTHS = {
     200: ("bottleneck", (3, 24, 36, 3)),
 }
 
+
 class _Knobs(TypedDict):
     """The `Arch` fields a Bag of Tricks variant sets."""
 
@@ -115,11 +116,19 @@ class Arch:
     stem_pool: str = "max"
 
     def __post_init__(self) -> None:
-        choices = (("block", BLOCKS), ("stem", STEMS), ("shortcut", SHORTCUTS), ("attention", ATTENTIONS), ("stem_pool", STEM_POOLS))
+        choices = (
+            ("block", BLOCKS),
+            ("stem", STEMS),
+            ("shortcut", SHORTCUTS),
+            ("attention", ATTENTIONS),
+            ("stem_pool", STEM_POOLS),
+        )
         for field, allowed in choices:
             value = getattr(self, field)
             if value not in allowed:
-                raise ValueError(f"Arch.{field} must be one of {allowed}; received {field}={value!r}")
+                raise ValueError(
+                    f"Arch.{field} must be one of {allowed}; received {field}={value!r}"
+                )
         if not (len(self.depths) == len(self.widths) == len(self.strides)):
             raise ValueError(
                 "Arch.depths, widths and strides must have one entry per stage; received "
@@ -176,7 +185,13 @@ def _choice_error(argument: str, value: object, allowed: Iterable[object]) -> Va
 
 #: The `imagenet_arch` keywords beyond depth, variant and preact: the ResNeXt, Wide ResNet,
 #: attention and ResNet-RS knobs, with their defaults (a plain ResNet).
-IMAGENET_KNOBS = {"cardinality": 1, "base_width": 64, "attention": None, "attention_ratio": 1 / 16, "stem_pool": "max"}
+IMAGENET_KNOBS = {
+    "cardinality": 1,
+    "base_width": 64,
+    "attention": None,
+    "attention_ratio": 1 / 16,
+    "stem_pool": "max",
+}
 
 
 def imagenet_arch(
@@ -211,7 +226,9 @@ def imagenet_arch(
     if not isinstance(variant, str) or variant.lower() not in allowed:
         hint = ""
         if preact and isinstance(variant, str) and variant.lower() == "b":
-            hint = " (pre-activation ResNets already put the stride in the 3x3 conv: use variant='')"
+            hint = (
+                " (pre-activation ResNets already put the stride in the 3x3 conv: use variant='')"
+            )
         raise ValueError(str(_choice_error("variant", variant, allowed)) + hint)
     block, depths = IMAGENET_DEPTHS[depth]
     knobs = IMAGENET_VARIANTS[variant.lower()]
@@ -221,8 +238,14 @@ def imagenet_arch(
         raise _choice_error("stem_pool", stem_pool, STEM_POOLS)
     _check_positive_int("cardinality", cardinality)
     _check_positive_int("base_width", base_width)
-    if isinstance(attention_ratio, bool) or not isinstance(attention_ratio, (int, float)) or not 0 < attention_ratio <= 1:
-        raise ValueError(f"attention_ratio must be a number in (0, 1]; received attention_ratio={attention_ratio!r}")
+    if (
+        isinstance(attention_ratio, bool)
+        or not isinstance(attention_ratio, (int, float))
+        or not 0 < attention_ratio <= 1
+    ):
+        raise ValueError(
+            f"attention_ratio must be a number in (0, 1]; received attention_ratio={attention_ratio!r}"
+        )
     return Arch(
         block=block,
         depths=depths,

@@ -24,8 +24,8 @@ registry (`keras_resnet.registry`) looks names up in them and calls the builders
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from typing import Any, Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from keras_resnet import specs
 
@@ -110,7 +110,9 @@ def _imagenet_entries() -> Iterator[ModelEntry]:
         )
         for preact, tag, summaries in forms:
             for variant, text in summaries.items():
-                label = f"ResNet-{depth}{' V2' if preact else ''}" + (f"-{variant.upper()}" if variant else "")
+                label = f"ResNet-{depth}{' V2' if preact else ''}" + (
+                    f"-{variant.upper()}" if variant else ""
+                )
                 yield ModelEntry(
                     name=f"resnet{depth}{tag}{variant}",
                     family="resnet",
@@ -155,42 +157,169 @@ def _cifar_entries() -> Iterator[ModelEntry]:
 _SE, _ECA = dict(attention="se"), dict(attention="eca")
 _RS = dict(attention="se", attention_ratio=0.25, stem_pool="conv")
 WIDER_FAMILY: dict[str, tuple[int, str, dict[str, Any], str, str]] = {
-    "resnext50_32x4d": (50, "b", dict(cardinality=32, base_width=4), "ResNeXt50_32x4d", "ResNeXt-50 32x4d"),
-    "resnext50d_32x4d": (50, "d", dict(cardinality=32, base_width=4), "ResNeXt50D_32x4d", "ResNeXt-50-D 32x4d"),
-    "resnext101_32x4d": (101, "b", dict(cardinality=32, base_width=4), "ResNeXt101_32x4d", "ResNeXt-101 32x4d"),
-    "resnext101_32x8d": (101, "b", dict(cardinality=32, base_width=8), "ResNeXt101_32x8d", "ResNeXt-101 32x8d"),
-    "resnext101_64x4d": (101, "b", dict(cardinality=64, base_width=4), "ResNeXt101_64x4d", "ResNeXt-101 64x4d"),
-    "wide_resnet50_2": (50, "b", dict(base_width=128), "WideResNet50_2", "Wide ResNet-50-2: bottleneck width doubled"),
-    "wide_resnet101_2": (101, "b", dict(base_width=128), "WideResNet101_2", "Wide ResNet-101-2: bottleneck width doubled"),
-    "seresnet18": (18, "b", _SE, "SEResNet18", "SE-ResNet-18: squeeze-and-excitation, reduction 16"),
-    "seresnet34": (34, "b", _SE, "SEResNet34", "SE-ResNet-34: squeeze-and-excitation, reduction 16"),
-    "seresnet50": (50, "b", _SE, "SEResNet50", "SE-ResNet-50: squeeze-and-excitation, reduction 16"),
-    "seresnet101": (101, "b", _SE, "SEResNet101", "SE-ResNet-101: squeeze-and-excitation, reduction 16"),
-    "seresnet152": (152, "b", _SE, "SEResNet152", "SE-ResNet-152: squeeze-and-excitation, reduction 16"),
-    "seresnext50_32x4d": (50, "b", dict(cardinality=32, base_width=4, **_SE), "SEResNeXt50_32x4d", "SE-ResNeXt-50 32x4d"),
-    "seresnext101_32x4d": (101, "b", dict(cardinality=32, base_width=4, **_SE), "SEResNeXt101_32x4d", "SE-ResNeXt-101 32x4d"),
-    "seresnext101_32x8d": (101, "b", dict(cardinality=32, base_width=8, **_SE), "SEResNeXt101_32x8d", "SE-ResNeXt-101 32x8d"),
+    "resnext50_32x4d": (
+        50,
+        "b",
+        dict(cardinality=32, base_width=4),
+        "ResNeXt50_32x4d",
+        "ResNeXt-50 32x4d",
+    ),
+    "resnext50d_32x4d": (
+        50,
+        "d",
+        dict(cardinality=32, base_width=4),
+        "ResNeXt50D_32x4d",
+        "ResNeXt-50-D 32x4d",
+    ),
+    "resnext101_32x4d": (
+        101,
+        "b",
+        dict(cardinality=32, base_width=4),
+        "ResNeXt101_32x4d",
+        "ResNeXt-101 32x4d",
+    ),
+    "resnext101_32x8d": (
+        101,
+        "b",
+        dict(cardinality=32, base_width=8),
+        "ResNeXt101_32x8d",
+        "ResNeXt-101 32x8d",
+    ),
+    "resnext101_64x4d": (
+        101,
+        "b",
+        dict(cardinality=64, base_width=4),
+        "ResNeXt101_64x4d",
+        "ResNeXt-101 64x4d",
+    ),
+    "wide_resnet50_2": (
+        50,
+        "b",
+        dict(base_width=128),
+        "WideResNet50_2",
+        "Wide ResNet-50-2: bottleneck width doubled",
+    ),
+    "wide_resnet101_2": (
+        101,
+        "b",
+        dict(base_width=128),
+        "WideResNet101_2",
+        "Wide ResNet-101-2: bottleneck width doubled",
+    ),
+    "seresnet18": (
+        18,
+        "b",
+        _SE,
+        "SEResNet18",
+        "SE-ResNet-18: squeeze-and-excitation, reduction 16",
+    ),
+    "seresnet34": (
+        34,
+        "b",
+        _SE,
+        "SEResNet34",
+        "SE-ResNet-34: squeeze-and-excitation, reduction 16",
+    ),
+    "seresnet50": (
+        50,
+        "b",
+        _SE,
+        "SEResNet50",
+        "SE-ResNet-50: squeeze-and-excitation, reduction 16",
+    ),
+    "seresnet101": (
+        101,
+        "b",
+        _SE,
+        "SEResNet101",
+        "SE-ResNet-101: squeeze-and-excitation, reduction 16",
+    ),
+    "seresnet152": (
+        152,
+        "b",
+        _SE,
+        "SEResNet152",
+        "SE-ResNet-152: squeeze-and-excitation, reduction 16",
+    ),
+    "seresnext50_32x4d": (
+        50,
+        "b",
+        dict(cardinality=32, base_width=4, **_SE),
+        "SEResNeXt50_32x4d",
+        "SE-ResNeXt-50 32x4d",
+    ),
+    "seresnext101_32x4d": (
+        101,
+        "b",
+        dict(cardinality=32, base_width=4, **_SE),
+        "SEResNeXt101_32x4d",
+        "SE-ResNeXt-101 32x4d",
+    ),
+    "seresnext101_32x8d": (
+        101,
+        "b",
+        dict(cardinality=32, base_width=8, **_SE),
+        "SEResNeXt101_32x8d",
+        "SE-ResNeXt-101 32x8d",
+    ),
     "ecaresnet50d": (50, "d", _ECA, "ECAResNet50D", "ECA-ResNet-50-D: efficient channel attention"),
-    "ecaresnet101d": (101, "d", _ECA, "ECAResNet101D", "ECA-ResNet-101-D: efficient channel attention"),
-    "resnetrs50": (50, "d", _RS, "ResNetRS50", "ResNet-RS-50: SE (reduction 4), D form, conv stem pool"),
-    "resnetrs101": (101, "d", _RS, "ResNetRS101", "ResNet-RS-101: SE (reduction 4), D form, conv stem pool"),
-    "resnetrs152": (152, "d", _RS, "ResNetRS152", "ResNet-RS-152: SE (reduction 4), D form, conv stem pool"),
-    "resnetrs200": (200, "d", _RS, "ResNetRS200", "ResNet-RS-200: SE (reduction 4), D form, conv stem pool"),
+    "ecaresnet101d": (
+        101,
+        "d",
+        _ECA,
+        "ECAResNet101D",
+        "ECA-ResNet-101-D: efficient channel attention",
+    ),
+    "resnetrs50": (
+        50,
+        "d",
+        _RS,
+        "ResNetRS50",
+        "ResNet-RS-50: SE (reduction 4), D form, conv stem pool",
+    ),
+    "resnetrs101": (
+        101,
+        "d",
+        _RS,
+        "ResNetRS101",
+        "ResNet-RS-101: SE (reduction 4), D form, conv stem pool",
+    ),
+    "resnetrs152": (
+        152,
+        "d",
+        _RS,
+        "ResNetRS152",
+        "ResNet-RS-152: SE (reduction 4), D form, conv stem pool",
+    ),
+    "resnetrs200": (
+        200,
+        "d",
+        _RS,
+        "ResNetRS200",
+        "ResNet-RS-200: SE (reduction 4), D form, conv stem pool",
+    ),
 }
 
 
 def _wider_entries() -> Iterator[ModelEntry]:
     for name, (depth, variant, knobs, function, summary) in WIDER_FAMILY.items():
         args = dict(depth=depth, variant=variant, preact=False, **knobs)
-        yield ModelEntry(name=name, family="resnet", arch_args=args, function=function, summary=summary)
+        yield ModelEntry(
+            name=name, family="resnet", arch_args=args, function=function, summary=summary
+        )
 
 
-MODELS: dict[str, ModelEntry] = {e.name: e for e in (*_imagenet_entries(), *_wider_entries(), *_cifar_entries())}
+MODELS: dict[str, ModelEntry] = {
+    e.name: e for e in (*_imagenet_entries(), *_wider_entries(), *_cifar_entries())
+}
 
 
 def _arch_key(family: str, arch_args: dict[str, Any]) -> tuple:
     defaults = specs.IMAGENET_KNOBS if family == "resnet" else {}
-    return (family, *sorted((k, v) for k, v in arch_args.items() if k not in defaults or defaults[k] != v))
+    return (
+        family,
+        *sorted((k, v) for k, v in arch_args.items() if k not in defaults or defaults[k] != v),
+    )
 
 
 _NAMES = {_arch_key(e.family, e.arch_args): e.name for e in MODELS.values()}

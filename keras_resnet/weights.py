@@ -13,27 +13,37 @@ from typing import TYPE_CHECKING
 
 from keras_resnet import converters, presets
 from keras_resnet.converters import files
-from keras_resnet.converters.keras_weights import check_head_classes, head_classes, load_weights_file
+from keras_resnet.converters.keras_weights import (
+    check_head_classes,
+    head_classes,
+    load_weights_file,
+)
 
 if TYPE_CHECKING:
     import keras
 
 
-def check_weights_argument(weights: object, model_name: str | None = None) -> str | presets.Preset | None:
+def check_weights_argument(
+    weights: object, model_name: str | None = None
+) -> str | presets.Preset | None:
     """Validates a builder's ``weights`` argument before anything is built: returns None, an
     existing file's path, or a `presets.Preset` (``hf-hub:timm/<name>`` included: an unlisted
     repository's ``config.json`` is fetched to describe it)."""
     if weights is None:
         return None
     if not isinstance(weights, (str, os.PathLike)):
-        raise TypeError(f"weights must be None, a preset name or a file path; received weights={weights!r}")
+        raise TypeError(
+            f"weights must be None, a preset name or a file path; received weights={weights!r}"
+        )
     path = os.fspath(weights)
     if os.path.isfile(path):
         files.detect(path)  # a clear error for a file of no known kind
         return path
     if path.startswith(presets.HUB_PREFIX):
         return presets.get(path, model_name)
-    looks_like_path = os.sep in path or path.endswith((".h5", ".pth", ".pt", ".bin", ".safetensors"))
+    looks_like_path = os.sep in path or path.endswith(
+        (".h5", ".pth", ".pt", ".bin", ".safetensors")
+    )
     if looks_like_path:
         raise ValueError(
             "weights must be None, a preset name or the path of an existing weights file; "
@@ -56,7 +66,12 @@ def preprocessing_of(spec: str | presets.Preset) -> str | None:
 
 
 def load(
-    model: keras.Model, spec: str | presets.Preset, *, include_top: bool, classes: int, verbose: bool = True
+    model: keras.Model,
+    spec: str | presets.Preset,
+    *,
+    include_top: bool,
+    classes: int,
+    verbose: bool = True,
 ) -> converters.LoadReport | None:
     """Loads what `check_weights_argument` returned into the built `model`. A preset also sets
     ``model.pretrained_cfg`` (`presets.Preset.config`: source, license, accuracy, evaluation
@@ -74,4 +89,11 @@ def load(
     return converters.load_checkpoint(model, path, verbose=verbose)
 
 
-__all__ = ["check_weights_argument", "load", "preprocessing_of", "load_weights_file", "head_classes", "check_head_classes"]
+__all__ = [
+    "check_weights_argument",
+    "load",
+    "preprocessing_of",
+    "load_weights_file",
+    "head_classes",
+    "check_head_classes",
+]

@@ -1,7 +1,7 @@
 """Checks of how `keras_resnet/` is laid out, run by `.ci/run` (issue 13): exit 1 with one line per finding.
 
-- **Function length**: no function or method has more than `--max-lines` (60) lines of code, counting
-  neither its docstring nor blank or comment-only lines.
+- **Function length**: no function or method has more than `--max-lines` (60) lines of code in its
+  body, counting neither its signature, its docstring nor blank or comment-only lines.
 - **Import cycles**: the module import graph (every ``import``/``from`` statement in the AST, the
   ones inside functions included) has no cycle. A package imports its submodules through
   ``from package import module``; a submodule that imports its own package's ``__init__`` counts.
@@ -114,24 +114,37 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def _code_lines(source_lines: list[str], node: ast.AST) -> int:
-    """Lines of code in a function: neither its docstring nor blank or comment-only lines."""
+    """Lines of code in a function's body: neither its signature (the formatter writes one
+    parameter per line) nor its docstring nor blank or comment-only lines."""
     body = node.body
-    skip = set()
-    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
-            and isinstance(body[0].value.value, str):
-        skip = set(range(body[0].lineno, body[0].end_lineno + 1))
+    skip = set(range(node.lineno, body[0].lineno))
+    if (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(getattr(body[0], "value", None), ast.Constant)
+        and isinstance(body[0].value.value, str)
+    ):
+        skip |= set(range(body[0].lineno, body[0].end_lineno + 1))
     text = "\n".join(source_lines[node.lineno - 1 : node.end_lineno])
     lines = set()
     for token in tokenize.generate_tokens(io.StringIO(text).readline):
-        if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
-                          tokenize.ENDMARKER):
+        if token.type in (
+            tokenize.COMMENT,
+            tokenize.NL,
+            tokenize.NEWLINE,
+            tokenize.INDENT,
+            tokenize.DEDENT,
+            tokenize.ENDMARKER,
+        ):
             continue
         for line in range(token.start[0], token.end[0] + 1):
             lines.add(line + node.lineno - 1)
     return len(lines - skip)
 
 
-def long_functions(max_lines: int, found: dict[str, pathlib.Path] | None = None) -> list[tuple[str, int]]:
+def long_functions(
+    max_lines: int, found: dict[str, pathlib.Path] | None = None
+) -> list[tuple[str, int]]:
     """(where, lines of code) for every function longer than `max_lines`."""
     found = modules() if found is None else found
     long = []
@@ -149,11 +162,15 @@ def long_functions(max_lines: int, found: dict[str, pathlib.Path] | None = None)
 def _public_functions(tree: ast.Module):
     """Module-level functions and methods of module-level classes whose names are public."""
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith("_"):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith(
+            "_"
+        ):
             yield node.name, node
         elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
             for item in node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and not item.name.startswith("_"):
+                if isinstance(
+                    item, (ast.FunctionDef, ast.AsyncFunctionDef)
+                ) and not item.name.startswith("_"):
                     yield f"{node.name}.{item.name}", item
 
 
@@ -167,12 +184,21 @@ def unannotated(found: dict[str, pathlib.Path] | None = None) -> list[str]:
             continue
         for qualified, node in _public_functions(ast.parse(path.read_text(), str(path))):
             args = node.args
-            params = [*args.posonlyargs, *args.args, *args.kwonlyargs, *filter(None, [args.vararg, args.kwarg])]
-            lacking = [a.arg for a in params if a.annotation is None and a.arg not in ("self", "cls")]
+            params = [
+                *args.posonlyargs,
+                *args.args,
+                *args.kwonlyargs,
+                *filter(None, [args.vararg, args.kwarg]),
+            ]
+            lacking = [
+                a.arg for a in params if a.annotation is None and a.arg not in ("self", "cls")
+            ]
             if node.returns is None:
                 lacking.append("return")
             if lacking:
-                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {qualified}({', '.join(lacking)})")
+                missing.append(
+                    f"{path.relative_to(ROOT)}:{node.lineno} {qualified}({', '.join(lacking)})"
+                )
     return missing
 
 
@@ -209,7 +235,9 @@ def layers(graph: dict[str, set[str]]) -> list[list[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--max-lines", type=int, default=60)
-    parser.add_argument("--graph", action="store_true", help="print the import graph's layers and exit")
+    parser.add_argument(
+        "--graph", action="store_true", help="print the import graph's layers and exit"
+    )
     args = parser.parse_args(argv)
     graph = import_graph()
     if args.graph:
@@ -219,8 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     findings = [f"import cycle: {' <-> '.join(c)}" for c in cycles(graph)]
     findings += [f"private import: {line}" for line in private_imports(graph)]
     findings += [f"untyped public function: {line}" for line in unannotated()]
-    findings += [f"long function: {where} has {n} lines of code (at most {args.max_lines})"
-                 for where, n in long_functions(args.max_lines)]
+    findings += [
+        f"long function: {where} has {n} lines of code (at most {args.max_lines})"
+        for where, n in long_functions(args.max_lines)
+    ]
     for line in findings:
         print(line)
     print(f"check_layout: {len(graph)} modules, {len(findings)} findings", file=sys.stderr)

@@ -16,7 +16,12 @@ import pathlib
 import sys
 import zipfile
 
-OUT = pathlib.Path(__file__).resolve().parents[1] / "keras_resnet" / "resources" / "imagenet_classes.json"
+OUT = (
+    pathlib.Path(__file__).resolve().parents[1]
+    / "keras_resnet"
+    / "resources"
+    / "imagenet_classes.json"
+)
 
 
 def read(source, name):
@@ -29,9 +34,18 @@ def read(source, name):
 
 def main(source=""):
     synsets = read(source, "imagenet_synsets.txt").split()
-    lemmas = dict(line.split("\t", 1) for line in read(source, "imagenet_synset_to_lemma.txt").splitlines() if "\t" in line)
-    assert len(synsets) == 1000 and synsets == sorted(synsets), "expected the 1,000 sorted ImageNet-1k synsets"
-    classes = [[wnid, lemmas[wnid].split(",")[0].strip().replace(" ", "_"), lemmas[wnid].strip()] for wnid in synsets]
+    lemmas = dict(
+        line.split("\t", 1)
+        for line in read(source, "imagenet_synset_to_lemma.txt").splitlines()
+        if "\t" in line
+    )
+    assert len(synsets) == 1000 and synsets == sorted(synsets), (
+        "expected the 1,000 sorted ImageNet-1k synsets"
+    )
+    classes = [
+        [wnid, lemmas[wnid].split(",")[0].strip().replace(" ", "_"), lemmas[wnid].strip()]
+        for wnid in synsets
+    ]
     OUT.write_text(json.dumps(classes, indent=0, ensure_ascii=False) + "\n")
     print(f"wrote {OUT} ({len(classes)} classes)")
 

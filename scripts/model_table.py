@@ -1,8 +1,8 @@
 """Regenerates the model table in README.md from the registry (never typed by hand).
 
-    python scripts/model_table.py            # rewrite the table between the README markers
-    python scripts/model_table.py --check    # exit 1 if the README table is out of date
-    python scripts/model_table.py --print    # print the table only
+python scripts/model_table.py            # rewrite the table between the README markers
+python scripts/model_table.py --check    # exit 1 if the README table is out of date
+python scripts/model_table.py --print    # print the table only
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def main() -> int:
     new = splice(text, table)
     if args.check:
         if new != text:
-            print("README.md model table is out of date: run python scripts/model_table.py", file=sys.stderr)
+            print(
+                "README.md model table is out of date: run python scripts/model_table.py",
+                file=sys.stderr,
+            )
             return 1
         return 0
     README.write_text(new)

@@ -11,9 +11,13 @@ replicas = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 
 import tensorflow as tf  # noqa: E402
 
-if replicas > 1:  # several logical CPU devices, so MirroredStrategy has replicas on a CPU-only machine
+if (
+    replicas > 1
+):  # several logical CPU devices, so MirroredStrategy has replicas on a CPU-only machine
     cpu = tf.config.list_physical_devices("CPU")[0]
-    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * replicas)
+    tf.config.set_logical_device_configuration(
+        cpu, [tf.config.LogicalDeviceConfiguration()] * replicas
+    )
 
 from keras_resnet.training import make_strategy, train  # noqa: E402
 
@@ -23,9 +27,21 @@ from keras_resnet import data  # noqa: E402
 
 (x, y), _ = data.digits()
 kwargs = json.loads(os.environ.get("JOB_MODEL_KWARGS", "{}"))
-result = train("cifar_resnet20", (x[:512], y[:512]), recipe="cifar", epochs=int(os.environ.get("JOB_EPOCHS", "3")), batch_size=64, augment="none",
-               strategy=distribution, seed=1, deterministic=True, verbose=0, model_kwargs=kwargs,
-               learning_rate=float(os.environ.get("JOB_LEARNING_RATE", "0")) or None,
-               output_dir=os.environ.get("JOB_OUTPUT"), tensorboard=False)
+result = train(
+    "cifar_resnet20",
+    (x[:512], y[:512]),
+    recipe="cifar",
+    epochs=int(os.environ.get("JOB_EPOCHS", "3")),
+    batch_size=64,
+    augment="none",
+    strategy=distribution,
+    seed=1,
+    deterministic=True,
+    verbose=0,
+    model_kwargs=kwargs,
+    learning_rate=float(os.environ.get("JOB_LEARNING_RATE", "0")) or None,
+    output_dir=os.environ.get("JOB_OUTPUT"),
+    tensorboard=False,
+)
 with open(out, "w") as f:
     json.dump({"loss": result.history["loss"], "replicas": result.replicas}, f)

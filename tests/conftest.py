@@ -14,10 +14,14 @@ import pytest  # noqa: E402
 import keras_resnet  # noqa: E402
 
 #: Models whose build takes several seconds on 2 CPU cores run in the slow tier.
-HEAVY = re.compile(r"^([a-z_]*resnet(rs)?(152|200)|[a-z_]*resnext?101_(32x8d|64x4d)|wide_resnet101|cifar_resnet1202)")
+HEAVY = re.compile(
+    r"^([a-z_]*resnet(rs)?(152|200)|[a-z_]*resnext?101_(32x8d|64x4d)|wide_resnet101|cifar_resnet1202)"
+)
 #: Models whose train step takes about 10 s or more: slow tier for training tests. Every family
 #: and knob is still trained in the default tier at a smaller depth.
-HEAVY_TO_TRAIN = re.compile(r"^([a-z_]*resnet(rs)?(101|152|200)|[a-z_]*resnext101|wide_resnet101|cifar_resnet(110|1202))")
+HEAVY_TO_TRAIN = re.compile(
+    r"^([a-z_]*resnet(rs)?(101|152|200)|[a-z_]*resnext101|wide_resnet101|cifar_resnet(110|1202))"
+)
 
 
 #: The models the default tier trains one step: every form at depth 18 (basic blocks); at depth 50
@@ -106,7 +110,9 @@ def assert_learned(accuracy, labels, what="model"):
     is gets compared with a reference from the same run (the float model an artifact came from, the
     run's own best epoch), never with an absolute figure that the reference itself can miss."""
     chance = majority_accuracy(labels)
-    assert 1.0 - accuracy <= 0.25 * (1.0 - chance), f"{what}: held-out accuracy {accuracy:.2%}, chance {chance:.2%}"
+    assert 1.0 - accuracy <= 0.25 * (1.0 - chance), (
+        f"{what}: held-out accuracy {accuracy:.2%}, chance {chance:.2%}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +127,17 @@ def digits_run(tmp_path_factory):
 
     (x, y), (x_test, y_test) = data.digits(seed=0)
     output = tmp_path_factory.mktemp("digits_run")
-    result = train("cifar_resnet20", (x, y), validation_data=(x_test, y_test), recipe="cifar", epochs=8, batch_size=64,
-                   augment="pad_crop", output_dir=output, tensorboard=False, seed=0, verbose=0)
+    result = train(
+        "cifar_resnet20",
+        (x, y),
+        validation_data=(x_test, y_test),
+        recipe="cifar",
+        epochs=8,
+        batch_size=64,
+        augment="pad_crop",
+        output_dir=output,
+        tensorboard=False,
+        seed=0,
+        verbose=0,
+    )
     return SimpleNamespace(result=result, output_dir=output, train=(x, y), test=(x_test, y_test))

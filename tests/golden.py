@@ -157,7 +157,10 @@ REGISTRY = {
     "cifar_resnet110_b": (1_730_714, 253_149_824),
     "cifar_resnet110_c": (1_826_202, 266_781_312),
     "cifar_resnet110v2": (1_727_962, 252_887_680),
-    "cifar_plain110": (1_727_962, 252_887_680),  # cifar_resnet110 without its parameter-free shortcuts
+    "cifar_plain110": (
+        1_727_962,
+        252_887_680,
+    ),  # cifar_resnet110 without its parameter-free shortcuts
     "cifar_resnet1202": (19_421_274, 2_829_238_912),
     "cifar_resnet1202_b": (19_424_026, 2_829_501_056),
     "cifar_resnet1202_c": (20_538_714, 2_986_263_168),

@@ -6,11 +6,20 @@ import subprocess
 import sys
 
 import pytest
-
 from golden import REGISTRY
 
-NAMES = ["resnet50d", "resnet18v2c", "resnet50", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2", "seresnext50_32x4d", "ecaresnet50d"]
-CODE = """
+NAMES = [
+    "resnet50d",
+    "resnet18v2c",
+    "resnet50",
+    "cifar_resnet20",
+    "cifar_resnet20_c",
+    "cifar_resnet20v2",
+    "seresnext50_32x4d",
+    "ecaresnet50d",
+]
+CODE = (
+    """
 import json, numpy as np, keras, keras_resnet
 out = {}
 for name in %r:
@@ -18,7 +27,9 @@ for name in %r:
     y = np.asarray(keras.ops.convert_to_numpy(model(np.random.rand(2, 64, 64, 3).astype("float32"))))
     out[name] = [keras_resnet.count_params(model), list(y.shape), bool(np.isfinite(y).all())]
 print(json.dumps(out))
-""" % NAMES
+"""
+    % NAMES
+)
 
 
 # Both backends come with keras-resnet[test]. JAX compiles every op on first use (about 30 s for
@@ -26,7 +37,9 @@ print(json.dumps(out))
 @pytest.mark.parametrize("backend", [pytest.param("jax", marks=pytest.mark.slow), "torch"])
 def test_builds_on_other_backends(backend):
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "2"}
-    result = subprocess.run([sys.executable, "-c", CODE], env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", CODE], env=env, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
     for name in NAMES:

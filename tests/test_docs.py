@@ -3,9 +3,10 @@
 import doctest
 import pathlib
 import re
-import tomllib
 
+import tomllib
 from golden import REGISTRY
+
 from keras_resnet import registry
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -46,5 +47,8 @@ def test_every_docstring_example_is_collected_by_the_test_run():
 
     finder = doctest.DocTestFinder()
     examples = {t.name for t in finder.find(keras_resnet.resnet) if t.examples}
-    assert {"keras_resnet.resnet.ResNet", "keras_resnet.resnet.CifarResNet", "keras_resnet.resnet.ResNet50D"} <= examples
-
+    assert {
+        "keras_resnet.resnet.ResNet",
+        "keras_resnet.resnet.CifarResNet",
+        "keras_resnet.resnet.ResNet50D",
+    } <= examples

@@ -12,9 +12,9 @@ import onnx
 import onnxruntime as ort
 import pytest
 import tensorflow as tf
+from conftest import assert_learned
 
 import keras_resnet
-from conftest import assert_learned
 from keras_resnet import _machine, export
 from keras_resnet.export import tflite as tflite_format
 from keras_resnet.export import verify as verify_lib
@@ -42,17 +42,24 @@ def every_format(cifar20, calibration, tmp_path_factory):
     """Every format and precision of `cifar20`, exported once for the tests that read them."""
     folder = tmp_path_factory.mktemp("every_format")
     reports = export.export(
-        cifar20, folder, format="all", quantize=ALL_PRECISIONS, calibration_data=calibration,
-        class_names=[str(i) for i in range(10)], verbose=False,
+        cifar20,
+        folder,
+        format="all",
+        quantize=ALL_PRECISIONS,
+        calibration_data=calibration,
+        class_names=[str(i) for i in range(10)],
+        verbose=False,
     )
     return folder, reports
 
 
 def test_every_format_and_precision_is_written_and_verified(every_format):
     tmp_path, reports = every_format
-    expected = [("saved_model", "float32")] + [("tflite", p) for p in ALL_PRECISIONS] + [
-        ("onnx", p) for p in ("float32", "float16", "dynamic", "int8")
-    ]
+    expected = (
+        [("saved_model", "float32")]
+        + [("tflite", p) for p in ALL_PRECISIONS]
+        + [("onnx", p) for p in ("float32", "float16", "dynamic", "int8")]
+    )
     assert [(r.format, r.precision) for r in reports] == expected
     for r in reports:
         assert r.verified and pathlib.Path(r.path).exists() and r.size_bytes > 0, r
@@ -73,7 +80,12 @@ def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
     keras.utils.set_random_seed(2)
     model = keras_resnet.CifarResNet20(input_shape=(64, 64, 3), classes=5)  # softmax head
     reports = export.export(
-        model, tmp_path, preprocessing="unit", class_names=list("abcde"), image_bytes_signature=True, verbose=False
+        model,
+        tmp_path,
+        preprocessing="unit",
+        class_names=list("abcde"),
+        image_bytes_signature=True,
+        verbose=False,
     )
     version = tmp_path / "cifar_resnet20" / "1"
     assert reports[0].path == str(version) and (version / "saved_model.pb").exists()
@@ -81,7 +93,12 @@ def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
     serving = loaded.signatures["serving_default"]
     args, kwargs = serving.structured_input_signature
     assert args == () and list(kwargs) == ["image"]
-    assert kwargs["image"].dtype == tf.float32 and kwargs["image"].shape.as_list() == [None, 64, 64, 3]
+    assert kwargs["image"].dtype == tf.float32 and kwargs["image"].shape.as_list() == [
+        None,
+        64,
+        64,
+        3,
+    ]
     assert list(serving.structured_outputs) == ["probabilities"]
     metadata = json.loads(loaded.metadata().numpy())
     assert metadata["class_names"] == list("abcde") and metadata["preprocessing"]["name"] == "unit"
@@ -96,9 +113,26 @@ def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
     # saved_model_cli, as a TF Serving user would inspect it.
     # TensorFlow installs it as a console script; where that is not beside this Python, its module.
     cli = pathlib.Path(sys.executable).with_name("saved_model_cli")
-    command = [str(cli)] if cli.exists() else [sys.executable, "-c", "import sys; from tensorflow.python.tools.saved_model_cli import main; sys.exit(main())"]
-    shown = subprocess.run([*command, "show", "--dir", str(version), "--all"], capture_output=True, text=True, check=True).stdout
-    assert "signature_def['serving_bytes']" in shown and "image_bytes" in shown and "DT_STRING" in shown
+    command = (
+        [str(cli)]
+        if cli.exists()
+        else [
+            sys.executable,
+            "-c",
+            "import sys; from tensorflow.python.tools.saved_model_cli import main; sys.exit(main())",
+        ]
+    )
+    shown = subprocess.run(
+        [*command, "show", "--dir", str(version), "--all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert (
+        "signature_def['serving_bytes']" in shown
+        and "image_bytes" in shown
+        and "DT_STRING" in shown
+    )
 
 
 def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, every_format):
@@ -119,16 +153,26 @@ def test_dynamic_batch_and_metadata_in_tflite_and_onnx(cifar20, every_format):
     assert [o.name for o in session.get_outputs()] == ["logits", "probabilities"]
     for batch in (1, 3, 5):
         x = np.random.default_rng(batch).random((batch, 32, 32, 3), dtype="float32")
-        np.testing.assert_allclose(session.run(["logits"], {"image": x})[0], np.asarray(cifar20(x)), atol=1e-4)
+        np.testing.assert_allclose(
+            session.run(["logits"], {"image": x})[0], np.asarray(cifar20(x)), atol=1e-4
+        )
 
 
 def test_onnx_nchw_and_tflite_uint8_io(cifar20, calibration, tmp_path):
-    (r,) = export.export(cifar20, tmp_path / "m.onnx", format="onnx", nchw=True, opset=13, verbose=False)
+    (r,) = export.export(
+        cifar20, tmp_path / "m.onnx", format="onnx", nchw=True, opset=13, verbose=False
+    )
     session = ort.InferenceSession(r.path, providers=["CPUExecutionProvider"])
     assert session.get_inputs()[0].shape[1:] == [3, 32, 32] and r.verified
     (q,) = export.export(
-        cifar20, tmp_path / "m.tflite", format="tflite", quantize="int8", calibration_data=calibration,
-        inference_input_type="uint8", inference_output_type="uint8", verbose=False,
+        cifar20,
+        tmp_path / "m.tflite",
+        format="tflite",
+        quantize="int8",
+        calibration_data=calibration,
+        inference_input_type="uint8",
+        inference_output_type="uint8",
+        verbose=False,
     )
     runner = tflite_format.tflite_interpreter(q.path).get_signature_runner("serving_default")
     assert runner.get_input_details()["image"]["dtype"] == np.uint8 and q.verified
@@ -138,8 +182,16 @@ def _int8_graph(path):
     """(activation zero-point dtypes, smallest and largest int8 conv weight) of a QDQ ONNX file."""
     graph = onnx.load(path).graph
     constants = {i.name: onnx.numpy_helper.to_array(i) for i in graph.initializer}
-    activations = {constants[n.input[2]].dtype.name for n in graph.node if n.op_type == "QuantizeLinear" and n.input[2] in constants}
-    weights = [constants[n.input[0]] for n in graph.node if n.op_type == "DequantizeLinear" and constants.get(n.input[0], np.empty(0)).ndim == 4]
+    activations = {
+        constants[n.input[2]].dtype.name
+        for n in graph.node
+        if n.op_type == "QuantizeLinear" and n.input[2] in constants
+    }
+    weights = [
+        constants[n.input[0]]
+        for n in graph.node
+        if n.op_type == "DequantizeLinear" and constants.get(n.input[0], np.empty(0)).ndim == 4
+    ]
     return activations, min(int(w.min()) for w in weights), max(int(w.max()) for w in weights)
 
 
@@ -150,17 +202,42 @@ def test_onnx_int8_is_quantized_for_its_cpu_target(cifar20, calibration, every_f
     assert by["onnx", "int8"].details["target"] == _machine.target()
     reference = np.asarray(cifar20(calibration, training=False))
     errors = {}
-    for target, activations, weight_range in (("x86", {"uint8"}, 64), ("x86-vnni", {"uint8"}, 127), ("arm", {"int8"}, 127)):
-        (r,) = export.export(cifar20, tmp_path / f"{target}.onnx", format="onnx", quantize="int8", calibration_data=calibration,
-                             target=target, verbose=False)
+    for target, activations, weight_range in (
+        ("x86", {"uint8"}, 64),
+        ("x86-vnni", {"uint8"}, 127),
+        ("arm", {"int8"}, 127),
+    ):
+        (r,) = export.export(
+            cifar20,
+            tmp_path / f"{target}.onnx",
+            format="onnx",
+            quantize="int8",
+            calibration_data=calibration,
+            target=target,
+            verbose=False,
+        )
         assert r.verified and r.details["target"] == target
-        assert json.loads(ort.InferenceSession(r.path).get_modelmeta().custom_metadata_map["keras_resnet_metadata"])["target"] == target
+        assert (
+            json.loads(
+                ort.InferenceSession(r.path)
+                .get_modelmeta()
+                .custom_metadata_map["keras_resnet_metadata"]
+            )["target"]
+            == target
+        )
         found, low, high = _int8_graph(r.path)
-        assert found == activations and -weight_range <= low and high == weight_range, (target, found, low, high)
+        assert found == activations and -weight_range <= low and high == weight_range, (
+            target,
+            found,
+            low,
+            high,
+        )
         logits = export.load_runner(r.path)(calibration)["logits"]
         assert (logits.argmax(-1) == reference.argmax(-1)).mean() >= 0.9
         errors[target] = float(np.abs(logits - reference).max() / np.abs(reference).max())
-    if _machine.target() == "x86":  # AVX2 without VNNI: VPMADDUBSW saturates with full 8-bit weights
+    if (
+        _machine.target() == "x86"
+    ):  # AVX2 without VNNI: VPMADDUBSW saturates with full 8-bit weights
         assert errors["x86"] < errors["x86-vnni"], errors
 
 
@@ -171,16 +248,31 @@ def test_tflite_and_onnx_convert_one_frozen_graph(cifar20, tmp_path, monkeypatch
 
     calls = []
     frozen = _trace.Traced.frozen
-    monkeypatch.setattr(_trace.Traced, "frozen", lambda self: calls.append("cached" if "frozen" in self.cache else "froze") or frozen(self))
+    monkeypatch.setattr(
+        _trace.Traced,
+        "frozen",
+        lambda self: calls.append("cached" if "frozen" in self.cache else "froze") or frozen(self),
+    )
     reports = export.export(cifar20, tmp_path, format=["tflite", "onnx"], verbose=False)
     assert [r.verified for r in reports] == [True, True] and calls == ["froze", "cached"]
     interpreter = tflite_format.tflite_interpreter(reports[0].path)
-    assert interpreter.get_signature_list() == {"serving_default": {"inputs": ["image"], "outputs": ["logits", "probabilities"]}}
+    assert interpreter.get_signature_list() == {
+        "serving_default": {"inputs": ["image"], "outputs": ["logits", "probabilities"]}
+    }
 
 
 def test_calibration_from_dataset_and_image_folder(cifar20, tmp_path):
-    data = tf.data.Dataset.from_tensor_slices((np.random.default_rng(3).random((10, 32, 32, 3), dtype="float32"), np.zeros(10))).batch(4)
-    (r,) = export.export(cifar20, tmp_path / "a.tflite", format="tflite", quantize="int8", calibration_data=data, verbose=False)
+    data = tf.data.Dataset.from_tensor_slices(
+        (np.random.default_rng(3).random((10, 32, 32, 3), dtype="float32"), np.zeros(10))
+    ).batch(4)
+    (r,) = export.export(
+        cifar20,
+        tmp_path / "a.tflite",
+        format="tflite",
+        quantize="int8",
+        calibration_data=data,
+        verbose=False,
+    )
     assert r.verified
     folder = tmp_path / "images" / "cats"
     folder.mkdir(parents=True)
@@ -188,37 +280,106 @@ def test_calibration_from_dataset_and_image_folder(cifar20, tmp_path):
         pixels = np.random.default_rng(i).integers(0, 255, (40, 48, 3), dtype="uint8")
         tf.io.write_file(str(folder / f"{i}.png"), tf.io.encode_png(pixels))
     (r,) = export.export(
-        cifar20, tmp_path / "b.onnx", format="onnx", quantize="int8", calibration_data=tmp_path / "images",
-        preprocessing="unit", verbose=False,
+        cifar20,
+        tmp_path / "b.onnx",
+        format="onnx",
+        quantize="int8",
+        calibration_data=tmp_path / "images",
+        preprocessing="unit",
+        verbose=False,
     )
     assert r.verified
 
 
 def test_undefined_input_size_needs_input_size(tmp_path):
     backbone = keras_resnet.CifarResNet20(include_top=False, pooling="avg")
-    with pytest.raises(ValueError, match=r"TFLite export needs a fixed input size.*pass input_size"):
+    with pytest.raises(
+        ValueError, match=r"TFLite export needs a fixed input size.*pass input_size"
+    ):
         export.export(backbone, tmp_path / "b.tflite", format="tflite", verbose=False)
     assert _listing(tmp_path) == []
-    (r,) = export.export(backbone, tmp_path / "b.tflite", format="tflite", input_size=40, verbose=False)
+    (r,) = export.export(
+        backbone, tmp_path / "b.tflite", format="tflite", input_size=40, verbose=False
+    )
     assert r.verified and r.output == "output"
 
 
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
-        (dict(format="coreml"), ValueError, r"format must be one of 'saved_model', 'tflite', 'onnx'; received format='coreml'"),
-        (dict(format="onnx", nchw=True, image_bytes_signature=True), ValueError, r"option image_bytes_signature is not accepted by format onnx"),
-        (dict(format="onnx", quantize="int16x8"), ValueError, r"quantize='int16x8' is not offered by format \['onnx'\]"),
-        (dict(format="tflite", quantize="int4"), ValueError, r"quantize must be one of .*received quantize='int4'"),
-        (dict(format="tflite", quantize="int8"), ValueError, r"quantize='int8' needs calibration_data \(an array, a tf.data.Dataset or an image folder\)"),
-        (dict(format="tflite", quantize="int8", calibration_data=np.zeros((0, 32, 32, 3), "float32")), ValueError, r"N >= 1; received shape \(0, 32, 32, 3\)"),
-        (dict(format="tflite", quantize="int8", calibration_data=np.zeros((4, 28, 28, 3), "float32")), ValueError, r"calibration_data images have shape \(28, 28, 3\); the model takes \(32, 32, 3\)"),
-        (dict(format="onnx", quantize="int8", calibration_data=[1, 2]), TypeError, r"calibration_data must be a NumPy array"),
-        (dict(format="tflite", quantize="float32", inference_input_type="uint8"), ValueError, r"inference_input_type for tflite float32 must be one of 'float32'"),
-        (dict(format="onnx", opset=21), ValueError, r"opset must be an int from 13 to 18.*received opset=21"),
-        (dict(format="onnx", target="x87"), ValueError, r"target must be one of 'x86', 'x86-vnni', 'arm'; received target='x87'"),
-        (dict(format="tflite", input_size=(16, 16)), ValueError, r"input_size=\(16, 16\) disagrees with the model's fixed input shape"),
-        (dict(preprocessing="imagenet"), ValueError, r"preprocessing must be one of .*received preprocessing='imagenet'"),
+        (
+            dict(format="coreml"),
+            ValueError,
+            r"format must be one of 'saved_model', 'tflite', 'onnx'; received format='coreml'",
+        ),
+        (
+            dict(format="onnx", nchw=True, image_bytes_signature=True),
+            ValueError,
+            r"option image_bytes_signature is not accepted by format onnx",
+        ),
+        (
+            dict(format="onnx", quantize="int16x8"),
+            ValueError,
+            r"quantize='int16x8' is not offered by format \['onnx'\]",
+        ),
+        (
+            dict(format="tflite", quantize="int4"),
+            ValueError,
+            r"quantize must be one of .*received quantize='int4'",
+        ),
+        (
+            dict(format="tflite", quantize="int8"),
+            ValueError,
+            r"quantize='int8' needs calibration_data \(an array, a tf.data.Dataset or an image folder\)",
+        ),
+        (
+            dict(
+                format="tflite",
+                quantize="int8",
+                calibration_data=np.zeros((0, 32, 32, 3), "float32"),
+            ),
+            ValueError,
+            r"N >= 1; received shape \(0, 32, 32, 3\)",
+        ),
+        (
+            dict(
+                format="tflite",
+                quantize="int8",
+                calibration_data=np.zeros((4, 28, 28, 3), "float32"),
+            ),
+            ValueError,
+            r"calibration_data images have shape \(28, 28, 3\); the model takes \(32, 32, 3\)",
+        ),
+        (
+            dict(format="onnx", quantize="int8", calibration_data=[1, 2]),
+            TypeError,
+            r"calibration_data must be a NumPy array",
+        ),
+        (
+            dict(format="tflite", quantize="float32", inference_input_type="uint8"),
+            ValueError,
+            r"inference_input_type for tflite float32 must be one of 'float32'",
+        ),
+        (
+            dict(format="onnx", opset=21),
+            ValueError,
+            r"opset must be an int from 13 to 18.*received opset=21",
+        ),
+        (
+            dict(format="onnx", target="x87"),
+            ValueError,
+            r"target must be one of 'x86', 'x86-vnni', 'arm'; received target='x87'",
+        ),
+        (
+            dict(format="tflite", input_size=(16, 16)),
+            ValueError,
+            r"input_size=\(16, 16\) disagrees with the model's fixed input shape",
+        ),
+        (
+            dict(preprocessing="imagenet"),
+            ValueError,
+            r"preprocessing must be one of .*received preprocessing='imagenet'",
+        ),
     ],
 )
 def test_bad_arguments_fail_before_anything_is_written(cifar20, tmp_path, kwargs, error, message):
@@ -230,11 +391,25 @@ def test_bad_arguments_fail_before_anything_is_written(cifar20, tmp_path, kwargs
 def test_bad_calibration_folders(cifar20, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ValueError, match="holds no image files"):
-        export.export(cifar20, tmp_path / "x.onnx", format="onnx", quantize="int8", calibration_data=tmp_path / "empty", verbose=False)
+        export.export(
+            cifar20,
+            tmp_path / "x.onnx",
+            format="onnx",
+            quantize="int8",
+            calibration_data=tmp_path / "empty",
+            verbose=False,
+        )
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "broken.png").write_bytes(b"not a png")
     with pytest.raises(ValueError, match="cannot decode image"):
-        export.export(cifar20, tmp_path / "x.onnx", format="onnx", quantize="int8", calibration_data=tmp_path / "bad", verbose=False)
+        export.export(
+            cifar20,
+            tmp_path / "x.onnx",
+            format="onnx",
+            quantize="int8",
+            calibration_data=tmp_path / "bad",
+            verbose=False,
+        )
     assert not (tmp_path / "x.onnx").exists()
 
 
@@ -256,7 +431,10 @@ def test_existing_outputs_are_kept_unless_overwrite(cifar20, tmp_path):
 
 def test_failures_leave_nothing_behind(cifar20, tmp_path, monkeypatch):
     monkeypatch.setitem(verify_lib.TOLERANCES, "float32", (0.0, 1.0))  # nothing passes
-    with pytest.raises(export.VerificationError, match=r"tflite float32 artifact .* disagrees with Keras: max \|diff\|"):
+    with pytest.raises(
+        export.VerificationError,
+        match=r"tflite float32 artifact .* disagrees with Keras: max \|diff\|",
+    ):
         export.export(cifar20, tmp_path / "m.tflite", format="tflite", verbose=False)
     assert _listing(tmp_path) == []
 
@@ -264,7 +442,9 @@ def test_failures_leave_nothing_behind(cifar20, tmp_path, monkeypatch):
         path.write_bytes(b"half")
         raise RuntimeError("converter crashed")
 
-    monkeypatch.setitem(export.FORMATS, "tflite", dataclasses.replace(export.FORMATS["tflite"], write=broken_writer))
+    monkeypatch.setitem(
+        export.FORMATS, "tflite", dataclasses.replace(export.FORMATS["tflite"], write=broken_writer)
+    )
     with pytest.raises(RuntimeError, match="converter crashed"):
         export.export(cifar20, tmp_path / "m.tflite", format="tflite", verbose=False)
     assert _listing(tmp_path) == []
@@ -296,10 +476,21 @@ def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tm
     model = digits_run.result.model
     (x_train, _), (x_test, y_test) = digits_run.train, digits_run.test
     reports = export.export(
-        model, tmp_path, format=["tflite", "onnx"], quantize=["float32", "int8"], calibration_data=x_train[:500], calibration_size=500,
-        preprocessing="unit", verbose=False,
+        model,
+        tmp_path,
+        format=["tflite", "onnx"],
+        quantize=["float32", "int8"],
+        calibration_data=x_train[:500],
+        calibration_size=500,
+        preprocessing="unit",
+        verbose=False,
     )
-    assert [(r.format, r.precision) for r in reports] == [("tflite", "float32"), ("tflite", "int8"), ("onnx", "float32"), ("onnx", "int8")]
+    assert [(r.format, r.precision) for r in reports] == [
+        ("tflite", "float32"),
+        ("tflite", "int8"),
+        ("onnx", "float32"),
+        ("onnx", "int8"),
+    ]
     reference = np.asarray(model.predict(x_test, verbose=0)).argmax(-1)
     reference_accuracy = float((reference == y_test).mean())
     # The comparison means something only for a model that learned (a constant agrees with itself).
@@ -308,11 +499,26 @@ def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tm
     results = {}
     for r in reports:
         run = export.load_runner(r.path, r.format, r.details)
-        predictions = np.concatenate([run(x_test[i : i + 50])["logits"] for i in range(0, len(x_test), 50)]).argmax(-1)
-        results[r.format, r.precision] = (float((predictions == y_test).mean()), float((predictions == reference).mean()))
+        predictions = np.concatenate(
+            [run(x_test[i : i + 50])["logits"] for i in range(0, len(x_test), 50)]
+        ).argmax(-1)
+        results[r.format, r.precision] = (
+            float((predictions == y_test).mean()),
+            float((predictions == reference).mean()),
+        )
     with capsys.disabled():
-        print(f"\nheld-out digits: keras float32 {reference_accuracy:.2%}; " + ", ".join(
-            f"{f} {p}: {accuracy:.2%} (agrees {agreement:.2%})" for (f, p), (accuracy, agreement) in results.items()))
+        print(
+            f"\nheld-out digits: keras float32 {reference_accuracy:.2%}; "
+            + ", ".join(
+                f"{f} {p}: {accuracy:.2%} (agrees {agreement:.2%})"
+                for (f, p), (accuracy, agreement) in results.items()
+            )
+        )
     for (fmt, precision), (accuracy, agreement) in results.items():
         assert agreement >= (1.0 if precision == "float32" else 0.97), (fmt, precision, agreement)
-        assert abs(accuracy - reference_accuracy) <= 0.01, (fmt, precision, accuracy, reference_accuracy)
+        assert abs(accuracy - reference_accuracy) <= 0.01, (
+            fmt,
+            precision,
+            accuracy,
+            reference_accuracy,
+        )

@@ -22,7 +22,12 @@ def _write(traced, path, *, precision, calibration=None, compress=False):
     metadata = traced.metadata(format="toy", precision=precision)
     save = np.savez_compressed if compress else np.savez
     with open(path, "wb") as handle:  # np.savez(path) would append .npz to the temporary name
-        save(handle, config=np.array(model.to_json()), metadata=np.array(json.dumps(metadata)), **weights)
+        save(
+            handle,
+            config=np.array(model.to_json()),
+            metadata=np.array(json.dumps(metadata)),
+            **weights,
+        )
     return {"weights": len(weights), "compressed": compress}
 
 
@@ -41,8 +46,14 @@ def _validate(precision, *, compress=False):
 
 
 TOY = export.Format(
-    name="toy", write=_write, load=_load, suffix=".npz", precisions=("float32", "float16"), options=("compress",),
-    validate=_validate, description="NumPy .npz of the Keras config and weights (a test plug-in)",
+    name="toy",
+    write=_write,
+    load=_load,
+    suffix=".npz",
+    precisions=("float32", "float16"),
+    options=("compress",),
+    validate=_validate,
+    description="NumPy .npz of the Keras config and weights (a test plug-in)",
 )
 
 
@@ -65,19 +76,34 @@ def test_a_registered_format_is_written_verified_and_loaded(toy, model, tmp_path
     (report,) = export.export(model, tmp_path, format="toy", verbose=False)
     path = tmp_path / "c20.npz"  # into an existing folder: <name><suffix>
     assert report.path == str(path) and path.is_file() and report.size_bytes == path.stat().st_size
-    assert (report.format, report.precision, report.output, report.details) == ("toy", "float32", "logits", {"weights": len(model.get_weights()), "compressed": False})
-    assert report.verified and report.tolerance == (1e-4, 1.0) and report.max_abs_diff < 1e-5 and report.top1_agreement == 1.0
+    assert (report.format, report.precision, report.output, report.details) == (
+        "toy",
+        "float32",
+        "logits",
+        {"weights": len(model.get_weights()), "compressed": False},
+    )
+    assert (
+        report.verified
+        and report.tolerance == (1e-4, 1.0)
+        and report.max_abs_diff < 1e-5
+        and report.top1_agreement == 1.0
+    )
     assert not [p for p in tmp_path.iterdir() if p != path]  # the temporary name is gone
     with np.load(path) as data:
         assert json.loads(str(data["metadata"]))["model_name"] == "c20"
     x = np.random.default_rng(0).random((4, 32, 32, 3), dtype="float32")
-    for run in (export.load_runner(path), export.load_runner(path, "toy", report.details)):  # by suffix, by name
+    for run in (
+        export.load_runner(path),
+        export.load_runner(path, "toy", report.details),
+    ):  # by suffix, by name
         np.testing.assert_allclose(run(x)["logits"], np.asarray(model(x)), atol=1e-5)
     assert export.format_of(path) is toy
     # The table's own rules: its precisions, its options (checked by its validate), overwrite.
     with pytest.raises(ValueError, match=r"quantize='int8' is not offered by format \['toy'\]"):
         export.export(model, tmp_path / "b.npz", format="toy", quantize="int8", verbose=False)
-    with pytest.raises(ValueError, match=r"option opset is not accepted by format toy; accepted options: compress"):
+    with pytest.raises(
+        ValueError, match=r"option opset is not accepted by format toy; accepted options: compress"
+    ):
         export.export(model, tmp_path / "b.npz", format="toy", opset=13, verbose=False)
     with pytest.raises(TypeError, match=r"compress must be True or False"):
         export.export(model, tmp_path / "b.npz", format="toy", compress="yes", verbose=False)
@@ -87,13 +113,33 @@ def test_a_registered_format_is_written_verified_and_loaded(toy, model, tmp_path
 
 
 def test_several_precisions_beside_the_built_in_formats(toy, model, tmp_path):
-    reports = export.export(model, tmp_path, format=["tflite", "toy"], quantize=["float32", "float16"], compress=True, verbose=False)
+    reports = export.export(
+        model,
+        tmp_path,
+        format=["tflite", "toy"],
+        quantize=["float32", "float16"],
+        compress=True,
+        verbose=False,
+    )
     assert [(r.format, r.precision, r.verified) for r in reports] == [
-        ("tflite", "float32", True), ("tflite", "float16", True), ("toy", "float32", True), ("toy", "float16", True)
+        ("tflite", "float32", True),
+        ("tflite", "float16", True),
+        ("toy", "float32", True),
+        ("toy", "float16", True),
     ]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c20.npz", "c20.tflite", "c20_float16.npz", "c20_float16.tflite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "c20.npz",
+        "c20.tflite",
+        "c20_float16.npz",
+        "c20_float16.tflite",
+    ]
     toy16 = reports[3]
-    assert toy16.details["compressed"] and toy16.tolerance == (1e-2, 0.75) and 0 < toy16.max_abs_diff and toy16.relative_diff <= 1e-2
+    assert (
+        toy16.details["compressed"]
+        and toy16.tolerance == (1e-2, 0.75)
+        and 0 < toy16.max_abs_diff
+        and toy16.relative_diff <= 1e-2
+    )
     assert toy16.size_bytes < 0.6 * reports[2].size_bytes  # float16 weights, compressed
     assert "| toy | float16 |" in reports.table()
 
@@ -104,14 +150,26 @@ def test_a_wrong_artifact_fails_verification_and_leaves_nothing(toy, model, tmp_
         return lambda x: {"logits": run(x)["logits"] + 0.5}  # off by more than float32 allows
 
     export.register_format(dataclasses.replace(toy, load=wrong_load), replace=True)
-    with pytest.raises(export.VerificationError, match=r"toy float32 artifact .* disagrees with Keras") as failure:
+    with pytest.raises(
+        export.VerificationError, match=r"toy float32 artifact .* disagrees with Keras"
+    ) as failure:
         export.export(model, tmp_path / "m.npz", format="toy", verbose=False)
     report = failure.value.report
-    assert not report.verified and report.max_abs_diff == pytest.approx(0.5, abs=1e-4) and report.top1_agreement == 1.0
+    assert (
+        not report.verified
+        and report.max_abs_diff == pytest.approx(0.5, abs=1e-4)
+        and report.top1_agreement == 1.0
+    )
     assert list(tmp_path.iterdir()) == []
     # Without verification the same artifact is written, and its report says it was not verified.
-    (report,) = export.export(model, tmp_path / "m.npz", format="toy", verify_artifacts=False, verbose=False)
-    assert not report.verified and np.isnan(report.max_abs_diff) and pathlib.Path(report.path).is_file()
+    (report,) = export.export(
+        model, tmp_path / "m.npz", format="toy", verify_artifacts=False, verbose=False
+    )
+    assert (
+        not report.verified
+        and np.isnan(report.max_abs_diff)
+        and pathlib.Path(report.path).is_file()
+    )
 
 
 def test_registration_is_checked(toy):
@@ -125,13 +183,21 @@ def test_registration_is_checked(toy):
         dataclasses.replace(TOY, name="all")
     with pytest.raises(KeyError, match=r"format 'nope' is not registered"):
         export.unregister_format("nope")
-    with pytest.raises(ValueError, match=r"format must be one of 'saved_model', 'tflite', 'onnx', 'toy'; received format='nope'"):
+    with pytest.raises(
+        ValueError,
+        match=r"format must be one of 'saved_model', 'tflite', 'onnx', 'toy'; received format='nope'",
+    ):
         export.plan("nope")
 
 
 def test_the_command_line_takes_a_registered_format(toy, tmp_path, capsys):
-    assert cli.main(["export", "cifar_resnet20", "--format", "toy", "-o", str(tmp_path / "m.npz")]) == 0
+    assert (
+        cli.main(["export", "cifar_resnet20", "--format", "toy", "-o", str(tmp_path / "m.npz")])
+        == 0
+    )
     assert "| toy | float32 |" in capsys.readouterr().out and (tmp_path / "m.npz").is_file()
     with pytest.raises(SystemExit):
         cli.main(["export", "--help"])
-    assert "saved_model, tflite, onnx, toy (several) or all" in " ".join(capsys.readouterr().out.split())
+    assert "saved_model, tflite, onnx, toy (several) or all" in " ".join(
+        capsys.readouterr().out.split()
+    )

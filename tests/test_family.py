@@ -11,7 +11,6 @@ import safetensors.numpy as safetensors_numpy
 import keras_resnet
 from keras_resnet import registry, resnet, specs
 
-
 #: registry name -> the reference's (depth, form, keywords): timm's definitions of these names.
 REFERENCE = {
     "resnext50_32x4d": (50, "b", dict(cardinality=32, base_width=4)),
@@ -55,14 +54,21 @@ def _relative(a, b):
 
 
 @pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=pytest.mark.slow) if n == "wide_resnet50_2" else n for n in REFERENCE if n != "resnet50d"]
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.slow) if n == "wide_resnet50_2" else n
+        for n in REFERENCE
+        if n != "resnet50d"
+    ],
 )
 def test_timm_and_torchvision_checkpoints_convert_exactly(tmp_path, name):
     """One model of each new kind: grouped, widened (slow tier: the same code path with one group),
     SE on basic and grouped bottleneck blocks, ECA with the D form, ResNet-RS."""
     reference = _reference(name, num_classes=10)
     path = _save(reference, tmp_path / f"{name}.safetensors")
-    model = keras_resnet.create_model(name, input_shape=(64, 64, 3), classes=10, weights=path, classifier_activation=None)
+    model = keras_resnet.create_model(
+        name, input_shape=(64, 64, 3), classes=10, weights=path, classifier_activation=None
+    )
     x = _images()
     (expected,) = _torch_run(reference, x)
     assert _relative(np.asarray(model(x)), expected) <= 1e-4
@@ -75,7 +81,12 @@ def test_feature_maps_match_timm_features_only_with_dilation(tmp_path, output_st
     reference = _reference("resnet50d", features=True, output_stride=output_stride)
     path = _save(reference, tmp_path / "resnet50d.safetensors")
     model = keras_resnet.create_model(
-        "resnet50d", input_shape=(64, 64, 3), features_only=True, out_indices=(0, 1, 2, 3, 4), output_stride=output_stride, weights=path
+        "resnet50d",
+        input_shape=(64, 64, 3),
+        features_only=True,
+        out_indices=(0, 1, 2, 3, 4),
+        output_stride=output_stride,
+        weights=path,
     )
     x = _images(size=64)
     outputs = model(x)
@@ -94,7 +105,12 @@ def test_dilated_resnext_classifier_matches_output_stride_8(tmp_path):
     reference = _reference("resnext50_32x4d", output_stride=8, num_classes=10)
     path = _save(reference, tmp_path / "resnext.safetensors")
     model = keras_resnet.create_model(
-        "resnext50_32x4d", input_shape=(64, 64, 3), classes=10, output_stride=8, weights=path, classifier_activation=None
+        "resnext50_32x4d",
+        input_shape=(64, 64, 3),
+        classes=10,
+        output_stride=8,
+        weights=path,
+        classifier_activation=None,
     )
     x = _images()
     (expected,) = _torch_run(reference, x)
@@ -104,9 +120,21 @@ def test_dilated_resnext_classifier_matches_output_stride_8(tmp_path):
 def test_resnet50d_features_have_sides_32_16_8_4_and_output_stride_16_keeps_8():
     model = keras_resnet.create_model("resnet50d", input_shape=(128, 128, 3), features=True)
     assert [tuple(o.shape[1:3]) for o in model.outputs] == [(32, 32), (16, 16), (8, 8), (4, 4)]
-    assert [(f["num_chs"], f["reduction"]) for f in model.feature_info] == [(256, 4), (512, 8), (1024, 16), (2048, 32)]
-    assert [f["module"] for f in model.feature_info] == ["conv2_block3_out", "conv3_block4_out", "conv4_block6_out", "conv5_block3_out"]
-    dilated = keras_resnet.create_model("resnet50d", input_shape=(128, 128, 3), features=True, output_stride=16)
+    assert [(f["num_chs"], f["reduction"]) for f in model.feature_info] == [
+        (256, 4),
+        (512, 8),
+        (1024, 16),
+        (2048, 32),
+    ]
+    assert [f["module"] for f in model.feature_info] == [
+        "conv2_block3_out",
+        "conv3_block4_out",
+        "conv4_block6_out",
+        "conv5_block3_out",
+    ]
+    dilated = keras_resnet.create_model(
+        "resnet50d", input_shape=(128, 128, 3), features=True, output_stride=16
+    )
     assert [tuple(o.shape[1:3]) for o in dilated.outputs] == [(32, 32), (16, 16), (8, 8), (8, 8)]
     assert dilated.get_layer("conv5_block2_2_conv").dilation_rate == (2, 2)
     assert dilated.count_params() == model.count_params()
@@ -115,8 +143,14 @@ def test_resnet50d_features_have_sides_32_16_8_4_and_output_stride_16_keeps_8():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        (dict(features=True, output_stride=4), r"output_stride must be one of 8, 16, 32; received output_stride=4"),
-        (dict(features=True, out_indices=(1, 5)), r"out_indices must be .* in 0..4 .*received out_indices=\(1, 5\)"),
+        (
+            dict(features=True, output_stride=4),
+            r"output_stride must be one of 8, 16, 32; received output_stride=4",
+        ),
+        (
+            dict(features=True, out_indices=(1, 5)),
+            r"out_indices must be .* in 0..4 .*received out_indices=\(1, 5\)",
+        ),
         (dict(out_indices=(1, 2)), r"out_indices=\(1, 2\) needs features=True"),
         (dict(features=True, pooling="avg"), r"takes no pooling; received pooling='avg'"),
         (dict(features=True, features_only=False), r"disagree"),
@@ -131,27 +165,50 @@ def test_family_knobs_are_data_and_errors_name_the_argument():
     assert registry.get_entry("resnext101_64x4d").arch.bottleneck_width(64) == 256
     assert registry.get_entry("wide_resnet50_2").arch.bottleneck_width(64) == 128
     assert registry.get_entry("resnetrs50").arch.stem_pool == "conv"
-    assert keras_resnet.ResNet(50, variant="b", cardinality=32, base_width=4, input_shape=(64, 64, 3)).name == "resnext50_32x4d"
+    assert (
+        keras_resnet.ResNet(
+            50, variant="b", cardinality=32, base_width=4, input_shape=(64, 64, 3)
+        ).name
+        == "resnext50_32x4d"
+    )
     with pytest.raises(ValueError, match="basic blocks have no grouped .* received cardinality=32"):
         keras_resnet.ResNet(18, cardinality=32)
-    with pytest.raises(ValueError, match=r"attention must be one of None, 'se', 'eca'; received attention='cbam'"):
+    with pytest.raises(
+        ValueError, match=r"attention must be one of None, 'se', 'eca'; received attention='cbam'"
+    ):
         keras_resnet.ResNet(50, attention="cbam")
     with pytest.raises(TypeError, match=r"create_model\('resnext50_32x4d'\) fixes cardinality=32"):
         keras_resnet.create_model("resnext50_32x4d", cardinality=8)
     model = keras_resnet.create_model("ecaresnet50d", input_shape=(64, 64, 3))
-    kernel_sizes = [model.get_layer(f"conv{s}_block1_eca_conv").kernel_size[0] for s in (2, 3, 4, 5)]
-    assert kernel_sizes == [specs.eca_kernel_size(c) for c in (256, 512, 1024, 2048)] == [5, 5, 5, 7]
+    kernel_sizes = [
+        model.get_layer(f"conv{s}_block1_eca_conv").kernel_size[0] for s in (2, 3, 4, 5)
+    ]
+    assert (
+        kernel_sizes == [specs.eca_kernel_size(c) for c in (256, 512, 1024, 2048)] == [5, 5, 5, 7]
+    )
 
 
 def _small(attention, **kwargs):
     """Every new layer kind at one block per stage: grouped 3x3 convs, `attention`, ResNet-RS's
     conv stem pool, the D shortcut."""
     arch = specs.Arch(
-        block="bottleneck", depths=(1, 1, 1, 1), widths=specs.IMAGENET_WIDTHS, strides=specs.IMAGENET_STRIDES,
-        stem="deep", stride_in_3x3=True, shortcut="avg_projection", preact=False,
-        cardinality=8, base_width=4, attention=attention, attention_ratio=0.25, stem_pool="conv",
+        block="bottleneck",
+        depths=(1, 1, 1, 1),
+        widths=specs.IMAGENET_WIDTHS,
+        strides=specs.IMAGENET_STRIDES,
+        stem="deep",
+        stride_in_3x3=True,
+        shortcut="avg_projection",
+        preact=False,
+        cardinality=8,
+        base_width=4,
+        attention=attention,
+        attention_ratio=0.25,
+        stem_pool="conv",
     )
-    return resnet.build(arch, input_shape=(32, 32, 3), classes=10, name=f"small_{attention}", **kwargs)
+    return resnet.build(
+        arch, input_shape=(32, 32, 3), classes=10, name=f"small_{attention}", **kwargs
+    )
 
 
 def test_grouped_attention_blocks_train():
@@ -169,8 +226,12 @@ def test_grouped_attention_blocks_train():
         assert float(loss(y, model(x, training=True))) < before, attention
 
 
-@pytest.mark.parametrize("attention, kwargs", [("se", {}), ("eca", dict(features=True, output_stride=16))])
-def test_grouped_attention_and_feature_models_export_and_run_in_onnx_runtime_and_litert(tmp_path, attention, kwargs):
+@pytest.mark.parametrize(
+    "attention, kwargs", [("se", {}), ("eca", dict(features=True, output_stride=16))]
+)
+def test_grouped_attention_and_feature_models_export_and_run_in_onnx_runtime_and_litert(
+    tmp_path, attention, kwargs
+):
     """Grouped convolutions with SE or ECA's 1-D conv, as a classifier and as a dilated
     multi-output backbone, export to SavedModel, ONNX and TFLite and agree with Keras in their own
     runtimes (the export verifies every output)."""
@@ -178,21 +239,27 @@ def test_grouped_attention_and_feature_models_export_and_run_in_onnx_runtime_and
 
     model = _small(attention, **kwargs)
     reports = export.export(model, tmp_path / model.name, "all", verbose=False)
-    assert [r.format for r in reports] == ["saved_model", "tflite", "onnx"] and all(r.verified for r in reports), reports
+    assert [r.format for r in reports] == ["saved_model", "tflite", "onnx"] and all(
+        r.verified for r in reports
+    ), reports
     if kwargs:
         expected = "+".join(f"conv{s}_block1_out" for s in (2, 3, 4, 5))
         assert {r.output for r in reports} == {expected}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["resnext50_32x4d", "seresnext50_32x4d", "ecaresnet50d", "resnetrs50"])
+@pytest.mark.parametrize(
+    "name", ["resnext50_32x4d", "seresnext50_32x4d", "ecaresnet50d", "resnetrs50"]
+)
 def test_registered_family_models_export_to_every_format(tmp_path, name):
     from keras_resnet import export
 
     # Logits, and inputs as the weights expect them: with raw [0, 255] pixels a random-initialized
     # 50-layer net's softmax saturates, and float32 rounding moves probabilities by up to 0.6%
     # (measured: from N(0, 1) inputs, ECA-ResNet-50-D's TFLite logits agree with Keras to 1.3e-6).
-    model = keras_resnet.create_model(name, input_shape=(64, 64, 3), classes=10, classifier_activation=None)
+    model = keras_resnet.create_model(
+        name, input_shape=(64, 64, 3), classes=10, classifier_activation=None
+    )
     reports = export.export(model, tmp_path / name, "all", preprocessing="torch", verbose=False)
     assert len(reports) == 3 and all(r.verified for r in reports), reports
 

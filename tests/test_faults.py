@@ -35,8 +35,12 @@ def _interruptible():
 
 def _start(args, tmp_root, *, preexec_fn=_interruptible, **extra_env):
     return subprocess.Popen(
-        [sys.executable, "-m", "keras_resnet.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=_env(tmp_root, **extra_env), preexec_fn=preexec_fn,
+        [sys.executable, "-m", "keras_resnet.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp_root, **extra_env),
+        preexec_fn=preexec_fn,
     )
 
 
@@ -53,8 +57,10 @@ def _wait_for(process, condition, timeout=180):
         if condition():
             return
         if process.poll() is not None:
-            raise AssertionError(f"the process ended (rc {process.returncode}) before the moment to interrupt it:\n"
-                                 + process.stderr.read()[-2000:])
+            raise AssertionError(
+                f"the process ended (rc {process.returncode}) before the moment to interrupt it:\n"
+                + process.stderr.read()[-2000:]
+            )
         time.sleep(0.02)
     process.kill()
     raise AssertionError("timed out waiting for the moment to interrupt")
@@ -63,7 +69,11 @@ def _wait_for(process, condition, timeout=180):
 def _temporaries(*folders):
     found = []
     for folder in folders:
-        found += [p for p in pathlib.Path(folder).rglob("*") if atomic.TMP_MARK in p.name or p.name.startswith(atomic.SCRATCH_PREFIX)]
+        found += [
+            p
+            for p in pathlib.Path(folder).rglob("*")
+            if atomic.TMP_MARK in p.name or p.name.startswith(atomic.SCRATCH_PREFIX)
+        ]
     return found
 
 
@@ -78,7 +88,9 @@ def _digest(path):
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     digest = hashlib.sha256()
     for file in files:
-        digest.update(str(file.relative_to(path) if path.is_dir() else "").encode() + file.read_bytes())
+        digest.update(
+            str(file.relative_to(path) if path.is_dir() else "").encode() + file.read_bytes()
+        )
     return digest.hexdigest()
 
 
@@ -104,17 +116,24 @@ def _classes_of(path):
 
 # --- SIGKILL: old or new, never partial; no stale temporaries after the next run ---------------
 
+
 def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_path):
     out, scratch = tmp_path / "out", tmp_path / "tmp"
     scratch.mkdir()
     args = ["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)]
-    targets = [out / "cifar_resnet20.tflite", out / "cifar_resnet20.onnx", out / "saved_model" / "cifar_resnet20" / "1"]
+    targets = [
+        out / "cifar_resnet20.tflite",
+        out / "cifar_resnet20.onnx",
+        out / "saved_model" / "cifar_resnet20" / "1",
+    ]
     code, _, err = _run([*args, "--classes", "3"], scratch)
     assert code == 0, err[-3000:]
     old = {t: _digest(t) for t in targets}
 
     def converting():  # inside a converter: its temporaries live in the scratch folder
-        return any(p.is_dir() and any(p.iterdir()) for p in scratch.glob(atomic.SCRATCH_PREFIX + "*"))
+        return any(
+            p.is_dir() and any(p.iterdir()) for p in scratch.glob(atomic.SCRATCH_PREFIX + "*")
+        )
 
     def writing():  # an artifact's temporary exists beside its target
         return bool(_temporaries(out))
@@ -145,7 +164,10 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_
 
 def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
     target = tmp_path / "same.onnx"
-    processes = [_start(["export", "cifar_resnet20", "--format", "onnx", "-o", str(target)], tmp_path) for _ in range(2)]
+    processes = [
+        _start(["export", "cifar_resnet20", "--format", "onnx", "-o", str(target)], tmp_path)
+        for _ in range(2)
+    ]
     results = [(p.returncode, err) for p in processes for _, err in [p.communicate(timeout=240)]]
     codes = sorted(code for code, _ in results)
     assert codes[0] == 0 and codes[1] in (1, 2), results
@@ -179,14 +201,19 @@ def test_atomic_publish_refuses_a_name_created_meanwhile(tmp_path, kind):
 
 def _small_files():
     _interruptible()
-    resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))  # a ~1 MB artifact cannot be written
+    resource.setrlimit(
+        resource.RLIMIT_FSIZE, (300_000, 300_000)
+    )  # a ~1 MB artifact cannot be written
 
 
 @pytest.mark.parametrize("fmt", ["tflite", "saved_model"])
 def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
     out = tmp_path / "out"
-    code, _, err = _run(["export", "cifar_resnet20", "--format", fmt, "-o", str(out / "deep" / "er")], tmp_path,
-                        preexec_fn=_small_files)
+    code, _, err = _run(
+        ["export", "cifar_resnet20", "--format", fmt, "-o", str(out / "deep" / "er")],
+        tmp_path,
+        preexec_fn=_small_files,
+    )
     assert code == 1
     _assert_one_line_error(err)
     assert "File too large" in err.splitlines()[-1] and str(out) in err.splitlines()[-1]
@@ -195,7 +222,10 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
 
 def test_ctrl_c_during_export_exits_130_with_one_line(tmp_path):
     out = tmp_path / "out"
-    process = _start(["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)], tmp_path)
+    process = _start(
+        ["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)],
+        tmp_path,
+    )
     # The first artifact's temporary: two more artifacts are still to come, so the signal lands mid-work.
     _wait_for(process, lambda: any(p.suffix == ".tflite" for p in _temporaries(out)))
     process.send_signal(signal.SIGINT)
@@ -222,16 +252,26 @@ def _read_only_command(folder: pathlib.Path, args):
 def test_a_read_only_output_folder_is_one_line_before_any_work(tmp_path):
     readonly = tmp_path / "ro"
     readonly.mkdir()
-    for args in (["export", "cifar_resnet20", "--format", "onnx", "-o", str(readonly / "m.onnx")],
-                 ["demo", "-o", str(readonly / "demo")]):
+    for args in (
+        ["export", "cifar_resnet20", "--format", "onnx", "-o", str(readonly / "m.onnx")],
+        ["demo", "-o", str(readonly / "demo")],
+    ):
         start = time.monotonic()
-        result = subprocess.run(_read_only_command(readonly, args), capture_output=True, text=True, env=_env(tmp_path), timeout=240)
+        result = subprocess.run(
+            _read_only_command(readonly, args),
+            capture_output=True,
+            text=True,
+            env=_env(tmp_path),
+            timeout=240,
+        )
         err = result.stderr
         assert result.returncode == 1, err[-3000:]
         last = err.splitlines()[-1]
         assert "Traceback" not in err and str(readonly) in last, err[-3000:]
         assert "Permission denied" in last or "Read-only file system" in last, last
-        assert "training" not in err and time.monotonic() - start < 60  # the demo fails before training
+        assert (
+            "training" not in err and time.monotonic() - start < 60
+        )  # the demo fails before training
     assert list(readonly.iterdir()) == []
 
 
@@ -277,27 +317,52 @@ def test_export_into_an_existing_folder_and_overwrite_keeps_other_files(tmp_path
     assert sorted(p.name for p in folder.iterdir()) == ["cifar_resnet20.tflite", "notes.txt"]
     assert (folder / "notes.txt").read_text() == "precious"
     assert cli.main(argv) == 2  # exists, no --overwrite: a usage error in the CLI's words
-    assert capsys.readouterr().err.strip().splitlines()[-1].endswith("already exists; pass --overwrite to replace it")
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .splitlines()[-1]
+        .endswith("already exists; pass --overwrite to replace it")
+    )
 
 
 def test_overwrite_never_replaces_a_folder_of_other_things(tmp_path, capsys):
     version = tmp_path / "cifar_resnet20" / "1"
     version.mkdir(parents=True)
     (version / "notes.txt").write_text("precious")
-    assert cli.main(["export", "cifar_resnet20", "--format", "saved_model", "-o", str(tmp_path), "--overwrite"]) == 2
+    assert (
+        cli.main(
+            [
+                "export",
+                "cifar_resnet20",
+                "--format",
+                "saved_model",
+                "-o",
+                str(tmp_path),
+                "--overwrite",
+            ]
+        )
+        == 2
+    )
     assert "is not a SavedModel folder (holds notes.txt)" in capsys.readouterr().err
     assert (version / "notes.txt").read_text() == "precious"
-    assert cli.main(["export", "cifar_resnet20", "--format", "all", "-o", str(version / "notes.txt")]) == 1
+    assert (
+        cli.main(["export", "cifar_resnet20", "--format", "all", "-o", str(version / "notes.txt")])
+        == 1
+    )
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "notes.txt: is a file" in err
 
 
 def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     pid = int(dead.stdout)
     host = atomic._host()
     stale = tmp_path / f".m{atomic.TMP_MARK}{host}-{pid}-0123abcd.onnx"
-    live = tmp_path / f".m{atomic.TMP_MARK}{host}-{os.getppid()}-0123abcd.onnx"  # pytest's parent: alive
+    live = (
+        tmp_path / f".m{atomic.TMP_MARK}{host}-{os.getppid()}-0123abcd.onnx"
+    )  # pytest's parent: alive
     other_host = tmp_path / f".m{atomic.TMP_MARK}elsewhere-{pid}-0123abcd.onnx"
     for path in (stale, live, other_host):
         path.write_bytes(b"partial")
@@ -319,15 +384,39 @@ def test_corrupt_and_foreign_model_files_are_named(tmp_path, capsys):
     with pytest.raises(ValueError) as error:
         keras_resnet.create_model("cifar_resnet32", weights=str(tmp_path / "c20.weights.h5"))
     message = str(error.value)
-    assert len(message.splitlines()) == 1 and "could not be loaded" in message and "(3, 3, 16, 32)" in message
-    with pytest.raises(TypeError, match=r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; did you mean 'classes'"):
+    assert (
+        len(message.splitlines()) == 1
+        and "could not be loaded" in message
+        and "(3, 3, 16, 32)" in message
+    )
+    with pytest.raises(
+        TypeError,
+        match=r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; did you mean 'classes'",
+    ):
         keras_resnet.create_model("resnet18", clases=10)
-    with pytest.raises(TypeError, match=r"ResNet50D\(\) got an unexpected keyword argument 'clases'; did you mean 'classes'"):
+    with pytest.raises(
+        TypeError,
+        match=r"ResNet50D\(\) got an unexpected keyword argument 'clases'; did you mean 'classes'",
+    ):
         keras_resnet.ResNet50D(clases=10)
 
 
 def test_cli_errors_name_flags_not_api_arguments(tmp_path, capsys):
-    assert cli.main(["export", "cifar_resnet20", "--format", "tflite", "--quantize", "int8", "-o", str(tmp_path / "m.tflite")]) == 2
+    assert (
+        cli.main(
+            [
+                "export",
+                "cifar_resnet20",
+                "--format",
+                "tflite",
+                "--quantize",
+                "int8",
+                "-o",
+                str(tmp_path / "m.tflite"),
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err.strip()
     assert "--calibration-data" in err and "calibration_data" not in err, err
 
@@ -345,9 +434,13 @@ def test_named_models_find_their_presets(monkeypatch):
     from keras_resnet import presets, weights
 
     loaded = []
-    monkeypatch.setattr(weights, "load", lambda model, spec, **kwargs: loaded.append((model.name, spec)))
-    keras_resnet.create_model("resnet50", name="backbone", weights="imagenet", input_shape=(64, 64, 3))
-    (name, spec), = loaded
+    monkeypatch.setattr(
+        weights, "load", lambda model, spec, **kwargs: loaded.append((model.name, spec))
+    )
+    keras_resnet.create_model(
+        "resnet50", name="backbone", weights="imagenet", input_shape=(64, 64, 3)
+    )
+    ((name, spec),) = loaded
     assert name == "backbone" and isinstance(spec, presets.Preset) and spec.model == "resnet50"
 
 
@@ -361,23 +454,54 @@ def _checkpointed_epoch(run):
 
 def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_path):
     run = tmp_path / "run"
-    args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "64", "--quiet", "-o", str(run)]
+    args = [
+        "train",
+        "cifar_resnet20",
+        "--data",
+        "digits",
+        "--limit",
+        "128",
+        "--batch-size",
+        "64",
+        "--quiet",
+        "-o",
+        str(run),
+    ]
     process = _start([*args, "--epochs", "40"], tmp_path)
-    _wait_for(process, lambda: _checkpointed_epoch(run) >= 1)  # an epoch is checkpointed, completely
+    _wait_for(
+        process, lambda: _checkpointed_epoch(run) >= 1
+    )  # an epoch is checkpointed, completely
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet train: interrupted"
-    code, out, err = _run([*args, "--epochs", "1"], tmp_path)  # the checkpoint is past 1 epoch: complete
+    code, out, err = _run(
+        [*args, "--epochs", "1"], tmp_path
+    )  # the checkpoint is past 1 epoch: complete
     assert code == 0 and "already complete" in out, err[-3000:]
 
 
 def test_a_data_fault_met_during_the_work_exits_1_not_2(tmp_path, capsys):
     empty = tmp_path / "calibration"
     empty.mkdir()
-    argv = ["export", "cifar_resnet20", "--format", "tflite", "--quantize", "int8", "--calibration-data", str(empty),
-            "-o", str(tmp_path / "m.tflite")]
-    assert cli.main(argv) == 1  # the flags are fine; the folder's content is the fault, found while working
+    argv = [
+        "export",
+        "cifar_resnet20",
+        "--format",
+        "tflite",
+        "--quantize",
+        "int8",
+        "--calibration-data",
+        str(empty),
+        "-o",
+        str(tmp_path / "m.tflite"),
+    ]
+    assert (
+        cli.main(argv) == 1
+    )  # the flags are fine; the folder's content is the fault, found while working
     err = capsys.readouterr().err.strip()
-    assert err.splitlines()[-1].startswith("keras-resnet export: error:") and str(empty) in err.splitlines()[-1], err
+    assert (
+        err.splitlines()[-1].startswith("keras-resnet export: error:")
+        and str(empty) in err.splitlines()[-1]
+    ), err
     assert not (tmp_path / "m.tflite").exists()

@@ -18,14 +18,22 @@ NATIVE_LINE = re.compile(
 
 
 def _child_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}  # conftest sets it for this process
+    env = {
+        k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"
+    }  # conftest sets it for this process
     return {**env, "PYTHONUNBUFFERED": "1", **extra}
 
 
 def _python(code, *flags, cwd, timeout=600, **env):
     """Run `code` in a fresh interpreter in `cwd` (a test's own folder: whatever it writes stays there)."""
-    result = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True, env=_child_env(**env),
-                            timeout=timeout, cwd=cwd)
+    result = subprocess.run(
+        [sys.executable, *flags, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_child_env(**env),
+        timeout=timeout,
+        cwd=cwd,
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     return result.stdout
 
@@ -85,8 +93,14 @@ def test_cifar_resnet1202_builds_saves_loads_and_exports_at_the_default_limit(tm
 
 
 def _cli(args, cwd, **env):
-    result = subprocess.run([sys.executable, "-m", "keras_resnet.cli", *args], capture_output=True, text=True, cwd=cwd,
-                            env=_child_env(**env), timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "keras_resnet.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=_child_env(**env),
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     return result
 
@@ -99,13 +113,31 @@ def test_export_prints_no_native_log_lines_unless_asked(tmp_path):
     verbose = _cli(["info", "cifar_resnet20", "-v"], tmp_path)
     assert NATIVE_LINE.search(verbose.stderr), verbose.stderr
     user_level = _cli(["info", "cifar_resnet20"], tmp_path, TF_CPP_MIN_LOG_LEVEL="0")
-    assert NATIVE_LINE.search(user_level.stderr), user_level.stderr  # the user's own setting is respected
+    assert NATIVE_LINE.search(user_level.stderr), (
+        user_level.stderr
+    )  # the user's own setting is respected
     assert not NATIVE_LINE.search(_cli(["info", "cifar_resnet20"], tmp_path).stderr)
 
 
 def test_train_prints_no_native_log_lines(tmp_path):
-    result = _cli(["train", "cifar_resnet20", "--data", "digits", "--epochs", "1", "--limit", "128", "--batch-size", "64",
-                   "--quiet", "-o", "run"], tmp_path)
+    result = _cli(
+        [
+            "train",
+            "cifar_resnet20",
+            "--data",
+            "digits",
+            "--epochs",
+            "1",
+            "--limit",
+            "128",
+            "--batch-size",
+            "64",
+            "--quiet",
+            "-o",
+            "run",
+        ],
+        tmp_path,
+    )
     assert not NATIVE_LINE.search(result.stderr + result.stdout), result.stderr
     assert "training cifar_resnet20" in result.stderr
 

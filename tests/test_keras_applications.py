@@ -28,7 +28,10 @@ def _weighted(model):
     return {layer.name: layer for layer in model.layers if layer.weights}
 
 
-@pytest.mark.parametrize("name, reference", [pytest.param(n, r, marks=pytest.mark.slow) if "152" in n else (n, r) for n, r in PAIRS])
+@pytest.mark.parametrize(
+    "name, reference",
+    [pytest.param(n, r, marks=pytest.mark.slow) if "152" in n else (n, r) for n, r in PAIRS],
+)
 def test_same_layers_shapes_and_parameters_as_keras_applications(name, reference):
     ours = keras_resnet.create_model(name)
     theirs = reference(weights=None)
@@ -42,7 +45,9 @@ def test_same_layers_shapes_and_parameters_as_keras_applications(name, reference
             assert tuple(layer.kernel.shape) == tuple(other.kernel.shape), layer_name
             conv_biases += math.prod(other.bias.shape) if other.use_bias else 0
         else:
-            assert [tuple(w.shape) for w in layer.weights] == [tuple(w.shape) for w in other.weights], layer_name
+            assert [tuple(w.shape) for w in layer.weights] == [
+                tuple(w.shape) for w in other.weights
+            ], layer_name
     assert analysis.count_params(ours) == analysis.count_params(theirs) - conv_biases
     if "v2" not in name:  # same stride placement: identical MACs
         assert analysis.count_macs(ours) == analysis.count_macs(theirs)

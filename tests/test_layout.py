@@ -21,7 +21,10 @@ def graph():
 
 
 def test_the_import_graph_has_no_cycle(graph):
-    assert len(graph) > 40 and graph["keras_resnet.resnet"] >= {"keras_resnet.blocks", "keras_resnet.variants"}
+    assert len(graph) > 40 and graph["keras_resnet.resnet"] >= {
+        "keras_resnet.blocks",
+        "keras_resnet.variants",
+    }
     assert layout.cycles(graph) == []
 
 
@@ -29,8 +32,14 @@ def test_layers_point_down(graph):
     """specs and variants under the builders, the builders under the registry, the registry under
     training and export's users, the command line on top."""
     height = {m: level for level, names in enumerate(layout.layers(graph)) for m in names}
-    order = ["keras_resnet.specs", "keras_resnet.variants", "keras_resnet.resnet", "keras_resnet.registry",
-             "keras_resnet.training.trainer", "keras_resnet.cli"]
+    order = [
+        "keras_resnet.specs",
+        "keras_resnet.variants",
+        "keras_resnet.resnet",
+        "keras_resnet.registry",
+        "keras_resnet.training.trainer",
+        "keras_resnet.cli",
+    ]
     assert [height[m] for m in order] == sorted(height[m] for m in order)
     assert len({height[m] for m in order}) == len(order)
     assert "keras_resnet.registry" not in graph["keras_resnet.resnet"]
@@ -59,7 +68,9 @@ def test_the_checks_find_what_they_look_for(tmp_path):
         "pkg/b.py": "def f():\n    from pkg import a\n",  # a lazy import closes the cycle too
         "pkg/sub/__init__.py": "",
         "pkg/sub/_private.py": "",
-        "pkg/c.py": "from pkg.sub import _private\n\n\ndef long(x):\n" + "    x += 1\n" * 61 + "    return x\n",
+        "pkg/c.py": "from pkg.sub import _private\n\n\ndef long(x):\n"
+        + "    x += 1\n" * 61
+        + "    return x\n",
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text)
@@ -69,15 +80,21 @@ def test_the_checks_find_what_they_look_for(tmp_path):
     assert layout.private_imports(graph) == ["pkg.c -> pkg.sub._private"]
     saved_root, layout.ROOT = layout.ROOT, tmp_path
     try:
-        assert layout.long_functions(60, found) == [("pkg/c.py:4 long", 63)]  # the def line, 61 statements, the return
+        assert layout.long_functions(60, found) == [
+            ("pkg/c.py:4 long", 63)
+        ]  # the def line, 61 statements, the return
         assert "pkg/c.py:4 long(x, return)" in layout.unannotated(found)
     finally:
         layout.ROOT = saved_root
 
 
 def test_the_registry_and_the_command_line_parser_load_no_framework():
-    code = ("import sys, keras_resnet.registry, keras_resnet.cli\n"
-            "keras_resnet.cli.build_parser().parse_args(['list'])\n"
-            "print(sorted(m for m in ('keras', 'tensorflow', 'jax', 'torch') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    code = (
+        "import sys, keras_resnet.registry, keras_resnet.cli\n"
+        "keras_resnet.cli.build_parser().parse_args(['list'])\n"
+        "print(sorted(m for m in ('keras', 'tensorflow', 'jax', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"

@@ -23,7 +23,11 @@ def test_this_machine_is_described_with_its_cores_isa_and_runtimes():
     line = cpu.describe()
     assert f"{cpu.cores} cores" in line and all(isa in line for isa in cpu.isa)
     info = json.loads(json.dumps(benchmark.machine_info()))  # JSON-ready
-    assert info["cores"] == cpu.cores and info["target"] == _machine.target() and list(info["isa"]) == list(cpu.isa)
+    assert (
+        info["cores"] == cpu.cores
+        and info["target"] == _machine.target()
+        and list(info["isa"]) == list(cpu.isa)
+    )
     assert {"numpy", "tensorflow", "keras", "onnxruntime"} <= set(info["versions"])
     assert benchmark.machine() == line
     load = _machine.load_average()

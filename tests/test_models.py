@@ -7,10 +7,10 @@ import sys
 import keras
 import numpy as np
 import pytest
+from conftest import HEAVY_TO_TRAIN, TRAINED_IN_DEFAULT_TIER, registry_params
 
 import keras_resnet
 from keras_resnet import registry
-from conftest import HEAVY_TO_TRAIN, TRAINED_IN_DEFAULT_TIER, registry_params
 
 
 def _train_mode_loss(model, x, y):
@@ -22,7 +22,9 @@ def _train_mode_loss(model, x, y):
 #: at init, one clipped SGD step goes uphill for option B (loss 16.75 -> 18.22) and gives NaN
 #: for option C (1.47 -> nan) at depth 1202; option A and the pre-activation form descend. The
 #: paper trained ResNet-1202 with option A only. To be investigated (gradient overflow?).
-KNOWN_1202 = pytest.mark.xfail(strict=True, reason="open finding: one-step descent fails for 1202 with option B/C")
+KNOWN_1202 = pytest.mark.xfail(
+    strict=True, reason="open finding: one-step descent fails for 1202 with option B/C"
+)
 
 
 def _fit_params():
@@ -52,7 +54,9 @@ def test_every_model_runs_and_one_fit_step_lowers_the_loss(name, images):
     entry = registry.get_entry(name)
     factor = 3 if HEAVY_TO_TRAIN.match(name) else 2
     size = max(32, factor * entry.arch.total_stride)
-    model = keras_resnet.create_model(name, input_shape=(size, size, 3), classes=5, classifier_activation=None)
+    model = keras_resnet.create_model(
+        name, input_shape=(size, size, 3), classes=5, classifier_activation=None
+    )
     x, y = images(4, size=size), np.array([0, 1, 2, 3])
     assert tuple(model(x).shape) == (4, 5)
     out = np.asarray(model(x, training=True))
@@ -69,7 +73,8 @@ def test_every_model_runs_and_one_fit_step_lowers_the_loss(name, images):
 
 
 @pytest.mark.parametrize(
-    "name, features", [("resnet18", 512), ("resnet50d", 2048), ("resnet34v2c", 512), ("cifar_resnet20_b", 64)]
+    "name, features",
+    [("resnet18", 512), ("resnet50d", 2048), ("resnet34v2c", 512), ("cifar_resnet20_b", 64)],
 )
 def test_backbone_outputs_for_every_pooling(name, features, images):
     stride = registry.get_entry(name).arch.total_stride
@@ -109,38 +114,84 @@ def test_input_tensor_and_preprocessing_in_front(images):
 
 def test_layer_names_follow_the_documented_scheme():
     names = {layer.name for layer in keras_resnet.ResNet50(input_shape=(64, 64, 3)).layers}
-    assert {"conv1_pad", "conv1_conv", "conv1_bn", "conv1_relu", "pool1_pad", "pool1_pool", "conv2_block1_0_conv",
-            "conv2_block1_0_bn", "conv2_block1_1_conv", "conv2_block3_3_bn", "conv2_block3_add", "conv2_block3_out",
-            "conv5_block3_out", "avg_pool", "predictions"} <= names
+    assert {
+        "conv1_pad",
+        "conv1_conv",
+        "conv1_bn",
+        "conv1_relu",
+        "pool1_pad",
+        "pool1_pool",
+        "conv2_block1_0_conv",
+        "conv2_block1_0_bn",
+        "conv2_block1_1_conv",
+        "conv2_block3_3_bn",
+        "conv2_block3_add",
+        "conv2_block3_out",
+        "conv5_block3_out",
+        "avg_pool",
+        "predictions",
+    } <= names
     names = {layer.name for layer in keras_resnet.ResNet50D(input_shape=(64, 64, 3)).layers}
-    assert {"conv1_1_pad", "conv1_1_conv", "conv1_3_bn", "conv3_block1_0_pool", "conv3_block1_2_pad"} <= names
+    assert {
+        "conv1_1_pad",
+        "conv1_1_conv",
+        "conv1_3_bn",
+        "conv3_block1_0_pool",
+        "conv3_block1_2_pad",
+    } <= names
     assert "conv2_block1_0_pool" not in names  # stride-1 stage: no pooling in the D shortcut
     names = {layer.name for layer in keras_resnet.ResNet50V2(input_shape=(64, 64, 3)).layers}
-    assert {"conv2_block1_preact_bn", "conv2_block1_preact_relu", "conv2_block1_0_conv", "post_bn", "post_relu"} <= names
+    assert {
+        "conv2_block1_preact_bn",
+        "conv2_block1_preact_relu",
+        "conv2_block1_0_conv",
+        "post_bn",
+        "post_relu",
+    } <= names
     assert "conv2_block1_0_bn" not in names and "conv1_bn" not in names  # pre-activation
     names = {layer.name for layer in keras_resnet.CifarResNet20().layers}
     assert {"conv1_conv", "conv3_block1_0_pool", "conv3_block1_0_pad", "conv4_block3_out"} <= names
     assert not any("_0_conv" in n for n in names)  # option A has no projection
     names = {layer.name for layer in keras_resnet.ResNetRS50(input_shape=(64, 64, 3)).layers}
-    assert {"pool1_pad", "pool1_conv", "pool1_bn", "pool1_relu", "conv2_block1_se_squeeze", "conv2_block1_se_reduce",
-            "conv2_block1_se_expand", "conv2_block1_se_excite"} <= names and "pool1_pool" not in names
+    assert {
+        "pool1_pad",
+        "pool1_conv",
+        "pool1_bn",
+        "pool1_relu",
+        "conv2_block1_se_squeeze",
+        "conv2_block1_se_reduce",
+        "conv2_block1_se_expand",
+        "conv2_block1_se_excite",
+    } <= names and "pool1_pool" not in names
     names = {layer.name for layer in keras_resnet.ECAResNet50D(input_shape=(64, 64, 3)).layers}
-    assert {f"conv5_block3_eca_{k}" for k in ("squeeze", "reshape", "conv", "gate", "excite")} <= names
+    assert {
+        f"conv5_block3_eca_{k}" for k in ("squeeze", "reshape", "conv", "gate", "excite")
+    } <= names
 
 
 def test_stride_placement_and_shortcuts_of_each_variant():
     def strides(model, layer):
         return model.get_layer(layer).strides
 
-    original, b, d = (keras_resnet.create_model(n, input_shape=(64, 64, 3)) for n in ("resnet50", "resnet50b", "resnet50d"))
-    assert strides(original, "conv3_block1_1_conv") == (2, 2) and strides(original, "conv3_block1_2_conv") == (1, 1)
-    assert strides(b, "conv3_block1_1_conv") == (1, 1) and strides(b, "conv3_block1_2_conv") == (2, 2)
+    original, b, d = (
+        keras_resnet.create_model(n, input_shape=(64, 64, 3))
+        for n in ("resnet50", "resnet50b", "resnet50d")
+    )
+    assert strides(original, "conv3_block1_1_conv") == (2, 2) and strides(
+        original, "conv3_block1_2_conv"
+    ) == (1, 1)
+    assert strides(b, "conv3_block1_1_conv") == (1, 1) and strides(b, "conv3_block1_2_conv") == (
+        2,
+        2,
+    )
     assert strides(b, "conv3_block1_0_conv") == (2, 2)
     assert strides(d, "conv3_block1_0_conv") == (1, 1)
     assert isinstance(d.get_layer("conv3_block1_0_pool"), keras.layers.AveragePooling2D)
     # Stage 1 of a basic-block ResNet keeps 64 channels: no projection shortcut there.
     for name in ("resnet18", "resnet34", "resnet18d"):
-        layers = {layer.name for layer in keras_resnet.create_model(name, input_shape=(64, 64, 3)).layers}
+        layers = {
+            layer.name for layer in keras_resnet.create_model(name, input_shape=(64, 64, 3)).layers
+        }
         assert "conv2_block1_0_conv" not in layers and "conv3_block1_0_conv" in layers
     # Option C projects in every block, B only where the shape changes.
     c = {layer.name for layer in keras_resnet.create_model("cifar_resnet20_c").layers}
@@ -163,23 +214,41 @@ def test_defaults_follow_torchvision():
     bns = [layer for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
     assert convs and all(not c.use_bias for c in convs)
     init = convs[0].kernel_initializer
-    assert isinstance(init, keras.initializers.VarianceScaling) and (init.scale, init.mode) == (2.0, "fan_out")
+    assert isinstance(init, keras.initializers.VarianceScaling) and (init.scale, init.mode) == (
+        2.0,
+        "fan_out",
+    )
     assert all(bn.momentum == 0.9 and bn.epsilon == 1e-5 for bn in bns)
-    custom = keras_resnet.ResNet18(input_shape=(32, 32, 3), bn_momentum=0.99, bn_epsilon=1e-3, kernel_initializer="he_uniform")
-    assert all(bn.momentum == 0.99 and bn.epsilon == 1e-3 for bn in custom.layers if isinstance(bn, keras.layers.BatchNormalization))
-    assert isinstance(custom.get_layer("conv1_conv").kernel_initializer, keras.initializers.HeUniform)
+    custom = keras_resnet.ResNet18(
+        input_shape=(32, 32, 3), bn_momentum=0.99, bn_epsilon=1e-3, kernel_initializer="he_uniform"
+    )
+    assert all(
+        bn.momentum == 0.99 and bn.epsilon == 1e-3
+        for bn in custom.layers
+        if isinstance(bn, keras.layers.BatchNormalization)
+    )
+    assert isinstance(
+        custom.get_layer("conv1_conv").kernel_initializer, keras.initializers.HeUniform
+    )
 
 
 def test_zero_init_residual_makes_every_block_start_as_identity(images):
     post = keras_resnet.ResNet50D(input_shape=(64, 64, 3), zero_init_residual=True)
-    last_bns = [layer for layer in post.layers if "_block" in layer.name and layer.name.endswith("_3_bn")]
+    last_bns = [
+        layer for layer in post.layers if "_block" in layer.name and layer.name.endswith("_3_bn")
+    ]
     assert len(last_bns) == 16 and all(not np.asarray(bn.gamma).any() for bn in last_bns)
     assert np.asarray(post.get_layer("conv2_block1_1_bn").gamma).all()
     pre = keras_resnet.CifarResNet20V2(zero_init_residual=True)
-    last_convs = [layer for layer in pre.layers if "_block" in layer.name and layer.name.endswith("_2_conv")]
+    last_convs = [
+        layer for layer in pre.layers if "_block" in layer.name and layer.name.endswith("_2_conv")
+    ]
     assert len(last_convs) == 9 and all(not np.asarray(c.kernel).any() for c in last_convs)
     # Every residual branch adds zero: each block's output is its (shortcut-mapped) input.
-    probe = keras.Model(pre.input, [pre.get_layer("conv2_block1_preact_bn").input, pre.get_layer("conv2_block3_out").output])
+    probe = keras.Model(
+        pre.input,
+        [pre.get_layer("conv2_block1_preact_bn").input, pre.get_layer("conv2_block3_out").output],
+    )
     a, b = (np.asarray(t) for t in probe(images(2)))
     np.testing.assert_allclose(a, b, atol=1e-6)
     default = keras_resnet.ResNet50D(input_shape=(64, 64, 3))
@@ -196,12 +265,27 @@ def test_drop_path_rate_grows_linearly_and_dropout_rate_feeds_the_head(images):
     x = images(4)
     np.testing.assert_array_equal(model(x, training=False), model(x, training=False))
     assert not np.allclose(model(x, training=True), model(x, training=True))
-    assert "head_dropout" not in {layer.name for layer in keras_resnet.ResNet18(input_shape=(32, 32, 3)).layers}
+    assert "head_dropout" not in {
+        layer.name for layer in keras_resnet.ResNet18(input_shape=(32, 32, 3)).layers
+    }
 
 
-@pytest.mark.parametrize("name", ["resnet18d", "resnet50", "resnet50v2d", "cifar_resnet20", "cifar_resnet20_c", "cifar_resnet20v2", "ecaresnet50d"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "resnet18d",
+        "resnet50",
+        "resnet50v2d",
+        "cifar_resnet20",
+        "cifar_resnet20_c",
+        "cifar_resnet20v2",
+        "ecaresnet50d",
+    ],
+)
 def test_save_load_and_config_round_trips(name, images, tmp_path):
-    model = keras_resnet.create_model(name, input_shape=(32, 32, 3), classes=7, drop_path_rate=0.1, dropout_rate=0.1)
+    model = keras_resnet.create_model(
+        name, input_shape=(32, 32, 3), classes=7, drop_path_rate=0.1, dropout_rate=0.1
+    )
     x = images(2)
     expected = np.asarray(model(x))
     path = tmp_path / f"{name}.keras"
@@ -227,8 +311,12 @@ def test_keras_file_loads_in_a_fresh_process_without_keras_resnet(images, tmp_pa
         "np.testing.assert_allclose(np.asarray(m(np.load(sys.argv[2]))), np.load(sys.argv[3]), atol=1e-6)"
     )
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
-    subprocess.run([sys.executable, "-c", code, str(path), str(tmp_path / "x.npy"), str(tmp_path / "y.npy")],
-                   check=True, cwd=tmp_path, env=env)
+    subprocess.run(
+        [sys.executable, "-c", code, str(path), str(tmp_path / "x.npy"), str(tmp_path / "y.npy")],
+        check=True,
+        cwd=tmp_path,
+        env=env,
+    )
 
 
 def test_weights_file_round_trip_backbone_and_errors(images, tmp_path):
@@ -241,7 +329,9 @@ def test_weights_file_round_trip_backbone_and_errors(images, tmp_path):
     backbone = keras_resnet.CifarResNet20(include_top=False, pooling="avg", weights=path)
     features = keras.Model(model.input, model.get_layer("avg_pool").output)
     np.testing.assert_array_equal(np.asarray(backbone(x)), np.asarray(features(x)))
-    with pytest.raises(ValueError, match=r"holds a classifier for 6 classes but classes=10; pass classes=6"):
+    with pytest.raises(
+        ValueError, match=r"holds a classifier for 6 classes but classes=10; pass classes=6"
+    ):
         keras_resnet.CifarResNet20(weights=path)
     with pytest.raises(ValueError, match=r"does not fit model 'cifar_resnet20_b'"):
         keras_resnet.CifarResNet20(classes=6, shortcut="B", weights=path)
@@ -270,22 +360,70 @@ BAD_ARGUMENTS = [
     (dict(classes=0), ValueError, r"classes must be >= 1; received classes=0"),
     (dict(classes="10"), TypeError, r"classes must be an int; received classes='10'"),
     (dict(classes=True), TypeError, r"received classes=True"),
-    (dict(pooling="mean"), ValueError, r"pooling must be one of None, 'avg', 'max'; received pooling='mean'"),
-    (dict(include_top="yes"), TypeError, r"include_top must be True or False; received include_top='yes'"),
-    (dict(input_shape=(16, 16, 3)), ValueError, r"input_shape=\(16, 16, 3\) is too small: .* downsamples its input by 32, so height and width must be at least 32"),
-    (dict(input_shape=(224, 224)), ValueError, r"input_shape must be \(height, width, channels\).*received input_shape=\(224, 224\)"),
-    (dict(input_shape=(64, 64, 0)), ValueError, r"positive channel count; received input_shape=\(64, 64, 0\)"),
-    (dict(weights="no/such/file.weights.h5"), ValueError, r"weights must be None, a preset name or the path of an existing weights file; received weights='no/such/file.weights.h5'"),
-    (dict(weights="imagenet21k"), ValueError, r"weights='imagenet21k' is neither an existing file nor a preset"),
-    (dict(weights=3), TypeError, r"weights must be None, a preset name or a file path; received weights=3"),
-    (dict(drop_path_rate=1.0), ValueError, r"drop_path_rate must be in \[0, 1\); received drop_path_rate=1.0"),
-    (dict(dropout_rate=-0.1), ValueError, r"dropout_rate must be in \[0, 1\); received dropout_rate=-0.1"),
+    (
+        dict(pooling="mean"),
+        ValueError,
+        r"pooling must be one of None, 'avg', 'max'; received pooling='mean'",
+    ),
+    (
+        dict(include_top="yes"),
+        TypeError,
+        r"include_top must be True or False; received include_top='yes'",
+    ),
+    (
+        dict(input_shape=(16, 16, 3)),
+        ValueError,
+        r"input_shape=\(16, 16, 3\) is too small: .* downsamples its input by 32, so height and width must be at least 32",
+    ),
+    (
+        dict(input_shape=(224, 224)),
+        ValueError,
+        r"input_shape must be \(height, width, channels\).*received input_shape=\(224, 224\)",
+    ),
+    (
+        dict(input_shape=(64, 64, 0)),
+        ValueError,
+        r"positive channel count; received input_shape=\(64, 64, 0\)",
+    ),
+    (
+        dict(weights="no/such/file.weights.h5"),
+        ValueError,
+        r"weights must be None, a preset name or the path of an existing weights file; received weights='no/such/file.weights.h5'",
+    ),
+    (
+        dict(weights="imagenet21k"),
+        ValueError,
+        r"weights='imagenet21k' is neither an existing file nor a preset",
+    ),
+    (
+        dict(weights=3),
+        TypeError,
+        r"weights must be None, a preset name or a file path; received weights=3",
+    ),
+    (
+        dict(drop_path_rate=1.0),
+        ValueError,
+        r"drop_path_rate must be in \[0, 1\); received drop_path_rate=1.0",
+    ),
+    (
+        dict(dropout_rate=-0.1),
+        ValueError,
+        r"dropout_rate must be in \[0, 1\); received dropout_rate=-0.1",
+    ),
     (dict(bn_epsilon=0), ValueError, r"bn_epsilon must be in \(0, 1\); received bn_epsilon=0"),
     (dict(classifier_activation="nope"), ValueError, r"received classifier_activation='nope'"),
     (dict(name=""), ValueError, r"name must be a non-empty string; received name=''"),
     (dict(name=5), TypeError, r"name must be a string; received name=5"),
-    (dict(input_tensor="x"), TypeError, r"input_tensor must be a Keras symbolic tensor.*received input_tensor='x'"),
-    (dict(input_tensor=np.zeros((1, 64, 64, 3))), TypeError, r"input_tensor must be a Keras symbolic tensor"),
+    (
+        dict(input_tensor="x"),
+        TypeError,
+        r"input_tensor must be a Keras symbolic tensor.*received input_tensor='x'",
+    ),
+    (
+        dict(input_tensor=np.zeros((1, 64, 64, 3))),
+        TypeError,
+        r"input_tensor must be a Keras symbolic tensor",
+    ),
     (dict(depth=42), ValueError, r"depth must be one of .*received depth=42"),
     (dict(variant="e"), ValueError, r"received variant='e'"),
     (dict(preact=1), TypeError, r"preact must be True or False; received preact=1"),

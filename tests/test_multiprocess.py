@@ -19,7 +19,17 @@ from keras_resnet.training import cluster
 
 pytest.importorskip("jax")
 
-TRAIN = ["train", "cifar_resnet20", "--data", "digits", "--batch-size", "32", "--augment", "pad_crop", "--quiet"]
+TRAIN = [
+    "train",
+    "cifar_resnet20",
+    "--data",
+    "digits",
+    "--batch-size",
+    "32",
+    "--augment",
+    "pad_crop",
+    "--quiet",
+]
 
 
 def _env():
@@ -56,7 +66,11 @@ def _weights(path):
 
     arrays = {}
     with h5py.File(path) as f:
-        f.visititems(lambda name, item: arrays.__setitem__(name, item[()]) if isinstance(item, h5py.Dataset) else None)
+        f.visititems(
+            lambda name, item: (
+                arrays.__setitem__(name, item[()]) if isinstance(item, h5py.Dataset) else None
+            )
+        )
     return arrays
 
 
@@ -67,11 +81,29 @@ def test_two_processes_are_bit_identical_to_one_process_on_two_devices(tmp_path)
     two = _train(*short, "--processes", "2", "--output", str(tmp_path / "two"))
     assert two.returncode == 0, two.stderr[-3000:]
     env = {**_env(), "XLA_FLAGS": "--xla_force_host_platform_device_count=2"}
-    one = subprocess.run([sys.executable, "-m", "keras_resnet.cli", *TRAIN, *short, "--strategy", "mirrored", "--output",
-                          str(tmp_path / "one")], capture_output=True, text=True, env=env, timeout=600)
+    one = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "keras_resnet.cli",
+            *TRAIN,
+            *short,
+            "--strategy",
+            "mirrored",
+            "--output",
+            str(tmp_path / "one"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert one.returncode == 0, one.stderr[-3000:]
     assert "DataParallel (2 devices)" in one.stderr and "2 devices in 2 processes" in two.stderr
-    a, b = _weights(tmp_path / "one" / "final.weights.h5"), _weights(tmp_path / "two" / "final.weights.h5")
+    a, b = (
+        _weights(tmp_path / "one" / "final.weights.h5"),
+        _weights(tmp_path / "two" / "final.weights.h5"),
+    )
     assert a.keys() == b.keys()
     for name in a:
         assert (a[name] == b[name]).all(), name
@@ -81,9 +113,15 @@ def _child(launcher: subprocess.Popen, process_id: int) -> int | None:
     """The pid of the launcher's child with ``--process-id <process_id>``."""
     for entry in pathlib.Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and int((entry / "stat").read_text().split(") ")[1].split()[1]) == launcher.pid:
+            if (
+                entry.name.isdigit()
+                and int((entry / "stat").read_text().split(") ")[1].split()[1]) == launcher.pid
+            ):
                 argv = (entry / "cmdline").read_bytes().split(b"\0")
-                if b"--process-id" in argv and argv[argv.index(b"--process-id") + 1] == str(process_id).encode():
+                if (
+                    b"--process-id" in argv
+                    and argv[argv.index(b"--process-id") + 1] == str(process_id).encode()
+                ):
                     return int(entry.name)
         except (OSError, IndexError, ValueError):
             continue
@@ -92,9 +130,27 @@ def _child(launcher: subprocess.Popen, process_id: int) -> int | None:
 
 def test_a_killed_process_stops_the_run_and_the_rerun_resumes(tmp_path):
     output = tmp_path / "run"
-    command = [sys.executable, "-m", "keras_resnet.cli", *TRAIN, "--input-size", "16", "--limit", "320", "--epochs", "2", "--save-freq", "3",
-               "--processes", "2", "--output", str(output)]
-    launcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    command = [
+        sys.executable,
+        "-m",
+        "keras_resnet.cli",
+        *TRAIN,
+        "--input-size",
+        "16",
+        "--limit",
+        "320",
+        "--epochs",
+        "2",
+        "--save-freq",
+        "3",
+        "--processes",
+        "2",
+        "--output",
+        str(output),
+    ]
+    launcher = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
+    )
     deadline = time.monotonic() + 300
     while not list((output / "backup").glob("step-*.weights.h5")):
         assert launcher.poll() is None and time.monotonic() < deadline, launcher.communicate()
@@ -107,20 +163,34 @@ def test_a_killed_process_stops_the_run_and_the_rerun_resumes(tmp_path):
     _, err = launcher.communicate(timeout=60)
     assert launcher.returncode != 0 and time.monotonic() - killed < 60
     assert "process 1 of 2 was killed (SIGKILL); stopping the other processes" in err
-    assert not pathlib.Path(f"/proc/{survivor}").exists() or "zombie" in pathlib.Path(f"/proc/{survivor}/status").read_text()
+    assert (
+        not pathlib.Path(f"/proc/{survivor}").exists()
+        or "zombie" in pathlib.Path(f"/proc/{survivor}/status").read_text()
+    )
 
     rerun = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
-    assert re.search(r"starting at epoch \d, step [1-9]|starting at epoch 1", rerun.stderr), rerun.stderr[-3000:]
+    assert re.search(r"starting at epoch \d, step [1-9]|starting at epoch 1", rerun.stderr), (
+        rerun.stderr[-3000:]
+    )
     assert (output / "final.weights.h5").is_file()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--coordinator", "localhost:1", "--num-processes", "2", "--process-id", "2"], "--process-id must be in 0..1"),
-    (["--coordinator", "nohost", "--num-processes", "2", "--process-id", "0"], "coordinator must be HOST:PORT"),
-    (["--coordinator", "localhost:1", "--num-processes", "2"], "go together"),
-    (["--processes", "2", "--process-id", "0"], "--processes starts its own local cluster"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--coordinator", "localhost:1", "--num-processes", "2", "--process-id", "2"],
+            "--process-id must be in 0..1",
+        ),
+        (
+            ["--coordinator", "nohost", "--num-processes", "2", "--process-id", "0"],
+            "coordinator must be HOST:PORT",
+        ),
+        (["--coordinator", "localhost:1", "--num-processes", "2"], "go together"),
+        (["--processes", "2", "--process-id", "0"], "--processes starts its own local cluster"),
+    ],
+)
 def test_cluster_usage_errors_are_named_before_any_work(tmp_path, capsys, args, message):
     assert cli.main([*TRAIN, "--output", str(tmp_path / "run"), *args]) == 2
     assert message in capsys.readouterr().err
@@ -132,5 +202,10 @@ def test_an_unreachable_coordinator_is_named_after_the_timeout():
 
 
 def test_a_batch_that_does_not_divide_over_the_processes_is_refused(tmp_path, capsys):
-    assert cli.main([*TRAIN, "--batch-size", "33", "--processes", "2", "--output", str(tmp_path / "run")]) == 2
+    assert (
+        cli.main(
+            [*TRAIN, "--batch-size", "33", "--processes", "2", "--output", str(tmp_path / "run")]
+        )
+        == 2
+    )
     assert "--batch-size 33 must divide evenly over the 2 processes" in capsys.readouterr().err

@@ -62,12 +62,17 @@ def _randomize_batchnorm(model, seed=0):
 
 def _model(name, classes=7, **kwargs):
     size = _size(name)
-    model = keras_resnet.create_model(name, input_shape=(size, size, 3), classes=classes, classifier_activation=None, **kwargs)
+    model = keras_resnet.create_model(
+        name, input_shape=(size, size, 3), classes=classes, classifier_activation=None, **kwargs
+    )
     _randomize_batchnorm(model)
     return model
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n in TWIN_IN_SLOW_TIER else n for n in FAMILIES])
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.slow) if n in TWIN_IN_SLOW_TIER else n for n in FAMILIES],
+)
 def test_twin_matches_keras3_model(name, images):
     model = _model(name, drop_path_rate=0.1, dropout_rate=0.2)
     twin = optimize.to_tf_keras(model)
@@ -105,7 +110,9 @@ def test_twin_of_nested_and_sequential_models(images):
 def test_copy_weights_round_trip_and_errors():
     model = _model("cifar_resnet20")
     twin = optimize.to_tf_keras(model)
-    fresh = keras_resnet.create_model("cifar_resnet20", input_shape=(32, 32, 3), classes=7, classifier_activation=None)
+    fresh = keras_resnet.create_model(
+        "cifar_resnet20", input_shape=(32, 32, 3), classes=7, classifier_activation=None
+    )
     assert optimize.copy_weights(twin, fresh) == len([l for l in fresh.layers if l.weights])
     for a, b in zip(fresh.get_weights(), model.get_weights()):
         np.testing.assert_array_equal(a, b)
@@ -133,8 +140,13 @@ def test_twin_refuses_layers_without_tf_keras_equivalent():
 @pytest.mark.parametrize(
     "name",
     # CIFAR option C and V2 (projection shortcuts, pre-activation: as in resnet18d and resnet18v2) in the slow tier
-    ["cifar_resnet20", pytest.param("cifar_resnet20_c", marks=pytest.mark.slow),
-     pytest.param("cifar_resnet20v2", marks=pytest.mark.slow), "resnet18d", "resnet18v2"],
+    [
+        "cifar_resnet20",
+        pytest.param("cifar_resnet20_c", marks=pytest.mark.slow),
+        pytest.param("cifar_resnet20v2", marks=pytest.mark.slow),
+        "resnet18d",
+        "resnet18v2",
+    ],
 )
 def test_quantize_aware_starts_close_to_the_float_model(name, images):
     """With ranges initialized from data, the fake-quantized model agrees with the float one
@@ -155,10 +167,18 @@ def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
     x = images(16)
     qat = optimize.quantize_aware(model, calibration_data=x)
     reports = export.export(
-        qat, tmp_path, format=["saved_model", "tflite", "onnx"], quantize=["float32", "int8"],
-        inference_input_type="int8", verbose=False,
+        qat,
+        tmp_path,
+        format=["saved_model", "tflite", "onnx"],
+        quantize=["float32", "int8"],
+        inference_input_type="int8",
+        verbose=False,
     )
-    assert [(r.format, r.precision) for r in reports] == [("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8")]
+    assert [(r.format, r.precision) for r in reports] == [
+        ("saved_model", "float32"),
+        ("tflite", "int8"),
+        ("onnx", "int8"),
+    ]
     assert all(r.verified for r in reports)
     tflite = next(r for r in reports if r.format == "tflite")
     interpreter = tflite_format.tflite_interpreter(tflite.path)
@@ -167,7 +187,10 @@ def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
         if op["op_name"] in ("DEQUANTIZE", "DELEGATE"):
             continue
         dtypes = {tensors[i]["dtype"].__name__ for i in op["outputs"]}
-        assert dtypes <= {"int8", "int32"}, (op["op_name"], dtypes)  # every computing op runs in int8
+        assert dtypes <= {"int8", "int32"}, (
+            op["op_name"],
+            dtypes,
+        )  # every computing op runs in int8
     import onnx
 
     proto = onnx.load(next(r for r in reports if r.format == "onnx").path)
@@ -179,7 +202,9 @@ def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
 
 def test_qat_model_refuses_float_only_exports_before_writing(tmp_path):
     qat = optimize.quantize_aware(_model("cifar_resnet20_b"))
-    with pytest.raises(ValueError, match=r"quantization-aware model exports as .*nothing requested for tflite"):
+    with pytest.raises(
+        ValueError, match=r"quantization-aware model exports as .*nothing requested for tflite"
+    ):
         export.export(qat, tmp_path / "m.tflite", format="tflite", quantize="float16")
     assert not list(tmp_path.iterdir())
     with pytest.raises(ValueError, match="already quantization-aware"):
@@ -192,7 +217,14 @@ def test_pruning_reaches_its_sparsity_and_strips_into_the_keras_model(tmp_path):
     assert optimize.is_pruning_wrapped(pruned)
     pruned.compile("sgd", "sparse_categorical_crossentropy")
     x = np.random.default_rng(0).random((8, 32, 32, 3), dtype="float32")
-    pruned.fit(x, np.zeros(8, "int64"), epochs=1, batch_size=4, verbose=0, callbacks=optimize.pruning_callbacks())
+    pruned.fit(
+        x,
+        np.zeros(8, "int64"),
+        epochs=1,
+        batch_size=4,
+        verbose=0,
+        callbacks=optimize.pruning_callbacks(),
+    )
     with pytest.raises(ValueError, match="strip them first"):
         export.export(pruned, tmp_path / "wrapped.tflite", format="tflite")
     target = keras.models.clone_model(model)
@@ -205,9 +237,16 @@ def test_pruning_reaches_its_sparsity_and_strips_into_the_keras_model(tmp_path):
     stripped.save(tmp_path / "pruned.keras")
     reloaded = keras.models.load_model(tmp_path / "pruned.keras")
     assert optimize.sparsity(reloaded) == measured
-    reports = export.export(stripped, tmp_path / "plain.tflite", format="tflite", compressed_size=True, verbose=False)
+    reports = export.export(
+        stripped, tmp_path / "plain.tflite", format="tflite", compressed_size=True, verbose=False
+    )
     sparse = export.export(
-        stripped, tmp_path / "sparse.tflite", format="tflite", sparse_weights=True, compressed_size=True, verbose=False
+        stripped,
+        tmp_path / "sparse.tflite",
+        format="tflite",
+        sparse_weights=True,
+        compressed_size=True,
+        verbose=False,
     )
     assert sparse[0].verified and sparse[0].size_bytes < 0.8 * reports[0].size_bytes
     assert reports[0].compressed_bytes < 0.8 * reports[0].size_bytes
@@ -215,15 +254,24 @@ def test_pruning_reaches_its_sparsity_and_strips_into_the_keras_model(tmp_path):
 
 def test_pruning_arguments_are_checked():
     model = _model("cifar_resnet20_b")
-    with pytest.raises(ValueError, match=r"target_sparsity must be in \(0, 1\); received target_sparsity=1.5"):
+    with pytest.raises(
+        ValueError, match=r"target_sparsity must be in \(0, 1\); received target_sparsity=1.5"
+    ):
         optimize.prune(model, 1.5)
-    with pytest.raises(ValueError, match=r"schedule must be one of 'polynomial', 'constant'; received schedule='cosine'"):
+    with pytest.raises(
+        ValueError,
+        match=r"schedule must be one of 'polynomial', 'constant'; received schedule='cosine'",
+    ):
         optimize.prune(model, 0.5, schedule="cosine")
     with pytest.raises(ValueError, match="needs end_step"):
         optimize.prune(model, 0.5)
-    with pytest.raises(ValueError, match=r"exclude names layers that .* does not have: \['conv9'\]"):
+    with pytest.raises(
+        ValueError, match=r"exclude names layers that .* does not have: \['conv9'\]"
+    ):
         optimize.prune(model, 0.5, end_step=10, exclude=("conv9",))
-    with pytest.raises(ValueError, match=r"sparse_weights=True is offered for tflite float32 and float16"):
+    with pytest.raises(
+        ValueError, match=r"sparse_weights=True is offered for tflite float32 and float16"
+    ):
         export.plan("tflite", "int8", sparse_weights=True)
 
 
@@ -232,14 +280,18 @@ def test_missing_optimize_extra_names_what_to_install():
         "import sys; sys.modules['tensorflow_model_optimization'] = None\n"
         "try:\n    import keras_resnet.optimize\nexcept ImportError as e:\n    print(e)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert "pip install 'keras-resnet[optimize]'" in out
 
 
 def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
     import os
 
-    assert "TF_USE_LEGACY_KERAS" not in os.environ  # tfmot sets it on import; keras_resnet.optimize restores it
+    assert (
+        "TF_USE_LEGACY_KERAS" not in os.environ
+    )  # tfmot sets it on import; keras_resnet.optimize restores it
 
 
 def test_importing_keras_resnet_does_not_import_tfmot():
@@ -282,7 +334,9 @@ def _image_folder(root, classes=3, per_class=24):
         folder = root / f"digit_{c}"
         folder.mkdir(parents=True)
         for i, image in enumerate(x[y == c][:per_class]):
-            tf.io.write_file(str(folder / f"{i}.png"), tf.io.encode_png((image * 255).astype("uint8")))
+            tf.io.write_file(
+                str(folder / f"{i}.png"), tf.io.encode_png((image * 255).astype("uint8"))
+            )
     return root
 
 
@@ -294,14 +348,29 @@ def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
     model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
     model.save(tmp_path / "model.keras")
     out = tmp_path / "out"
-    argv = ["optimize", str(tmp_path / "model.keras"), "--method", method, "--data", str(folder), "-o", str(out), "--epochs", "1"]
+    argv = [
+        "optimize",
+        str(tmp_path / "model.keras"),
+        "--method",
+        method,
+        "--data",
+        str(folder),
+        "-o",
+        str(out),
+        "--epochs",
+        "1",
+    ]
     if method == "prune":
         argv.append("--sparse-weights")
     assert cli.main(argv) == 0
     report = json.loads((out / f"cifar_resnet20_{method}_report.json").read_text())
     assert 0.0 <= report["accuracy"] <= 1.0 and 0.0 <= report["baseline_accuracy"] <= 1.0
     artifacts = {(a["format"], a["precision"]): a for a in report["artifacts"]}
-    expected = {("tflite", "int8"), ("onnx", "int8")} if method == "qat" else {("tflite", "float32"), ("onnx", "float32")}
+    expected = (
+        {("tflite", "int8"), ("onnx", "int8")}
+        if method == "qat"
+        else {("tflite", "float32"), ("onnx", "float32")}
+    )
     assert set(artifacts) == expected
     for artifact in artifacts.values():
         assert pathlib.Path(artifact["path"]).is_file() and artifact["verified"]
@@ -319,13 +388,27 @@ def test_example_script_runs_on_a_folder(tmp_path):
     model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
     model.save(tmp_path / "model.keras")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "optimize_qat_and_prune.py"), "--model", str(tmp_path / "model.keras"),
-         "--data", str(folder), "--output", str(tmp_path / "out")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ROOT / "examples" / "optimize_qat_and_prune.py"),
+            "--model",
+            str(tmp_path / "model.keras"),
+            "--data",
+            str(folder),
+            "--output",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert {p.name for p in (tmp_path / "out" / "qat").iterdir()} == {"cifar_resnet20_int8.tflite", "cifar_resnet20_int8.onnx"}
-    assert (tmp_path / "out" / "pruned.tflite").is_file() and (tmp_path / "out" / "pruned.keras").is_file()
+    assert {p.name for p in (tmp_path / "out" / "qat").iterdir()} == {
+        "cifar_resnet20_int8.tflite",
+        "cifar_resnet20_int8.onnx",
+    }
+    assert (tmp_path / "out" / "pruned.tflite").is_file() and (
+        tmp_path / "out" / "pruned.keras"
+    ).is_file()
     assert "sparsity 50.0%" in result.stdout
 
 
@@ -333,7 +416,20 @@ def test_cli_optimize_fails_before_training_on_a_bad_export_request(tmp_path, ca
     from keras_resnet import cli
 
     code = cli.main(
-        ["optimize", "cifar_resnet20", "--method", "qat", "--data", str(tmp_path), "-o", str(tmp_path / "o"), "--quantize", "float16", "--format", "tflite"]
+        [
+            "optimize",
+            "cifar_resnet20",
+            "--method",
+            "qat",
+            "--data",
+            str(tmp_path),
+            "-o",
+            str(tmp_path / "o"),
+            "--quantize",
+            "float16",
+            "--format",
+            "tflite",
+        ]
     )
     assert code == 2
     assert "nothing requested for tflite fits" in capsys.readouterr().err
@@ -346,7 +442,8 @@ def test_digits_study_meets_the_goals(tmp_path, capsys):
     out = tmp_path / "study.json"
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "optimize_digits.py"), "--json", str(out)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     with capsys.disabled():
         print("\n" + result.stdout)

@@ -33,7 +33,9 @@ def identity_model():
     """Flatten, then Dense with an identity kernel: logits == the flattened (preprocessed) input."""
     inputs = keras.Input((SIZE, SIZE, 3), name="image")
     units = SIZE * SIZE * 3
-    dense = keras.layers.Dense(units, kernel_initializer="identity", bias_initializer="zeros", name="logits")
+    dense = keras.layers.Dense(
+        units, kernel_initializer="identity", bias_initializer="zeros", name="logits"
+    )
     return keras.Model(inputs, dense(keras.layers.Flatten()(inputs)), name="identity")
 
 
@@ -49,10 +51,14 @@ def _tfrecord(pixels, path):
     with tf.io.TFRecordWriter(str(path)) as writer:
         for i, image in enumerate(pixels):
             features = {
-                "image/encoded": tf.train.Feature(bytes_list=tf.train.BytesList(value=[tf.io.encode_png(image).numpy()])),
+                "image/encoded": tf.train.Feature(
+                    bytes_list=tf.train.BytesList(value=[tf.io.encode_png(image).numpy()])
+                ),
                 "image/class/label": tf.train.Feature(int64_list=tf.train.Int64List(value=[i])),
             }
-            writer.write(tf.train.Example(features=tf.train.Features(feature=features)).SerializeToString())
+            writer.write(
+                tf.train.Example(features=tf.train.Features(feature=features)).SerializeToString()
+            )
     return path
 
 
@@ -68,14 +74,36 @@ def _data_paths(preset, pixels, tmp_path):
     """tf.data: an image folder of PNGs, TFRecords of PNGs, the trainer's stream over uint8 arrays
     (the label of image i is i), and the TensorFlow method itself."""
     folder = _png_folder(pixels, tmp_path / "folder")
-    train, _, _ = data.image_folder(folder, SIZE, batch_size=COUNT, preprocessing=preset.name, validation_split=None, shuffle=False)
-    records = data.tfrecords(_tfrecord(pixels, tmp_path / "train-0"), SIZE, batch_size=COUNT, preprocessing=preset.name, shuffle=False)
-    batches = stream.Batches(stream.from_arrays(pixels, np.arange(COUNT)), COUNT, None, seed=0, preprocessing=preset.name,
-                             classes=COUNT)
+    train, _, _ = data.image_folder(
+        folder,
+        SIZE,
+        batch_size=COUNT,
+        preprocessing=preset.name,
+        validation_split=None,
+        shuffle=False,
+    )
+    records = data.tfrecords(
+        _tfrecord(pixels, tmp_path / "train-0"),
+        SIZE,
+        batch_size=COUNT,
+        preprocessing=preset.name,
+        shuffle=False,
+    )
+    batches = stream.Batches(
+        stream.from_arrays(pixels, np.arange(COUNT)),
+        COUNT,
+        None,
+        seed=0,
+        preprocessing=preset.name,
+        classes=COUNT,
+    )
     in_order = {}
-    for path, dataset in (("data.image_folder", train.as_numpy_iterator()), ("data.tfrecords", records.as_numpy_iterator()),
-                          ("training.stream", stream.dataset(batches, 0, 1, workers=0))):
-        (batch, labels), = dataset  # one batch, maybe shuffled: the labels give the order back
+    for path, dataset in (
+        ("data.image_folder", train.as_numpy_iterator()),
+        ("data.tfrecords", records.as_numpy_iterator()),
+        ("training.stream", stream.dataset(batches, 0, 1, workers=0)),
+    ):
+        ((batch, labels),) = dataset  # one batch, maybe shuffled: the labels give the order back
         in_order[path] = batch[np.argsort(labels)]
     return {
         **in_order,
@@ -86,18 +114,33 @@ def _data_paths(preset, pixels, tmp_path):
 def _artifact_paths(preset, pixels, model, expected, tmp_path):
     """SavedModel image bytes (in-graph decoding and preprocessing), TFLite and ONNX on the NumPy
     preprocessed input; each artifact's recorded preset, rebuilt, gives the same numbers."""
-    reports = export.export(model, tmp_path / "artifacts", format=["saved_model", "tflite", "onnx"], preprocessing=preset.name,
-                            image_bytes_signature=True, verify_artifacts=False, verbose=False)
+    reports = export.export(
+        model,
+        tmp_path / "artifacts",
+        format=["saved_model", "tflite", "onnx"],
+        preprocessing=preset.name,
+        image_bytes_signature=True,
+        verify_artifacts=False,
+        verbose=False,
+    )
     by = {r.format: r.path for r in reports}
     loaded = tf.saved_model.load(by["saved_model"])
     encoded = tf.stack([tf.io.encode_png(p) for p in pixels])
-    got = {"saved_model image bytes": loaded.signatures["serving_bytes"](image_bytes=encoded)["logits"].numpy()}
+    got = {
+        "saved_model image bytes": loaded.signatures["serving_bytes"](image_bytes=encoded)[
+            "logits"
+        ].numpy()
+    }
     for fmt in ("tflite", "onnx"):
-        got[fmt] = export.load_runner(by[fmt], fmt)(expected.reshape(COUNT, SIZE, SIZE, 3))["logits"]
+        got[fmt] = export.load_runner(by[fmt], fmt)(expected.reshape(COUNT, SIZE, SIZE, 3))[
+            "logits"
+        ]
     recorded = {
         "saved_model": json.loads(loaded.metadata().numpy()),
         "tflite": tflite_format.read_metadata(by["tflite"]),
-        "onnx": json.loads({p.key: p.value for p in onnx.load(by["onnx"]).metadata_props}["keras_resnet_metadata"]),
+        "onnx": json.loads(
+            {p.key: p.value for p in onnx.load(by["onnx"]).metadata_props}["keras_resnet_metadata"]
+        ),
     }
     for fmt, metadata in recorded.items():
         recorded_preset = preprocessing.Preprocessing.from_dict(metadata["preprocessing"])
@@ -117,7 +160,9 @@ def test_every_path_preprocesses_the_same(name, pixels, identity_model, tmp_path
         assert got.dtype == np.float32 and got.shape == expected.shape, path
         np.testing.assert_allclose(got, expected, rtol=0, atol=ATOL, err_msg=f"{name}: {path}")
     flat = expected.reshape(COUNT, -1)
-    np.testing.assert_array_equal(np.asarray(identity_model(expected)), flat)  # the model shows its input
+    np.testing.assert_array_equal(
+        np.asarray(identity_model(expected)), flat
+    )  # the model shows its input
     for path, got in _artifact_paths(preset, pixels, identity_model, flat, tmp_path).items():
         np.testing.assert_allclose(got, flat, rtol=0, atol=ATOL, err_msg=f"{name}: {path}")
 
@@ -128,7 +173,9 @@ def test_the_presets_differ_and_keep_numpy_only_import():
     pixels = np.arange(2 * 2 * 3, dtype="uint8").reshape(1, 2, 2, 3) * 20
     outputs = [preset.numpy(pixels) for preset in preprocessing.PRESETS.values()]
     assert all(not np.allclose(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :])
-    np.testing.assert_array_equal(preprocessing.get("caffe").numpy(pixels)[..., 0], pixels[..., 2] - np.float32(103.939))
+    np.testing.assert_array_equal(
+        preprocessing.get("caffe").numpy(pixels)[..., 0], pixels[..., 2] - np.float32(103.939)
+    )
     import subprocess
     import sys
 

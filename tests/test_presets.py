@@ -24,7 +24,9 @@ def _reference_18(seed=0):
     import tests.torch_reference as reference
 
     model = reference.build(18, "b", seed=seed)
-    return model, {k: np.ascontiguousarray(v.detach().numpy()) for k, v in model.state_dict().items()}
+    return model, {
+        k: np.ascontiguousarray(v.detach().numpy()) for k, v in model.state_dict().items()
+    }
 
 
 def _safetensors_bytes(state, tmp_path):
@@ -75,21 +77,33 @@ def test_every_preset_is_complete_and_fits_a_registry_model():
     for p in presets.PRESETS.values():
         assert p.model in keras_resnet.list_models() and p.license and p.recipe, p.name
         assert 60 < p.top1 < p.top5 < 100 and p.eval.size in (160, 192, 224, 256), p.name
-        assert p.eval.interpolation in ("bilinear", "bicubic") and 0.8 < p.eval.crop_pct <= 1.0, p.name
+        assert p.eval.interpolation in ("bilinear", "bicubic") and 0.8 < p.eval.crop_pct <= 1.0, (
+            p.name
+        )
         if p.hub_repo:
             assert p.hub_repo == f"timm/{p.name}" and p.library == "timm"
         else:
             assert p.url.startswith("https://") and p.file_hash
             if p.library == "torchvision":  # the SHA-256 prefix in torchvision's file names
                 assert p.filename.rsplit("-", 1)[1].split(".")[0] == p.file_hash[:8]
-    assert presets.get("resnet50.tv2_in1k").top1 == 80.858 and presets.get("resnet50.tv2_in1k").eval.resize == 232
-    assert presets.get("resnet50b.tv_in1k") is presets.get("resnet50.tv_in1k")  # <registry model>.<tag>
+    assert (
+        presets.get("resnet50.tv2_in1k").top1 == 80.858
+        and presets.get("resnet50.tv2_in1k").eval.resize == 232
+    )
+    assert presets.get("resnet50b.tv_in1k") is presets.get(
+        "resnet50.tv_in1k"
+    )  # <registry model>.<tag>
     for model, name in presets.DEFAULTS.items():
-        assert presets.PRESETS[name].top1 == max(p.top1 for p in presets.PRESETS.values() if p.model == model)
+        assert presets.PRESETS[name].top1 == max(
+            p.top1 for p in presets.PRESETS.values() if p.model == model
+        )
 
 
 def test_a_model_preset_mismatch_lists_the_presets_that_fit():
-    with pytest.raises(ValueError, match=r"fits model 'resnet50b', not 'resnet50'; presets for 'resnet50': resnet50.keras_in1k"):
+    with pytest.raises(
+        ValueError,
+        match=r"fits model 'resnet50b', not 'resnet50'; presets for 'resnet50': resnet50.keras_in1k",
+    ):
         keras_resnet.create_model("resnet50", weights="resnet50.a1_in1k")
     with pytest.raises(ValueError, match=r"Did you mean 'resnet50d.ra2_in1k'"):
         keras_resnet.create_model("resnet50d", weights="resnet50d.ra2_in1k_")
@@ -99,29 +113,63 @@ def test_a_model_preset_mismatch_lists_the_presets_that_fit():
 
 def test_a_timm_preset_loads_from_the_hub_cache_and_converts_exactly(hub, tmp_path):
     reference, state = _reference_18()
-    _hub_cache(hub, "timm/resnet18.a1_in1k", {"model.safetensors": _safetensors_bytes(state, tmp_path)})
-    model = keras_resnet.create_model("resnet18", weights="resnet18.a1_in1k", classifier_activation=None)
+    _hub_cache(
+        hub, "timm/resnet18.a1_in1k", {"model.safetensors": _safetensors_bytes(state, tmp_path)}
+    )
+    model = keras_resnet.create_model(
+        "resnet18", weights="resnet18.a1_in1k", classifier_activation=None
+    )
     x = np.random.default_rng(0).normal(0, 1, (2, 224, 224, 3)).astype("float32")
     assert np.abs(np.asarray(model(x)) - _logits(reference, x)).max() <= 1e-4
     cfg = model.pretrained_cfg
-    assert cfg["preset"] == "resnet18.a1_in1k" and cfg["top1"] == 71.504 and cfg["interpolation"] == "bicubic"
+    assert (
+        cfg["preset"] == "resnet18.a1_in1k"
+        and cfg["top1"] == 71.504
+        and cfg["interpolation"] == "bicubic"
+    )
     assert cfg["crop_pct"] == 0.95 and cfg["preprocessing"]["mean"] == (0.485, 0.456, 0.406)
-    again = keras_resnet.create_model("resnet18", weights="hf-hub:timm/resnet18.a1_in1k", classifier_activation=None)
+    again = keras_resnet.create_model(
+        "resnet18", weights="hf-hub:timm/resnet18.a1_in1k", classifier_activation=None
+    )
     assert np.array_equal(np.asarray(again(x)), np.asarray(model(x)))
 
 
 def test_any_timm_hub_repository_is_described_by_its_config(hub, tmp_path):
     _, state = _reference_18(seed=1)
-    config = {"architecture": "resnet18", "num_classes": 1000, "pretrained_cfg": {
-        "input_size": [3, 160, 160], "crop_pct": 0.9, "interpolation": "bilinear", "license": "mit",
-        "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5]}}
-    _hub_cache(hub, "timm/resnet18.unlisted_in1k", {
-        "config.json": json.dumps(config).encode(), "model.safetensors": _safetensors_bytes(state, tmp_path)})
-    model = keras_resnet.create_model("resnet18", weights="hf-hub:timm/resnet18.unlisted_in1k", input_shape=(160, 160, 3))
+    config = {
+        "architecture": "resnet18",
+        "num_classes": 1000,
+        "pretrained_cfg": {
+            "input_size": [3, 160, 160],
+            "crop_pct": 0.9,
+            "interpolation": "bilinear",
+            "license": "mit",
+            "mean": [0.5, 0.5, 0.5],
+            "std": [0.5, 0.5, 0.5],
+        },
+    }
+    _hub_cache(
+        hub,
+        "timm/resnet18.unlisted_in1k",
+        {
+            "config.json": json.dumps(config).encode(),
+            "model.safetensors": _safetensors_bytes(state, tmp_path),
+        },
+    )
+    model = keras_resnet.create_model(
+        "resnet18", weights="hf-hub:timm/resnet18.unlisted_in1k", input_shape=(160, 160, 3)
+    )
     cfg = model.pretrained_cfg
-    assert (cfg["input_size"], cfg["crop_pct"], cfg["resize"], cfg["license"]) == ((160, 160, 3), 0.9, 177, "mit")
+    assert (cfg["input_size"], cfg["crop_pct"], cfg["resize"], cfg["license"]) == (
+        (160, 160, 3),
+        0.9,
+        177,
+        "mit",
+    )
     assert cfg["preprocessing"]["name"] == "tf"  # (x / 255 - 0.5) / 0.5
-    assert np.allclose(model.get_layer("conv1_conv").get_weights()[0], state["conv1.weight"].transpose(2, 3, 1, 0))
+    assert np.allclose(
+        model.get_layer("conv1_conv").get_weights()[0], state["conv1.weight"].transpose(2, 3, 1, 0)
+    )
     with pytest.raises(ValueError, match=r"fits model 'resnet18', not 'resnet34'"):
         keras_resnet.create_model("resnet34", weights="hf-hub:timm/resnet18.unlisted_in1k")
 
@@ -130,7 +178,10 @@ def test_offline_with_a_cold_hub_cache_names_the_file_the_url_and_the_command(hu
     with pytest.raises(ValueError) as error:
         keras_resnet.create_model("resnet50d", weights="resnet50d.ra2_in1k")
     message = str(error.value)
-    assert "could not get https://huggingface.co/timm/resnet50d.ra2_in1k/resolve/main/model.safetensors" in message
+    assert (
+        "could not get https://huggingface.co/timm/resnet50d.ra2_in1k/resolve/main/model.safetensors"
+        in message
+    )
     assert "HF_HUB_OFFLINE=1 is set" in message and str(hub) in message
     assert "`hf download timm/resnet50d.ra2_in1k model.safetensors --revision main`" in message
 
@@ -176,19 +227,34 @@ def test_a_url_preset_loads_from_the_keras_cache_and_checks_its_hash(monkeypatch
 
     torch.save(reference.state_dict(), target)
     preset = presets.PRESETS["resnet18.tv_in1k"]
-    monkeypatch.setitem(presets.PRESETS, preset.name, dataclasses.replace(preset, file_hash=downloads.file_hash(target)[:8]))
-    model = keras_resnet.create_model("resnet18", weights="resnet18.tv_in1k", classifier_activation=None)
+    monkeypatch.setitem(
+        presets.PRESETS,
+        preset.name,
+        dataclasses.replace(preset, file_hash=downloads.file_hash(target)[:8]),
+    )
+    model = keras_resnet.create_model(
+        "resnet18", weights="resnet18.tv_in1k", classifier_activation=None
+    )
     x = np.random.default_rng(1).normal(0, 1, (1, 224, 224, 3)).astype("float32")
     assert np.abs(np.asarray(model(x)) - _logits(reference, x)).max() <= 1e-4
-    assert model.pretrained_cfg["resize"] == 256 and model.pretrained_cfg["license"] == "bsd-3-clause"
+    assert (
+        model.pretrained_cfg["resize"] == 256 and model.pretrained_cfg["license"] == "bsd-3-clause"
+    )
 
-    target.write_bytes(target.read_bytes()[:1000])  # truncated: removed, and offline the error says so
+    target.write_bytes(
+        target.read_bytes()[:1000]
+    )  # truncated: removed, and offline the error says so
 
     def offline(**kwargs):
         raise OSError("network is unreachable")
 
-    monkeypatch.setattr(keras.utils, "get_file", lambda **kw: str(target) if target.exists() else offline())
-    with pytest.raises(ValueError, match=rf"corrupt and was removed\): could not get {preset.url} .*put it at {target}"):
+    monkeypatch.setattr(
+        keras.utils, "get_file", lambda **kw: str(target) if target.exists() else offline()
+    )
+    with pytest.raises(
+        ValueError,
+        match=rf"corrupt and was removed\): could not get {preset.url} .*put it at {target}",
+    ):
         keras_resnet.create_model("resnet18", weights="resnet18.tv_in1k")
     assert not target.exists()
 
@@ -196,7 +262,10 @@ def test_a_url_preset_loads_from_the_keras_cache_and_checks_its_hash(monkeypatch
 def test_presets_cli_lists_them_and_refuses_a_model_without(capsys):
     assert cli.main(["presets", "--model", "resnet50d"]) == 0
     out = capsys.readouterr().out
-    assert "| resnet50d.ra2_in1k | resnet50d | timm (hf-hub:timm/resnet50d.ra2_in1k) | 80.55% | 95.16% | 224, 0.875, bicubic |" in out
+    assert (
+        "| resnet50d.ra2_in1k | resnet50d | timm (hf-hub:timm/resnet50d.ra2_in1k) | 80.55% | 95.16% | 224, 0.875, bicubic |"
+        in out
+    )
     assert cli.main(["presets", "--model", "cifar_resnet20"]) == 2
     assert "--model 'cifar_resnet20' has no presets" in capsys.readouterr().err
     assert cli.main(["presets", "--json"]) == 0
@@ -205,11 +274,18 @@ def test_presets_cli_lists_them_and_refuses_a_model_without(capsys):
 
 def test_predict_a_model_and_its_exported_tflite_agree_on_the_samples(hub, tmp_path, capsys):
     _, state = _reference_18()
-    _hub_cache(hub, "timm/resnet18.a1_in1k", {"model.safetensors": _safetensors_bytes(state, tmp_path)})
-    assert cli.main(["predict", "resnet18", "--weights", "resnet18.a1_in1k", "--json", "--top", "3"]) == 0
+    _hub_cache(
+        hub, "timm/resnet18.a1_in1k", {"model.safetensors": _safetensors_bytes(state, tmp_path)}
+    )
+    assert (
+        cli.main(["predict", "resnet18", "--weights", "resnet18.a1_in1k", "--json", "--top", "3"])
+        == 0
+    )
     results = json.loads(capsys.readouterr().out)
     assert [os.path.basename(r["image"]) for r in results] == list(predict.SAMPLE_LABELS)
-    assert all(len(r["top"]) == 3 and abs(sum(t["probability"] for t in r["top"])) <= 1 for r in results)
+    assert all(
+        len(r["top"]) == 3 and abs(sum(t["probability"] for t in r["top"])) <= 1 for r in results
+    )
 
     from keras_resnet import export
 
@@ -219,10 +295,22 @@ def test_predict_a_model_and_its_exported_tflite_agree_on_the_samples(hub, tmp_p
     assert cli.main(["predict", str(path), "--json", "--top", "3"]) == 0
     deployed = json.loads(capsys.readouterr().out)
     for keras_result, tflite_result in zip(results, deployed):
-        assert [t["index"] for t in keras_result["top"]] == [t["index"] for t in tflite_result["top"]]
-        assert np.allclose([t["probability"] for t in keras_result["top"]], [t["probability"] for t in tflite_result["top"]], atol=1e-4)
-    classifier = predict.from_artifact(path)  # the artifact's metadata carried the preset's transform
-    assert (classifier.transform.resize, classifier.transform.interpolation, classifier.transform.preprocessing.name) == (235, "bicubic", "torch")
+        assert [t["index"] for t in keras_result["top"]] == [
+            t["index"] for t in tflite_result["top"]
+        ]
+        assert np.allclose(
+            [t["probability"] for t in keras_result["top"]],
+            [t["probability"] for t in tflite_result["top"]],
+            atol=1e-4,
+        )
+    classifier = predict.from_artifact(
+        path
+    )  # the artifact's metadata carried the preset's transform
+    assert (
+        classifier.transform.resize,
+        classifier.transform.interpolation,
+        classifier.transform.preprocessing.name,
+    ) == (235, "bicubic", "torch")
 
 
 def test_predict_cli_errors_are_one_line(capsys):
@@ -233,14 +321,36 @@ def test_predict_cli_errors_are_one_line(capsys):
 
 
 def test_offline_cold_cache_in_a_fresh_process_is_one_line_and_exit_1(tmp_path):
-    env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HOME=str(tmp_path / "hf"), KERAS_HOME=str(tmp_path / "keras"))
+    env = dict(
+        os.environ,
+        HF_HUB_OFFLINE="1",
+        HF_HOME=str(tmp_path / "hf"),
+        KERAS_HOME=str(tmp_path / "keras"),
+    )
     env.pop("TF_CPP_MIN_LOG_LEVEL", None)  # the CLI's own default: quiet
-    done = subprocess.run([sys.executable, "-m", "keras_resnet.cli", "predict", "resnet18", "--weights", "resnet18.a1_in1k"],
-                          capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "keras_resnet.cli",
+            "predict",
+            "resnet18",
+            "--weights",
+            "resnet18.a1_in1k",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 1, done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "hf download timm/resnet18.a1_in1k model.safetensors" in lines[0], done.stderr
-    assert lines[0].endswith("pass the downloaded file as --weights="), lines[0]  # in the flag words
+    assert len(lines) == 1 and "hf download timm/resnet18.a1_in1k model.safetensors" in lines[0], (
+        done.stderr
+    )
+    assert lines[0].endswith("pass the downloaded file as --weights="), lines[
+        0
+    ]  # in the flag words
 
 
 @pytest.mark.slow
@@ -254,7 +364,12 @@ def test_real_presets_classify_the_shipped_samples(name):
         presets.fetch(preset, verbose=False)
     except ValueError as error:
         pytest.skip(f"network unreachable: {str(error)[:120]}")
-    model = keras_resnet.create_model(preset.model, weights=name, input_shape=(preset.eval.size, preset.eval.size, 3))
+    model = keras_resnet.create_model(
+        preset.model, weights=name, input_shape=(preset.eval.size, preset.eval.size, 3)
+    )
     results = predict.from_model(model).predict(predict.sample_images(), top=1)
-    right = sum(r["top"][0]["index"] in predict.SAMPLE_LABELS[os.path.basename(r["image"])]["accepted"] for r in results)
+    right = sum(
+        r["top"][0]["index"] in predict.SAMPLE_LABELS[os.path.basename(r["image"])]["accepted"]
+        for r in results
+    )
     assert right >= 2, results

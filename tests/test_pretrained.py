@@ -46,7 +46,11 @@ def _conversion_params():
     for suffix in (".safetensors", ".pth"):
         for depth, form in [(18, "b"), (50, "b"), (50, "d")]:
             slow = suffix == ".pth" and depth == 50
-            params.append(pytest.param(depth, form, suffix, marks=pytest.mark.slow) if slow else (depth, form, suffix))
+            params.append(
+                pytest.param(depth, form, suffix, marks=pytest.mark.slow)
+                if slow
+                else (depth, form, suffix)
+            )
     return params
 
 
@@ -70,12 +74,21 @@ def test_torchvision_timm_checkpoints_convert_exactly(tmp_path, depth, form, suf
 def _keras_applications_file(path, classes=1000, seed=0):
     """keras.applications ResNet50 with random weights (biases and BN statistics included),
     written in keras.applications' own file layout (Keras 2 HDF5, layer_names/weight_names)."""
-    reference = keras.applications.ResNet50(weights=None, classes=classes, classifier_activation=None)
+    reference = keras.applications.ResNet50(
+        weights=None, classes=classes, classifier_activation=None
+    )
     rng = np.random.default_rng(seed)
     for layer in reference.layers:
         if isinstance(layer, keras.layers.BatchNormalization):
             g, b, m, v = layer.get_weights()
-            layer.set_weights([rng.uniform(0.5, 1.0, g.shape), rng.normal(0, 0.1, b.shape), rng.normal(0, 0.1, m.shape), rng.uniform(0.5, 1.5, v.shape)])
+            layer.set_weights(
+                [
+                    rng.uniform(0.5, 1.0, g.shape),
+                    rng.normal(0, 0.1, b.shape),
+                    rng.normal(0, 0.1, m.shape),
+                    rng.uniform(0.5, 1.5, v.shape),
+                ]
+            )
         elif isinstance(layer, keras.layers.Conv2D):
             kernel, bias = layer.get_weights()
             layer.set_weights([kernel, rng.normal(0, 0.1, bias.shape)])
@@ -84,7 +97,11 @@ def _keras_applications_file(path, classes=1000, seed=0):
         f.attrs["layer_names"] = [n.encode() for n in names]
         for layer in reference.layers:
             group = f.create_group(layer.name)
-            short = {"Conv2D": ["kernel", "bias"], "Dense": ["kernel", "bias"], "BatchNormalization": ["gamma", "beta", "moving_mean", "moving_variance"]}.get(type(layer).__name__, [])
+            short = {
+                "Conv2D": ["kernel", "bias"],
+                "Dense": ["kernel", "bias"],
+                "BatchNormalization": ["gamma", "beta", "moving_mean", "moving_variance"],
+            }.get(type(layer).__name__, [])
             weight_names = [f"{layer.name}/{s}:0" for s in short]
             group.attrs["weight_names"] = [w.encode() for w in weight_names]
             for weight_name, value in zip(weight_names, layer.get_weights()):
@@ -107,16 +124,35 @@ def test_head_left_fresh_for_other_classes_or_no_top(tmp_path, capsys):
     reference, state = _torch_state(18, "b")
     path = _save(state, tmp_path / "r18.safetensors")
     x = _images(1, 64)
-    backbone = keras_resnet.ResNet18(include_top=False, pooling="avg", input_shape=(64, 64, 3), weights=str(path))
+    backbone = keras_resnet.ResNet18(
+        include_top=False, pooling="avg", input_shape=(64, 64, 3), weights=str(path)
+    )
     assert "include_top=False" in capsys.readouterr().err
     ten = keras_resnet.ResNet18(classes=10, input_shape=(64, 64, 3), weights=str(path))
     assert "1000 classes, the model 10" in capsys.readouterr().err
-    assert np.allclose(ten.get_layer("conv1_conv").get_weights()[0], state["conv1.weight"].transpose(2, 3, 1, 0))
+    assert np.allclose(
+        ten.get_layer("conv1_conv").get_weights()[0], state["conv1.weight"].transpose(2, 3, 1, 0)
+    )
     import torch
 
     with torch.no_grad():
-        features = reference.layer4(reference.layer3(reference.layer2(reference.layer1(
-            reference.maxpool(torch.relu(reference.bn1(reference.conv1(torch.from_numpy(x.transpose(0, 3, 1, 2).copy())))))))))
+        features = reference.layer4(
+            reference.layer3(
+                reference.layer2(
+                    reference.layer1(
+                        reference.maxpool(
+                            torch.relu(
+                                reference.bn1(
+                                    reference.conv1(
+                                        torch.from_numpy(x.transpose(0, 3, 1, 2).copy())
+                                    )
+                                )
+                            )
+                        )
+                    )
+                )
+            )
+        )
     expected = features.mean((2, 3)).numpy()
     assert np.abs(np.asarray(backbone(x)) - expected).max() <= 1e-4
 
@@ -134,7 +170,10 @@ def _tamper_cases():
     return [
         (missing, r"1 missing keys, e.g. \['layer1.0.conv1.weight'\]"),
         (extra, r"1 unexpected keys, e.g. \['layer5.0.conv1.weight'\]"),
-        (shape, r"key 'layer1.0.conv2.weight' has shape \(1, 1, 64, 64\) after conversion, layer 'conv2_block1_2_conv' needs \(3, 3, 64, 64\)"),
+        (
+            shape,
+            r"key 'layer1.0.conv2.weight' has shape \(1, 1, 64, 64\) after conversion, layer 'conv2_block1_2_conv' needs \(3, 3, 64, 64\)",
+        ),
     ]
 
 
@@ -178,16 +217,27 @@ def test_a_checkpoint_of_another_architecture_is_refused(tmp_path):
     state = {}
     for layer in d.layers:
         prefix = torchvision_timm._prefix(layer.name, True)
-        for field, value in zip(("weight",) if isinstance(layer, keras.layers.Conv2D) else torchvision_timm.BN_FIELDS, layer.get_weights()):
+        for field, value in zip(
+            ("weight",) if isinstance(layer, keras.layers.Conv2D) else torchvision_timm.BN_FIELDS,
+            layer.get_weights(),
+        ):
             state[f"{prefix}.{field}"] = value.transpose(3, 2, 0, 1) if value.ndim == 4 else value
-    path = _save({k: v for k, v in state.items() if not k.startswith("fc.")}, tmp_path / "resnet50d.safetensors")
+    path = _save(
+        {k: v for k, v in state.items() if not k.startswith("fc.")},
+        tmp_path / "resnet50d.safetensors",
+    )
     b = keras_resnet.create_model("resnet50b", input_shape=(64, 64, 3))
     before = [w.copy() for w in b.get_weights()]
-    with pytest.raises(ValueError, match=r"missing keys, e.g. \['conv1.weight'.*unexpected keys.*form D \(deep stem, average-pool shortcut\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"missing keys, e.g. \['conv1.weight'.*unexpected keys.*form D \(deep stem, average-pool shortcut\)",
+    ):
         converters.load_checkpoint(b, path)
     assert all(np.array_equal(x, y) for x, y in zip(before, b.get_weights()))
     with pytest.raises(ValueError, match=r"strides in the first 1x1 convolution .* use the B form"):
-        converters.load_checkpoint(keras_resnet.create_model("resnet50", input_shape=(64, 64, 3)), path)
+        converters.load_checkpoint(
+            keras_resnet.create_model("resnet50", input_shape=(64, 64, 3)), path
+        )
 
 
 def test_truncated_and_foreign_files_are_refused(tmp_path):
@@ -218,7 +268,9 @@ def test_a_pickle_with_code_is_refused_and_never_runs(tmp_path):
     path = tmp_path / "evil.pth"
     with open(path, "wb") as f:
         pickle.dump({"conv1.weight": _Exploit(marker)}, f, protocol=2)
-    with pytest.raises(ValueError, match=r"weights_only=True \(refusing to run code from a checkpoint\)"):
+    with pytest.raises(
+        ValueError, match=r"weights_only=True \(refusing to run code from a checkpoint\)"
+    ):
         converters.load_checkpoint(keras_resnet.ResNet18(input_shape=(64, 64, 3)), path)
     assert not marker.exists()
     truncated = tmp_path / "truncated.pth"
@@ -237,9 +289,15 @@ def test_imagenet_decoding_and_preprocessing():
     assert decoded == [[("n01440764", "tench", 1.0)], [("n15075141", "toilet_tissue", 1.0)]]
     pixels = np.full((1, 2, 2, 3), 255.0, "float32")
     torch_style = imagenet.preprocess_input(pixels, mode="resnet18.tv_in1k")
-    np.testing.assert_allclose(torch_style[0, 0, 0], (1 - np.array([0.485, 0.456, 0.406])) / np.array([0.229, 0.224, 0.225]), rtol=1e-6)
+    np.testing.assert_allclose(
+        torch_style[0, 0, 0],
+        (1 - np.array([0.485, 0.456, 0.406])) / np.array([0.229, 0.224, 0.225]),
+        rtol=1e-6,
+    )
     caffe = imagenet.preprocess_input(pixels, mode="caffe")
-    np.testing.assert_allclose(caffe, keras.applications.resnet.preprocess_input(pixels.copy()), rtol=1e-6)
+    np.testing.assert_allclose(
+        caffe, keras.applications.resnet.preprocess_input(pixels.copy()), rtol=1e-6
+    )
     with pytest.raises(ValueError, match=r"expects a batch of 1000 ImageNet scores"):
         imagenet.decode_predictions(np.zeros((1, 10)))
 
@@ -249,12 +307,17 @@ def test_cli_convert_weights_round_trip(tmp_path):
 
     state = _state_18()
     rng = np.random.default_rng(1)
-    state = {k: (rng.normal(0, 0.05, v.shape).astype("float32") if v.dtype == np.float32 else v) for k, v in state.items()}
+    state = {
+        k: (rng.normal(0, 0.05, v.shape).astype("float32") if v.dtype == np.float32 else v)
+        for k, v in state.items()
+    }
     state = {k: (np.abs(v) + 0.5 if k.endswith("running_var") else v) for k, v in state.items()}
     source = _save(state, tmp_path / "r18.safetensors")
     out = tmp_path / "r18.weights.h5"
     assert cli.main(["convert-weights", str(source), "--model", "resnet18", "-o", str(out)]) == 0
-    assert cli.main(["convert-weights", str(source), "--model", "resnet18", "-o", str(out)]) == 2  # exists
+    assert (
+        cli.main(["convert-weights", str(source), "--model", "resnet18", "-o", str(out)]) == 2
+    )  # exists
     direct = keras_resnet.ResNet18(weights=str(source), input_shape=(64, 64, 3))
     saved = keras_resnet.ResNet18(weights=str(out), input_shape=(64, 64, 3))
     x = _images(1, 64)

@@ -4,23 +4,34 @@ import subprocess
 import sys
 
 import pytest
+from conftest import HEAVY_TO_TRAIN, registry_params
+from golden import PUBLISHED_MACS, PUBLISHED_PARAMS, REGISTRY
 
 import keras_resnet
 from keras_resnet import registry, specs
-from conftest import HEAVY_TO_TRAIN, registry_params
-from golden import PUBLISHED_MACS, PUBLISHED_PARAMS, REGISTRY
 
 
 def test_registry_holds_every_family_and_variant():
     names = keras_resnet.list_models()
     assert len(names) == len(set(names)) == 92
     assert keras_resnet.list_models("resnet50*") == [
-        "resnet50", "resnet50b", "resnet50c", "resnet50d", "resnet50v2", "resnet50v2c", "resnet50v2d",
+        "resnet50",
+        "resnet50b",
+        "resnet50c",
+        "resnet50d",
+        "resnet50v2",
+        "resnet50v2c",
+        "resnet50v2d",
     ]
     assert len(keras_resnet.list_models("cifar_*")) == 29
-    assert keras_resnet.list_models("cifar_plain*") == [f"cifar_plain{d}" for d in (20, 32, 44, 56, 110)]
+    assert keras_resnet.list_models("cifar_plain*") == [
+        f"cifar_plain{d}" for d in (20, 32, 44, 56, 110)
+    ]
     assert keras_resnet.list_models("cifar_resnet56*") == [
-        "cifar_resnet56", "cifar_resnet56_b", "cifar_resnet56_c", "cifar_resnet56v2",
+        "cifar_resnet56",
+        "cifar_resnet56_b",
+        "cifar_resnet56_c",
+        "cifar_resnet56v2",
     ]
     assert keras_resnet.list_models("no_such_model*") == []
     assert set(REGISTRY) == set(names), "golden table and registry disagree"
@@ -35,7 +46,8 @@ def test_every_named_function_resolves_lazily():
 
 
 @pytest.mark.parametrize(
-    "name, near", [("resnet5d", "resnet50d"), ("resnt50", "resnet50"), ("cifar_resnet21", "cifar_resnet20")]
+    "name, near",
+    [("resnet5d", "resnet50d"), ("resnt50", "resnet50"), ("cifar_resnet21", "cifar_resnet20")],
 )
 def test_unknown_name_suggests_near_names(name, near):
     with pytest.raises(ValueError, match=rf"Unknown model name='{name}'.*Did you mean.*'{near}'"):
@@ -59,7 +71,9 @@ def test_create_model_names_and_configures():
     model = keras_resnet.create_model("cifar_resnet20_c", classes=100, input_shape=(40, 40, 3))
     assert model.name == "cifar_resnet20_c"
     assert model.output_shape == (None, 100)
-    assert keras_resnet.create_model("resnet18d", name="mine", input_shape=(32, 32, 3)).name == "mine"
+    assert (
+        keras_resnet.create_model("resnet18d", name="mine", input_shape=(32, 32, 3)).name == "mine"
+    )
 
 
 def test_import_is_fast_and_light():
@@ -87,7 +101,9 @@ def test_macs_within_two_percent_of_published_figures(name):
     macs = info.macs
     if name in PUBLISHED_PARAMS:
         assert info.params == PUBLISHED_PARAMS[name]
-    assert abs(macs - published) <= tolerance * published, f"{name}: {macs / 1e9:.4f} G vs {published / 1e9:.4f} G"
+    assert abs(macs - published) <= tolerance * published, (
+        f"{name}: {macs / 1e9:.4f} G vs {published / 1e9:.4f} G"
+    )
 
 
 # Depths 101+ (ImageNet) and 110+ (CIFAR) build in 2 s or more each: their golden figures are checked
@@ -103,9 +119,15 @@ def test_golden_parameters_and_macs_of_every_registered_model(name):
 
 def test_tweaks_change_only_what_they_should():
     # B moves a stride: same parameters, more MACs (the 3x3 conv runs at full resolution).
-    assert REGISTRY["resnet50b"][0] == REGISTRY["resnet50"][0] and REGISTRY["resnet50b"][1] > REGISTRY["resnet50"][1]
+    assert (
+        REGISTRY["resnet50b"][0] == REGISTRY["resnet50"][0]
+        and REGISTRY["resnet50b"][1] > REGISTRY["resnet50"][1]
+    )
     # Basic blocks have no 1x1 conv: B changes nothing.
-    assert REGISTRY["resnet18b"] == REGISTRY["resnet18"] and REGISTRY["resnet34b"] == REGISTRY["resnet34"]
+    assert (
+        REGISTRY["resnet18b"] == REGISTRY["resnet18"]
+        and REGISTRY["resnet34b"] == REGISTRY["resnet34"]
+    )
     # D's average pool adds no parameters and no counted MACs over C.
     assert REGISTRY["resnet50d"] == REGISTRY["resnet50c"]
     # Option A is parameter-free, B adds projections at the two stage changes, C everywhere.
@@ -124,15 +146,35 @@ def test_macs_scale_with_resolution():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: specs.imagenet_arch(42), ValueError, r"depth must be one of 18, 34, 50, 101, 152, 200; received depth=42"),
-        (lambda: specs.imagenet_arch(50, "e"), ValueError, r"variant must be one of .*received variant='e'"),
-        (lambda: specs.imagenet_arch(50, "b", preact=True), ValueError, r"already put the stride in the 3x3 conv"),
+        (
+            lambda: specs.imagenet_arch(42),
+            ValueError,
+            r"depth must be one of 18, 34, 50, 101, 152, 200; received depth=42",
+        ),
+        (
+            lambda: specs.imagenet_arch(50, "e"),
+            ValueError,
+            r"variant must be one of .*received variant='e'",
+        ),
+        (
+            lambda: specs.imagenet_arch(50, "b", preact=True),
+            ValueError,
+            r"already put the stride in the 3x3 conv",
+        ),
         (lambda: specs.cifar_arch(21), ValueError, r"6n\+2.*received depth=21"),
         (lambda: specs.cifar_arch(2), ValueError, r"received depth=2"),
         (lambda: specs.cifar_arch("20"), ValueError, r"received depth='20'"),
-        (lambda: specs.cifar_arch(20, "D"), ValueError, r"shortcut must be one of 'A', 'B', 'C', None; received shortcut='D'"),
+        (
+            lambda: specs.cifar_arch(20, "D"),
+            ValueError,
+            r"shortcut must be one of 'A', 'B', 'C', None; received shortcut='D'",
+        ),
         (lambda: specs.cifar_arch(20, ["A"]), ValueError, r"received shortcut=\['A'\]"),
-        (lambda: specs.Arch("tiny", (1,), (8,), (1,), "cifar", True, "projection", False), ValueError, r"Arch.block"),
+        (
+            lambda: specs.Arch("tiny", (1,), (8,), (1,), "cifar", True, "projection", False),
+            ValueError,
+            r"Arch.block",
+        ),
     ],
 )
 def test_arch_errors_name_the_argument(call, error, message):
@@ -142,6 +184,11 @@ def test_arch_errors_name_the_argument(call, error, message):
 
 def test_arch_properties():
     arch = specs.imagenet_arch(50, "d")
-    assert (arch.total_stride, arch.num_blocks, arch.num_features, arch.stem_widths) == (32, 16, 2048, (32, 32, 64))
+    assert (arch.total_stride, arch.num_blocks, arch.num_features, arch.stem_widths) == (
+        32,
+        16,
+        2048,
+        (32, 32, 64),
+    )
     cifar = specs.cifar_arch(110)
     assert (cifar.total_stride, cifar.depths, cifar.num_features) == (4, (18, 18, 18), 64)

@@ -28,7 +28,9 @@ def make_folder(root, per_class=24, size=32, classes=(0, 1)):
         folder = root / f"digit{digit}"
         folder.mkdir(parents=True)
         for index, image in enumerate(x[y == digit][:per_class]):
-            Image.fromarray((image * 255).round().astype("uint8")).save(folder / f"{index}.jpg", quality=95)
+            Image.fromarray((image * 255).round().astype("uint8")).save(
+                folder / f"{index}.jpg", quality=95
+            )
     whole = (root / "digit1" / "0.jpg").read_bytes()
     (root / "digit1" / "truncated.jpg").write_bytes(whole[: len(whole) // 3])
     (root / "digit0" / "README.txt").write_text("not an image")
@@ -73,40 +75,87 @@ def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(tmp_pa
     TensorFlow cannot even be imported."""
     folder = make_folder(tmp_path / "images")
     block = "block-tensorflow" if backend == "jax" else "-"
-    result = subprocess.run([sys.executable, "-c", _FOLDER_RUN, str(folder), str(tmp_path / "out"), block],
-                            env=_env(KERAS_BACKEND=backend), capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", _FOLDER_RUN, str(folder), str(tmp_path / "out"), block],
+        env=_env(KERAS_BACKEND=backend),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
     first, second = out["runs"]
-    assert first["backend"] == second["backend"] == backend and out["tensorflow"] == (backend == "tensorflow")
-    assert (first["start_epoch"], first["epochs_run"], second["start_epoch"], second["epochs_run"]) == (0, 2, 2, 1)
-    assert first["skipped"] == 1  # 37 of the 48 listed files train (12 held out); the truncated one is replaced
+    assert first["backend"] == second["backend"] == backend and out["tensorflow"] == (
+        backend == "tensorflow"
+    )
+    assert (
+        first["start_epoch"],
+        first["epochs_run"],
+        second["start_epoch"],
+        second["epochs_run"],
+    ) == (0, 2, 2, 1)
+    assert (
+        first["skipped"] == 1
+    )  # 37 of the 48 listed files train (12 held out); the truncated one is replaced
     assert len(first["history"]["accuracy"]) == 2 and len(first["history"]["val_accuracy"]) == 2
     assert len(second["history"]["val_accuracy"]) == 1
     assert all(np.isfinite(v) for values in first["history"].values() for v in values)
     # 0 against 1 is easy: the training batches are mostly right after 2 epochs of 4 steps (the
     # held-out accuracy is recorded, but BatchNorm's moving statistics need more steps than this)
     assert max(first["history"]["accuracy"][-1], second["history"]["accuracy"][-1]) >= 0.75, out
-    assert all(0 <= v <= 1 for v in first["history"]["val_accuracy"] + second["history"]["val_accuracy"])
+    assert all(
+        0 <= v <= 1 for v in first["history"]["val_accuracy"] + second["history"]["val_accuracy"]
+    )
 
 
 def _cli(out, extra=()):
-    return [sys.executable, "-m", "keras_resnet.cli", "train", "cifar_resnet20", "--data", "digits", "--limit", "256",
-            "--epochs", "2", "--batch-size", "64", "--augment", "pad_crop", "--output", str(out), "--save-freq", "3",
-            "--deterministic", "--quiet", "--seed", "3", "--workers", "2", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "keras_resnet.cli",
+        "train",
+        "cifar_resnet20",
+        "--data",
+        "digits",
+        "--limit",
+        "256",
+        "--epochs",
+        "2",
+        "--batch-size",
+        "64",
+        "--augment",
+        "pad_crop",
+        "--output",
+        str(out),
+        "--save-freq",
+        "3",
+        "--deterministic",
+        "--quiet",
+        "--seed",
+        "3",
+        "--workers",
+        "2",
+        *extra,
+    ]
 
 
 def _weights(path):
     arrays = []
     with h5py.File(path, "r") as f:
-        f.visititems(lambda name, item: arrays.append((name, item[()])) if isinstance(item, h5py.Dataset) else None)
+        f.visititems(
+            lambda name, item: (
+                arrays.append((name, item[()])) if isinstance(item, h5py.Dataset) else None
+            )
+        )
     return dict(arrays)
 
 
 def _kill_mid_epoch(command, env, backup, step=6):
     """Starts `command`, freezes it (SIGSTOP) as soon as the checkpoint of global step `step`
     exists (mid-epoch: 4 steps per epoch), and SIGKILLs it."""
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 300
     while time.time() < deadline and not any(s >= step for s, _ in checkpoints.saved(backup)):
         assert process.poll() is None, "the run ended before it could be killed"
@@ -122,20 +171,29 @@ def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, back
     stream at that step and ends as the uninterrupted run did: bit-identical on TensorFlow with
     --deterministic, within float32 round-off on JAX."""
     env = _env(KERAS_BACKEND=backend)
-    straight_run = subprocess.Popen(_cli(tmp_path / "straight"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    straight_run = subprocess.Popen(
+        _cli(tmp_path / "straight"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     interrupted = tmp_path / "interrupted"
-    _kill_mid_epoch(_cli(interrupted), env, interrupted / "backup")  # beside the straight run: the test's time halves
+    _kill_mid_epoch(
+        _cli(interrupted), env, interrupted / "backup"
+    )  # beside the straight run: the test's time halves
     assert straight_run.wait(timeout=600) == 0, straight_run.stderr.read()[-3000:]
     assert not (interrupted / "final.weights.h5").exists()
     resumed = subprocess.run(_cli(interrupted), check=True, env=env, capture_output=True, text=True)
     assert "starting at epoch 1, step 2 of 4" in resumed.stderr, resumed.stderr[-2000:]
-    straight, again = _weights(tmp_path / "straight" / "final.weights.h5"), _weights(interrupted / "final.weights.h5")
+    straight, again = (
+        _weights(tmp_path / "straight" / "final.weights.h5"),
+        _weights(interrupted / "final.weights.h5"),
+    )
     assert straight.keys() == again.keys()
     for name in straight:
         if backend == "tensorflow":
             np.testing.assert_array_equal(straight[name], again[name], err_msg=name)
         else:
-            np.testing.assert_allclose(straight[name], again[name], rtol=1e-4, atol=1e-5, err_msg=name)
+            np.testing.assert_allclose(
+                straight[name], again[name], rtol=1e-4, atol=1e-5, err_msg=name
+            )
 
 
 _RSS = textwrap.dedent(
@@ -163,7 +221,13 @@ def test_the_stream_memory_does_not_grow_with_the_image_count(tmp_path):
             folder = root / f"class{index % 2}"
             folder.mkdir(parents=True, exist_ok=True)
             tile.save(folder / f"{index}.jpg", quality=90)
-        result = subprocess.run([sys.executable, "-c", _RSS, str(root)], env=_env(), capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-c", _RSS, str(root)],
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
         peaks.append(int(result.stdout.split()[-1]))
     assert peaks[1] - peaks[0] < 25, peaks
@@ -212,7 +276,9 @@ def test_dataset_objects_train_as_they_are():
     (x, y), _ = data.digits(16)
     x, y = x[:128], y[:128]
     for dataset in (_Digits(x, y, 32), tf.data.Dataset.from_tensor_slices((x, y)).batch(32)):
-        result = train("cifar_resnet20", dataset, classes=10, epochs=2, verbose=0, tensorboard=False)
+        result = train(
+            "cifar_resnet20", dataset, classes=10, epochs=2, verbose=0, tensorboard=False
+        )
         assert result.global_batch_size == 32 and len(result.history["loss"]) == 2
         assert np.isfinite(result.history["loss"]).all()
     with pytest.raises(ValueError, match="classes is needed when train_data is a dataset object"):
@@ -225,40 +291,78 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
     second phase every trainable weight has moved; the saved model exports to TFLite with the
     checkpoint's preprocessing (torchvision's) recorded."""
     import safetensors.numpy
-    import tests.torch_reference as reference
 
+    import tests.torch_reference as reference
     from keras_resnet import export
     from keras_resnet.export import tflite as tflite_format
 
-    state = {k: np.ascontiguousarray(v.detach().numpy()) for k, v in reference.build(18, "b").state_dict().items()}
+    state = {
+        k: np.ascontiguousarray(v.detach().numpy())
+        for k, v in reference.build(18, "b").state_dict().items()
+    }
     checkpoint = tmp_path / "resnet18.safetensors"
     safetensors.numpy.save_file(state, str(checkpoint))
     folder = make_folder(tmp_path / "images", per_class=12)
     output = tmp_path / "run"
-    result = train("resnet18", folder, weights=str(checkpoint), epochs=2, head_epochs=1, batch_size=8, image_size=64,
-                   validation_split=0.25, output_dir=output, workers=2, seed=0, verbose=0, tensorboard=False)
-    assert result.preprocessing == "torch" and result.class_names == ("digit0", "digit1") and result.skipped == 1
+    result = train(
+        "resnet18",
+        folder,
+        weights=str(checkpoint),
+        epochs=2,
+        head_epochs=1,
+        batch_size=8,
+        image_size=64,
+        validation_split=0.25,
+        output_dir=output,
+        workers=2,
+        seed=0,
+        verbose=0,
+        tensorboard=False,
+    )
+    assert (
+        result.preprocessing == "torch"
+        and result.class_names == ("digit0", "digit1")
+        and result.skipped == 1
+    )
     assert len(result.history["loss"]) == 2  # one epoch per phase
 
     def backbone_and_head(weights_file):
         model = keras.models.clone_model(result.model)
         model.load_weights(str(weights_file))
-        return model.get_layer("resnet18").get_weights(), model.get_layer("predictions").get_weights()
+        return model.get_layer("resnet18").get_weights(), model.get_layer(
+            "predictions"
+        ).get_weights()
 
-    pretrained = registry.create_model("resnet18", include_top=False, pooling="avg", input_shape=(64, 64, 3),
-                                       weights=str(checkpoint)).get_weights()
+    pretrained = registry.create_model(
+        "resnet18",
+        include_top=False,
+        pooling="avg",
+        input_shape=(64, 64, 3),
+        weights=str(checkpoint),
+    ).get_weights()
     after_head = backbone_and_head(output / "head" / "final.weights.h5")
     for before, after in zip(pretrained, after_head[0]):
         np.testing.assert_array_equal(before, after)
     assert np.abs(after_head[1][1]).max() > 0  # the head's bias starts at 0: it moved
     final_backbone = result.model.get_layer("resnet18")
-    moved = [not np.array_equal(v.numpy(), before)
-             for v, before in zip(final_backbone.weights, after_head[0]) if v.trainable]
-    assert moved and all(moved), f"{moved.count(False)} of {len(moved)} trainable backbone weights did not move"
+    moved = [
+        not np.array_equal(v.numpy(), before)
+        for v, before in zip(final_backbone.weights, after_head[0])
+        if v.trainable
+    ]
+    assert moved and all(moved), (
+        f"{moved.count(False)} of {len(moved)} trainable backbone weights did not move"
+    )
     assert (output / "final.keras").is_file()
     saved = keras.models.load_model(output / "final.keras")
-    report, = export.export(saved, tmp_path / "art", format="tflite", preprocessing=result.preprocessing,
-                            verify_artifacts=False, verbose=False)
+    (report,) = export.export(
+        saved,
+        tmp_path / "art",
+        format="tflite",
+        preprocessing=result.preprocessing,
+        verify_artifacts=False,
+        verbose=False,
+    )
     assert tflite_format.read_metadata(report.path)["preprocessing"]["name"] == "torch"
 
 
@@ -268,13 +372,33 @@ def test_profile_measures_the_input_and_the_training_step_apart(tmp_path):
     from keras_resnet.training import profile
 
     (x, y), _ = data.digits(16)
-    measured = profile.profile("cifar_resnet20", (x[:256], y[:256]), steps=3, batch_size=32, workers=1, verbose=0)
+    measured = profile.profile(
+        "cifar_resnet20", (x[:256], y[:256]), steps=3, batch_size=32, workers=1, verbose=0
+    )
     assert measured.input_images_per_second > 0 and measured.train_images_per_second > 0
     assert measured.bottleneck in ("input", "model") and measured.batch_size == 32
     text = measured.describe()
-    assert "input stream alone" in text and "training step alone" in text and f"the {measured.bottleneck} is the bottleneck" in text
-    args = ["train", "cifar_resnet20", "--data", "digits", "--limit", "128", "--batch-size", "32", "--input-size", "16",
-            "--profile", "2", "-o", str(tmp_path / "unused")]
+    assert (
+        "input stream alone" in text
+        and "training step alone" in text
+        and f"the {measured.bottleneck} is the bottleneck" in text
+    )
+    args = [
+        "train",
+        "cifar_resnet20",
+        "--data",
+        "digits",
+        "--limit",
+        "128",
+        "--batch-size",
+        "32",
+        "--input-size",
+        "16",
+        "--profile",
+        "2",
+        "-o",
+        str(tmp_path / "unused"),
+    ]
     assert cli.main(args) == 0 and not (tmp_path / "unused").exists()
 
 
@@ -288,9 +412,19 @@ def write_shards(root, shards=2, per_shard=24, size=32):
     for shard in range(shards):
         with tf.io.TFRecordWriter(str(root / f"train-{shard:05d}-of-{shards:05d}")) as writer:
             for i in range(shard * per_shard, (shard + 1) * per_shard):
-                features = {"image/encoded": tf.train.Feature(bytes_list=tf.train.BytesList(value=[tf.io.encode_png(pixels[i]).numpy()])),
-                            "image/class/label": tf.train.Feature(int64_list=tf.train.Int64List(value=[int(labels[i])]))}
-                writer.write(tf.train.Example(features=tf.train.Features(feature=features)).SerializeToString())
+                features = {
+                    "image/encoded": tf.train.Feature(
+                        bytes_list=tf.train.BytesList(value=[tf.io.encode_png(pixels[i]).numpy()])
+                    ),
+                    "image/class/label": tf.train.Feature(
+                        int64_list=tf.train.Int64List(value=[int(labels[i])])
+                    ),
+                }
+                writer.write(
+                    tf.train.Example(
+                        features=tf.train.Features(feature=features)
+                    ).SerializeToString()
+                )
     return str(root / "train-*")
 
 
@@ -300,23 +434,47 @@ def test_tfrecord_shards_resume_at_a_step_with_the_same_batches(tmp_path):
     from keras_resnet.training import augment
 
     pattern = write_shards(tmp_path)
-    read = dict(image_size=24, batch_size=8, preprocessing="unit", seed=3, repeat=True, one_hot=2,
-                augment=augment.tf_random_resized_crop_flip)
+    read = dict(
+        image_size=24,
+        batch_size=8,
+        preprocessing="unit",
+        seed=3,
+        repeat=True,
+        one_hot=2,
+        augment=augment.tf_random_resized_crop_flip,
+    )
     whole = [b for b in data.tfrecords(pattern, **read).take(9).as_numpy_iterator()]
     resumed = [b for b in data.tfrecords(pattern, start=3, **read).take(6).as_numpy_iterator()]
     for (x, y), (x2, y2) in zip(whole[3:], resumed, strict=True):
         np.testing.assert_array_equal(x, x2)
         np.testing.assert_array_equal(y, y2)
     assert whole[0][0].shape == (8, 24, 24, 3) and whole[0][1].shape == (8, 2)
-    assert not np.array_equal(whole[0][0], whole[6][0])  # the second pass is reshuffled and re-cropped
+    assert not np.array_equal(
+        whole[0][0], whole[6][0]
+    )  # the second pass is reshuffled and re-cropped
 
 
 def test_the_cli_trains_on_tfrecord_shards_and_resumes(tmp_path, capsys):
     from keras_resnet import cli
 
     pattern = write_shards(tmp_path)
-    args = ["train", "cifar_resnet20", "--data", pattern, "--validation-data", pattern, "--batch-size", "8", "--input-size", "32",
-            "--augment", "pad_crop", "--output", str(tmp_path / "run"), "--quiet"]
+    args = [
+        "train",
+        "cifar_resnet20",
+        "--data",
+        pattern,
+        "--validation-data",
+        pattern,
+        "--batch-size",
+        "8",
+        "--input-size",
+        "32",
+        "--augment",
+        "pad_crop",
+        "--output",
+        str(tmp_path / "run"),
+        "--quiet",
+    ]
     assert cli.main(args + ["--epochs", "1"]) == 2  # --classes and --steps-per-epoch are needed
     assert "--classes is needed with TFRecord shards" in capsys.readouterr().err
     args += ["--classes", "2", "--steps-per-epoch", "6"]

@@ -29,7 +29,9 @@ def test_linear_scaling_with_the_global_batch():
     recipe = recipes.get("cifar")
     schedule = recipe.schedule(steps_per_epoch=196, batch_size=256, depth=56)  # 2 replicas x 128
     # twice the batch: twice the rate, boundaries at half the iterations
-    assert [_lr(schedule, s) for s in (0, 15999, 16000, 24000)] == pytest.approx([0.2, 0.2, 0.02, 0.002])
+    assert [_lr(schedule, s) for s in (0, 15999, 16000, 24000)] == pytest.approx(
+        [0.2, 0.2, 0.02, 0.002]
+    )
     assert recipes.get("bag_of_tricks").learning_rate(512) == pytest.approx(0.2)
 
 
@@ -42,9 +44,15 @@ def test_bag_of_tricks_warmup_then_cosine():
     assert _lr(schedule, warmup // 2) == pytest.approx(0.05)
     assert _lr(schedule, warmup) == pytest.approx(0.1)
     middle = warmup + (total - warmup) // 2
-    assert _lr(schedule, middle) == pytest.approx(0.1 * 0.5 * (1 + math.cos(math.pi * 0.5)), abs=1e-6)
+    assert _lr(schedule, middle) == pytest.approx(
+        0.1 * 0.5 * (1 + math.cos(math.pi * 0.5)), abs=1e-6
+    )
     assert _lr(schedule, total) == pytest.approx(0.0, abs=1e-7)
-    assert (recipe.label_smoothing, recipe.decay_norm_and_bias, recipe.zero_init_residual) == (0.1, False, True)
+    assert (recipe.label_smoothing, recipe.decay_norm_and_bias, recipe.zero_init_residual) == (
+        0.1,
+        False,
+        True,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(recipes.RECIPES))
@@ -54,11 +62,16 @@ def test_schedules_serialize(name):
     for step in (0, 10, 399, 400, 5000, 40000):
         assert _lr(again, step) == pytest.approx(_lr(schedule, step))
     config = keras.optimizers.SGD(learning_rate=schedule, momentum=0.9).get_config()
-    assert config["learning_rate"]["class_name"] == type(schedule).__name__  # saved with the optimizer
+    assert (
+        config["learning_rate"]["class_name"] == type(schedule).__name__
+    )  # saved with the optimizer
     restored = keras.optimizers.SGD.from_config(config)
     assert isinstance(restored._learning_rate, keras.optimizers.schedules.LearningRateSchedule)
 
 
 def test_unknown_recipe_is_named():
-    with pytest.raises(ValueError, match=r"recipe must be one of 'cifar', 'bag_of_tricks', 'finetune'; received recipe='imagenet'"):
+    with pytest.raises(
+        ValueError,
+        match=r"recipe must be one of 'cifar', 'bag_of_tricks', 'finetune'; received recipe='imagenet'",
+    ):
         recipes.get("imagenet")

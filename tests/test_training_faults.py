@@ -18,7 +18,7 @@ import pytest
 import tensorflow as tf
 
 from keras_resnet import atomic, data, registry
-from keras_resnet.training import checkpoints, stream, strategy_name, train
+from keras_resnet.training import checkpoints, strategy_name, stream, train
 
 # ---- A: zero is not the default ----
 
@@ -41,13 +41,25 @@ def no_heavy_work(monkeypatch):
         ("classes", 0, ValueError, "classes must be >= 1; received classes=0"),
         ("epochs", -3, ValueError, "epochs must be >= 1; received epochs=-3"),
         ("epochs", 2.5, TypeError, "epochs must be an int; received epochs=2.5"),
-        ("classes", 5, ValueError, r"classes must exceed the largest label \(9\); received classes=5"),
+        (
+            "classes",
+            5,
+            ValueError,
+            r"classes must exceed the largest label \(9\); received classes=5",
+        ),
         ("learning_rate", 0.0, ValueError, "learning_rate must be > 0; received learning_rate=0.0"),
-        ("save_freq", 0, ValueError, "save_freq must be 'epoch' or a number of steps >= 1; received save_freq=0"),
+        (
+            "save_freq",
+            0,
+            ValueError,
+            "save_freq must be 'epoch' or a number of steps >= 1; received save_freq=0",
+        ),
         ("augment", "", ValueError, "augment must be one of .*; received augment=''"),
     ],
 )
-def test_train_refuses_zero_and_bad_counts_before_any_heavy_work(no_heavy_work, argument, value, error, message):
+def test_train_refuses_zero_and_bad_counts_before_any_heavy_work(
+    no_heavy_work, argument, value, error, message
+):
     (x, y), _ = data.digits(16)
     with pytest.raises(error, match=message):
         train("cifar_resnet20", (x[:64], y[:64]), verbose=0, **{argument: value})
@@ -96,7 +108,9 @@ def test_default_epochs_on_digits_reach_the_first_step_at_once():
     """The CIFAR recipe's 64k iterations are 5,819 epochs of 11 steps on digits: the stream is
     built lazily (it took 40 s for 300 epochs, and 20 GB then an OOM kill for 5,819, before)."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    result = subprocess.run([sys.executable, "-c", _FIRST_STEP], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_STEP], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "first step done" in result.stdout, result.stderr[-3000:]
     seconds = float(result.stdout.split("first step done after ")[1].split(" s")[0])
@@ -112,12 +126,21 @@ def test_each_batch_is_a_function_of_seed_and_global_step():
     examples = stream.from_arrays(x[:96], y[:96])
     batches = stream.Batches(examples, 32, None, seed=3, augment="pad_crop_flip", classes=10)
     whole = list(stream.dataset(batches, 0, 9, workers=2))
-    resumed = list(stream.dataset(stream.Batches(examples, 32, None, seed=3, augment="pad_crop_flip", classes=10), 4, 9, workers=0))
+    resumed = list(
+        stream.dataset(
+            stream.Batches(examples, 32, None, seed=3, augment="pad_crop_flip", classes=10),
+            4,
+            9,
+            workers=0,
+        )
+    )
     assert len(whole) == 9 and len(resumed) == 5 and batches.steps_per_epoch == 3
     for (images, labels), (again, labels_again) in zip(whole[4:], resumed):
         np.testing.assert_array_equal(images, again)
         np.testing.assert_array_equal(labels, labels_again)
-    assert not np.array_equal(whole[0][0], whole[3][0])  # another epoch, another order and augmentation
+    assert not np.array_equal(
+        whole[0][0], whole[3][0]
+    )  # another epoch, another order and augmentation
     epoch = np.concatenate([labels for _, labels in whole[3:6]])
     assert sorted(epoch.tolist()) == sorted(y[:96].tolist())  # each epoch reads every example once
 
@@ -130,7 +153,9 @@ def _image_folder(root, good=40):
     for index in range(good):
         folder = root / ("cats" if index % 2 else "dogs")
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{index}.jpg").write_bytes(tf.io.encode_jpeg((x[index] * 255).astype("uint8")).numpy())
+        (folder / f"{index}.jpg").write_bytes(
+            tf.io.encode_jpeg((x[index] * 255).astype("uint8")).numpy()
+        )
     whole = (root / "cats" / "1.jpg").read_bytes()
     (root / "cats" / "broken.jpg").write_bytes(whole[: len(whole) // 2])
     return root
@@ -138,13 +163,30 @@ def _image_folder(root, good=40):
 
 def test_a_truncated_jpeg_is_skipped_with_one_warning_and_training_goes_on(tmp_path):
     folder = _image_folder(tmp_path / "images")
-    with pytest.warns(UserWarning, match=r"skipped 1 unreadable image of 41 in .*: cats/broken.jpg \(.+\)") as caught:
-        ((x, y), (xv, yv)), class_names = data.image_folder_arrays(folder, 32, validation_split=0.2, seed=0)
+    with pytest.warns(
+        UserWarning, match=r"skipped 1 unreadable image of 41 in .*: cats/broken.jpg \(.+\)"
+    ) as caught:
+        ((x, y), (xv, yv)), class_names = data.image_folder_arrays(
+            folder, 32, validation_split=0.2, seed=0
+        )
     assert len([w for w in caught if "unreadable" in str(w.message)]) == 1
-    assert class_names == ("cats", "dogs") and x.dtype == np.uint8 and x.shape == (32, 32, 32, 3) and xv.shape == (8, 32, 32, 3)
+    assert (
+        class_names == ("cats", "dogs")
+        and x.dtype == np.uint8
+        and x.shape == (32, 32, 32, 3)
+        and xv.shape == (8, 32, 32, 3)
+    )
     assert sorted(np.concatenate([y, yv]).tolist()) == [0] * 20 + [1] * 20
-    result = train("cifar_resnet20", (x, y), validation_data=(xv, yv), epochs=1, batch_size=16, augment="pad_crop",
-                   preprocessing="unit", verbose=0)
+    result = train(
+        "cifar_resnet20",
+        (x, y),
+        validation_data=(xv, yv),
+        epochs=1,
+        batch_size=16,
+        augment="pad_crop",
+        preprocessing="unit",
+        verbose=0,
+    )
     assert np.isfinite(result.history["loss"]).all()
 
     with pytest.warns(UserWarning, match="skipped 1 unreadable image of 41"):
@@ -171,8 +213,19 @@ def _train_quietly(output, epochs, **kwargs):
     (x, y), (xt, yt) = data.digits(16)
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        result = train("cifar_resnet20", (x[:128], y[:128]), validation_data=(xt[:64], yt[:64]), epochs=epochs,
-                       batch_size=64, augment="pad_crop", output_dir=output, tensorboard=False, verbose=2, seed=1, **kwargs)
+        result = train(
+            "cifar_resnet20",
+            (x[:128], y[:128]),
+            validation_data=(xt[:64], yt[:64]),
+            epochs=epochs,
+            batch_size=64,
+            augment="pad_crop",
+            output_dir=output,
+            tensorboard=False,
+            verbose=2,
+            seed=1,
+            **kwargs,
+        )
     return result, err.getvalue()
 
 
@@ -186,16 +239,25 @@ def finished(tmp_path_factory):
 
 def test_the_plan_line_names_the_strategy_and_the_backend(finished):
     _, _, err = finished
-    assert "on 1 replica(s) (default, Keras on tensorflow)" in err and "object at 0x" not in err, err
+    assert "on 1 replica(s) (default, Keras on tensorflow)" in err and "object at 0x" not in err, (
+        err
+    )
     assert strategy_name(tf.distribute.get_strategy()) == "default"
     assert strategy_name(tf.distribute.MirroredStrategy(["/cpu:0"])) == "mirrored (1 device)"
 
 
 def test_checkpoints_are_named_by_global_step_and_the_two_latest_kept(finished):
     output, result, _ = finished
-    assert [p.name for _, p in checkpoints.saved(output / "backup")] == ["step-000000004.weights.h5", "step-000000002.weights.h5"]
-    assert json.loads((output / "backup" / "run.json").read_text()) == {"steps_per_epoch": 2, "global_batch": 64, "seed": 1,
-                                                                         "images": 128}
+    assert [p.name for _, p in checkpoints.saved(output / "backup")] == [
+        "step-000000004.weights.h5",
+        "step-000000002.weights.h5",
+    ]
+    assert json.loads((output / "backup" / "run.json").read_text()) == {
+        "steps_per_epoch": 2,
+        "global_batch": 64,
+        "seed": 1,
+        "images": 128,
+    }
 
 
 def test_a_truncated_checkpoint_resumes_from_the_previous_one(finished, tmp_path):
@@ -217,7 +279,9 @@ def test_a_file_left_by_a_kill_during_a_save_is_not_a_checkpoint(finished, tmp_p
     shutil.copytree(finished[0], output)
     for _, path in checkpoints.saved(output / "backup"):
         path.unlink()
-    atomic.temporary_sibling(output / "backup" / "step-000000002.weights.h5").write_bytes(b"\x89HDF\r\n half written")
+    atomic.temporary_sibling(output / "backup" / "step-000000002.weights.h5").write_bytes(
+        b"\x89HDF\r\n half written"
+    )
     result, err = _train_quietly(output, 1)
     assert "starting at epoch 0" in err, err
     assert (result.start_epoch, result.epochs_run, result.already_complete) == (0, 1, False)
@@ -226,15 +290,28 @@ def test_a_file_left_by_a_kill_during_a_save_is_not_a_checkpoint(finished, tmp_p
 def test_a_run_with_other_settings_is_refused_in_a_used_folder(finished, tmp_path):
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)
-    with pytest.raises(ValueError, match=r"holds a run with other settings \(steps_per_epoch 2 -> 4, global_batch 64 -> 32\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"holds a run with other settings \(steps_per_epoch 2 -> 4, global_batch 64 -> 32\)",
+    ):
         (x, y), _ = data.digits(16)
-        train("cifar_resnet20", (x[:128], y[:128]), epochs=3, batch_size=32, output_dir=output, seed=1, verbose=0)
+        train(
+            "cifar_resnet20",
+            (x[:128], y[:128]),
+            epochs=3,
+            batch_size=32,
+            output_dir=output,
+            seed=1,
+            verbose=0,
+        )
 
 
 def test_a_finished_training_run_again_reports_its_last_epoch(finished, tmp_path, monkeypatch):
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)
-    (output / "final.weights.h5").unlink()  # a kill after the last checkpoint, before the final save
+    (
+        output / "final.weights.h5"
+    ).unlink()  # a kill after the last checkpoint, before the final save
 
     def refuse(*args, **kwargs):
         raise AssertionError("fit ran for a finished training")
@@ -257,10 +334,17 @@ def test_train_config_checks_its_fields_and_train_names_a_mistyped_keyword():
     from keras_resnet.training import TrainConfig
 
     base = TrainConfig(epochs=2, recipe="bag_of_tricks")
-    assert TrainConfig.of(base, {"seed": 3}) == TrainConfig(epochs=2, recipe="bag_of_tricks", seed=3)
+    assert TrainConfig.of(base, {"seed": 3}) == TrainConfig(
+        epochs=2, recipe="bag_of_tricks", seed=3
+    )
     assert TrainConfig.of(base, {}) is base and TrainConfig.of(None, {}) == TrainConfig()
-    assert TrainConfig(epochs=np.int64(4)).epochs == 4 and type(TrainConfig(epochs=np.int64(4)).epochs) is int
+    assert (
+        TrainConfig(epochs=np.int64(4)).epochs == 4
+        and type(TrainConfig(epochs=np.int64(4)).epochs) is int
+    )
     with pytest.raises(ValueError, match="epochs must be >= 1; received epochs=0"):
         TrainConfig(epochs=0)
-    with pytest.raises(TypeError, match="unexpected keyword argument 'epoch'; did you mean 'epochs'"):
+    with pytest.raises(
+        TypeError, match="unexpected keyword argument 'epoch'; did you mean 'epochs'"
+    ):
         train("cifar_resnet20", data.digits(16)[0], epoch=1)

@@ -8,8 +8,8 @@ import sys
 
 import numpy as np
 import pytest
-
 from conftest import assert_learned
+
 from keras_resnet import data
 from keras_resnet.training import train
 
@@ -25,7 +25,9 @@ def test_digits_training_learns_and_ends_converged(digits_run):
     assert_learned(accuracies[-1], y_test, "held-out accuracy after training")
     assert accuracies[-1] >= max(accuracies) - 0.01, accuracies
     output = digits_run.output_dir
-    assert (output / "final.weights.h5").is_file() and (output / "log.csv").read_text().count("\n") == 9
+    assert (output / "final.weights.h5").is_file() and (output / "log.csv").read_text().count(
+        "\n"
+    ) == 9
 
 
 JOB = os.path.join(os.path.dirname(__file__), "_distributed_job.py")
@@ -34,7 +36,13 @@ JOB = os.path.join(os.path.dirname(__file__), "_distributed_job.py")
 def _job(args, env_extra, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update({"JOB_LEARNING_RATE": "0.001", **env_extra})
-    return subprocess.Popen([sys.executable, JOB, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, JOB, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(process, timeout=600):
@@ -56,7 +64,11 @@ def test_mirrored_strategy_on_two_logical_cpus_matches_one_device(tmp_path):
     env = {"JOB_EPOCHS": "1"}
     single = _job(["default", str(tmp_path / "one.json")], env, tmp_path)
     _finish(single)
-    mirrored = _job(["mirrored", str(tmp_path / "two.json"), "2"], {**env, "JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'}, tmp_path)
+    mirrored = _job(
+        ["mirrored", str(tmp_path / "two.json"), "2"],
+        {**env, "JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'},
+        tmp_path,
+    )
     _finish(mirrored)
     one = json.loads((tmp_path / "one.json").read_text())
     two = json.loads((tmp_path / "two.json").read_text())
@@ -89,8 +101,14 @@ def test_two_worker_multi_worker_mirrored_strategy_on_localhost(tmp_path):
     processes = []
     for index in range(2):
         config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}}
-        env = {"TF_CONFIG": json.dumps(config), "JOB_OUTPUT": str(tmp_path / f"worker{index}"), "KERAS_RESNET_TRY_MULTI_WORKER": "1"}
-        processes.append(_job(["multi_worker", str(tmp_path / f"worker{index}.json")], env, tmp_path))
+        env = {
+            "TF_CONFIG": json.dumps(config),
+            "JOB_OUTPUT": str(tmp_path / f"worker{index}"),
+            "KERAS_RESNET_TRY_MULTI_WORKER": "1",
+        }
+        processes.append(
+            _job(["multi_worker", str(tmp_path / f"worker{index}.json")], env, tmp_path)
+        )
     for process in processes:
         _finish(process)
     results = [json.loads((tmp_path / f"worker{i}.json").read_text()) for i in range(2)]
@@ -104,7 +122,9 @@ def test_two_worker_multi_worker_mirrored_strategy_on_localhost(tmp_path):
 def test_multi_worker_is_refused_up_front_with_the_reason(tmp_path):
     workers = [f"localhost:{port}" for port in _free_ports(1)]
     config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": 0}}
-    process = _job(["multi_worker", str(tmp_path / "w.json")], {"TF_CONFIG": json.dumps(config)}, tmp_path)
+    process = _job(
+        ["multi_worker", str(tmp_path / "w.json")], {"TF_CONFIG": json.dumps(config)}, tmp_path
+    )
     out, err = process.communicate(timeout=300)
     assert process.returncode != 0
     assert "tensorflow/tensorflow#72388" in err and "KERAS_RESNET_TRY_MULTI_WORKER=1" in err
@@ -115,7 +135,9 @@ def _fake_cifar10(folder, per_file=64, seed=0):
     rng = np.random.default_rng(seed)
     folder.mkdir()
     for name in [f"data_batch_{i}.bin" for i in range(1, 6)] + ["test_batch.bin"]:
-        records = np.concatenate([rng.integers(0, 10, (per_file, 1)), rng.integers(0, 256, (per_file, 3072))], axis=1)
+        records = np.concatenate(
+            [rng.integers(0, 10, (per_file, 1)), rng.integers(0, 256, (per_file, 3072))], axis=1
+        )
         records.astype("uint8").tofile(folder / name)
     return folder
 
@@ -125,13 +147,30 @@ def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
     (x, y), (xt, yt) = data.cifar(10, folder=folder)
     assert x.shape == (320, 32, 32, 3) and xt.shape == (64, 32, 32, 3) and x.dtype == np.uint8
     raw = np.fromfile(folder / "data_batch_1.bin", dtype=np.uint8).reshape(-1, 3073)
-    assert y[0] == raw[0, 0] and x[0, 0, 0, 0] == raw[0, 1] and x[0, 0, 0, 1] == raw[0, 1 + 1024]  # R then G planes
+    assert (
+        y[0] == raw[0, 0] and x[0, 0, 0, 0] == raw[0, 1] and x[0, 0, 0, 1] == raw[0, 1 + 1024]
+    )  # R then G planes
     with pytest.raises(ValueError, match=r"lacks train.bin: expected the CIFAR-100 binary version"):
         data.cifar(100, folder=folder)
     example = os.path.join(os.path.dirname(__file__), "..", "examples", "train_cifar10.py")
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    result = subprocess.run([sys.executable, example, "--depth", "20", "--data", str(folder), "--epochs", "1",
-                             "--output", str(tmp_path / "run")], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            example,
+            "--depth",
+            "20",
+            "--data",
+            str(folder),
+            "--epochs",
+            "1",
+            "--output",
+            str(tmp_path / "run"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ResNet-20: test error" in result.stdout and "(paper: 8.75%)" in result.stdout
     assert (tmp_path / "run" / "final.weights.h5").is_file()
@@ -141,15 +180,33 @@ def test_bag_of_tricks_mixed_precision_and_xla_paths_train(tmp_path):
     """One short epoch each: the Bag of Tricks recipe (one-hot labels with smoothing, no decay on
     BN/bias, random resized crops) under mixed precision, and the CIFAR recipe under XLA."""
     (x, y), _ = data.digits()
-    tricks = train("cifar_resnet20", (x[:256], y[:256]), recipe="bag_of_tricks", epochs=1, batch_size=64,
-                   augment="random_resized_crop_flip", mixed_precision=True, verbose=0)
+    tricks = train(
+        "cifar_resnet20",
+        (x[:256], y[:256]),
+        recipe="bag_of_tricks",
+        epochs=1,
+        batch_size=64,
+        augment="random_resized_crop_flip",
+        mixed_precision=True,
+        verbose=0,
+    )
     assert tricks.model.dtype_policy.name == "mixed_bfloat16"  # True: bfloat16 without a GPU
     assert all(v.dtype == "float32" for v in tricks.model.trainable_variables)
     assert np.isfinite(tricks.history["loss"]).all()
-    zero_gamma = tricks.model.get_layer("conv2_block1_2_bn")  # zero-init residual: last BN gamma of the block
+    zero_gamma = tricks.model.get_layer(
+        "conv2_block1_2_bn"
+    )  # zero-init residual: last BN gamma of the block
     assert np.abs(zero_gamma.gamma.numpy()).max() < 0.1
-    xla = train("cifar_resnet20", (x[:128], y[:128]), recipe="cifar", epochs=1, batch_size=64, augment="pad_crop",
-                jit_compile=True, verbose=0)
+    xla = train(
+        "cifar_resnet20",
+        (x[:128], y[:128]),
+        recipe="cifar",
+        epochs=1,
+        batch_size=64,
+        augment="pad_crop",
+        jit_compile=True,
+        verbose=0,
+    )
     assert np.isfinite(xla.history["loss"]).all()
 
 
@@ -162,11 +219,21 @@ def test_tfrecord_shards_read_back(tmp_path):
             for image, label in zip(x[shard * 8 : shard * 8 + 8], y[shard * 8 : shard * 8 + 8]):
                 encoded = tf.io.encode_png((image * 255).astype("uint8")).numpy()
                 feature = {
-                    "image/encoded": tf.train.Feature(bytes_list=tf.train.BytesList(value=[encoded])),
-                    "image/class/label": tf.train.Feature(int64_list=tf.train.Int64List(value=[int(label) + 1])),
+                    "image/encoded": tf.train.Feature(
+                        bytes_list=tf.train.BytesList(value=[encoded])
+                    ),
+                    "image/class/label": tf.train.Feature(
+                        int64_list=tf.train.Int64List(value=[int(label) + 1])
+                    ),
                 }
-                writer.write(tf.train.Example(features=tf.train.Features(feature=feature)).SerializeToString())
-    dataset = data.tfrecords(tmp_path / "train-*", 16, batch_size=4, preprocessing="unit", shuffle=False, label_offset=1)
+                writer.write(
+                    tf.train.Example(
+                        features=tf.train.Features(feature=feature)
+                    ).SerializeToString()
+                )
+    dataset = data.tfrecords(
+        tmp_path / "train-*", 16, batch_size=4, preprocessing="unit", shuffle=False, label_offset=1
+    )
     images, labels = zip(*[(a.numpy(), b.numpy()) for a, b in dataset])
     images, labels = np.concatenate(images), np.concatenate(labels)
     assert images.shape == (16, 16, 16, 3) and sorted(labels) == sorted(y[:16])

@@ -64,9 +64,21 @@ ATTENTION = {None: None, "se": SEModule, "se4": lambda c: SEModule(c, 0.25), "ec
 class BasicBlock(nn.Module):
     expansion = 1
 
-    def __init__(self, inplanes, planes, stride, downsample, attention=None, dilation=1, first_dilation=1, **_):
+    def __init__(
+        self,
+        inplanes,
+        planes,
+        stride,
+        downsample,
+        attention=None,
+        dilation=1,
+        first_dilation=1,
+        **_,
+    ):
         super().__init__()
-        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, first_dilation, dilation=first_dilation, bias=False)
+        self.conv1 = nn.Conv2d(
+            inplanes, planes, 3, stride, first_dilation, dilation=first_dilation, bias=False
+        )
         self.bn1 = _bn(planes)
         self.conv2 = nn.Conv2d(planes, planes, 3, 1, dilation, dilation=dilation, bias=False)
         self.bn2 = _bn(planes)
@@ -84,13 +96,33 @@ class BasicBlock(nn.Module):
 class Bottleneck(nn.Module):
     expansion = 4
 
-    def __init__(self, inplanes, planes, stride, downsample, attention=None, dilation=1, first_dilation=1, cardinality=1, base_width=64):
+    def __init__(
+        self,
+        inplanes,
+        planes,
+        stride,
+        downsample,
+        attention=None,
+        dilation=1,
+        first_dilation=1,
+        cardinality=1,
+        base_width=64,
+    ):
         super().__init__()
         width = int(math.floor(planes * base_width / 64)) * cardinality
         self.conv1 = nn.Conv2d(inplanes, width, 1, bias=False)
         self.bn1 = _bn(width)
         # stride in the 3x3 (B)
-        self.conv2 = nn.Conv2d(width, width, 3, stride, first_dilation, dilation=first_dilation, groups=cardinality, bias=False)
+        self.conv2 = nn.Conv2d(
+            width,
+            width,
+            3,
+            stride,
+            first_dilation,
+            dilation=first_dilation,
+            groups=cardinality,
+            bias=False,
+        )
         self.bn2 = _bn(width)
         self.conv3 = nn.Conv2d(width, planes * 4, 1, bias=False)
         self.bn3 = _bn(planes * 4)
@@ -107,13 +139,27 @@ class Bottleneck(nn.Module):
 
 
 class ResNet(nn.Module):
-    def __init__(self, block, layers, num_classes=1000, deep_stem=False, avg_down=False, stem_conv_pool=False,
-                 output_stride=32, features=False, **block_args):
+    def __init__(
+        self,
+        block,
+        layers,
+        num_classes=1000,
+        deep_stem=False,
+        avg_down=False,
+        stem_conv_pool=False,
+        output_stride=32,
+        features=False,
+        **block_args,
+    ):
         super().__init__()
         if deep_stem:  # timm: 3x3 convs 3->32->32->64, the last one's BN is bn1
             self.conv1 = nn.Sequential(
-                nn.Conv2d(3, 32, 3, 2, 1, bias=False), _bn(32), nn.ReLU(),
-                nn.Conv2d(32, 32, 3, 1, 1, bias=False), _bn(32), nn.ReLU(),
+                nn.Conv2d(3, 32, 3, 2, 1, bias=False),
+                _bn(32),
+                nn.ReLU(),
+                nn.Conv2d(32, 32, 3, 1, 1, bias=False),
+                _bn(32),
+                nn.ReLU(),
                 nn.Conv2d(32, 64, 3, 1, 1, bias=False),
             )
         else:
@@ -131,7 +177,9 @@ class ResNet(nn.Module):
                 dilation, stride = dilation * stride, 1
             else:
                 net_stride *= stride
-            stage = self._stage(block, planes, count, stride, avg_down, dilation, previous, block_args)
+            stage = self._stage(
+                block, planes, count, stride, avg_down, dilation, previous, block_args
+            )
             setattr(self, f"layer{i + 1}", stage)
         self.fc = nn.Linear(512 * block.expansion, num_classes)
 
@@ -152,9 +200,22 @@ class ResNet(nn.Module):
         downsample = None
         if stride != 1 or self.inplanes != out:
             downsample = self._downsample(out, stride, dilation, avg_down)
-        blocks = [block(self.inplanes, planes, stride, downsample, dilation=dilation, first_dilation=previous, **block_args)]
+        blocks = [
+            block(
+                self.inplanes,
+                planes,
+                stride,
+                downsample,
+                dilation=dilation,
+                first_dilation=previous,
+                **block_args,
+            )
+        ]
         self.inplanes = out
-        blocks += [block(out, planes, 1, None, dilation=dilation, first_dilation=dilation, **block_args) for _ in range(count - 1)]
+        blocks += [
+            block(out, planes, 1, None, dilation=dilation, first_dilation=dilation, **block_args)
+            for _ in range(count - 1)
+        ]
         return nn.Sequential(*blocks)
 
     def forward(self, x):
@@ -169,7 +230,11 @@ class ResNet(nn.Module):
         return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
 
 
-LAYERS = {18: (BasicBlock, (2, 2, 2, 2)), 34: (BasicBlock, (3, 4, 6, 3)), 50: (Bottleneck, (3, 4, 6, 3))}
+LAYERS = {
+    18: (BasicBlock, (2, 2, 2, 2)),
+    34: (BasicBlock, (3, 4, 6, 3)),
+    50: (Bottleneck, (3, 4, 6, 3)),
+}
 
 
 def _randomize(model, seed):
@@ -193,5 +258,7 @@ def build(depth, form="b", num_classes=1000, seed=0, **kwargs):
     ``output_stride``, ``features``, the rest of the family), with random weights and BN statistics."""
     torch.manual_seed(seed)
     block, layers = LAYERS[depth]
-    model = ResNet(block, layers, num_classes, deep_stem=form in ("c", "d"), avg_down=form == "d", **kwargs)
+    model = ResNet(
+        block, layers, num_classes, deep_stem=form in ("c", "d"), avg_down=form == "d", **kwargs
+    )
     return _randomize(model, seed)

@@ -47,7 +47,11 @@ class Layout(Protocol):
     def layer_keys(self, model: keras.Model, layer: keras.layers.Layer) -> list[str]: ...
 
     def convert(
-        self, model: keras.Model, layer: keras.layers.Layer, arrays: list[np.ndarray], tensors: dict[str, np.ndarray]
+        self,
+        model: keras.Model,
+        layer: keras.layers.Layer,
+        arrays: list[np.ndarray],
+        tensors: dict[str, np.ndarray],
     ) -> tuple[list[np.ndarray], list[str]]: ...
 
 
@@ -117,7 +121,9 @@ def _head_decision(model: keras.Model, planned: dict[str, list[np.ndarray]]) -> 
     return "loaded"
 
 
-def load_checkpoint(model: keras.Model, path: str | os.PathLike[str], *, verbose: bool = True) -> LoadReport:
+def load_checkpoint(
+    model: keras.Model, path: str | os.PathLike[str], *, verbose: bool = True
+) -> LoadReport:
     """Loads a torchvision/timm (``.safetensors``, ``.pth``) or keras.applications (``.h5``)
     checkpoint into `model`, exactly.
 
@@ -130,7 +136,9 @@ def load_checkpoint(model: keras.Model, path: str | os.PathLike[str], *, verbose
     kind, tensors = files.read(path)
     if kind == "keras_weights":
         keras_weights.load_weights_file(model, str(path))
-        return LoadReport(str(path), kind, sum(1 for layer in model.layers if layer.weights), "as saved")
+        return LoadReport(
+            str(path), kind, sum(1 for layer in model.layers if layer.weights), "as saved"
+        )
     layout, source = LAYOUTS[kind]
     tensors = {k: v for k, v in tensors.items() if not torchvision_timm.IGNORED.search(k)}
     planned, keys, used, expected = plan(layout, model, tensors)
@@ -142,17 +150,33 @@ def load_checkpoint(model: keras.Model, path: str | os.PathLike[str], *, verbose
             parts.append(f"{len(missing)} missing keys, e.g. {missing[:5]}")
         if unexpected:
             parts.append(f"{len(unexpected)} unexpected keys, e.g. {unexpected[:5]}")
-        raise _error(path, source, model, "; ".join(parts) + f". The file looks like {layout.describe(tensors)}")
+        raise _error(
+            path,
+            source,
+            model,
+            "; ".join(parts) + f". The file looks like {layout.describe(tensors)}",
+        )
     head = _head_decision(model, planned)
     for name, arrays in planned.items():
         layer = model.get_layer(name)
         shapes = [tuple(w.shape) for w in layer.weights]
         got = [tuple(a.shape) for a in arrays]
         if got != shapes:
-            bad = next(i for i, (g, s) in enumerate(zip(got, shapes)) if g != s) if len(got) == len(shapes) else 0
-            raise _error(path, source, model, f"key {keys[name][bad]!r} has shape {got[bad]} after conversion, layer {name!r} needs {shapes[bad]}")
+            bad = (
+                next(i for i, (g, s) in enumerate(zip(got, shapes)) if g != s)
+                if len(got) == len(shapes)
+                else 0
+            )
+            raise _error(
+                path,
+                source,
+                model,
+                f"key {keys[name][bad]!r} has shape {got[bad]} after conversion, layer {name!r} needs {shapes[bad]}",
+            )
         if not all(np.isfinite(a).all() for a in arrays):
-            raise _error(path, source, model, f"the tensors of layer {name!r} hold NaN or infinite values")
+            raise _error(
+                path, source, model, f"the tensors of layer {name!r} hold NaN or infinite values"
+            )
     before = {name: model.get_layer(name).get_weights() for name in planned}
     try:
         for name, arrays in planned.items():
@@ -167,4 +191,13 @@ def load_checkpoint(model: keras.Model, path: str | os.PathLike[str], *, verbose
     return report
 
 
-__all__ = ["LAYOUTS", "LoadReport", "plan", "files", "keras_applications", "keras_weights", "load_checkpoint", "torchvision_timm"]
+__all__ = [
+    "LAYOUTS",
+    "LoadReport",
+    "plan",
+    "files",
+    "keras_applications",
+    "keras_weights",
+    "load_checkpoint",
+    "torchvision_timm",
+]

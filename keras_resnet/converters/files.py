@@ -32,13 +32,19 @@ def detect(path: str | os.PathLike[str]) -> str:
 
         try:
             with h5py.File(path, "r") as f:
-                if "layer_names" in f.attrs or ("model_weights" in f and "layer_names" in f["model_weights"].attrs):
+                if "layer_names" in f.attrs or (
+                    "model_weights" in f and "layer_names" in f["model_weights"].attrs
+                ):
                     return "keras_h5"
                 if "layers" in f or "vars" in f:
                     return "keras_weights"
         except OSError as error:
-            raise ValueError(f"weights={str(path)!r} is not a readable HDF5 weights file ({error})") from None
-        raise ValueError(f"weights={str(path)!r} is an HDF5 file but neither a Keras weights file nor a keras.applications one")
+            raise ValueError(
+                f"weights={str(path)!r} is not a readable HDF5 weights file ({error})"
+            ) from None
+        raise ValueError(
+            f"weights={str(path)!r} is an HDF5 file but neither a Keras weights file nor a keras.applications one"
+        )
     if head.startswith(_ZIP) or head[:1] == b"\x80":  # torch.save: zip archive, or a legacy pickle
         return "torch"
     if len(head) >= 9 and head[8:9] == b"{":  # safetensors: 8-byte header length, then JSON
@@ -56,7 +62,9 @@ def _read_safetensors(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     try:
         return dict(numpy_io.load_file(str(path)))
     except Exception as error:  # SafetensorError: truncated or malformed
-        raise ValueError(f"weights={str(path)!r} is not a readable safetensors file ({error})") from None
+        raise ValueError(
+            f"weights={str(path)!r} is not a readable safetensors file ({error})"
+        ) from None
 
 
 def _unwrap_state_dict(obj: Any, path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
@@ -69,9 +77,15 @@ def _unwrap_state_dict(obj: Any, path: str | os.PathLike[str]) -> dict[str, np.n
     tensors: dict[str, np.ndarray] = {}
     for key, value in obj.items():
         if not hasattr(value, "detach"):
-            raise ValueError(f"weights={str(path)!r}: entry {key!r} is a {type(value).__name__}, not a tensor")
-        name = key[len("module."):] if key.startswith("module.") else key
-        tensors[name] = value.detach().cpu().float().numpy() if value.is_floating_point() else value.detach().cpu().numpy()
+            raise ValueError(
+                f"weights={str(path)!r}: entry {key!r} is a {type(value).__name__}, not a tensor"
+            )
+        name = key[len("module.") :] if key.startswith("module.") else key
+        tensors[name] = (
+            value.detach().cpu().float().numpy()
+            if value.is_floating_point()
+            else value.detach().cpu().numpy()
+        )
     return tensors
 
 
@@ -100,7 +114,9 @@ def _read_keras_h5(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     tensors: dict[str, np.ndarray] = {}
     try:
         with h5py.File(path, "r") as f:
-            group = f["model_weights"] if "layer_names" not in f.attrs and "model_weights" in f else f
+            group = (
+                f["model_weights"] if "layer_names" not in f.attrs and "model_weights" in f else f
+            )
             for layer in group.attrs["layer_names"]:
                 layer = layer.decode() if isinstance(layer, bytes) else layer
                 for weight in group[layer].attrs.get("weight_names", []):
@@ -108,11 +124,17 @@ def _read_keras_h5(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
                     short = weight.split("/")[-1].split(":")[0]
                     tensors[f"{layer}/{short}"] = np.asarray(group[layer][weight])
     except (OSError, KeyError) as error:
-        raise ValueError(f"weights={str(path)!r} is not a readable keras.applications weights file ({error})") from None
+        raise ValueError(
+            f"weights={str(path)!r} is not a readable keras.applications weights file ({error})"
+        ) from None
     return tensors
 
 
-READERS: dict[str, Callable[[str | os.PathLike[str]], dict[str, np.ndarray]]] = {"safetensors": _read_safetensors, "torch": _read_torch, "keras_h5": _read_keras_h5}
+READERS: dict[str, Callable[[str | os.PathLike[str]], dict[str, np.ndarray]]] = {
+    "safetensors": _read_safetensors,
+    "torch": _read_torch,
+    "keras_h5": _read_keras_h5,
+}
 
 
 def read(path: str | os.PathLike[str]) -> tuple[str, dict[str, np.ndarray]]:

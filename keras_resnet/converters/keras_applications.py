@@ -28,7 +28,10 @@ SOURCE_EPSILON = 1.001e-5
 
 def describe(keys: Iterable[str]) -> str:
     layers = {k.split("/")[0] for k in keys}
-    blocks = [len({n.split("_")[1] for n in layers if n.startswith(f"conv{s}_block")}) for s in range(2, 6)]
+    blocks = [
+        len({n.split("_")[1] for n in layers if n.startswith(f"conv{s}_block")})
+        for s in range(2, 6)
+    ]
     form = "V2 (pre-activation)" if "post_bn" in layers else "V1"
     return f"a keras.applications ResNet {form} with blocks {blocks}"
 
@@ -36,10 +39,17 @@ def describe(keys: Iterable[str]) -> str:
 def check_model(model: keras.Model) -> None:
     names = {layer.name for layer in model.layers}
     if any(name.endswith("_preact_bn") for name in names):
-        raise ValueError(f"model {model.name!r} is pre-activation (V2); only keras.applications ResNet50/101/152 (V1) convert")
+        raise ValueError(
+            f"model {model.name!r} is pre-activation (V2); only keras.applications ResNet50/101/152 (V1) convert"
+        )
     if "conv1_1_conv" in names or any(name.endswith("_0_pool") for name in names):
-        raise ValueError(f"model {model.name!r} has a deep stem or an average-pool shortcut (C/D); keras.applications weights fit the original form ('resnet50')")
-    if "conv3_block1_3_conv" in names and tuple(model.get_layer("conv3_block1_1_conv").strides) == (1, 1):
+        raise ValueError(
+            f"model {model.name!r} has a deep stem or an average-pool shortcut (C/D); keras.applications weights fit the original form ('resnet50')"
+        )
+    if "conv3_block1_3_conv" in names and tuple(model.get_layer("conv3_block1_1_conv").strides) == (
+        1,
+        1,
+    ):
         raise ValueError(
             f"model {model.name!r} strides in the 3x3 convolution (B form); keras.applications ResNets "
             "stride in the first 1x1: use the original form (e.g. 'resnet50')"
@@ -54,7 +64,9 @@ def layer_keys(model: keras.Model, layer: keras.layers.Layer) -> list[str]:
     """The file's keys of `layer`'s weights, in Keras' order (the layer names are shared)."""
     keys = NAMING.keys(layer.name, layer)
     if keys is None:
-        raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) has no keras.applications counterpart")
+        raise ValueError(
+            f"layer {layer.name!r} ({type(layer).__name__}) has no keras.applications counterpart"
+        )
     return keys
 
 

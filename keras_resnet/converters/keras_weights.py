@@ -18,7 +18,9 @@ def _open_h5(path: str | os.PathLike[str]) -> Any:
     try:
         return h5py.File(path, "r")
     except OSError as error:
-        raise ValueError(f"weights={path!r} is not a readable HDF5 weights file ({error})") from None
+        raise ValueError(
+            f"weights={path!r} is not a readable HDF5 weights file ({error})"
+        ) from None
 
 
 _DENSE_GROUP = re.compile(r"^dense(?:_(\d+))?$")
@@ -52,7 +54,9 @@ def check_head_classes(path: str, classes: int) -> None:
         )
 
 
-_FAILED = re.compile(r"A total of (\d+) objects could not be loaded.*?object <\w+ name=([^,>]+)", re.S)
+_FAILED = re.compile(
+    r"A total of (\d+) objects could not be loaded.*?object <\w+ name=([^,>]+)", re.S
+)
 _SHAPES = re.compile(r"variable\.shape=(\([^)]*\)), Received: value\.shape=(\([^)]*\))")
 
 
@@ -63,8 +67,10 @@ def _summary(error: Exception) -> str:
     failed, shapes = _FAILED.search(text), _SHAPES.search(text)
     if failed:
         detail = f" (the model's shape {shapes[1]}, the file's {shapes[2]})" if shapes else ""
-        return (f"{failed[1]} of its layers could not be loaded, e.g. {failed[2]}{detail}; "
-                "the file was saved from another architecture or class count")
+        return (
+            f"{failed[1]} of its layers could not be loaded, e.g. {failed[2]}{detail}; "
+            "the file was saved from another architecture or class count"
+        )
     first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
     return first if len(first) <= 300 else first[:297] + "..."
 
@@ -79,6 +85,8 @@ def load_weights_file(model: keras.Model, path: str) -> None:
             model.load_weights(path)
     except Exception as error:  # Keras raises ValueError/KeyError/OSError for mismatched files
         model.set_weights(before)
-        raise ValueError(f"weights={path!r} does not fit model {model.name!r}: {_summary(error)}") from None
+        raise ValueError(
+            f"weights={path!r} does not fit model {model.name!r}: {_summary(error)}"
+        ) from None
     for warning in caught:  # the load worked: pass Keras' warnings on
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)

@@ -23,15 +23,26 @@ from keras_resnet.converters.naming import Naming
 if TYPE_CHECKING:
     import keras
 
-BN_FIELDS = ("weight", "bias", "running_mean", "running_var")  # -> gamma, beta, moving mean/variance
+BN_FIELDS = (
+    "weight",
+    "bias",
+    "running_mean",
+    "running_var",
+)  # -> gamma, beta, moving mean/variance
 IGNORED = re.compile(r"(^|\.)num_batches_tracked$")
 #: layers outside the blocks -> their state-dict prefix: single or deep stem, ResNet-RS's conv
 #: stem pool, the classifier
 _FIXED = {
-    "conv1_conv": "conv1", "conv1_bn": "bn1",
-    "conv1_1_conv": "conv1.0", "conv1_1_bn": "conv1.1", "conv1_2_conv": "conv1.3", "conv1_2_bn": "conv1.4",
-    "conv1_3_conv": "conv1.6", "conv1_3_bn": "bn1",
-    "pool1_conv": "maxpool.0", "pool1_bn": "maxpool.1",
+    "conv1_conv": "conv1",
+    "conv1_bn": "bn1",
+    "conv1_1_conv": "conv1.0",
+    "conv1_1_bn": "conv1.1",
+    "conv1_2_conv": "conv1.3",
+    "conv1_2_bn": "conv1.4",
+    "conv1_3_conv": "conv1.6",
+    "conv1_3_bn": "bn1",
+    "pool1_conv": "maxpool.0",
+    "pool1_bn": "maxpool.1",
     "predictions": "fc",
 }
 _BLOCK = re.compile(r"^conv(\d+)_block(\d+)_(\d)_(conv|bn)$")
@@ -46,11 +57,28 @@ def describe(tensors: Iterable[str]) -> str:
     deep = "conv1.0.weight" in keys
     avg_down = any(k.endswith("downsample.2.weight") for k in keys)
     bottleneck = any(".conv3." in k for k in keys)
-    stages = [sum(1 for k in keys if re.match(rf"^layer{s}\.\d+\.conv1\.weight$", k)) for s in range(1, 5)]
-    form = "D (deep stem, average-pool shortcut)" if avg_down else "C (deep stem)" if deep else "B (plain stem)"
-    extras = [text for marker, text in ((".se.fc1.", "SE attention"), (".se.conv.", "ECA attention"), ("maxpool.0.", "a conv stem pool"))
-              if any(marker in k for k in keys)]
-    if isinstance(tensors, Mapping) and "layer1.0.conv2.weight" in tensors:  # ResNeXt/Wide: groups and width
+    stages = [
+        sum(1 for k in keys if re.match(rf"^layer{s}\.\d+\.conv1\.weight$", k)) for s in range(1, 5)
+    ]
+    form = (
+        "D (deep stem, average-pool shortcut)"
+        if avg_down
+        else "C (deep stem)"
+        if deep
+        else "B (plain stem)"
+    )
+    extras = [
+        text
+        for marker, text in (
+            (".se.fc1.", "SE attention"),
+            (".se.conv.", "ECA attention"),
+            ("maxpool.0.", "a conv stem pool"),
+        )
+        if any(marker in k for k in keys)
+    ]
+    if (
+        isinstance(tensors, Mapping) and "layer1.0.conv2.weight" in tensors
+    ):  # ResNeXt/Wide: groups and width
         out, per_group = tensors["layer1.0.conv2.weight"].shape[:2]
         extras.append(f"first block's 3x3 conv {out} wide in {out // per_group} groups")
     detail = (", " + ", ".join(extras)) if extras else ""
@@ -87,7 +115,9 @@ def check_model(model: keras.Model) -> None:
                 "B form (e.g. 'resnet50b'), C or D"
             )
     if any(name.endswith("_preact_bn") for name in names):
-        raise ValueError(f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet checkpoints are V1")
+        raise ValueError(
+            f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet checkpoints are V1"
+        )
 
 
 NAMING = Naming(".", "weight", "bias", BN_FIELDS)
@@ -106,12 +136,17 @@ def layer_keys(model: keras.Model, layer: keras.layers.Layer) -> list[str]:
     prefix = _prefix(layer.name, avg_down)
     keys = None if prefix is None else NAMING.keys(prefix, layer)
     if keys is None:
-        raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) of {model.name!r} has no torchvision/timm counterpart")
+        raise ValueError(
+            f"layer {layer.name!r} ({type(layer).__name__}) of {model.name!r} has no torchvision/timm counterpart"
+        )
     return keys
 
 
 def convert(
-    model: keras.Model, layer: keras.layers.Layer, arrays: list[np.ndarray], tensors: dict[str, np.ndarray]
+    model: keras.Model,
+    layer: keras.layers.Layer,
+    arrays: list[np.ndarray],
+    tensors: dict[str, np.ndarray],
 ) -> tuple[list[np.ndarray], list[str]]:
     """``(arrays in Keras' layout, further keys consumed)`` for one layer."""
     convert_kernel = _KERNEL.get(type(layer).__name__)

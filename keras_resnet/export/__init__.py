@@ -31,17 +31,26 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from keras_resnet import _checks, _console, _kinds, atomic
-from keras_resnet.export import _files, _trace, calibration as calibration_lib
-from keras_resnet.export import formats
-from keras_resnet.export.formats import FORMATS, Format, format_of, get_format, load_runner, register_format, unregister_format
+from keras_resnet.export import _files, _trace, formats, verify
+from keras_resnet.export import calibration as calibration_lib
+from keras_resnet.export._trace import Traced, check_model, output_kind, trace
+from keras_resnet.export.formats import (
+    FORMATS,
+    Format,
+    format_of,
+    get_format,
+    load_runner,
+    register_format,
+    unregister_format,
+)
+from keras_resnet.export.verify import Report, VerificationError
 
 # The built-in formats register themselves in this order (the order of ``format="all"``).
-from keras_resnet.export import saved_model as saved_model_format  # noqa: E402, F401
-from keras_resnet.export import tflite as tflite_format  # noqa: E402, F401
-from keras_resnet.export import onnx as onnx_format  # noqa: E402, F401
-from keras_resnet.export import verify  # noqa: E402
-from keras_resnet.export._trace import Traced, check_model, output_kind, trace  # noqa: E402
-from keras_resnet.export.verify import Report, VerificationError  # noqa: E402
+# isort: off
+from keras_resnet.export import saved_model as saved_model_format  # noqa: F401
+from keras_resnet.export import tflite as tflite_format  # noqa: F401
+from keras_resnet.export import onnx as onnx_format  # noqa: F401
+# isort: on
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,14 +68,19 @@ class ExportResult(list[Report]):
     def table(self) -> str:
         compressed = any(r.compressed_bytes is not None for r in self)
         lines = [
-            "| format | precision | size |" + (" compressed |" if compressed else "")
+            "| format | precision | size |"
+            + (" compressed |" if compressed else "")
             + " export s | max abs diff | top-1 agreement | path |",
             "|---|---|---:|" + ("---:|" if compressed else "") + "---:|---:|---:|---|",
         ]
         for r in self:
             size = f"{r.size_bytes / 2**20:.2f} MiB |"
             if compressed:
-                size += f" {r.compressed_bytes / 2**20:.2f} MiB |" if r.compressed_bytes is not None else " |"
+                size += (
+                    f" {r.compressed_bytes / 2**20:.2f} MiB |"
+                    if r.compressed_bytes is not None
+                    else " |"
+                )
             lines.append(
                 f"| {r.format} | {r.precision} | {size} {r.export_seconds:.1f} | "
                 f"{r.max_abs_diff:.2e} | {r.top1_agreement:.0%} | {r.path} |"
@@ -75,9 +89,17 @@ class ExportResult(list[Report]):
 
 
 def _as_list(argument: str, value: Any, allowed: Iterable[str]) -> list[str]:
-    values = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else None
+    values = (
+        [value]
+        if isinstance(value, str)
+        else list(value)
+        if isinstance(value, (list, tuple))
+        else None
+    )
     if not values:
-        raise TypeError(f"{argument} must be a name or a list of names; received {argument}={value!r}")
+        raise TypeError(
+            f"{argument} must be a name or a list of names; received {argument}={value!r}"
+        )
     if argument == "format" and values == ["all"]:
         return list(allowed)
     for v in values:
@@ -89,7 +111,9 @@ def _plan(formats: list[str], precisions: list[str]) -> list[tuple[str, str]]:
     jobs = [(f, p) for f in formats for p in precisions if p in FORMATS[f].precisions]
     for p in precisions:
         if not any(p in FORMATS[f].precisions for f in formats):
-            raise ValueError(f"quantize={p!r} is not offered by format {formats}; see keras_resnet.export.FORMATS")
+            raise ValueError(
+                f"quantize={p!r} is not offered by format {formats}; see keras_resnet.export.FORMATS"
+            )
     return jobs
 
 
@@ -140,18 +164,31 @@ def plan(
     return jobs, per_job
 
 
-def _targets(path: str | os.PathLike[str], jobs: list[tuple[str, str]], name: str, version: int) -> list[pathlib.Path]:
+def _targets(
+    path: str | os.PathLike[str], jobs: list[tuple[str, str]], name: str, version: int
+) -> list[pathlib.Path]:
     """Where each job writes. One file artifact goes to `path`, or into it as
     ``<name><suffix>`` where `path` is an existing folder (or ends in a separator), as ``cp``
     does; a SavedModel goes to ``<path>/<name>/<version>``; several artifacts go into the
     folder `path`."""
     folder = pathlib.Path(path)
-    if len(jobs) == 1 and _kind(jobs[0][0]) == "file" and not (folder.is_dir() or str(path).endswith(("/", os.sep))):
+    if (
+        len(jobs) == 1
+        and _kind(jobs[0][0]) == "file"
+        and not (folder.is_dir() or str(path).endswith(("/", os.sep)))
+    ):
         return [folder]
     if folder.exists() and not folder.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "is a file; several artifacts (or a SavedModel) need a folder", str(folder))
+        raise NotADirectoryError(
+            errno.ENOTDIR,
+            "is a file; several artifacts (or a SavedModel) need a folder",
+            str(folder),
+        )
     several = len(jobs) > 1
-    return [FORMATS[fmt].target(folder, name, precision, version=version, several=several) for fmt, precision in jobs]
+    return [
+        FORMATS[fmt].target(folder, name, precision, version=version, several=several)
+        for fmt, precision in jobs
+    ]
 
 
 def _artifact_name(model_name: str | None) -> str:
@@ -178,7 +215,9 @@ def check_outputs(
     jobs, per_job = plan(format, quantize, quantization_aware=quantization_aware, **options)
     needs = sorted({p for f, p in jobs if p in FORMATS[f].calibrated})
     if needs and calibration_data is None and not quantization_aware:
-        raise ValueError(f"quantize={needs[0]!r} needs calibration_data (an array, a tf.data.Dataset or an image folder)")
+        raise ValueError(
+            f"quantize={needs[0]!r} needs calibration_data (an array, a tf.data.Dataset or an image folder)"
+        )
     targets = _targets(path, jobs, _artifact_name(model_name), version)
     for (fmt, _), target in zip(jobs, targets):
         atomic.check_target(target, overwrite=overwrite, kind=_kind(fmt))
@@ -263,27 +302,57 @@ def export(
     quantization_aware = _kinds.is_quantization_aware(model)
     name = _artifact_name(getattr(model, "name", None))
     jobs, per_job, targets = check_outputs(
-        path, name, format, quantize, version=version, overwrite=overwrite, quantization_aware=quantization_aware,
-        calibration_data=calibration_data, **options
+        path,
+        name,
+        format,
+        quantize,
+        version=version,
+        overwrite=overwrite,
+        quantization_aware=quantization_aware,
+        calibration_data=calibration_data,
+        **options,
     )
-    with atomic.scratch():  # converters' temporaries: removed afterwards, or by the next run after a kill
-        preprocessing = _trace.model_preprocessing(model) if preprocessing is None else preprocessing
-        traced = _trace.trace(model, input_size=input_size, preprocessing=preprocessing, class_names=class_names)
+    with (
+        atomic.scratch()
+    ):  # converters' temporaries: removed afterwards, or by the next run after a kill
+        preprocessing = (
+            _trace.model_preprocessing(model) if preprocessing is None else preprocessing
+        )
+        traced = _trace.trace(
+            model, input_size=input_size, preprocessing=preprocessing, class_names=class_names
+        )
         calibration = None
         if not quantization_aware and any(p in FORMATS[f].calibrated for f, p in jobs):
             traced.require_static("int8 calibration")
             calibration = calibration_lib.load(
-                calibration_data, input_shape=traced.input_shape, preprocessing=traced.preprocessing, limit=calibration_size
+                calibration_data,
+                input_shape=traced.input_shape,
+                preprocessing=traced.preprocessing,
+                limit=calibration_size,
             )
         inputs = verify.verification_inputs(traced, calibration) if verify_artifacts else None
-        _console.log(verbose, f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)")
+        _console.log(
+            verbose,
+            f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)",
+        )
         result = ExportResult()
         for i, (job, target, job_options) in enumerate(zip(jobs, targets, per_job), 1):
             _console.log(verbose, f"[{i}/{len(jobs)}] {job[0]} {job[1]} -> {target}")
-            report = _write(traced, job, target, job_options, calibration, inputs, overwrite=overwrite, compressed_size=compressed_size)
+            report = _write(
+                traced,
+                job,
+                target,
+                job_options,
+                calibration,
+                inputs,
+                overwrite=overwrite,
+                compressed_size=compressed_size,
+            )
             result.append(report)
             _console.log(verbose, f"      {_describe(report)}")
-    _console.log(verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s")
+    _console.log(
+        verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s"
+    )
     return result
 
 
@@ -303,7 +372,9 @@ def _write(
     fmt, precision = job
     t0 = time.perf_counter()
     with atomic.atomic_path(target, overwrite=overwrite, kind=_kind(fmt)) as tmp:
-        details = FORMATS[fmt].write(traced, tmp, precision=precision, calibration=calibration, **job_options)
+        details = FORMATS[fmt].write(
+            traced, tmp, precision=precision, calibration=calibration, **job_options
+        )
         report = Report(
             format=fmt,
             precision=precision,

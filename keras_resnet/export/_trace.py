@@ -18,7 +18,8 @@ from typing import Any
 import keras
 import tensorflow as tf
 
-from keras_resnet import _kinds, preprocessing as preprocessing_lib
+from keras_resnet import _kinds
+from keras_resnet import preprocessing as preprocessing_lib
 
 
 @dataclasses.dataclass
@@ -112,7 +113,9 @@ def output_kind(model: Any) -> str:
 def check_model(model: Any) -> None:
     """A Keras 3 model, or a tf_keras one (a twin, a QAT or pruned model from keras_resnet.optimize)."""
     if not (isinstance(model, keras.Model) or _kinds.is_tf_keras_model(model)):
-        raise TypeError(f"model must be a keras.Model (or a tf_keras.Model); received model={model!r}")
+        raise TypeError(
+            f"model must be a keras.Model (or a tf_keras.Model); received model={model!r}"
+        )
     if _kinds.is_pruning_wrapped(model):
         raise ValueError(
             f"model {model.name!r} still has pruning wrappers; strip them first with "
@@ -123,10 +126,14 @@ def check_model(model: Any) -> None:
 def _input_shape(model: Any, input_size: int | Sequence[int] | None) -> tuple:
     check_model(model)
     if len(model.inputs) != 1:
-        raise ValueError(f"model must take one image input; {model.name!r} takes {len(model.inputs)}")
+        raise ValueError(
+            f"model must take one image input; {model.name!r} takes {len(model.inputs)}"
+        )
     shape = tuple(model.inputs[0].shape)
     if len(shape) != 4:
-        raise ValueError(f"model must take 4-D images (batch, height, width, channels); {model.name!r} takes {shape}")
+        raise ValueError(
+            f"model must take 4-D images (batch, height, width, channels); {model.name!r} takes {shape}"
+        )
     height, width, channels = shape[1:]
     if input_size is not None:
         if isinstance(input_size, int) and not isinstance(input_size, bool):
@@ -136,7 +143,9 @@ def _input_shape(model: Any, input_size: int | Sequence[int] | None) -> tuple:
             or len(input_size) != 2
             or not all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in input_size)
         ):
-            raise ValueError(f"input_size must be an int or (height, width); received input_size={input_size!r}")
+            raise ValueError(
+                f"input_size must be an int or (height, width); received input_size={input_size!r}"
+            )
         for built, wanted in zip((height, width), input_size):
             if built is not None and built != wanted:
                 raise ValueError(
@@ -165,7 +174,9 @@ def plain_grouped_convolutions() -> Any:
         grouped = data_format in (None, "channels_last") and inputs.shape[-1] != kernel.shape[-2]
         if not grouped or len(inputs.shape) != 4:
             return keras_conv(inputs, kernel, strides, padding, data_format, dilation_rate)
-        return tf.nn.convolution(inputs, kernel, strides, padding.upper(), data_format="NHWC", dilations=dilation_rate)
+        return tf.nn.convolution(
+            inputs, kernel, strides, padding.upper(), data_format="NHWC", dilations=dilation_rate
+        )
 
     tf_backend_nn.conv = conv
     try:
@@ -188,7 +199,9 @@ def trace(
     kind = output_kind(model)
     names = None if class_names is None else tuple(str(c) for c in class_names)
     if names is not None and (kind == "features" or len(names) != model.output_shape[-1]):
-        raise ValueError(f"class_names has {len(names)} names but the model has {model.output_shape[-1]} outputs")
+        raise ValueError(
+            f"class_names has {len(names)} names but the model has {model.output_shape[-1]} outputs"
+        )
     spec = tf.TensorSpec([None, *input_shape], tf.float32, name="image")
 
     if kind == "features":
@@ -214,7 +227,9 @@ def trace(
         concrete = function.get_concrete_function()
     module = tf.Module()
     # Keras 3 variables wrap tf.Variables; the converters freeze what the module tracks.
-    module.model_variables = [v.value if isinstance(v, keras.Variable) else v for v in model.variables]
+    module.model_variables = [
+        v.value if isinstance(v, keras.Variable) else v for v in model.variables
+    ]
     module.serve = function
     return Traced(
         model=model,

@@ -25,7 +25,9 @@ from keras_resnet.data import IMAGE_EXTENSIONS
 _Preprocess = Callable[[np.ndarray], np.ndarray]
 
 
-def _from_folder(folder: pathlib.Path, input_shape: Sequence[Any], preprocessing: _Preprocess, limit: int) -> np.ndarray:
+def _from_folder(
+    folder: pathlib.Path, input_shape: Sequence[Any], preprocessing: _Preprocess, limit: int
+) -> np.ndarray:
     import tensorflow as tf
 
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_EXTENSIONS)
@@ -38,9 +40,13 @@ def _from_folder(folder: pathlib.Path, input_shape: Sequence[Any], preprocessing
     images = []
     for path in files:
         try:
-            image = tf.io.decode_image(tf.io.read_file(str(path)), channels=channels, expand_animations=False)
+            image = tf.io.decode_image(
+                tf.io.read_file(str(path)), channels=channels, expand_animations=False
+            )
         except tf.errors.InvalidArgumentError as error:
-            raise ValueError(f"calibration_data: cannot decode image {str(path)!r}: {error.message}") from None
+            raise ValueError(
+                f"calibration_data: cannot decode image {str(path)!r}: {error.message}"
+            ) from None
         image = tf.image.resize(tf.cast(image, tf.float32), (height, width), antialias=True)
         images.append(preprocessing(image.numpy()))
     return np.stack(images)
@@ -51,7 +57,9 @@ def _from_dataset(dataset: Any, limit: int) -> np.ndarray:
     for element in dataset:
         x = element[0] if isinstance(element, (tuple, list)) else element
         if isinstance(x, dict):
-            raise ValueError("calibration_data: a dataset of dicts is not supported; map it to images first")
+            raise ValueError(
+                "calibration_data: a dataset of dicts is not supported; map it to images first"
+            )
         x = np.asarray(x, dtype="float32")
         if x.ndim == 3:
             x = x[None]
@@ -65,11 +73,17 @@ def _from_dataset(dataset: Any, limit: int) -> np.ndarray:
 
 
 def load(
-    calibration_data: Any, *, input_shape: Sequence[int | None], preprocessing: _Preprocess, limit: int = 200
+    calibration_data: Any,
+    *,
+    input_shape: Sequence[int | None],
+    preprocessing: _Preprocess,
+    limit: int = 200,
 ) -> np.ndarray:
     """Calibration images as one float32 array ``(N, height, width, channels)``, N <= `limit`."""
     if calibration_data is None:
-        raise ValueError("int8 quantization needs calibration_data (an array, a tf.data.Dataset or an image folder)")
+        raise ValueError(
+            "int8 quantization needs calibration_data (an array, a tf.data.Dataset or an image folder)"
+        )
     if isinstance(calibration_data, (str, pathlib.Path)):
         folder = pathlib.Path(calibration_data)
         if not folder.is_dir():
@@ -77,7 +91,9 @@ def load(
         images = _from_folder(folder, input_shape, preprocessing, limit)
     elif isinstance(calibration_data, np.ndarray):
         images = calibration_data[:limit].astype("float32", copy=False)
-    elif type(calibration_data).__module__.startswith("tensorflow") and hasattr(calibration_data, "element_spec"):
+    elif type(calibration_data).__module__.startswith("tensorflow") and hasattr(
+        calibration_data, "element_spec"
+    ):
         images = _from_dataset(calibration_data, limit)
     else:
         raise TypeError(
@@ -85,7 +101,9 @@ def load(
             f"received calibration_data of type {type(calibration_data).__name__}"
         )
     if images.ndim != 4 or len(images) == 0:
-        raise ValueError(f"calibration_data must hold images (N, height, width, channels) with N >= 1; received shape {images.shape}")
+        raise ValueError(
+            f"calibration_data must hold images (N, height, width, channels) with N >= 1; received shape {images.shape}"
+        )
     expected = tuple(input_shape)
     got = images.shape[1:]
     if any(e is not None and e != g for e, g in zip(expected, got)):

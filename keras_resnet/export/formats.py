@@ -86,15 +86,27 @@ class Format:
     description: str = ""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", self.name) or self.name == "all":
-            raise ValueError(f"a format name is lower-case letters, digits and '_' (not 'all'); received name={self.name!r}")
+        if (
+            not isinstance(self.name, str)
+            or not re.fullmatch(r"[a-z][a-z0-9_]*", self.name)
+            or self.name == "all"
+        ):
+            raise ValueError(
+                f"a format name is lower-case letters, digits and '_' (not 'all'); received name={self.name!r}"
+            )
         if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}; received kind={self.kind!r}")
+            raise ValueError(
+                f"kind must be one of {', '.join(repr(k) for k in KINDS)}; received kind={self.kind!r}"
+            )
         if self.kind == "file" and not re.fullmatch(r"\.[A-Za-z0-9_.]+", self.suffix or ""):
-            raise ValueError(f"a file format needs a suffix such as '.{self.name}'; received suffix={self.suffix!r}")
+            raise ValueError(
+                f"a file format needs a suffix such as '.{self.name}'; received suffix={self.suffix!r}"
+            )
         for field in ("write", "load", "validate"):
             if not callable(getattr(self, field)):
-                raise TypeError(f"{field} must be callable; received {field}={getattr(self, field)!r}")
+                raise TypeError(
+                    f"{field} must be callable; received {field}={getattr(self, field)!r}"
+                )
         for field in ("precisions", "options", "calibrated", "quantization_aware"):
             value = getattr(self, field)
             if isinstance(value, str) or not all(isinstance(v, str) for v in value):
@@ -102,11 +114,17 @@ class Format:
             object.__setattr__(self, field, tuple(value))
         if not self.precisions:
             raise ValueError(f"format {self.name!r} offers no precision")
-        stray = [p for p in (*self.calibrated, *self.quantization_aware) if p not in self.precisions]
+        stray = [
+            p for p in (*self.calibrated, *self.quantization_aware) if p not in self.precisions
+        ]
         if stray:
-            raise ValueError(f"format {self.name!r}: {', '.join(stray)} is not among its precisions {self.precisions}")
+            raise ValueError(
+                f"format {self.name!r}: {', '.join(stray)} is not among its precisions {self.precisions}"
+            )
 
-    def target(self, base: pathlib.Path, name: str, precision: str, *, version: int, several: bool) -> pathlib.Path:
+    def target(
+        self, base: pathlib.Path, name: str, precision: str, *, version: int, several: bool
+    ) -> pathlib.Path:
         """Where the artifact of the model `name` goes inside the folder `base`: a file
         ``<name>[_<precision>]<suffix>`` (the precision tag only among `several` artifacts), or
         the SavedModel version folder ``[<format name>/]<name>/<version>``."""
@@ -133,7 +151,9 @@ def register_format(fmt: Format, *, replace: bool = False) -> Format:
     if not isinstance(fmt, Format):
         raise TypeError(f"register_format takes a keras_resnet.export.Format; received {fmt!r}")
     if fmt.name in FORMATS and not replace:
-        raise ValueError(f"format {fmt.name!r} is already registered; pass replace=True to replace it")
+        raise ValueError(
+            f"format {fmt.name!r} is already registered; pass replace=True to replace it"
+        )
     FORMATS[fmt.name] = fmt
     return fmt
 
@@ -148,7 +168,9 @@ def unregister_format(name: str) -> Format:
 def get_format(name: str) -> Format:
     """The registered format `name`."""
     if name not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(repr(f) for f in FORMATS)}; received format={name!r}")
+        raise ValueError(
+            f"format must be one of {', '.join(repr(f) for f in FORMATS)}; received format={name!r}"
+        )
     return FORMATS[name]
 
 
@@ -166,11 +188,15 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     """The registered format whose artifacts look like `path` (by suffix, or a SavedModel folder)."""
     found = [fmt for fmt in FORMATS.values() if fmt.matches(path)]
     if not found:
-        raise ValueError(f"{str(path)!r} is not an artifact of a registered format ({', '.join(FORMATS)}); pass format=...")
+        raise ValueError(
+            f"{str(path)!r} is not an artifact of a registered format ({', '.join(FORMATS)}); pass format=..."
+        )
     return found[0]
 
 
-def load_runner(path: str | os.PathLike[str], format: str | None = None, details: dict | None = None) -> Runner:
+def load_runner(
+    path: str | os.PathLike[str], format: str | None = None, details: dict | None = None
+) -> Runner:
     """The artifact at `path` in its runtime: a callable ``images -> {output name: array}``.
 
     Args:

@@ -56,8 +56,12 @@ class Int8Settings:
 #: the same speed. VNNI's VPDPBUSD sums in int32, so full 8-bit weights. On ARM64, ONNX Runtime
 #: recommends int8 activations (SDOT multiplies int8 by int8); not measured here.
 INT8_TARGETS = {
-    "x86": Int8Settings(activations="uint8", reduce_range=True),  # uint8 x 7-bit int8: AVX2 VPMADDUBSW, no saturation
-    "x86-vnni": Int8Settings(activations="uint8", reduce_range=False),  # uint8 x int8: VNNI VPDPBUSD
+    "x86": Int8Settings(
+        activations="uint8", reduce_range=True
+    ),  # uint8 x 7-bit int8: AVX2 VPMADDUBSW, no saturation
+    "x86-vnni": Int8Settings(
+        activations="uint8", reduce_range=False
+    ),  # uint8 x int8: VNNI VPDPBUSD
     "arm": Int8Settings(activations="int8", reduce_range=False),  # int8 x int8: ARM64 SDOT
 }
 
@@ -69,11 +73,18 @@ def int8_settings(target: str | None = None) -> tuple[str, Int8Settings]:
 
 
 def validate(
-    precision: str, *, opset: int = DEFAULT_OPSET, nchw: bool = False, per_channel: bool = True, target: str | None = None
+    precision: str,
+    *,
+    opset: int = DEFAULT_OPSET,
+    nchw: bool = False,
+    per_channel: bool = True,
+    target: str | None = None,
 ) -> None:
     """Checks the options of one ONNX export before any work is done."""
     if isinstance(opset, bool) or not isinstance(opset, int) or not 13 <= opset <= 18:
-        raise ValueError(f"opset must be an int from 13 to 18 (tf2onnx 1.17); received opset={opset!r}")
+        raise ValueError(
+            f"opset must be an int from 13 to 18 (tf2onnx 1.17); received opset={opset!r}"
+        )
     for argument, value in (("nchw", nchw), ("per_channel", per_channel)):
         if not isinstance(value, bool):
             raise TypeError(f"{argument} must be True or False; received {argument}={value!r}")
@@ -124,7 +135,9 @@ def _convert(traced: Traced, opset: int, nchw: bool) -> Any:
             output_names=outputs,
             opset=opset,
             inputs_as_nchw=inputs if nchw else None,
-            tensors_to_rename=tf2onnx.convert.tensor_names_from_structed(traced.concrete, inputs, outputs),
+            tensors_to_rename=tf2onnx.convert.tensor_names_from_structed(
+                traced.concrete, inputs, outputs
+            ),
         )
         return proto
 
@@ -135,7 +148,9 @@ def _convert(traced: Traced, opset: int, nchw: bool) -> Any:
         with _environ("TF2ONNX_CATCH_ERRORS", "FALSE"):
             return convert()
     except Exception as error:  # an optimizer pass failed without the safety net
-        logging.getLogger(__name__).info("tf2onnx fast path failed (%s); converting with error catching", error)
+        logging.getLogger(__name__).info(
+            "tf2onnx fast path failed (%s); converting with error catching", error
+        )
         return convert()
     finally:
         logging.getLogger("tensorflow").removeFilter(notes)
@@ -165,12 +180,16 @@ def _from_qat_tflite(traced: Traced, opset: int, nchw: bool) -> Any:
         mapping.update({names[d["index"]]: key for key, d in runner.get_output_details().items()})
         image = next(t for t, key in mapping.items() if key == "image")
         gc.collect()
-        proto, _ = tf2onnx.convert.from_tflite(str(path), opset=opset, inputs_as_nchw=[image] if nchw else None)
+        proto, _ = tf2onnx.convert.from_tflite(
+            str(path), opset=opset, inputs_as_nchw=[image] if nchw else None
+        )
     _rename(proto, mapping)
     return proto
 
 
-def calibration_reader(images: np.ndarray, label: str, *, input_name: str = "image", nchw: bool = False) -> Any:
+def calibration_reader(
+    images: np.ndarray, label: str, *, input_name: str = "image", nchw: bool = False
+) -> Any:
     """ONNX Runtime's calibration reader (``quantize_static``) over `images` (NHWC, model-ready),
     one at a time, with a progress bar; `nchw` transposes them for an NCHW input."""
     from keras_resnet.export import calibration as calibration_lib
@@ -192,7 +211,12 @@ def calibration_reader(images: np.ndarray, label: str, *, input_name: str = "ima
 
 
 def _quantize(
-    proto: Any, precision: str, calibration: np.ndarray | None, nchw: bool, per_channel: bool, settings: Int8Settings
+    proto: Any,
+    precision: str,
+    calibration: np.ndarray | None,
+    nchw: bool,
+    per_channel: bool,
+    settings: Int8Settings,
 ) -> Any:
     onnx = require("onnx", "export")
     quantization = require("onnxruntime.quantization", "export")
@@ -201,7 +225,9 @@ def _quantize(
         source, target = pathlib.Path(tmp) / "float32.onnx", pathlib.Path(tmp) / "quantized.onnx"
         onnx.save(proto, source)
         if precision == "dynamic":
-            quantization.quantize_dynamic(source, target, weight_type=types.QInt8, per_channel=per_channel)
+            quantization.quantize_dynamic(
+                source, target, weight_type=types.QInt8, per_channel=per_channel
+            )
         else:
             if calibration is None:
                 raise ValueError(f"onnx {precision} needs calibration images")
@@ -248,7 +274,11 @@ def write(
         target, settings = int8_settings(target)
         proto = _quantize(proto, precision, calibration, nchw, per_channel, settings)
         if precision == "int8":
-            quantized = {"target": target, "activations": settings.activations, "reduce_range": settings.reduce_range}
+            quantized = {
+                "target": target,
+                "activations": settings.activations,
+                "reduce_range": settings.reduce_range,
+            }
     return _save(traced, proto, path, precision, opset, nchw, **quantized)
 
 
@@ -258,16 +288,28 @@ def _float16(proto: Any) -> Any:
     # that Softmax produces directly ("Softmax_cast_to_probabilities"), and float32 is
     # what a softmax wants anyway.
     with warnings.catch_warnings():  # tiny weights flushed to +-1e-7: expected, one warning each
-        warnings.filterwarnings("ignore", message=r"the float32 number .* will be truncated", category=UserWarning)
-        return float16.convert_float_to_float16(proto, keep_io_types=True, op_block_list=[*float16.DEFAULT_OP_BLOCK_LIST, "Softmax"])
+        warnings.filterwarnings(
+            "ignore", message=r"the float32 number .* will be truncated", category=UserWarning
+        )
+        return float16.convert_float_to_float16(
+            proto, keep_io_types=True, op_block_list=[*float16.DEFAULT_OP_BLOCK_LIST, "Softmax"]
+        )
 
 
 def _save(
-    traced: Traced, proto: Any, path: pathlib.Path, precision: str, opset: int, nchw: bool, **quantized: Any
+    traced: Traced,
+    proto: Any,
+    path: pathlib.Path,
+    precision: str,
+    opset: int,
+    nchw: bool,
+    **quantized: Any,
 ) -> dict[str, Any]:
     onnx = require("onnx", "export")
     layout = "NCHW" if nchw else "NHWC"
-    metadata = traced.metadata(format="onnx", precision=precision, opset=opset, input_layout=layout, **quantized)
+    metadata = traced.metadata(
+        format="onnx", precision=precision, opset=opset, input_layout=layout, **quantized
+    )
     onnx.helper.set_model_props(proto, {"keras_resnet_metadata": json.dumps(metadata)})
     proto.producer_name = "keras_resnet"
     onnx.save(proto, path)

@@ -47,7 +47,11 @@ def _bytes_function(traced: Traced) -> Any:
 
     @tf.function(input_signature=[tf.TensorSpec([None], tf.string, name="image_bytes")])
     def serve_bytes(image_bytes):
-        images = tf.map_fn(decode, image_bytes, fn_output_signature=tf.TensorSpec((height, width, channels), tf.float32))
+        images = tf.map_fn(
+            decode,
+            image_bytes,
+            fn_output_signature=tf.TensorSpec((height, width, channels), tf.float32),
+        )
         return traced.function(traced.preprocessing.tf(images))
 
     return serve_bytes
@@ -56,7 +60,9 @@ def _bytes_function(traced: Traced) -> Any:
 def validate(precision: str, *, image_bytes_signature: bool = False) -> None:
     """Checks the options of a SavedModel export before any work is done."""
     if not isinstance(image_bytes_signature, bool):
-        raise TypeError(f"image_bytes_signature must be True or False; received image_bytes_signature={image_bytes_signature!r}")
+        raise TypeError(
+            f"image_bytes_signature must be True or False; received image_bytes_signature={image_bytes_signature!r}"
+        )
 
 
 def write(
@@ -69,7 +75,9 @@ def write(
 ) -> dict[str, Any]:
     """Writes the SavedModel of `traced` into the folder `path` (one version folder)."""
     validate(precision, image_bytes_signature=image_bytes_signature)
-    metadata = traced.metadata(format="saved_model", precision=precision, signatures=["serving_default"])
+    metadata = traced.metadata(
+        format="saved_model", precision=precision, signatures=["serving_default"]
+    )
     module = tf.Module()
     module.model_variables = traced.module.model_variables
     signatures = {"serving_default": traced.concrete}

@@ -42,7 +42,11 @@ _ALLOWED_IO = {
 
 
 def _configure(
-    converter: Any, precision: str, calibration: np.ndarray | None, quantization_aware: bool = False, sparse_weights: bool = False
+    converter: Any,
+    precision: str,
+    calibration: np.ndarray | None,
+    quantization_aware: bool = False,
+    sparse_weights: bool = False,
 ) -> None:
     converter.optimizations = [tf.lite.Optimize.EXPERIMENTAL_SPARSITY] if sparse_weights else []
     if precision == "float32":
@@ -55,10 +59,14 @@ def _configure(
     elif precision in CALIBRATED:
         if calibration is None:
             raise ValueError(f"tflite {precision} needs calibration images")
-        converter.representative_dataset = lambda: ([x] for x in calibration_lib.iterate(calibration, f"calibrating tflite {precision}"))
+        converter.representative_dataset = lambda: (
+            [x] for x in calibration_lib.iterate(calibration, f"calibrating tflite {precision}")
+        )
         ops = tf.lite.OpsSet
         converter.target_spec.supported_ops = [
-            ops.TFLITE_BUILTINS_INT8 if precision == "int8" else ops.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8
+            ops.TFLITE_BUILTINS_INT8
+            if precision == "int8"
+            else ops.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8
         ]
 
 
@@ -88,7 +96,10 @@ def add_metadata(model_bytes: bytes, metadata: dict, outputs: list[str] | None =
     if outputs is not None and not model.signatureDefs:
         signature = _signature(schema, outputs)
         subgraph = model.subgraphs[0]
-        for entry, tensors in ((signature.inputs, subgraph.inputs), (signature.outputs, subgraph.outputs)):
+        for entry, tensors in (
+            (signature.inputs, subgraph.inputs),
+            (signature.outputs, subgraph.outputs),
+        ):
             for item in entry:
                 item.tensorIndex = int(tensors[item.tensorIndex])
         model.signatureDefs = [signature]
@@ -115,16 +126,25 @@ def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any] | None:
 
 
 def validate(
-    precision: str, *, inference_input_type: str = "float32", inference_output_type: str = "float32", sparse_weights: bool = False
+    precision: str,
+    *,
+    inference_input_type: str = "float32",
+    inference_output_type: str = "float32",
+    sparse_weights: bool = False,
 ) -> None:
     """Checks the options of one TFLite export before any work is done."""
     if not isinstance(sparse_weights, bool):
-        raise TypeError(f"sparse_weights must be True or False; received sparse_weights={sparse_weights!r}")
+        raise TypeError(
+            f"sparse_weights must be True or False; received sparse_weights={sparse_weights!r}"
+        )
     if sparse_weights and precision not in SPARSE_PRECISIONS:
         raise ValueError(
             f"sparse_weights=True is offered for tflite {' and '.join(SPARSE_PRECISIONS)}; received quantize={precision!r}"
         )
-    for argument, value in (("inference_input_type", inference_input_type), ("inference_output_type", inference_output_type)):
+    for argument, value in (
+        ("inference_input_type", inference_input_type),
+        ("inference_output_type", inference_output_type),
+    ):
         if value not in _ALLOWED_IO[precision]:
             raise ValueError(
                 f"{argument} for tflite {precision} must be one of {', '.join(repr(v) for v in _ALLOWED_IO[precision])}; "
@@ -144,7 +164,9 @@ def convert(
     key = ("tflite", precision, inference_input_type, inference_output_type, sparse_weights)
     if key not in traced.cache:
         traced.require_static("TFLite export")
-        converter = tf.lite.TFLiteConverter.from_concrete_functions([traced.concrete], traced.module)
+        converter = tf.lite.TFLiteConverter.from_concrete_functions(
+            [traced.concrete], traced.module
+        )
         if not traced.quantization_aware:
             _share_frozen_graph(converter, traced)
         _configure(converter, precision, calibration, traced.quantization_aware, sparse_weights)
@@ -153,7 +175,11 @@ def convert(
             converter.inference_output_type = _IO_TYPES[inference_output_type]
         with warnings.catch_warnings():
             # The graph path asks for input statistics the calibration supplies anyway.
-            warnings.filterwarnings("ignore", message="Statistics for quantized inputs were expected", category=UserWarning)
+            warnings.filterwarnings(
+                "ignore",
+                message="Statistics for quantized inputs were expected",
+                category=UserWarning,
+            )
             traced.cache[key] = converter.convert()
     return traced.cache[key]
 
@@ -186,15 +212,24 @@ def write(
     sparse_weights: bool = False,
 ) -> dict[str, Any]:
     """Converts `traced` to a .tflite file at `path`."""
-    validate(precision, inference_input_type=inference_input_type, inference_output_type=inference_output_type, sparse_weights=sparse_weights)
-    model_bytes = convert(traced, precision, calibration, inference_input_type, inference_output_type, sparse_weights)
+    validate(
+        precision,
+        inference_input_type=inference_input_type,
+        inference_output_type=inference_output_type,
+        sparse_weights=sparse_weights,
+    )
+    model_bytes = convert(
+        traced, precision, calibration, inference_input_type, inference_output_type, sparse_weights
+    )
     details = {
         "inference_input_type": inference_input_type,
         "inference_output_type": inference_output_type,
         "sparse_weights": sparse_weights,
     }
     metadata = traced.metadata(format="tflite", precision=precision, **details)
-    outputs = tf.nest.flatten({name: name for name in traced.output_names})  # the order of the converted outputs
+    outputs = tf.nest.flatten(
+        {name: name for name in traced.output_names}
+    )  # the order of the converted outputs
     path.write_bytes(add_metadata(model_bytes, metadata, outputs))
     return details
 
@@ -228,7 +263,9 @@ def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.R
     """The .tflite file at `path` in LiteRT: ``images -> {output name: array}``, float32 in and
     out (an int8/uint8/int16 input or output is quantized and dequantized with its own scale);
     ``details["threads"]`` sets its threads (default: every core)."""
-    runner = tflite_interpreter(path, (details or {}).get(formats.THREADS_KEY)).get_signature_runner("serving_default")
+    runner = tflite_interpreter(
+        path, (details or {}).get(formats.THREADS_KEY)
+    ).get_signature_runner("serving_default")
     inputs = runner.get_input_details()["image"]
     outputs = runner.get_output_details()
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from keras_resnet.export import formats
-from keras_resnet.export.tflite import tflite_interpreter  # noqa: F401 - its former home
 
 if TYPE_CHECKING:
     from keras_resnet.export._trace import Traced
@@ -39,7 +38,9 @@ def tolerance(fmt: formats.Format, precision: str) -> tuple:
     if precision in fmt.tolerances:
         return tuple(fmt.tolerances[precision])
     if precision not in TOLERANCES:
-        raise ValueError(f"format {fmt.name!r} writes precision {precision!r} but sets no tolerance for it (Format.tolerances)")
+        raise ValueError(
+            f"format {fmt.name!r} writes precision {precision!r} but sets no tolerance for it (Format.tolerances)"
+        )
     return TOLERANCES[precision]
 
 
@@ -92,13 +93,17 @@ def predict(report: Report, images: np.ndarray, *, batch_size: int = 50) -> np.n
     return np.concatenate(outputs)
 
 
-def accuracy(report: Report, images: np.ndarray, labels: np.ndarray, *, batch_size: int = 50) -> float:
+def accuracy(
+    report: Report, images: np.ndarray, labels: np.ndarray, *, batch_size: int = 50
+) -> float:
     """Top-1 accuracy of the artifact of `report` on labelled images, run in its own runtime."""
     predicted = predict(report, images, batch_size=batch_size).argmax(-1)
     return float((predicted == np.asarray(labels).reshape(-1)).mean())
 
 
-def verification_inputs(traced: Traced, calibration: np.ndarray | None = None, count: int = sum(BATCH_SIZES)) -> np.ndarray:
+def verification_inputs(
+    traced: Traced, calibration: np.ndarray | None = None, count: int = sum(BATCH_SIZES)
+) -> np.ndarray:
     """Calibration images where given, else seeded random pixels through the preprocessing."""
     if calibration is not None and len(calibration) >= count:
         return calibration[:count]
@@ -134,7 +139,9 @@ def keras_outputs(traced: Traced, inputs: np.ndarray) -> list[list[np.ndarray]]:
     return outputs
 
 
-def verify(report: Report, traced: Traced, inputs: np.ndarray, *, raise_on_failure: bool = True) -> Report:
+def verify(
+    report: Report, traced: Traced, inputs: np.ndarray, *, raise_on_failure: bool = True
+) -> Report:
     """Runs the artifact of `report` in its runtime and fills in the comparison figures."""
     start = time.perf_counter()
     fmt = formats.get_format(report.format)
@@ -149,10 +156,14 @@ def verify(report: Report, traced: Traced, inputs: np.ndarray, *, raise_on_failu
         got = run(x)
         for name, reference in zip(names, references):
             if name not in got:
-                raise RuntimeError(f"{report.format} artifact has outputs {sorted(got)}; expected {name!r}")
+                raise RuntimeError(
+                    f"{report.format} artifact has outputs {sorted(got)}; expected {name!r}"
+                )
             actual = got[name]
             if actual.shape != reference.shape:
-                raise RuntimeError(f"{report.format} artifact returned {name} of shape {actual.shape}; Keras gives {reference.shape}")
+                raise RuntimeError(
+                    f"{report.format} artifact returned {name} of shape {actual.shape}; Keras gives {reference.shape}"
+                )
             diffs.append(np.abs(actual - reference).ravel())
             agree += int((actual.argmax(-1) == reference.argmax(-1)).sum())
             total += reference[..., 0].size
@@ -166,8 +177,12 @@ def verify(report: Report, traced: Traced, inputs: np.ndarray, *, raise_on_failu
     # A QAT model's graph rounds to int8 grids: a float difference of 1e-7 between two TensorFlow
     # kernels can flip one rounding and move the logits by a quantization step, so even its
     # SavedModel is held to the int8 tolerance.
-    report.tolerance = tolerance(fmt, "int8" if getattr(traced, "quantization_aware", False) else report.precision)
-    report.verified = report.relative_diff <= report.tolerance[0] and report.top1_agreement >= report.tolerance[1]
+    report.tolerance = tolerance(
+        fmt, "int8" if getattr(traced, "quantization_aware", False) else report.precision
+    )
+    report.verified = (
+        report.relative_diff <= report.tolerance[0] and report.top1_agreement >= report.tolerance[1]
+    )
     report.verify_seconds = time.perf_counter() - start
     if raise_on_failure and not report.verified:
         raise VerificationError(report)

@@ -7,14 +7,20 @@ Keras 3 (``import keras``) and the rest of this library keep working alongside.
 """
 
 from keras_resnet._kinds import is_pruning_wrapped, is_quantization_aware, is_tf_keras_model
-from keras_resnet.optimize.twin import copy_weights, to_tf_keras
+from keras_resnet.optimize.finetune import FineTuned, accuracy, fine_tune
+from keras_resnet.optimize.pruning import (
+    prune,
+    prune_scope,
+    pruning_callbacks,
+    sparsity,
+    strip_pruning,
+)
 from keras_resnet.optimize.quantization import (
     initialize_ranges,
     quantize_aware,
     quantize_scope,
 )
-from keras_resnet.optimize.pruning import prune, prune_scope, pruning_callbacks, sparsity, strip_pruning
-from keras_resnet.optimize.finetune import FineTuned, accuracy, fine_tune
+from keras_resnet.optimize.twin import copy_weights, to_tf_keras
 
 __all__ = [
     "FineTuned",

@@ -13,8 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from keras_resnet import _checks, _console
-from keras_resnet import export
+from keras_resnet import _checks, _console, export
 from keras_resnet.optimize import pruning as pruning_lib
 from keras_resnet.optimize import quantization as quantization_lib
 
@@ -45,7 +44,9 @@ def _dataset(data: Any, batch_size: int, shuffle: bool, seed: int = 0) -> Any:
     if isinstance(data, tf.data.Dataset):
         return data
     if not (isinstance(data, (tuple, list)) and len(data) == 2):
-        raise TypeError(f"data must be (images, labels) arrays or a tf.data.Dataset; received {type(data).__name__}")
+        raise TypeError(
+            f"data must be (images, labels) arrays or a tf.data.Dataset; received {type(data).__name__}"
+        )
     x, y = (np.asarray(a) for a in data)
     if len(x) != len(y):
         raise ValueError(f"data has {len(x)} images but {len(y)} labels")
@@ -127,17 +128,38 @@ def fine_tune(
     train_ds = _dataset(train, batch_size, shuffle=True)
     steps = _steps(train_ds)
     baseline = accuracy(model, validation) if validation is not None else None
-    tuned, callbacks = _wrapped(model, method, train_ds, epochs * steps, target_sparsity=target_sparsity,
-                                calibration_size=calibration_size, log_dir=log_dir)
+    tuned, callbacks = _wrapped(
+        model,
+        method,
+        train_ds,
+        epochs * steps,
+        target_sparsity=target_sparsity,
+        calibration_size=calibration_size,
+        log_dir=log_dir,
+    )
     tuned.compile(
         optimizer=OPTIMIZERS[optimizer](learning_rate),
-        loss=tfk.losses.SparseCategoricalCrossentropy(from_logits=export.output_kind(model) != "probabilities"),
+        loss=tfk.losses.SparseCategoricalCrossentropy(
+            from_logits=export.output_kind(model) != "probabilities"
+        ),
         metrics=["accuracy"],
     )
-    _console.log(verbose, f"{method}: fine-tuning {model.name} for {epochs} epoch(s) of {steps} steps")
-    validation_ds = _dataset(validation, batch_size, shuffle=False) if validation is not None else None
-    fit_verbose = 0 if not verbose else (1 if sys.stdout.isatty() else 2)  # a bar on a terminal, a line per epoch in logs
-    tuned.fit(train_ds, epochs=epochs, validation_data=validation_ds, callbacks=callbacks, verbose=fit_verbose)
+    _console.log(
+        verbose, f"{method}: fine-tuning {model.name} for {epochs} epoch(s) of {steps} steps"
+    )
+    validation_ds = (
+        _dataset(validation, batch_size, shuffle=False) if validation is not None else None
+    )
+    fit_verbose = (
+        0 if not verbose else (1 if sys.stdout.isatty() else 2)
+    )  # a bar on a terminal, a line per epoch in logs
+    tuned.fit(
+        train_ds,
+        epochs=epochs,
+        validation_data=validation_ds,
+        callbacks=callbacks,
+        verbose=fit_verbose,
+    )
 
     measured_sparsity = None
     if method == "prune":
@@ -158,14 +180,22 @@ def fine_tune(
     return result
 
 
-def _check_fine_tune_args(method: str, optimizer: str, epochs: int, batch_size: int, learning_rate: float) -> tuple[int, int]:
+def _check_fine_tune_args(
+    method: str, optimizer: str, epochs: int, batch_size: int, learning_rate: float
+) -> tuple[int, int]:
     """``(epochs, batch_size)`` as ints, after checking every scalar argument of `fine_tune`."""
     _checks.check_choice("method", method, METHODS)
     _checks.check_choice("optimizer", optimizer, tuple(OPTIMIZERS))
     epochs = _checks.check_int("epochs", epochs, minimum=1)
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
-        raise ValueError(f"learning_rate must be a positive number; received learning_rate={learning_rate!r}")
+    if (
+        isinstance(learning_rate, bool)
+        or not isinstance(learning_rate, (int, float))
+        or not learning_rate > 0
+    ):
+        raise ValueError(
+            f"learning_rate must be a positive number; received learning_rate={learning_rate!r}"
+        )
     return epochs, batch_size
 
 
@@ -186,7 +216,11 @@ def _wrapped(
         return quantization_lib.quantize_aware(model, calibration_data=calibration), []
     end_step = max(1, (2 * total_steps) // 3)
     pruned = pruning_lib.prune(
-        model, target_sparsity, schedule="polynomial", end_step=end_step, frequency=max(1, min(100, end_step // 10))
+        model,
+        target_sparsity,
+        schedule="polynomial",
+        end_step=end_step,
+        frequency=max(1, min(100, end_step // 10)),
     )
     return pruned, pruning_lib.pruning_callbacks(log_dir)
 

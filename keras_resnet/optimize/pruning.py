@@ -28,7 +28,9 @@ _sparsity = tfmot.sparsity.keras
 PRUNABLE = ("Conv2D", "DepthwiseConv2D", "SeparableConv2D", "Dense")
 
 
-def _polynomial(target: float, begin_step: int, end_step: int | None, frequency: int, initial_sparsity: float) -> Any:
+def _polynomial(
+    target: float, begin_step: int, end_step: int | None, frequency: int, initial_sparsity: float
+) -> Any:
     if end_step is None:
         raise ValueError(
             "schedule='polynomial' needs end_step (the step at which target_sparsity is reached, "
@@ -44,8 +46,15 @@ def _polynomial(target: float, begin_step: int, end_step: int | None, frequency:
     )
 
 
-def _constant(target: float, begin_step: int, end_step: int | None, frequency: int, initial_sparsity: float) -> Any:
-    return _sparsity.ConstantSparsity(target, begin_step=begin_step, end_step=-1 if end_step is None else end_step, frequency=frequency)
+def _constant(
+    target: float, begin_step: int, end_step: int | None, frequency: int, initial_sparsity: float
+) -> Any:
+    return _sparsity.ConstantSparsity(
+        target,
+        begin_step=begin_step,
+        end_step=-1 if end_step is None else end_step,
+        frequency=frequency,
+    )
 
 
 #: schedule name -> factory(target, begin_step, end_step, frequency, initial_sparsity)
@@ -101,7 +110,9 @@ def prune(
         >>> round(sparsity(strip_pruning(pruned))["total"], 2)
         0.5
     """
-    target_sparsity = _checks.check_fraction("target_sparsity", target_sparsity, low_inclusive=False)
+    target_sparsity = _checks.check_fraction(
+        "target_sparsity", target_sparsity, low_inclusive=False
+    )
     initial_sparsity = _checks.check_fraction("initial_sparsity", initial_sparsity)
     _checks.check_choice("schedule", schedule, tuple(SCHEDULES))
     begin_step = _checks.check_int("begin_step", begin_step, minimum=0)
@@ -110,12 +121,16 @@ def prune(
         raise TypeError(f"exclude must be a list of layer names; received exclude={exclude!r}")
     twin = twin_lib.to_tf_keras(model)
     if is_pruning_wrapped(twin) or is_quantization_aware(twin):
-        raise ValueError(f"model {twin.name!r} already carries tfmot wrappers; prune the float model")
+        raise ValueError(
+            f"model {twin.name!r} already carries tfmot wrappers; prune the float model"
+        )
     names = {layer.name for layer in twin.layers}
     unknown = sorted(set(exclude) - names)
     if unknown:
         raise ValueError(f"exclude names layers that model {twin.name!r} does not have: {unknown}")
-    pruning_schedule = SCHEDULES[schedule](target_sparsity, begin_step, end_step, frequency, initial_sparsity)
+    pruning_schedule = SCHEDULES[schedule](
+        target_sparsity, begin_step, end_step, frequency, initial_sparsity
+    )
 
     def wrap(layer: Any) -> Any:
         if type(layer).__name__ in PRUNABLE and layer.name not in exclude:
@@ -170,4 +185,12 @@ def sparsity(model: Any) -> dict[str, float]:
     return result
 
 
-__all__ = ["PRUNABLE", "SCHEDULES", "prune", "prune_scope", "pruning_callbacks", "sparsity", "strip_pruning"]
+__all__ = [
+    "PRUNABLE",
+    "SCHEDULES",
+    "prune",
+    "prune_scope",
+    "pruning_callbacks",
+    "sparsity",
+    "strip_pruning",
+]

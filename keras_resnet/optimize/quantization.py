@@ -64,8 +64,16 @@ class OutputQuantizeConfig(_QuantizeConfig):
     def get_output_quantizers(self, layer: Any) -> list:
         if self.fixed_range is not None:
             low, high = self.fixed_range
-            return [_qk.quantizers.FixedQuantizer(num_bits=8, init_min=low, init_max=high, narrow_range=False)]
-        return [_qk.quantizers.MovingAverageQuantizer(num_bits=8, per_axis=False, symmetric=False, narrow_range=False)]
+            return [
+                _qk.quantizers.FixedQuantizer(
+                    num_bits=8, init_min=low, init_max=high, narrow_range=False
+                )
+            ]
+        return [
+            _qk.quantizers.MovingAverageQuantizer(
+                num_bits=8, per_axis=False, symmetric=False, narrow_range=False
+            )
+        ]
 
     def get_config(self) -> dict[str, Any]:
         return {"fixed_range": list(self.fixed_range) if self.fixed_range is not None else None}
@@ -122,7 +130,9 @@ def _images(data: Any, model: Any, size: int) -> np.ndarray:
     from keras_resnet.export import calibration as calibration_lib
 
     shape = tuple(model.input_shape[1:])
-    return calibration_lib.load(data, input_shape=shape, preprocessing=preprocessing.get("none"), limit=size)
+    return calibration_lib.load(
+        data, input_shape=shape, preprocessing=preprocessing.get("none"), limit=size
+    )
 
 
 def _observed_ranges(
@@ -143,10 +153,17 @@ def _observed_ranges(
             activation = getattr(layer, "activation", None)
             if activation is not None and getattr(activation, "__name__", "") != "linear":
                 source = _inbound_layer(layer)
-                x = by_name[source.name] if source.name in by_name else images[start : start + batch_size]
+                x = (
+                    by_name[source.name]
+                    if source.name in by_name
+                    else images[start : start + batch_size]
+                )
                 pre = _linear_call(layer, x).numpy()
                 low, high = pre_activation.get(layer.name, (np.inf, -np.inf))
-                pre_activation[layer.name] = [min(low, float(pre.min())), max(high, float(pre.max()))]
+                pre_activation[layer.name] = [
+                    min(low, float(pre.min())),
+                    max(high, float(pre.max())),
+                ]
     return ranges, pre_activation
 
 
@@ -163,7 +180,9 @@ def _linear_call(layer: Any, x: Any) -> Any:
         layer.activation = activation
 
 
-def initialize_ranges(qat_model: Any, float_model: Any, images: np.ndarray, *, batch_size: int = 32) -> int:
+def initialize_ranges(
+    qat_model: Any, float_model: Any, images: np.ndarray, *, batch_size: int = 32
+) -> int:
     """Sets every quantizer's range from data: weight ranges from the weights themselves (one
     forward pass in training mode with BatchNormalization frozen), activation ranges from the
     float model's outputs on `images`. Returns the number of activation ranges set."""
@@ -174,7 +193,9 @@ def initialize_ranges(qat_model: Any, float_model: Any, images: np.ndarray, *, b
             inner.trainable = False  # inference-mode BN even under training=True
             frozen.append(inner)
     try:
-        qat_model(images[:batch_size], training=True)  # LastValue (weights) and AllValues (input) ranges
+        qat_model(
+            images[:batch_size], training=True
+        )  # LastValue (weights) and AllValues (input) ranges
     finally:
         for layer in frozen:
             layer.trainable = True
@@ -187,11 +208,17 @@ def initialize_ranges(qat_model: Any, float_model: Any, images: np.ndarray, *, b
         for variable in wrapper.non_trainable_weights:
             short = variable.name.split("/")[-1].split(":")[0]
             kind, _, bound = short.rpartition("_")
-            source = {"output": ranges, "post_activation": ranges, "pre_activation": pre_activation}.get(kind)
+            source = {
+                "output": ranges,
+                "post_activation": ranges,
+                "pre_activation": pre_activation,
+            }.get(kind)
             if source is None or bound not in ("min", "max") or inner.name not in source:
                 continue
             low, high = source[inner.name]
-            value = min(low, 0.0) if bound == "min" else max(high, 0.0)  # zero must be representable
+            value = (
+                min(low, 0.0) if bound == "min" else max(high, 0.0)
+            )  # zero must be representable
             variable.assign(np.full(variable.shape, value, dtype="float32"))
             count += 1
     return count
@@ -233,4 +260,11 @@ def quantize_aware(model: Any, *, calibration_data: Any = None, calibration_size
     return qat
 
 
-__all__ = ["CUSTOM_OBJECTS", "OutputQuantizeConfig", "initialize_ranges", "is_quantization_aware", "quantize_aware", "quantize_scope"]
+__all__ = [
+    "CUSTOM_OBJECTS",
+    "OutputQuantizeConfig",
+    "initialize_ranges",
+    "is_quantization_aware",
+    "quantize_aware",
+    "quantize_scope",
+]

@@ -28,7 +28,15 @@ from keras_resnet._kinds import is_tf_keras_model
 from keras_resnet._optional import require
 
 # Arguments every tf_keras layer takes besides those of its own constructor.
-_BASE_LAYER_ARGS = {"name", "trainable", "dtype", "dynamic", "input_shape", "batch_input_shape", "batch_size"}
+_BASE_LAYER_ARGS = {
+    "name",
+    "trainable",
+    "dtype",
+    "dynamic",
+    "input_shape",
+    "batch_input_shape",
+    "batch_size",
+}
 # Keras 3 serializes nested objects (initializers, regularizers, constraints) with this key.
 _SERIALIZED_MODULES = {
     "keras.initializers": "initializers",
@@ -44,7 +52,9 @@ def _tf_keras() -> Any:
 def _accepted(cls: Any) -> set[str]:
     """The named constructor arguments of `cls`."""
     parameters = inspect.signature(cls.__init__).parameters
-    return {name for name, p in parameters.items() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)} - {"self"}
+    return {
+        name for name, p in parameters.items() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+    } - {"self"}
 
 
 def _defaults(cls: Any) -> dict:
@@ -52,14 +62,22 @@ def _defaults(cls: Any) -> dict:
     return {name: p.default for name, p in parameters.items() if p.default is not p.empty}
 
 
-def _filter(where: str, cls: Any, config: dict, source_cls: Any = None, extra: frozenset[str] | set[str] = frozenset()) -> dict:
+def _filter(
+    where: str,
+    cls: Any,
+    config: dict,
+    source_cls: Any = None,
+    extra: frozenset[str] | set[str] = frozenset(),
+) -> dict:
     """Keeps the keys `cls` accepts. A key it does not take may be dropped only if it holds the
     source class's default (or a None-like value), so nothing that changes the maths is lost."""
     accepted = _accepted(cls) | set(extra)
     defaults = _defaults(source_cls) if source_cls is not None else {}
     dropped = {k: v for k, v in config.items() if k not in accepted}
     meaningful = {
-        k: v for k, v in dropped.items() if v not in (None, False, (), [], {}) and not (k in defaults and defaults[k] == v)
+        k: v
+        for k, v in dropped.items()
+        if v not in (None, False, (), [], {}) and not (k in defaults and defaults[k] == v)
     }
     if meaningful:
         raise ValueError(
@@ -70,12 +88,20 @@ def _filter(where: str, cls: Any, config: dict, source_cls: Any = None, extra: f
 
 def _convert_value(where: str, value: Any, tfk: Any) -> Any:
     """Keras 3 serialized initializers/regularizers/constraints -> tf_keras objects."""
-    if isinstance(value, dict) and value.get("module") in _SERIALIZED_MODULES and "class_name" in value:
+    if (
+        isinstance(value, dict)
+        and value.get("module") in _SERIALIZED_MODULES
+        and "class_name" in value
+    ):
         namespace = getattr(tfk, _SERIALIZED_MODULES[value["module"]])
         cls = getattr(namespace, value["class_name"], None)
         if cls is None:
-            raise ValueError(f"{where}: {value['module']}.{value['class_name']} has no tf_keras equivalent")
-        source_cls = getattr(getattr(keras, _SERIALIZED_MODULES[value["module"]]), value["class_name"], None)
+            raise ValueError(
+                f"{where}: {value['module']}.{value['class_name']} has no tf_keras equivalent"
+            )
+        source_cls = getattr(
+            getattr(keras, _SERIALIZED_MODULES[value["module"]]), value["class_name"], None
+        )
         config = value.get("config") or {}
         return cls(**_filter(f"{where} {value['class_name']}", cls, config, source_cls=source_cls))
     return value
@@ -138,7 +164,9 @@ def _build(entry: dict, tfk: Any) -> Any:
         for layer_entry in config["layers"]:
             if layer_entry["class_name"] == "InputLayer":
                 c = layer_entry["config"]
-                twin.add(tfk.Input(batch_shape=c["batch_shape"], dtype=c.get("dtype"), name=c["name"]))
+                twin.add(
+                    tfk.Input(batch_shape=c["batch_shape"], dtype=c.get("dtype"), name=c["name"])
+                )
             else:
                 twin.add(_build(layer_entry, tfk))
         return twin
@@ -151,7 +179,9 @@ def _build_functional(config: dict, tfk: Any) -> Any:
         name = entry["name"]
         if entry["class_name"] == "InputLayer":
             c = entry["config"]
-            tensors[name] = [[tfk.Input(batch_shape=c["batch_shape"], dtype=c.get("dtype"), name=c["name"])]]
+            tensors[name] = [
+                [tfk.Input(batch_shape=c["batch_shape"], dtype=c.get("dtype"), name=c["name"])]
+            ]
             continue
         layer = _build(entry, tfk)
         for node in entry["inbound_nodes"]:
@@ -189,7 +219,9 @@ def copy_weights(source: Any, target: Any) -> int:
     plan = []
     for name, layer in _weighted_layers(target):
         if name not in available:
-            raise ValueError(f"layer {name!r} of {target.name!r} has no namesake with weights in {source.name!r}")
+            raise ValueError(
+                f"layer {name!r} of {target.name!r} has no namesake with weights in {source.name!r}"
+            )
         values = available[name].get_weights()
         shapes = [tuple(w.shape) for w in layer.get_weights()]
         if [tuple(v.shape) for v in values] != shapes:
@@ -220,7 +252,10 @@ def to_tf_keras(model: Any) -> Any:
     """
     if is_tf_keras_model(model):
         return model
-    if not isinstance(model, keras.Model) or type(model).__name__ not in ("Functional", "Sequential"):
+    if not isinstance(model, keras.Model) or type(model).__name__ not in (
+        "Functional",
+        "Sequential",
+    ):
         raise TypeError(
             f"model must be a functional or sequential keras.Model; received model={model!r} "
             f"of type {type(model).__name__}"

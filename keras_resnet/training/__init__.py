@@ -3,6 +3,22 @@
 and machines (`cluster`) and `train`."""
 
 from keras_resnet.training.recipes import RECIPES, Recipe
-from keras_resnet.training.trainer import STRATEGIES, TrainConfig, TrainResult, make_strategy, strategy_name, train
+from keras_resnet.training.trainer import (
+    STRATEGIES,
+    TrainConfig,
+    TrainResult,
+    make_strategy,
+    strategy_name,
+    train,
+)
 
-__all__ = ["RECIPES", "Recipe", "STRATEGIES", "TrainConfig", "TrainResult", "make_strategy", "strategy_name", "train"]
+__all__ = [
+    "RECIPES",
+    "Recipe",
+    "STRATEGIES",
+    "TrainConfig",
+    "TrainResult",
+    "make_strategy",
+    "strategy_name",
+    "train",
+]

@@ -87,10 +87,18 @@ def tf_random_resized_crop_flip(image: Any, seed: Any) -> Any:
     import tensorflow as tf
 
     begin, size, _ = tf.image.stateless_sample_distorted_bounding_box(
-        tf.shape(image), tf.constant([[[0.0, 0.0, 1.0, 1.0]]]), seed=seed, area_range=AREA,
-        aspect_ratio_range=RATIO, max_attempts=10, use_image_if_no_bounding_boxes=True)
+        tf.shape(image),
+        tf.constant([[[0.0, 0.0, 1.0, 1.0]]]),
+        seed=seed,
+        area_range=AREA,
+        aspect_ratio_range=RATIO,
+        max_attempts=10,
+        use_image_if_no_bounding_boxes=True,
+    )
     image = tf.slice(image, begin, size)
-    return tf.image.stateless_random_flip_left_right(image, seed=seed + tf.constant([0, 1 << 40], tf.int64))
+    return tf.image.stateless_random_flip_left_right(
+        image, seed=seed + tf.constant([0, 1 << 40], tf.int64)
+    )
 
 
 def apply(name: str, images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -103,14 +111,21 @@ def apply(name: str, images: np.ndarray, rng: np.random.Generator) -> np.ndarray
     return images
 
 
-def mixup(images: np.ndarray, labels: np.ndarray, *, alpha: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def mixup(
+    images: np.ndarray, labels: np.ndarray, *, alpha: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     """Mixup (Zhang et al. 2018) of a batch with a permutation of itself: a weight per image
     drawn from Beta(alpha, alpha), applied to the float images and the one-hot labels."""
     order = rng.permutation(len(images))
     weight = rng.beta(alpha, alpha, size=len(images)).astype(images.dtype)
-    image_weight, label_weight = weight.reshape(-1, 1, 1, 1), weight.reshape(-1, 1).astype(labels.dtype)
-    return (image_weight * images + (1 - image_weight) * images[order],
-            label_weight * labels + (1 - label_weight) * labels[order])
+    image_weight, label_weight = (
+        weight.reshape(-1, 1, 1, 1),
+        weight.reshape(-1, 1).astype(labels.dtype),
+    )
+    return (
+        image_weight * images + (1 - image_weight) * images[order],
+        label_weight * labels + (1 - label_weight) * labels[order],
+    )
 
 
 __all__ = ["AREA", "NAMES", "RATIO", "apply", "crop_box", "flip", "mixup", "pad_crop"]

@@ -67,7 +67,11 @@ def latest(backup: pathlib.Path | None) -> tuple[int, pathlib.Path | None]:
         damage = _damage(path)
         if damage is None:
             return step, path
-        print(f"{path} is damaged ({damage}); resuming from the checkpoint before it", file=sys.stderr, flush=True)
+        print(
+            f"{path} is damaged ({damage}); resuming from the checkpoint before it",
+            file=sys.stderr,
+            flush=True,
+        )
     return 0, None
 
 
@@ -81,11 +85,15 @@ def check_run(backup: pathlib.Path, facts: dict, *, write: bool = True) -> None:
             recorded = json.loads(record.read_text())
         except ValueError:
             recorded = {}
-        changed = {k: (recorded.get(k), v) for k, v in facts.items() if k in recorded and recorded[k] != v}
+        changed = {
+            k: (recorded.get(k), v) for k, v in facts.items() if k in recorded and recorded[k] != v
+        }
         if changed:
             what = ", ".join(f"{k} {old} -> {new}" for k, (old, new) in changed.items())
-            raise ValueError(f"output_dir {backup.parent} holds a run with other settings ({what}); its checkpoints would "
-                             "not resume it: use another output_dir, or delete the folder to start over")
+            raise ValueError(
+                f"output_dir {backup.parent} holds a run with other settings ({what}); its checkpoints would "
+                "not resume it: use another output_dir, or delete the folder to start over"
+            )
         return
     if not write:
         return
@@ -111,8 +119,14 @@ def restore(model: Any, path: pathlib.Path) -> None:
     model.load_weights(str(path))
 
 
-def callback(backup: pathlib.Path, *, first_step: int, save_freq: str | int, steps_per_epoch: int,
-             writes: Callable[[], Any] = contextlib.nullcontext) -> Any:
+def callback(
+    backup: pathlib.Path,
+    *,
+    first_step: int,
+    save_freq: str | int,
+    steps_per_epoch: int,
+    writes: Callable[[], Any] = contextlib.nullcontext,
+) -> Any:
     """A Keras callback that saves a checkpoint every `save_freq` steps (counted in global steps,
     so the same steps whether a run was resumed or not) or at the end of every epoch; each save
     runs inside `writes()` (`engines.Engine.chief_writes`)."""

@@ -34,8 +34,11 @@ from collections.abc import Sequence
 
 from keras_resnet import _checks
 
-ENV_ADDRESS, ENV_PROCESSES, ENV_ID = ("KERAS_DISTRIBUTION_JOB_ADDRESSES", "KERAS_DISTRIBUTION_NUM_PROCESSES",
-                                      "KERAS_DISTRIBUTION_PROCESS_ID")
+ENV_ADDRESS, ENV_PROCESSES, ENV_ID = (
+    "KERAS_DISTRIBUTION_JOB_ADDRESSES",
+    "KERAS_DISTRIBUTION_NUM_PROCESSES",
+    "KERAS_DISTRIBUTION_PROCESS_ID",
+)
 _ADDRESS = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$")
 
 #: seconds a lost process goes unnoticed at most (JAX's default is 100)
@@ -52,7 +55,12 @@ class Cluster:
     process_id: int | None = None
 
     @classmethod
-    def of(cls, coordinator: str | None = None, num_processes: int | None = None, process_id: int | None = None) -> "Cluster":
+    def of(
+        cls,
+        coordinator: str | None = None,
+        num_processes: int | None = None,
+        process_id: int | None = None,
+    ) -> Cluster:
         """The arguments, each one missing taken from Keras' environment variables; checked."""
         env = os.environ
         coordinator = coordinator or (env.get(ENV_ADDRESS, "").split(",")[0] or None)
@@ -66,18 +74,24 @@ class Cluster:
 
     def check(self) -> None:
         if self.coordinator is not None and not _ADDRESS.match(self.coordinator):
-            raise ValueError(f"coordinator must be HOST:PORT (process 0's address); received {self.coordinator!r}")
+            raise ValueError(
+                f"coordinator must be HOST:PORT (process 0's address); received {self.coordinator!r}"
+            )
         if self.num_processes is not None:
             _checks.check_int("num_processes", self.num_processes, minimum=1)
         if self.process_id is not None:
             _checks.check_int("process_id", self.process_id, minimum=0)
             if self.num_processes is not None and self.process_id >= self.num_processes:
-                raise ValueError(f"process_id must be in 0..{self.num_processes - 1} for num_processes={self.num_processes}; "
-                                 f"received process_id={self.process_id}")
+                raise ValueError(
+                    f"process_id must be in 0..{self.num_processes - 1} for num_processes={self.num_processes}; "
+                    f"received process_id={self.process_id}"
+                )
         given = [v is not None for v in (self.coordinator, self.num_processes, self.process_id)]
         if any(given) and not all(given):
-            raise ValueError("coordinator, num_processes and process_id go together (or none of them, for JAX to detect "
-                             f"Slurm, Open MPI or Cloud TPU); received {self}")
+            raise ValueError(
+                "coordinator, num_processes and process_id go together (or none of them, for JAX to detect "
+                f"Slurm, Open MPI or Cloud TPU); received {self}"
+            )
 
 
 def _env_int(name: str) -> int:
@@ -97,33 +111,49 @@ def wait_for(address: str, timeout: float) -> None:
                 return
         except OSError as error:
             if time.monotonic() > deadline:
-                raise TimeoutError(f"the coordinator {address} did not answer in {timeout:.0f} s ({error}); is process 0 "
-                                   "started, and is that address and port reachable from this machine?") from None
+                raise TimeoutError(
+                    f"the coordinator {address} did not answer in {timeout:.0f} s ({error}); is process 0 "
+                    "started, and is that address and port reachable from this machine?"
+                ) from None
             time.sleep(0.5)
 
 
-def initialize(coordinator: str | None = None, num_processes: int | None = None, process_id: int | None = None, *,
-               timeout: float = 300) -> Cluster:
+def initialize(
+    coordinator: str | None = None,
+    num_processes: int | None = None,
+    process_id: int | None = None,
+    *,
+    timeout: float = 300,
+) -> Cluster:
     """Joins this process to the cluster (JAX backend); call it in every process before any other
     JAX work. `timeout`: seconds to wait for the coordinator and for every process to join."""
     import keras
 
     if keras.backend.backend() != "jax":
-        raise ValueError("training across processes runs on Keras' JAX backend (keras.distribution); "
-                         f"KERAS_BACKEND is {keras.backend.backend()!r}. TensorFlow's MultiWorkerMirroredStrategy "
-                         "waits on keras-team/keras#20585")
+        raise ValueError(
+            "training across processes runs on Keras' JAX backend (keras.distribution); "
+            f"KERAS_BACKEND is {keras.backend.backend()!r}. TensorFlow's MultiWorkerMirroredStrategy "
+            "waits on keras-team/keras#20585"
+        )
     cluster = Cluster.of(coordinator, num_processes, process_id)
     import jax
 
     if cluster.coordinator is not None and cluster.process_id != 0:
         wait_for(cluster.coordinator, timeout)
     try:
-        jax.distributed.initialize(cluster.coordinator, cluster.num_processes, cluster.process_id,
-                                   initialization_timeout=int(timeout), heartbeat_timeout_seconds=HEARTBEAT_SECONDS)
+        jax.distributed.initialize(
+            cluster.coordinator,
+            cluster.num_processes,
+            cluster.process_id,
+            initialization_timeout=int(timeout),
+            heartbeat_timeout_seconds=HEARTBEAT_SECONDS,
+        )
     except Exception as error:  # noqa: BLE001 - JAX's XlaRuntimeError, RuntimeError, ValueError
         text = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise RuntimeError(f"joining the cluster at {cluster.coordinator or 'the detected coordinator'} as process "
-                           f"{cluster.process_id} of {cluster.num_processes} failed in {timeout:.0f} s: {text}") from None
+        raise RuntimeError(
+            f"joining the cluster at {cluster.coordinator or 'the detected coordinator'} as process "
+            f"{cluster.process_id} of {cluster.num_processes} failed in {timeout:.0f} s: {text}"
+        ) from None
     return Cluster(cluster.coordinator, jax.process_count(), jax.process_index())
 
 
@@ -141,16 +171,32 @@ def launch(command: Sequence[str], processes: int, *, grace: float = 10.0) -> in
     processes = _checks.check_int("processes", processes, minimum=1)
     address = f"localhost:{free_port()}"
     env = {**os.environ, "JAX_PLATFORMS": "cpu", "KERAS_BACKEND": "jax"}
-    children = [subprocess.Popen([*command, "--coordinator", address, "--num-processes", str(processes), "--process-id", str(i)],
-                                 env=env) for i in range(processes)]
+    children = [
+        subprocess.Popen(
+            [
+                *command,
+                "--coordinator",
+                address,
+                "--num-processes",
+                str(processes),
+                "--process-id",
+                str(i),
+            ],
+            env=env,
+        )
+        for i in range(processes)
+    ]
     try:
         while True:
             codes = [child.poll() for child in children]
             failed = [(i, c) for i, c in enumerate(codes) if c not in (None, 0)]
             if failed:
                 index, code = failed[0]
-                print(f"keras-resnet: process {index} of {processes} {_ended(code)}; stopping the other processes",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"keras-resnet: process {index} of {processes} {_ended(code)}; stopping the other processes",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 _stop(children, grace)
                 return 1
             if all(c == 0 for c in codes):

@@ -17,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from keras_resnet import _checks
 
@@ -83,8 +84,10 @@ class Engine:
         values = np.asarray(multihost_utils.process_allgather(np.int64(value))).reshape(-1)
         if len(set(values.tolist())) > 1:
             seen = ", ".join(f"process {i}: {v}" for i, v in enumerate(values.tolist()))
-            raise RuntimeError(f"the processes disagree on the {name} ({seen}); output_dir must be one folder that "
-                               "every process sees (a shared filesystem)")
+            raise RuntimeError(
+                f"the processes disagree on the {name} ({seen}); output_dir must be one folder that "
+                "every process sees (a shared filesystem)"
+            )
 
 
 def backend() -> str:
@@ -128,7 +131,9 @@ def _tensorflow(strategy: Any) -> Engine:
     import tensorflow as tf
 
     distribution = make_strategy(strategy)
-    if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy) and not os.environ.get(MULTI_WORKER_OVERRIDE):
+    if isinstance(distribution, tf.distribute.MultiWorkerMirroredStrategy) and not os.environ.get(
+        MULTI_WORKER_OVERRIDE
+    ):
         import keras
 
         raise ValueError(
@@ -136,8 +141,14 @@ def _tensorflow(strategy: Any) -> Engine:
             "(tensorflow/tensorflow#72388: scalar logs reduced along axis 0). Use 'mirrored' on one machine; "
             f"set {MULTI_WORKER_OVERRIDE}=1 to try anyway"
         )
-    return Engine("tensorflow", strategy_name(distribution), distribution.num_replicas_in_sync, distribution.scope,
-                  chief=distribution.extended.should_checkpoint, strategy=distribution)
+    return Engine(
+        "tensorflow",
+        strategy_name(distribution),
+        distribution.num_replicas_in_sync,
+        distribution.scope,
+        chief=distribution.extended.should_checkpoint,
+        strategy=distribution,
+    )
 
 
 def _jax(strategy: Any) -> Engine:
@@ -149,29 +160,51 @@ def _jax(strategy: Any) -> Engine:
     if isinstance(strategy, (keras.distribution.DataParallel, keras.distribution.ModelParallel)):
         devices = strategy.device_mesh.devices.size
         strategy.auto_shard_dataset = False  # each process reads its own slice (stream.Batches)
-        return Engine("jax", f"{type(strategy).__name__} ({devices} devices{where})", devices, strategy.scope,
-                      chief=process == 0, strategy=strategy, process=process, processes=processes)
+        return Engine(
+            "jax",
+            f"{type(strategy).__name__} ({devices} devices{where})",
+            devices,
+            strategy.scope,
+            chief=process == 0,
+            strategy=strategy,
+            process=process,
+            processes=processes,
+        )
     _checks.check_choice("strategy", strategy, STRATEGIES)
     if strategy == "multi_worker":
-        raise ValueError("strategy='multi_worker' is TensorFlow's MultiWorkerMirroredStrategy; on the JAX backend, use "
-                         "strategy='mirrored' (keras.distribution.DataParallel over the devices of every process)")
+        raise ValueError(
+            "strategy='multi_worker' is TensorFlow's MultiWorkerMirroredStrategy; on the JAX backend, use "
+            "strategy='mirrored' (keras.distribution.DataParallel over the devices of every process)"
+        )
     if strategy == "default":
         if processes > 1:
-            raise ValueError(f"strategy='default' trains on one device, but this is process {process} of {processes}: "
-                             "use strategy='mirrored' to train one model over every process's devices")
+            raise ValueError(
+                f"strategy='default' trains on one device, but this is process {process} of {processes}: "
+                "use strategy='mirrored' to train one model over every process's devices"
+            )
         return Engine("jax", "default", 1, contextlib.nullcontext)
     devices = keras.distribution.list_devices()
     distribution = keras.distribution.DataParallel(devices=devices)
     distribution.auto_shard_dataset = False
-    return Engine("jax", f"mirrored: DataParallel ({len(devices)} device{'' if len(devices) == 1 else 's'}{where})", len(devices),
-                  distribution.scope, chief=process == 0, strategy=distribution, process=process, processes=processes)
+    return Engine(
+        "jax",
+        f"mirrored: DataParallel ({len(devices)} device{'' if len(devices) == 1 else 's'}{where})",
+        len(devices),
+        distribution.scope,
+        chief=process == 0,
+        strategy=distribution,
+        process=process,
+        processes=processes,
+    )
 
 
 def _torch(strategy: Any) -> Engine:
     _checks.check_choice("strategy", strategy, STRATEGIES)
     if strategy != "default":
-        raise ValueError(f"strategy={strategy!r} is not available on the torch backend (Keras has no multi-device "
-                         "engine for PyTorch); use KERAS_BACKEND=jax or tensorflow, or strategy='default'")
+        raise ValueError(
+            f"strategy={strategy!r} is not available on the torch backend (Keras has no multi-device "
+            "engine for PyTorch); use KERAS_BACKEND=jax or tensorflow, or strategy='default'"
+        )
     return Engine("torch", "default", 1, contextlib.nullcontext)
 
 
@@ -180,7 +213,9 @@ def make_engine(strategy: Any = "default") -> Engine:
     makers = {"tensorflow": _tensorflow, "jax": _jax, "torch": _torch}
     name = backend()
     if name not in makers:
-        raise ValueError(f"train needs the jax, tensorflow or torch Keras backend; KERAS_BACKEND is {name!r}")
+        raise ValueError(
+            f"train needs the jax, tensorflow or torch Keras backend; KERAS_BACKEND is {name!r}"
+        )
     return makers[name](strategy)
 
 
@@ -192,7 +227,9 @@ def precision_policy(mixed_precision: bool | str) -> str | None:
     if mixed_precision is False:
         return None
     if isinstance(mixed_precision, str):
-        return _checks.check_choice("mixed_precision", mixed_precision, ("mixed_bfloat16", "mixed_float16"))
+        return _checks.check_choice(
+            "mixed_precision", mixed_precision, ("mixed_bfloat16", "mixed_float16")
+        )
     if backend() == "jax" or not _has_gpu():
         return "mixed_bfloat16"
     return "mixed_float16"
@@ -225,5 +262,12 @@ def make_deterministic() -> None:
         torch.use_deterministic_algorithms(True, warn_only=True)
 
 
-__all__ = ["Engine", "MULTI_WORKER_OVERRIDE", "STRATEGIES", "make_engine", "make_strategy", "precision_policy",
-           "strategy_name"]
+__all__ = [
+    "Engine",
+    "MULTI_WORKER_OVERRIDE",
+    "STRATEGIES",
+    "make_engine",
+    "make_strategy",
+    "precision_policy",
+    "strategy_name",
+]

@@ -34,11 +34,16 @@ class Profile:
 
     def describe(self) -> str:
         ratio = self.input_images_per_second / self.train_images_per_second
-        verdict = (f"the input is the bottleneck: it feeds {ratio:.2f}x what the step consumes (try more --workers)"
-                   if self.bottleneck == "input" else f"the model is the bottleneck: the input feeds {ratio:.1f}x what it consumes")
-        return (f"input stream alone: {self.input_images_per_second:,.0f} img/s ({self.workers} worker thread(s)); "
-                f"training step alone: {self.train_images_per_second:,.0f} img/s (batch {self.batch_size}, Keras on "
-                f"{self.backend}); {verdict}")
+        verdict = (
+            f"the input is the bottleneck: it feeds {ratio:.2f}x what the step consumes (try more --workers)"
+            if self.bottleneck == "input"
+            else f"the model is the bottleneck: the input feeds {ratio:.1f}x what it consumes"
+        )
+        return (
+            f"input stream alone: {self.input_images_per_second:,.0f} img/s ({self.workers} worker thread(s)); "
+            f"training step alone: {self.train_images_per_second:,.0f} img/s (batch {self.batch_size}, Keras on "
+            f"{self.backend}); {verdict}"
+        )
 
 
 def _time_input(batches: stream.Batches, steps: int, workers: int) -> tuple[float, tuple]:
@@ -64,8 +69,15 @@ def _time_steps(model: Any, batch: tuple, steps: int) -> float:
     return steps * len(batch[0]) / (time.perf_counter() - started)
 
 
-def profile(model: str, train_data: Any, *, steps: int = 20, validation_data: Any = None,
-            config: trainer.TrainConfig | None = None, **settings: Any) -> Profile:
+def profile(
+    model: str,
+    train_data: Any,
+    *,
+    steps: int = 20,
+    validation_data: Any = None,
+    config: trainer.TrainConfig | None = None,
+    **settings: Any,
+) -> Profile:
     """Measures the input stream and the training step of a `train` run apart (nothing is
     written; `output_dir` and `validation_data` are ignored). Arguments as `train`'s, for an
     image folder or arrays."""
@@ -73,11 +85,16 @@ def profile(model: str, train_data: Any, *, steps: int = 20, validation_data: An
     registry.get_entry(model)
     data = trainer._Data.of(train_data, None, config)
     if data.train is None:
-        raise ValueError("profile measures the library's own stream: train_data must be an image folder or arrays")
+        raise ValueError(
+            "profile measures the library's own stream: train_data must be an image folder or arrays"
+        )
     run = trainer._Run.plan(model, config, data)
     batches, _, _ = trainer._streams(run)
     assert batches is not None
-    _console.log(config.verbose, f"profiling {model}: {steps} batches of {run.global_batch} from the stream, then {steps} training steps")
+    _console.log(
+        config.verbose,
+        f"profiling {model}: {steps} batches of {run.global_batch} from the stream, then {steps} training steps",
+    )
     input_rate, first = _time_input(batches, steps, run.workers)
     keras_model = trainer._set_up_model(run)
     with run.engine.scope():

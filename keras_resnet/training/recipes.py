@@ -59,29 +59,45 @@ class Recipe:
     zero_init_residual: bool = False
     mixup_alpha: float = 0.0
     augmentation: str = "pad_crop_flip"  # or "random_resized_crop_flip"
-    head_epochs: int = 0  # fine-tuning: epochs of the new head alone, the pretrained backbone frozen
+    head_epochs: int = (
+        0  # fine-tuning: epochs of the new head alone, the pretrained backbone frozen
+    )
     head_learning_rate_scale: float = 1.0  # the head phase's peak rate, relative to the recipe's
 
     def learning_rate(self, batch_size: int | None = None) -> float:
         """The peak learning rate, scaled linearly with the global batch size."""
-        batch_size = self.batch_size if batch_size is None else _checks.check_int("batch_size", batch_size, minimum=1)
+        batch_size = (
+            self.batch_size
+            if batch_size is None
+            else _checks.check_int("batch_size", batch_size, minimum=1)
+        )
         return self.base_learning_rate * batch_size / self.reference_batch
 
     def _epochs(self) -> int:
         if self.epochs is None:
-            raise TypeError(f"recipe {self.name!r} ({self.schedule_kind}) needs epochs; it has epochs=None")
+            raise TypeError(
+                f"recipe {self.name!r} ({self.schedule_kind}) needs epochs; it has epochs=None"
+            )
         return self.epochs
 
     def _iterations(self) -> int:
         if self.iterations is None:
-            raise TypeError(f"recipe {self.name!r} ({self.schedule_kind}) needs iterations; it has iterations=None")
+            raise TypeError(
+                f"recipe {self.name!r} ({self.schedule_kind}) needs iterations; it has iterations=None"
+            )
         return self.iterations
 
     def total_steps(self, steps_per_epoch: int) -> int:
         return self.iterations if self.iterations else self._epochs() * steps_per_epoch
 
     def schedule(
-        self, *, steps_per_epoch: int, batch_size: int | None = None, depth: int = 0, epochs: int | None = None, peak: float | None = None
+        self,
+        *,
+        steps_per_epoch: int,
+        batch_size: int | None = None,
+        depth: int = 0,
+        epochs: int | None = None,
+        peak: float | None = None,
     ) -> keras.optimizers.schedules.LearningRateSchedule:
         """The Keras learning-rate schedule of this recipe for one run.
 
@@ -99,22 +115,33 @@ class Recipe:
         recipe_peak = self.learning_rate(batch_size)
         peak = recipe_peak if peak is None else float(peak)
         if self.schedule_kind == "steps":
-            scale = (self.batch_size if batch_size is None else batch_size) / self.batch_size  # iterations are defined at the recipe's batch
+            scale = (
+                self.batch_size if batch_size is None else batch_size
+            ) / self.batch_size  # iterations are defined at the recipe's batch
             boundaries = [int(round(b / scale)) for b in self.boundaries]
-            if epochs is not None:  # another length: the drops stay at the same fractions of training
+            if (
+                epochs is not None
+            ):  # another length: the drops stay at the same fractions of training
                 total = epochs * steps_per_epoch
-                boundaries = [max(1, int(round(b / self._iterations() * total))) for b in self.boundaries]
+                boundaries = [
+                    max(1, int(round(b / self._iterations() * total))) for b in self.boundaries
+                ]
             values = [peak / self.decay_factor**i for i in range(len(boundaries) + 1)]
             if self.warmup_iterations and depth >= self.warmup_min_depth:
                 boundaries = [int(round(self.warmup_iterations / scale)), *boundaries]
                 values = [self.warmup_learning_rate / self.base_learning_rate * peak, *values]
             # Keras keeps values[i] while step <= boundaries[i]; "divided at 32k iterations" means
             # steps 0..31999 (0-based) at the old rate, so each boundary is the last step before.
-            return keras.optimizers.schedules.PiecewiseConstantDecay([b - 1 for b in boundaries], values)
+            return keras.optimizers.schedules.PiecewiseConstantDecay(
+                [b - 1 for b in boundaries], values
+            )
         total = (self._epochs() if epochs is None else epochs) * steps_per_epoch
         warmup = int(round(self.warmup_epochs * steps_per_epoch))
         return keras.optimizers.schedules.CosineDecay(
-            initial_learning_rate=0.0, decay_steps=max(1, total - warmup), warmup_target=peak, warmup_steps=warmup
+            initial_learning_rate=0.0,
+            decay_steps=max(1, total - warmup),
+            warmup_target=peak,
+            warmup_steps=warmup,
         )
 
 
@@ -122,19 +149,50 @@ RECIPES = {
     r.name: r
     for r in [
         Recipe(
-            "cifar", "He et al. 2015, Deep Residual Learning, sec. 4.2", base_learning_rate=0.1, reference_batch=128,
-            batch_size=128, momentum=0.9, weight_decay=1e-4, schedule_kind="steps", iterations=64000,
-            boundaries=(32000, 48000), warmup_iterations=400, warmup_learning_rate=0.01, warmup_min_depth=110,
+            "cifar",
+            "He et al. 2015, Deep Residual Learning, sec. 4.2",
+            base_learning_rate=0.1,
+            reference_batch=128,
+            batch_size=128,
+            momentum=0.9,
+            weight_decay=1e-4,
+            schedule_kind="steps",
+            iterations=64000,
+            boundaries=(32000, 48000),
+            warmup_iterations=400,
+            warmup_learning_rate=0.01,
+            warmup_min_depth=110,
         ),
         Recipe(
-            "bag_of_tricks", "He et al. 2019, Bag of Tricks, sec. 3 and 5", base_learning_rate=0.1, reference_batch=256,
-            batch_size=1024, momentum=0.9, weight_decay=1e-4, schedule_kind="cosine", epochs=120, warmup_epochs=5,
-            label_smoothing=0.1, decay_norm_and_bias=False, zero_init_residual=True, augmentation="random_resized_crop_flip",
+            "bag_of_tricks",
+            "He et al. 2019, Bag of Tricks, sec. 3 and 5",
+            base_learning_rate=0.1,
+            reference_batch=256,
+            batch_size=1024,
+            momentum=0.9,
+            weight_decay=1e-4,
+            schedule_kind="cosine",
+            epochs=120,
+            warmup_epochs=5,
+            label_smoothing=0.1,
+            decay_norm_and_bias=False,
+            zero_init_residual=True,
+            augmentation="random_resized_crop_flip",
         ),
         Recipe(
-            "finetune", "head then whole network from pretrained weights (Kornblith et al. 2019, sec. 3)", base_learning_rate=0.01,
-            reference_batch=256, batch_size=32, momentum=0.9, weight_decay=1e-4, schedule_kind="cosine", epochs=10,
-            label_smoothing=0.1, augmentation="random_resized_crop_flip", head_epochs=2, head_learning_rate_scale=10.0,
+            "finetune",
+            "head then whole network from pretrained weights (Kornblith et al. 2019, sec. 3)",
+            base_learning_rate=0.01,
+            reference_batch=256,
+            batch_size=32,
+            momentum=0.9,
+            weight_decay=1e-4,
+            schedule_kind="cosine",
+            epochs=10,
+            label_smoothing=0.1,
+            augmentation="random_resized_crop_flip",
+            head_epochs=2,
+            head_learning_rate_scale=10.0,
         ),
     ]
 }

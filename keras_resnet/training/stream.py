@@ -57,24 +57,32 @@ class Examples:
     def __len__(self) -> int:
         return len(self.labels)
 
-    def subset(self, indices: np.ndarray) -> "Examples":
+    def subset(self, indices: np.ndarray) -> Examples:
         files = None if self.files is None else tuple(self.files[i] for i in indices)
         images = None if self.images is None else self.images[indices]
         return dataclasses.replace(self, labels=self.labels[indices], files=files, images=images)
 
-    def split(self, fraction: float, seed: int) -> tuple["Examples", "Examples"]:
+    def split(self, fraction: float, seed: int) -> tuple[Examples, Examples]:
         """``(train, held out)``: a seeded random `fraction` held out (at least one of each)."""
         order = np.random.default_rng([seed, 7]).permutation(len(self))
         held_out = int(round(fraction * len(self)))
         if not 0 < held_out < len(self):
-            raise ValueError(f"validation_split={fraction} of {len(self)} images leaves "
-                             f"{'no validation' if held_out == 0 else 'no training'} image")
-        validation = dataclasses.replace(self.subset(np.sort(order[:held_out])), origin=f"held out of {self.origin}", ignored=0)
+            raise ValueError(
+                f"validation_split={fraction} of {len(self)} images leaves "
+                f"{'no validation' if held_out == 0 else 'no training'} image"
+            )
+        validation = dataclasses.replace(
+            self.subset(np.sort(order[:held_out])), origin=f"held out of {self.origin}", ignored=0
+        )
         return self.subset(np.sort(order[held_out:])), validation
 
     def describe(self) -> str:
         classes = len(self.class_names) if self.class_names else int(self.labels.max()) + 1
-        ignored = f", {self.ignored} non-image file{'s' if self.ignored != 1 else ''} ignored" if self.ignored else ""
+        ignored = (
+            f", {self.ignored} non-image file{'s' if self.ignored != 1 else ''} ignored"
+            if self.ignored
+            else ""
+        )
         return f"{len(self):,} images of {classes} classes ({self.origin}{ignored})"
 
 
@@ -83,8 +91,13 @@ def from_folder(path: str | os.PathLike[str]) -> Examples:
     from keras_resnet import data
 
     listing = data.list_image_folder(path)
-    return Examples(listing.labels, files=listing.files, origin=str(path), class_names=listing.class_names,
-                    ignored=listing.ignored)
+    return Examples(
+        listing.labels,
+        files=listing.files,
+        origin=str(path),
+        class_names=listing.class_names,
+        ignored=listing.ignored,
+    )
 
 
 def from_arrays(images: np.ndarray, labels: np.ndarray) -> Examples:
@@ -141,8 +154,14 @@ def _resize_array(image: np.ndarray, size: int, box: tuple) -> np.ndarray:
         mode_image = Image.fromarray(image[..., 0] if image.shape[-1] == 1 else image)
         out = np.asarray(mode_image.resize((size, size), Image.Resampling.BILINEAR, box=box))
         return out.reshape(size, size, image.shape[-1])
-    channels = [np.asarray(Image.fromarray(image[..., c].astype("float32"), mode="F")
-                           .resize((size, size), Image.Resampling.BILINEAR, box=box)) for c in range(image.shape[-1])]
+    channels = [
+        np.asarray(
+            Image.fromarray(image[..., c].astype("float32"), mode="F").resize(
+                (size, size), Image.Resampling.BILINEAR, box=box
+            )
+        )
+        for c in range(image.shape[-1])
+    ]
     return np.stack(channels, axis=-1).astype(image.dtype)
 
 
@@ -206,7 +225,9 @@ class Batches:
             if epoch not in self._orders:
                 if len(self._orders) > 2:  # the threads read at most two epochs at a time
                     self._orders.pop(min(self._orders))
-                self._orders[epoch] = np.random.default_rng([self.seed, epoch]).permutation(len(self.examples))
+                self._orders[epoch] = np.random.default_rng([self.seed, epoch]).permutation(
+                    len(self.examples)
+                )
             return self._orders[epoch]
 
     def __call__(self, step: int) -> tuple[np.ndarray, ...]:
@@ -215,15 +236,21 @@ class Batches:
             return self._evaluation_batch(step)
         epoch, batch = divmod(step, self.steps_per_epoch)
         local = self.batch_size // self.processes
-        if self.processes > 1 and self.examples.files is not None:  # decode this process's files only
+        if (
+            self.processes > 1 and self.examples.files is not None
+        ):  # decode this process's files only
             start = batch * self.batch_size + self.process * local
             rng = np.random.default_rng([self.seed, epoch, batch, self.process])
-            return self._finish(*self._read(self.order(epoch), np.arange(start, start + local), rng), rng)
+            return self._finish(
+                *self._read(self.order(epoch), np.arange(start, start + local), rng), rng
+            )
         # arrays (in every process's memory anyway): the one-process batch, then this process's slice
         rng = np.random.default_rng([self.seed, epoch, batch])
         positions = np.arange(batch * self.batch_size, (batch + 1) * self.batch_size)
         mine = slice(self.process * local, (self.process + 1) * local)
-        return tuple(part[mine] for part in self._finish(*self._read(self.order(epoch), positions, rng), rng))
+        return tuple(
+            part[mine] for part in self._finish(*self._read(self.order(epoch), positions, rng), rng)
+        )
 
     def _evaluation_batch(self, step: int) -> tuple[np.ndarray, ...]:
         """Batch `step` of the examples in order (the last one smaller); with `pad`, every batch
@@ -231,28 +258,47 @@ class Batches:
         several processes this process's slice of it."""
         start, count = step * self.batch_size, len(self.examples)
         if not self.pad:
-            return self._finish(*self._read(np.arange(count), np.arange(start, min(start + self.batch_size, count)), None), None)
+            return self._finish(
+                *self._read(
+                    np.arange(count), np.arange(start, min(start + self.batch_size, count)), None
+                ),
+                None,
+            )
         local = self.batch_size // self.processes
         positions = np.arange(start + self.process * local, start + (self.process + 1) * local)
         weights = (positions < count).astype("float32")
-        images, labels = self._finish(*self._read(np.arange(count), np.where(weights > 0, positions, 0), None), None)
+        images, labels = self._finish(
+            *self._read(np.arange(count), np.where(weights > 0, positions, 0), None), None
+        )
         return images, labels, weights
 
-    def _read(self, order: np.ndarray, positions: np.ndarray, rng: np.random.Generator | None) -> tuple[np.ndarray, np.ndarray]:
+    def _read(
+        self, order: np.ndarray, positions: np.ndarray, rng: np.random.Generator | None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The images and labels at `positions` of `order`: array rows, or decoded files."""
         examples = self.examples
         if examples.images is None:
             pairs = [self._decode_at(order, int(p), rng) for p in positions]
-            return np.stack([image for _, image in pairs]), examples.labels[[index for index, _ in pairs]]
+            return np.stack([image for _, image in pairs]), examples.labels[
+                [index for index, _ in pairs]
+            ]
         indices = order[positions]
         images = examples.images[indices]
         if rng is not None and self.augment == "random_resized_crop_flip":
             size = self.image_size or images.shape[1]
-            images = np.stack([_resize_array(image, size, augment_lib.crop_box(image.shape[1], image.shape[0], rng))
-                               for image in images])
+            images = np.stack(
+                [
+                    _resize_array(
+                        image, size, augment_lib.crop_box(image.shape[1], image.shape[0], rng)
+                    )
+                    for image in images
+                ]
+            )
         return images, examples.labels[indices]
 
-    def _decode_at(self, order: np.ndarray, position: int, rng: np.random.Generator | None) -> tuple[int, np.ndarray]:
+    def _decode_at(
+        self, order: np.ndarray, position: int, rng: np.random.Generator | None
+    ) -> tuple[int, np.ndarray]:
         """``(index, image)`` of the file at `position` of `order`, or of the first after it that
         decodes; the ones that do not are counted in `skipped`."""
         geometry = "resize"
@@ -265,21 +311,31 @@ class Batches:
             try:
                 return index, _decode(file, size, geometry, rng)
             except (OSError, ValueError, SyntaxError) as error:  # Pillow's errors for a bad file
-                self.skipped.add(file, str(error).splitlines()[0][:80] if str(error) else type(error).__name__)
-        raise ValueError(f"{_MAX_FAILURES} files in a row of {self.examples.origin} could not be decoded "
-                         f"(last: {file}); is it a folder of images?")
+                self.skipped.add(
+                    file, str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+                )
+        raise ValueError(
+            f"{_MAX_FAILURES} files in a row of {self.examples.origin} could not be decoded "
+            f"(last: {file}); is it a folder of images?"
+        )
 
     def _size(self) -> int:
         if self.image_size is None:
             raise ValueError("image_size is needed to read image files")
         return self.image_size
 
-    def _finish(self, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator | None) -> tuple[np.ndarray, np.ndarray]:
+    def _finish(
+        self, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator | None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Preprocessing, the batch-level augmentation, one-hot labels and mixup."""
         images = self._preset.numpy(images)
         if rng is not None:
             images = augment_lib.apply(self.augment, images, rng)
-        targets = np.eye(self.classes, dtype="float32")[labels] if self.one_hot else labels.astype("int64")
+        targets = (
+            np.eye(self.classes, dtype="float32")[labels]
+            if self.one_hot
+            else labels.astype("int64")
+        )
         if rng is not None and self.mixup_alpha > 0:
             images, targets = augment_lib.mixup(images, targets, alpha=self.mixup_alpha, rng=rng)
         return np.ascontiguousarray(images, dtype="float32"), targets
@@ -302,4 +358,12 @@ def dataset(batches: Batches, first: int, last: int, *, workers: int) -> Any:
     return grain.MapDataset.range(first, last).map(batches).to_iter_dataset(options)
 
 
-__all__ = ["Batches", "Examples", "Skipped", "dataset", "default_workers", "from_arrays", "from_folder"]
+__all__ = [
+    "Batches",
+    "Examples",
+    "Skipped",
+    "dataset",
+    "default_workers",
+    "from_arrays",
+    "from_folder",
+]

@@ -72,6 +72,7 @@ class TrainResult:
 
 # ---- checks of the arguments, all before any heavy work ----
 
+
 def _optional_count(argument: str, value: Any) -> int | None:
     """None (the default) or an int >= 1."""
     return None if value is None else _checks.check_int(argument, value, minimum=1)
@@ -82,15 +83,21 @@ def _check_arrays(argument: str, data: Any) -> tuple[np.ndarray, np.ndarray]:
     try:
         x, y = (np.asarray(a) for a in data)
     except (TypeError, ValueError):
-        raise TypeError(f"{argument} must be a pair (images, labels); received {type(data).__name__}") from None
+        raise TypeError(
+            f"{argument} must be a pair (images, labels); received {type(data).__name__}"
+        ) from None
     if y.ndim == 2 and y.shape[1] == 1:
         y = y[:, 0]
     if x.ndim != 4 or y.ndim != 1 or len(x) != len(y):
-        raise ValueError(f"{argument} must be (images (N, H, W, C), labels (N,)); received shapes {x.shape} and {y.shape}")
+        raise ValueError(
+            f"{argument} must be (images (N, H, W, C), labels (N,)); received shapes {x.shape} and {y.shape}"
+        )
     if len(y) == 0:
         raise ValueError(f"{argument} has no images; received shapes {x.shape} and {y.shape}")
     if not np.issubdtype(y.dtype, np.integer) or y.min() < 0:
-        raise ValueError(f"{argument} labels must be integers >= 0; received dtype {y.dtype}, smallest {y.min()}")
+        raise ValueError(
+            f"{argument} labels must be integers >= 0; received dtype {y.dtype}, smallest {y.min()}"
+        )
     return x, y
 
 
@@ -100,7 +107,9 @@ def _check_classes(classes: int | None, labels: np.ndarray) -> int:
         return largest + 1
     classes = _checks.check_int("classes", classes, minimum=1)
     if classes <= largest:
-        raise ValueError(f"classes must exceed the largest label ({largest}); received classes={classes}")
+        raise ValueError(
+            f"classes must exceed the largest label ({largest}); received classes={classes}"
+        )
     return classes
 
 
@@ -118,14 +127,18 @@ def _check_save_freq(value: Any) -> str | int:
     if isinstance(value, str) and value == "epoch":
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-        raise ValueError(f"save_freq must be 'epoch' or a number of steps >= 1; received save_freq={value!r}")
+        raise ValueError(
+            f"save_freq must be 'epoch' or a number of steps >= 1; received save_freq={value!r}"
+        )
     return int(value)
 
 
 def _check_mixed_precision(value: Any) -> bool | str:
     if isinstance(value, bool):
         return value
-    return _checks.check_choice("mixed_precision", value, (False, True, "mixed_bfloat16", "mixed_float16"))
+    return _checks.check_choice(
+        "mixed_precision", value, (False, True, "mixed_bfloat16", "mixed_float16")
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -212,13 +225,18 @@ class TrainConfig:
             "seed": _checks.check_int("seed", self.seed, minimum=0),
             "image_size": _optional_count("image_size", self.image_size),
             "steps_per_epoch": _optional_count("steps_per_epoch", self.steps_per_epoch),
-            "workers": None if self.workers is None else _checks.check_int("workers", self.workers, minimum=0),
+            "workers": None
+            if self.workers is None
+            else _checks.check_int("workers", self.workers, minimum=0),
             "mixed_precision": _check_mixed_precision(self.mixed_precision),
-            "head_epochs": None if self.head_epochs is None else _checks.check_int("head_epochs", self.head_epochs, minimum=0),
+            "head_epochs": None
+            if self.head_epochs is None
+            else _checks.check_int("head_epochs", self.head_epochs, minimum=0),
         }
         if self.validation_split is not None:
-            normalized["validation_split"] = _checks.check_fraction("validation_split", self.validation_split,
-                                                                    low_inclusive=False)
+            normalized["validation_split"] = _checks.check_fraction(
+                "validation_split", self.validation_split, low_inclusive=False
+            )
         for field, value in normalized.items():  # ints and floats, not NumPy scalars
             object.__setattr__(self, field, value)
         if self.augment is not None:
@@ -230,7 +248,7 @@ class TrainConfig:
             _checks.check_bool(argument, getattr(self, argument))
 
     @classmethod
-    def of(cls, config: "TrainConfig | None", settings: dict) -> "TrainConfig":
+    def of(cls, config: TrainConfig | None, settings: dict) -> TrainConfig:
         """`config` with `settings` (keyword arguments of `train`) replacing its fields; an
         unknown keyword is a TypeError naming the nearest field."""
         fields = [f.name for f in dataclasses.fields(cls)]
@@ -239,10 +257,15 @@ class TrainConfig:
                 near = difflib.get_close_matches(key, fields, n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else ""
                 raise TypeError(f"train() got an unexpected keyword argument {key!r}{hint}")
-        return dataclasses.replace(config or cls(), **settings) if settings or config is None else config
+        return (
+            dataclasses.replace(config or cls(), **settings)
+            if settings or config is None
+            else config
+        )
 
 
 # ---- the data ----
+
 
 def _is_path(value: Any) -> bool:
     return isinstance(value, (str, os.PathLike))
@@ -267,7 +290,9 @@ def _examples(argument: str, value: Any) -> stream.Examples:
     """An image folder (listed) or ``(images, labels)`` arrays as `stream.Examples`."""
     if _is_path(value):
         if not pathlib.Path(value).is_dir():
-            raise ValueError(f"{argument}={str(value)!r} is not a folder (one subfolder of images per class)")
+            raise ValueError(
+                f"{argument}={str(value)!r} is not a folder (one subfolder of images per class)"
+            )
         return stream.from_folder(value)
     return stream.from_arrays(*_check_arrays(argument, value))
 
@@ -283,14 +308,20 @@ class _Data:
     first: tuple[Any, Any] | None = None  # the dataset object's first batch (its shapes)
 
     @classmethod
-    def of(cls, train_data: Any, validation_data: Any, config: TrainConfig) -> "_Data":
+    def of(cls, train_data: Any, validation_data: Any, config: TrainConfig) -> _Data:
         if _is_dataset(train_data) or _is_step_function(train_data):
-            validation = validation_data if validation_data is None or _is_dataset(validation_data) else None
+            validation = (
+                validation_data if validation_data is None or _is_dataset(validation_data) else None
+            )
             if validation is None and validation_data is not None:
-                raise TypeError("validation_data must be a dataset object too when train_data is one; "
-                                f"received {type(validation_data).__name__}")
+                raise TypeError(
+                    "validation_data must be a dataset object too when train_data is one; "
+                    f"received {type(validation_data).__name__}"
+                )
             if _is_step_function(train_data) and config.steps_per_epoch is None:
-                raise ValueError("steps_per_epoch is needed when train_data is a function of the step (its stream does not end)")
+                raise ValueError(
+                    "steps_per_epoch is needed when train_data is a function of the step (its stream does not end)"
+                )
             first = _peek(train_data(0) if _is_step_function(train_data) else train_data)
             return cls(None, dataset=train_data, validation_dataset=validation, first=first)
         examples = _examples("train_data", train_data)
@@ -303,7 +334,9 @@ class _Data:
     def classes(self, config: TrainConfig) -> int:
         if self.train is None:
             if config.classes is None:
-                raise ValueError("classes is needed when train_data is a dataset object (its labels are not listed)")
+                raise ValueError(
+                    "classes is needed when train_data is a dataset object (its labels are not listed)"
+                )
             return config.classes
         if self.train.class_names is not None and config.classes is None:
             return len(self.train.class_names)
@@ -330,7 +363,11 @@ class _Data:
         if self.train is None:
             name = getattr(self.dataset, "__name__", None) or type(self.dataset).__name__
             return f"data: {name} (batches as it yields them)"
-        held_out = f"; validation: {self.validation.describe()}" if self.validation is not None else "; no validation"
+        held_out = (
+            f"; validation: {self.validation.describe()}"
+            if self.validation is not None
+            else "; no validation"
+        )
         return f"data: {self.train.describe()}{held_out}"
 
 
@@ -353,11 +390,14 @@ def _dataset_steps(dataset: Any, config: TrainConfig) -> int:
         except TypeError:
             length = None
     if length is None or length <= 0:
-        raise ValueError(f"steps_per_epoch is needed: the length of train_data ({type(dataset).__name__}) is unknown")
+        raise ValueError(
+            f"steps_per_epoch is needed: the length of train_data ({type(dataset).__name__}) is unknown"
+        )
     return length
 
 
 # ---- the plan ----
+
 
 @dataclasses.dataclass
 class _Run:
@@ -394,7 +434,9 @@ class _Run:
         return self.config.preprocessing or "none"
 
     @classmethod
-    def plan(cls, name: str, config: TrainConfig, data: _Data, *, phase: str | None = None) -> "_Run":
+    def plan(
+        cls, name: str, config: TrainConfig, data: _Data, *, phase: str | None = None
+    ) -> _Run:
         spec = recipes_lib.get(config.recipe)
         classes = data.classes(config)
         engine = engines.make_engine(config.strategy)
@@ -404,21 +446,47 @@ class _Run:
         if data.train is None:
             assert data.first is not None  # `_Data.of` peeks every dataset object
             # a dataset object yields this process's slice of each global batch
-            batch, steps = len(data.first[1]) * engine.processes, _dataset_steps(data.dataset, config)
+            batch, steps = (
+                len(data.first[1]) * engine.processes,
+                _dataset_steps(data.dataset, config),
+            )
             epochs = config.epochs or -(-spec.total_steps(steps) // steps)
         else:
-            epochs, steps, batch = _plan(spec, len(data.train), epochs=config.epochs, batch_size=config.batch_size,
-                                         replicas=engine.replicas)
+            epochs, steps, batch = _plan(
+                spec,
+                len(data.train),
+                epochs=config.epochs,
+                batch_size=config.batch_size,
+                replicas=engine.replicas,
+            )
         output = pathlib.Path(config.output_dir) if config.output_dir is not None else None
         backup = _backup(output)
         if backup is not None:
-            facts = {"steps_per_epoch": steps, "global_batch": batch, "seed": config.seed,
-                     "images": len(data.train) if data.train is not None else None}
+            facts = {
+                "steps_per_epoch": steps,
+                "global_batch": batch,
+                "seed": config.seed,
+                "images": len(data.train) if data.train is not None else None,
+            }
             checkpoints.check_run(backup, facts, write=engine.chief)
         start_step, checkpoint = checkpoints.latest(backup)
         engine.agree("step to resume from", start_step)
-        return cls(name, config, spec, data, classes, augment, engine, epochs, steps, batch, output, start_step, checkpoint,
-                   phase)
+        return cls(
+            name,
+            config,
+            spec,
+            data,
+            classes,
+            augment,
+            engine,
+            epochs,
+            steps,
+            batch,
+            output,
+            start_step,
+            checkpoint,
+            phase,
+        )
 
     @property
     def start_epoch(self) -> int:
@@ -432,16 +500,34 @@ class _Run:
         start = f"epoch {self.start_epoch}"
         if self.start_step % self.steps_per_epoch:
             start += f", step {self.start_step % self.steps_per_epoch} of {self.steps_per_epoch}"
-        what = {None: "training", "head": "fine-tuning the new head (backbone frozen) of", "all": "fine-tuning"}[self.phase]
-        return (f"{what} {self.name}: recipe {self.config.recipe}, {self.epochs} epoch{'' if self.epochs == 1 else 's'} x "
-                f"{self.steps_per_epoch} steps, global batch {self.global_batch} on {self.engine.replicas} replica(s) "
-                f"({self.engine.name}, Keras on {self.engine.backend}), starting at {start}")
+        what = {
+            None: "training",
+            "head": "fine-tuning the new head (backbone frozen) of",
+            "all": "fine-tuning",
+        }[self.phase]
+        return (
+            f"{what} {self.name}: recipe {self.config.recipe}, {self.epochs} epoch{'' if self.epochs == 1 else 's'} x "
+            f"{self.steps_per_epoch} steps, global batch {self.global_batch} on {self.engine.replicas} replica(s) "
+            f"({self.engine.name}, Keras on {self.engine.backend}), starting at {start}"
+        )
 
-    def result(self, model: Any, history: dict, epochs_run: int, seconds: float, **extra: Any) -> TrainResult:
-        return TrainResult(model, history, epochs_run, start_epoch=self.start_epoch, seconds=seconds,
-                           replicas=self.engine.replicas, global_batch_size=self.global_batch, start_step=self.start_step,
-                           backend=self.engine.backend, preprocessing=self.preprocessing,
-                           class_names=self.data.train.class_names if self.data.train is not None else None, **extra)
+    def result(
+        self, model: Any, history: dict, epochs_run: int, seconds: float, **extra: Any
+    ) -> TrainResult:
+        return TrainResult(
+            model,
+            history,
+            epochs_run,
+            start_epoch=self.start_epoch,
+            seconds=seconds,
+            replicas=self.engine.replicas,
+            global_batch_size=self.global_batch,
+            start_step=self.start_step,
+            backend=self.engine.backend,
+            preprocessing=self.preprocessing,
+            class_names=self.data.train.class_names if self.data.train is not None else None,
+            **extra,
+        )
 
 
 def _backup(output: pathlib.Path | None) -> pathlib.Path | None:
@@ -449,12 +535,20 @@ def _backup(output: pathlib.Path | None) -> pathlib.Path | None:
     return output / "backup" if output is not None else None
 
 
-def _plan(spec: recipes_lib.Recipe, images: int, *, epochs: int | None, batch_size: int | None,
-          replicas: int) -> tuple[int, int, int]:
+def _plan(
+    spec: recipes_lib.Recipe,
+    images: int,
+    *,
+    epochs: int | None,
+    batch_size: int | None,
+    replicas: int,
+) -> tuple[int, int, int]:
     """``(epochs, steps_per_epoch, global_batch)`` of a run; None: the recipe's."""
     global_batch = spec.batch_size if batch_size is None else batch_size
     if global_batch % replicas:
-        raise ValueError(f"batch_size={global_batch} must divide evenly over the {replicas} replicas")
+        raise ValueError(
+            f"batch_size={global_batch} must divide evenly over the {replicas} replicas"
+        )
     steps_per_epoch = images // global_batch
     if steps_per_epoch == 0:
         raise ValueError(f"batch_size={global_batch} is larger than the {images} training images")
@@ -464,6 +558,7 @@ def _plan(spec: recipes_lib.Recipe, images: int, *, epochs: int | None, batch_si
 
 
 # ---- the model ----
+
 
 def _one_hot(spec: recipes_lib.Recipe) -> bool:
     return spec.label_smoothing > 0 or spec.mixup_alpha > 0
@@ -476,19 +571,36 @@ def _compiled_model(run: _Run, input_shape: tuple[int, ...]) -> Any:
     spec, config = run.spec, run.config
     if run.phase is None:
         kwargs = dict(config.model_kwargs or {})
-        if registry.get_entry(run.name).arch.residual:  # a plain net has no residual branch to start at zero
+        if registry.get_entry(
+            run.name
+        ).arch.residual:  # a plain net has no residual branch to start at zero
             kwargs.setdefault("zero_init_residual", spec.zero_init_residual)
-        model = registry.create_model(run.name, input_shape=input_shape, classes=run.classes, classifier_activation=None, **kwargs)
+        model = registry.create_model(
+            run.name,
+            input_shape=input_shape,
+            classes=run.classes,
+            classifier_activation=None,
+            **kwargs,
+        )
     else:
         model = _finetune_model(run, input_shape)
     depth = registry.get_entry(run.name).arch_args["depth"]
-    schedule = spec.schedule(steps_per_epoch=run.steps_per_epoch, batch_size=run.global_batch, depth=depth,
-                             epochs=run.epochs, peak=config.learning_rate)
-    optimizer = keras.optimizers.SGD(learning_rate=schedule, momentum=spec.momentum, weight_decay=spec.weight_decay)
+    schedule = spec.schedule(
+        steps_per_epoch=run.steps_per_epoch,
+        batch_size=run.global_batch,
+        depth=depth,
+        epochs=run.epochs,
+        peak=config.learning_rate,
+    )
+    optimizer = keras.optimizers.SGD(
+        learning_rate=schedule, momentum=spec.momentum, weight_decay=spec.weight_decay
+    )
     if not spec.decay_norm_and_bias:
         optimizer.exclude_from_weight_decay(var_names=["gamma", "beta", "bias"])
     if _one_hot(spec):
-        loss = keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=spec.label_smoothing)
+        loss = keras.losses.CategoricalCrossentropy(
+            from_logits=True, label_smoothing=spec.label_smoothing
+        )
         metrics = [keras.metrics.CategoricalAccuracy(name="accuracy")]
     else:
         loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
@@ -505,13 +617,21 @@ def _finetune_model(run: _Run, input_shape: tuple[int, ...]) -> Any:
     import keras
 
     weights = None if run.init_weights is not None else run.config.weights
-    backbone = registry.create_model(run.name, include_top=False, pooling="avg", input_shape=input_shape, weights=weights,
-                                     **(run.config.model_kwargs or {}))
+    backbone = registry.create_model(
+        run.name,
+        include_top=False,
+        pooling="avg",
+        input_shape=input_shape,
+        weights=weights,
+        **(run.config.model_kwargs or {}),
+    )
     backbone.trainable = run.phase != "head"
     inputs = keras.Input(input_shape, name="image")
     features = backbone(inputs, training=False)
     features = keras.layers.Dropout(0.2, name="head_dropout")(features)
-    outputs = keras.layers.Dense(run.classes, name="predictions", dtype="float32")(features)  # float32 logits
+    outputs = keras.layers.Dense(run.classes, name="predictions", dtype="float32")(
+        features
+    )  # float32 logits
     model = keras.Model(inputs, outputs, name=f"{run.name}_finetuned")
     if run.init_weights is not None:
         model.set_weights(run.init_weights)
@@ -543,6 +663,7 @@ def _set_up_model(run: _Run) -> Any:
 
 # ---- training ----
 
+
 def _callbacks(run: _Run, skipped: stream.Skipped | None) -> list:
     import keras
 
@@ -552,17 +673,27 @@ def _callbacks(run: _Run, skipped: stream.Skipped | None) -> list:
         return callbacks
     output.mkdir(parents=True, exist_ok=True)
     callbacks += [
-        checkpoints.callback(run.backup, first_step=run.start_step, save_freq=config.save_freq,
-                             steps_per_epoch=run.steps_per_epoch, writes=run.engine.chief_writes),
+        checkpoints.callback(
+            run.backup,
+            first_step=run.start_step,
+            save_freq=config.save_freq,
+            steps_per_epoch=run.steps_per_epoch,
+            writes=run.engine.chief_writes,
+        ),
         keras.callbacks.CSVLogger(str(output / "log.csv"), append=True),
     ]
     # Keras' TensorBoard callback writes with tf.summary, so it needs TensorFlow on every backend.
     missing = [m for m in ("tensorboard", "tensorflow") if importlib.util.find_spec(m) is None]
     if config.tensorboard and not missing:
-        callbacks.append(keras.callbacks.TensorBoard(str(output / "tensorboard"), update_freq="epoch"))
+        callbacks.append(
+            keras.callbacks.TensorBoard(str(output / "tensorboard"), update_freq="epoch")
+        )
     elif config.tensorboard:
-        _console.log(config.verbose, f"TensorBoard logs skipped: {' and '.join(missing)} not installed "
-                     "(pip install 'keras-resnet[train]' tensorflow)")
+        _console.log(
+            config.verbose,
+            f"TensorBoard logs skipped: {' and '.join(missing)} not installed "
+            "(pip install 'keras-resnet[train]' tensorflow)",
+        )
     return callbacks
 
 
@@ -583,7 +714,9 @@ def _throughput_callback() -> type:
         def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
             self.steps += 1
             if logs is not None:
-                logs["img/s"] = self.steps * self.batch / max(time.perf_counter() - self.started, 1e-9)
+                logs["img/s"] = (
+                    self.steps * self.batch / max(time.perf_counter() - self.started, 1e-9)
+                )
                 if self.skipped:
                     logs["skipped"] = len(self.skipped)
 
@@ -615,14 +748,30 @@ def _streams(run: _Run) -> tuple[stream.Batches | None, Any, int | None]:
     if data.train is None:
         return None, data.validation_dataset, None
     image_size = config.image_size or (224 if data.train.images is None else None)
-    train = stream.Batches(data.train, run.global_batch, image_size, seed=config.seed, augment=run.augment,
-                           preprocessing=run.preprocessing, classes=run.classes, one_hot=_one_hot(run.spec),
-                           mixup_alpha=run.spec.mixup_alpha, process=run.engine.process, processes=run.engine.processes,
-                           pad=run.engine.replicas > 1)
+    train = stream.Batches(
+        data.train,
+        run.global_batch,
+        image_size,
+        seed=config.seed,
+        augment=run.augment,
+        preprocessing=run.preprocessing,
+        classes=run.classes,
+        one_hot=_one_hot(run.spec),
+        mixup_alpha=run.spec.mixup_alpha,
+        process=run.engine.process,
+        processes=run.engine.processes,
+        pad=run.engine.replicas > 1,
+    )
     if data.validation is None:
         return train, None, None
-    held_out = dataclasses.replace(train, examples=data.validation, training=False)  # the same Skipped tally
-    return train, stream.dataset(held_out, 0, held_out.steps_per_epoch, workers=run.workers), held_out.steps_per_epoch
+    held_out = dataclasses.replace(
+        train, examples=data.validation, training=False
+    )  # the same Skipped tally
+    return (
+        train,
+        stream.dataset(held_out, 0, held_out.steps_per_epoch, workers=run.workers),
+        held_out.steps_per_epoch,
+    )
 
 
 def _fit(run: _Run, model: Any) -> tuple[dict, int, stream.Skipped | None]:
@@ -632,14 +781,29 @@ def _fit(run: _Run, model: Any) -> tuple[dict, int, stream.Skipped | None]:
     batches, validation, validation_steps = _streams(run)
     skipped = batches.skipped if batches is not None else None
     callbacks = _callbacks(run, skipped)
-    fit_verbose = config.verbose if config.verbose != 1 or sys.stderr.isatty() or sys.stdout.isatty() else 2
+    fit_verbose = (
+        config.verbose if config.verbose != 1 or sys.stderr.isatty() or sys.stdout.isatty() else 2
+    )
     history: dict[str, list] = {}
     epochs_run = 0
     with run.engine.scope():
         for first, last, epoch, end_epoch, steps in _segments(run):
-            data = run.data.stream(first) if batches is None else stream.dataset(batches, first, last, workers=run.workers)
-            fitted = model.fit(data, initial_epoch=epoch, epochs=end_epoch, steps_per_epoch=steps, validation_data=validation,
-                               validation_steps=validation_steps, callbacks=callbacks, verbose=fit_verbose, shuffle=False)
+            data = (
+                run.data.stream(first)
+                if batches is None
+                else stream.dataset(batches, first, last, workers=run.workers)
+            )
+            fitted = model.fit(
+                data,
+                initial_epoch=epoch,
+                epochs=end_epoch,
+                steps_per_epoch=steps,
+                validation_data=validation,
+                validation_steps=validation_steps,
+                callbacks=callbacks,
+                verbose=fit_verbose,
+                shuffle=False,
+            )
             for key, values in fitted.history.items():
                 history.setdefault(key, []).extend(values)
             epochs_run += len(fitted.epoch)
@@ -647,7 +811,12 @@ def _fit(run: _Run, model: Any) -> tuple[dict, int, stream.Skipped | None]:
 
 
 def train(
-    model: str, train_data: Any, *, validation_data: Any = None, config: TrainConfig | None = None, **settings: Any
+    model: str,
+    train_data: Any,
+    *,
+    validation_data: Any = None,
+    config: TrainConfig | None = None,
+    **settings: Any,
 ) -> TrainResult:
     """Trains a registry model with a recipe, resumably, streamed, on any Keras backend.
 
@@ -686,17 +855,24 @@ def _train_run(run: _Run, started: float) -> TrainResult:
     _console.log(config.verbose, run.data.describe())
     keras_model = _set_up_model(run)
     if run.start_step >= run.total_steps:
-        _console.log(config.verbose, f"training already complete ({run.epochs} epoch{'' if run.epochs == 1 else 's'}) in {run.output}")
+        _console.log(
+            config.verbose,
+            f"training already complete ({run.epochs} epoch{'' if run.epochs == 1 else 's'}) in {run.output}",
+        )
         _save_final(keras_model, run, only_if_missing=True)
         history = _last_logged_epoch(run.output / "log.csv") if run.output else {}
-        return run.result(keras_model, history, 0, time.perf_counter() - started, already_complete=True)
+        return run.result(
+            keras_model, history, 0, time.perf_counter() - started, already_complete=True
+        )
     history, epochs_run, skipped = _fit(run, keras_model)
     _save_final(keras_model, run)
     seconds = time.perf_counter() - started
     if skipped:
         _console.log(config.verbose, skipped.summary())
     _console.log(config.verbose, f"trained in {seconds:.1f} s")
-    return run.result(keras_model, history, epochs_run, seconds, skipped=len(skipped) if skipped else 0)
+    return run.result(
+        keras_model, history, epochs_run, seconds, skipped=len(skipped) if skipped else 0
+    )
 
 
 def _finetune(name: str, data: _Data, config: TrainConfig, started: float) -> TrainResult:
@@ -707,27 +883,43 @@ def _finetune(name: str, data: _Data, config: TrainConfig, started: float) -> Tr
 
     spec = recipes_lib.get(config.recipe)
     source = weights_lib.check_weights_argument(config.weights, name)
-    preprocessing = config.preprocessing or (weights_lib.preprocessing_of(source) if source is not None else None) or "none"
+    preprocessing = (
+        config.preprocessing
+        or (weights_lib.preprocessing_of(source) if source is not None else None)
+        or "none"
+    )
     total = config.epochs or spec.epochs or 1
     head = spec.head_epochs if config.head_epochs is None else config.head_epochs
     if head >= total:
-        raise ValueError(f"head_epochs={head} must be fewer than epochs={total}: the backbone would never be fine-tuned")
+        raise ValueError(
+            f"head_epochs={head} must be fewer than epochs={total}: the backbone would never be fine-tuned"
+        )
     batch = config.batch_size or spec.batch_size
     peak = config.learning_rate or spec.learning_rate(batch)
     output = pathlib.Path(config.output_dir) if config.output_dir is not None else None
     history: dict[str, list] = {}
     init = None
     if head:
-        head_config = dataclasses.replace(config, epochs=head, learning_rate=peak * spec.head_learning_rate_scale,
-                                          preprocessing=preprocessing, output_dir=output / "head" if output else None)
+        head_config = dataclasses.replace(
+            config,
+            epochs=head,
+            learning_rate=peak * spec.head_learning_rate_scale,
+            preprocessing=preprocessing,
+            output_dir=output / "head" if output else None,
+        )
         first = _train_run(_Run.plan(name, head_config, data, phase="head"), started)
         history, init = first.history, first.model.get_weights()
-    rest = dataclasses.replace(config, epochs=total - head, learning_rate=peak, preprocessing=preprocessing)
+    rest = dataclasses.replace(
+        config, epochs=total - head, learning_rate=peak, preprocessing=preprocessing
+    )
     run = _Run.plan(name, rest, data, phase="all")
     run.init_weights = init
     result = _train_run(run, started)
     if output is not None and run.engine.chief:
-        with run.engine.chief_writes(), atomic.atomic_path(output / "final.keras", overwrite=True) as tmp:
+        with (
+            run.engine.chief_writes(),
+            atomic.atomic_path(output / "final.keras", overwrite=True) as tmp,
+        ):
             result.model.save(str(tmp))  # the whole model, for export
     for key, values in result.history.items():
         history[key] = history.get(key, []) + list(values)
@@ -759,7 +951,10 @@ def _save_final(model: Any, run: _Run, *, only_if_missing: bool = False) -> None
         return
     final = run.output / "final.weights.h5"
     if not (only_if_missing and final.is_file()):
-        with run.engine.chief_writes(), atomic.atomic_path(final, overwrite=True) as tmp:  # never half-written
+        with (
+            run.engine.chief_writes(),
+            atomic.atomic_path(final, overwrite=True) as tmp,
+        ):  # never half-written
             model.save_weights(str(tmp))
 
 
