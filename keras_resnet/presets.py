@@ -489,6 +489,35 @@ def list_presets(model: str | None = None) -> list[str]:
     return [name for name, p in PRESETS.items() if model is None or p.model == model]
 
 
+def presets_table(model: str | None = None) -> str:
+    """The presets of one registry model (or all of them, when `model` is None) as a Markdown
+    table: name, model, source, published top-1 and top-5, evaluation transform, license, file
+    size and recipe, one row per preset in `PRESETS` order.
+
+    Example:
+        >>> print(presets_table("resnet18").splitlines()[0])
+        | preset | model | source | top-1 | top-5 | eval (size, crop, interpolation) | ...
+    """
+    rows = [
+        "| preset | model | source | top-1 | top-5 | eval (size, crop, interpolation) "
+        "| license | MB | recipe |",
+        "|---|---|---|---:|---:|---|---|---:|---|",
+    ]
+    for name in list_presets(model):
+        p = PRESETS[name]
+        source = (
+            f"{p.library} `{p.model_id}`" if p.library != "timm" else f"timm (hf-hub:{p.hub_repo})"
+        )
+        size = f"{p.file_size_mb:.1f}" if p.file_size_mb else ""
+        top1, top5 = (f"{v:.2f}%" if v is not None else "" for v in (p.top1, p.top5))
+        rows.append(
+            f"| {name} | {p.model} | {source} | {top1} | {top5} "
+            f"| {p.eval.size}, {p.eval.crop_pct:.3g}, {p.eval.interpolation} "
+            f"| {p.license} | {size} | {p.recipe} |"
+        )
+    return "\n".join(rows)
+
+
 def _unknown(name: str, model: str | None) -> ValueError:
     choices = list_presets(model) if model in DEFAULTS else list(PRESETS)
     close = difflib.get_close_matches(name, [*PRESETS, *ALIASES], n=3)
@@ -613,5 +642,6 @@ __all__ = [
     "get",
     "hub_preset",
     "list_presets",
+    "presets_table",
     "registry_model_of",
 ]

@@ -272,6 +272,17 @@ def test_presets_cli_lists_them_and_refuses_a_model_without(capsys):
     assert len(json.loads(capsys.readouterr().out)) == len(presets.PRESETS)
 
 
+def test_presets_table_is_markdown_with_one_row_per_preset():
+    table = presets.presets_table("resnet50d").splitlines()
+    assert table[0].startswith("| preset | model | source | top-1 | top-5 |")
+    assert len(table) == 2 + len(presets.list_presets("resnet50d"))
+    assert (
+        "| resnet50d.ra2_in1k | resnet50d | timm (hf-hub:timm/resnet50d.ra2_in1k) | 80.55% "
+        "| 95.16% | 224, 0.875, bicubic | apache-2.0 |" in table[2]
+    )
+    assert len(presets.presets_table().splitlines()) == 2 + len(presets.PRESETS)
+
+
 def test_predict_a_model_and_its_exported_tflite_agree_on_the_samples(hub, tmp_path, capsys):
     _, state = _reference_18()
     _hub_cache(
