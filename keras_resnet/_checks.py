@@ -16,7 +16,8 @@ _T = TypeVar("_T")
 def check_choice(argument: str, value: _T, allowed: Collection[object]) -> _T:
     if value not in allowed:
         raise ValueError(
-            f"{argument} must be one of {', '.join(repr(a) for a in allowed)}; received {argument}={value!r}"
+            f"{argument} must be one of {', '.join(repr(a) for a in allowed)}; received "
+            f"{argument}={value!r}"
         )
     return value
 

@@ -168,11 +168,13 @@ class LesionStudy:
         for row in self.rows:
             kind = "downsampling" if row.downsampling else "same shape"
             lines.append(
-                f"| `{row.block}` | {row.stage} | {kind} | {row.accuracy:.2%} | {100 * row.drop:+.2f} pt |"
+                f"| `{row.block}` | {row.stage} | {kind} | {row.accuracy:.2%} | "
+                f"{100 * row.drop:+.2f} pt |"
             )
         lines.append(
-            f"\nmedian drop: {100 * self.median_drop():.2f} pt over {len(self.drops())} shape-keeping blocks; "
-            f"{100 * self.median_drop(downsampling=True):.2f} pt over {len(self.drops(downsampling=True))} downsampling blocks"
+            f"\nmedian drop: {100 * self.median_drop():.2f} pt over {len(self.drops())} "
+            f"shape-keeping blocks; {100 * self.median_drop(downsampling=True):.2f} pt over "
+            f"{len(self.drops(downsampling=True))} downsampling blocks"
         )
         return "\n".join(lines)
 
@@ -195,7 +197,8 @@ def _all_layers(model: keras.Model) -> list[keras.layers.Layer]:
 
 
 def _blocks(model: keras.Model) -> list[tuple[str, int, int]]:
-    """``(block, stage, index)`` of every block (a layer named ``conv{s}_block{i}_out``), in order."""
+    """``(block, stage, index)`` of every block (a layer named ``conv{s}_block{i}_out``), in
+    order."""
     found = []
     for layer in _all_layers(model):
         match = _BLOCK_OUT.match(layer.name)
@@ -277,7 +280,8 @@ class _Lesioner:
             if not self._inside(tensor) or self._maker(tensor).startswith(f"{self.block}_0_"):
                 return tensor
         raise ValueError(
-            f"{self.block}: no input of its addition comes from a shortcut; cannot remove its branch"
+            f"{self.block}: no input of its addition comes from a shortcut; cannot remove its "
+            "branch"
         )
 
 
@@ -289,7 +293,8 @@ def _bypass(x: Any, shape: Sequence[int | None], block: str) -> Any:
     height, out_height, channels = x.shape[1], shape[1], shape[-1]
     if height is None or out_height is None or channels is None:
         raise ValueError(
-            f"{block} downsamples an input of unknown size; build the model with a fixed input_shape to lesion it"
+            f"{block} downsamples an input of unknown size; build the model with a fixed "
+            "input_shape to lesion it"
         )
     stride = -(-height // out_height)
     return blocks.zero_pad_shortcut(
@@ -313,7 +318,7 @@ def _lesioned(model: keras.Model, block: str, residual: bool) -> tuple[keras.Mod
 
 
 #: Up to this many batches run eagerly: tracing `predict`'s graph for each lesioned model costs
-#: more than it saves on them (about 1 s against 0.1-0.3 s per eager ResNet-20 batch on 2 cores).
+#: more than it saves on a few small batches, which run faster eagerly than the trace takes.
 _EAGER_BATCHES = 4
 
 
@@ -326,7 +331,8 @@ def remove_block(model: keras.Model, block: str) -> keras.Model:
     Example:
         >>> import keras_resnet
         >>> model = keras_resnet.CifarResNet20(input_shape=(8, 8, 3))
-        >>> len(model.layers) - len(remove_block(model, "conv2_block2").layers)  # 2 conv-BN pairs, 1 ReLU, the add
+        >>> lesioned = remove_block(model, "conv2_block2")
+        >>> len(model.layers) - len(lesioned.layers)  # 2 conv-BN pairs, 1 ReLU, the add
         6
     """
     if not isinstance(model, keras.Model):
@@ -334,7 +340,8 @@ def remove_block(model: keras.Model, block: str) -> keras.Model:
     names = [b for b, _, _ in _blocks(model)]
     if block not in names:
         raise ValueError(
-            f"block must name one of the model's blocks ({', '.join(names) or 'none found'}); received block={block!r}"
+            f"block must name one of the model's blocks ({', '.join(names) or 'none found'}); "
+            f"received block={block!r}"
         )
     return _lesioned(model, block, block in _residual_blocks(model))[0]
 
@@ -399,8 +406,8 @@ def lesion_study(
     found = _blocks(model)
     if not found:
         raise ValueError(
-            f"model {model.name!r} has no blocks to remove: no layer is named conv{{s}}_block{{i}}_out "
-            "(keras_resnet's block names)"
+            f"model {model.name!r} has no blocks to remove: no layer is named "
+            "conv{s}_block{i}_out (keras_resnet's block names)"
         )
     start = time.perf_counter()
     residual = _residual_blocks(model)

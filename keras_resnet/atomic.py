@@ -170,7 +170,8 @@ def _publish_new(tmp: pathlib.Path, final: pathlib.Path) -> None:
     except FileExistsError:
         raise OutputExistsError(
             final,
-            "already exists (another writer created it meanwhile); pass overwrite=True to replace it",
+            "already exists (another writer created it meanwhile); pass overwrite=True to replace "
+            "it",
         ) from None
 
 

@@ -181,8 +181,9 @@ class BenchmarkResult:
                     else ""
                 )
                 lines.append(
-                    f"\nFastest {label} artifact: {best.format} {best.precision}, {best.speedup:.2f}x Keras{against}, "
-                    f"top-1 agreement with Keras {best.top1_agreement:.0%}."
+                    f"\nFastest {label} artifact: {best.format} {best.precision}, "
+                    f"{best.speedup:.2f}x Keras{against}, top-1 agreement with Keras "
+                    f"{best.top1_agreement:.0%}."
                 )
         return lines
 
@@ -196,7 +197,8 @@ class BenchmarkResult:
         lines = [
             f"# {self.model}: deployment benchmark",
             "",
-            f"Input {h}x{w}x{c}, batch {self.batch}, median of {self.repeats} interleaved runs after warm-up, "
+            f"Input {h}x{w}x{c}, batch {self.batch}, median of {self.repeats} interleaved runs "
+            "after warm-up, "
             + (
                 f"LiteRT and ONNX Runtime on {self.threads} thread(s)."
                 if self.threads
@@ -206,11 +208,13 @@ class BenchmarkResult:
             + (f", load average {loads}" if loads else "")
             + "."
             + (f" Runtimes: {versions}." if versions else ""),
-            f"Keras baseline: {self.keras_ms:.2f} ms per batch (the faster of `model(x)` and `predict_on_batch`).",
+            f"Keras baseline: {self.keras_ms:.2f} ms per batch (the faster of `model(x)` and "
+            "`predict_on_batch`).",
         ]
         if self.peer:
             lines.append(
-                f"Peer rows: {PEER_ROUTE.format(model=self.peer)}; their agreement is with that Keras model."
+                f"Peer rows: {PEER_ROUTE.format(model=self.peer)}; their agreement is with that "
+                "Keras model."
             )
         lines += ["", self.table(), *self._summary()]
         return "\n".join(lines) + "\n"
@@ -318,11 +322,13 @@ DEMO_JOBS = (
 
 #: the route a user takes without this library, measured beside it when `benchmark` gets a peer
 PEER_ROUTE = (
-    '{model} -> Keras\' `model.export(format="onnx")` -> ONNX Runtime float32; int8: that ONNX through ONNX '
-    "Runtime's `quantize_static` (QDQ, uint8 activations, per-channel int8 weights) on the same calibration images"
+    '{model} -> Keras\' `model.export(format="onnx")` -> ONNX Runtime float32; int8: that ONNX '
+    "through ONNX Runtime's `quantize_static` (QDQ, uint8 activations, per-channel int8 weights) "
+    "on the same calibration images"
 )
 
-#: the keras.applications models `peer_model` builds (the ResNets, the same architectures as this library's)
+#: the keras.applications models `peer_model` builds (the ResNets, the same architectures as this
+#: library's)
 PEERS = ("ResNet50", "ResNet101", "ResNet152", "ResNet50V2", "ResNet101V2", "ResNet152V2")
 
 
@@ -336,7 +342,8 @@ def peer_model(name: str, like: Any) -> Any:
     _checks.check_choice("peer", name, PEERS)
     if len(like.outputs) != 1 or len(like.output_shape) != 2:
         raise ValueError(
-            f"peer={name!r} needs a classifier to compare with; {like.name!r} has outputs {like.output_shape}"
+            f"peer={name!r} needs a classifier to compare with; {like.name!r} has outputs "
+            f"{like.output_shape}"
         )
     shape = tuple(d or 224 for d in like.input_shape[1:])
     build = getattr(keras.applications, name)
@@ -570,8 +577,8 @@ def benchmark(
         row.latency_ms, row.speedup = seconds[i] * 1e3, keras_s / seconds[i]
         _console.log(
             verbose,
-            f"[{i + 1}/{len(rows)}] {'peer ' if row.route == 'peer' else ''}{row.format} {row.precision}: "
-            f"{row.latency_ms:.2f} ms, {row.speedup:.2f}x Keras",
+            f"[{i + 1}/{len(rows)}] {'peer ' if row.route == 'peer' else ''}{row.format} "
+            f"{row.precision}: {row.latency_ms:.2f} ms, {row.speedup:.2f}x Keras",
         )
     _compare_with_peer(rows)
     keras_accuracy = _accuracies(model, reports, rows, images, labels)
@@ -605,7 +612,8 @@ def _accuracies(
     predictions = np.concatenate(
         [np.asarray(model.predict_on_batch(images[i : i + 64])) for i in range(0, len(images), 64)]
     )
-    for report, row in zip(reports, rows):
+    # rows: this library's, one per report, then the peer's (which have no report)
+    for report, row in zip(reports, rows, strict=False):
         row.accuracy = verify.accuracy(report, images, labels)
     return float((predictions.argmax(-1) == np.asarray(labels).reshape(-1)).mean())
 

@@ -410,7 +410,8 @@ def bottleneck_block(
     first_dilation: int = 1,
 ) -> keras.KerasTensor:
     """1x1 (reduce) - 3x3 (grouped for ResNeXt) - 1x1 (expand x4) conv-BN layers; the stride sits
-    in the first 1x1 conv (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of Tricks B)."""
+    in the first 1x1 conv (original form) or in the 3x3 conv (``arch.stride_in_3x3``, Bag of
+    Tricks B)."""
     out = filters * arch.expansion
     width = arch.bottleneck_width(filters)
     shortcut = SHORTCUTS[arch.shortcut](
@@ -466,7 +467,8 @@ def preact_bottleneck_block(
     dilation: int = 1,
     first_dilation: int = 1,
 ) -> keras.KerasTensor:
-    """Pre-activation bottleneck, stride in the 3x3 conv (fb.resnet.torch, timm, keras.applications)."""
+    """Pre-activation bottleneck, stride in the 3x3 conv (fb.resnet.torch, timm,
+    keras.applications)."""
     out = filters * arch.expansion
     width = arch.bottleneck_width(filters)
     x_pre = _preact(x, make, name)
@@ -514,7 +516,9 @@ def stages(
     k = 0
     outputs = []
     layouts = specs.stage_layouts(arch, output_stride)
-    for s, (depth, filters, layout) in enumerate(zip(arch.depths, arch.widths, layouts)):
+    for s, (depth, filters, layout) in enumerate(
+        zip(arch.depths, arch.widths, layouts, strict=True)
+    ):
         for i in range(depth):
             rate = drop_path_rate * k / (total - 1) if total > 1 else drop_path_rate
             x = block_fn(

@@ -87,9 +87,9 @@ def _hub_error(
 ) -> ValueError:
     cache = _hub_constants().HF_HUB_CACHE
     return ValueError(
-        f"{what}: could not get {_hub_url(repo, filename, revision)} ({_why(error)}). Fetch it where the network is "
-        f"reachable with `hf download {repo} {filename} --revision {revision}` (Hub cache: {cache}), or pass the "
-        "downloaded file as weights="
+        f"{what}: could not get {_hub_url(repo, filename, revision)} ({_why(error)}). Fetch it "
+        f"where the network is reachable with `hf download {repo} {filename} --revision "
+        f"{revision}` (Hub cache: {cache}), or pass the downloaded file as weights="
     )
 
 
@@ -139,11 +139,13 @@ def _fetch_hub(preset: Preset, verbose: bool) -> str:
         _remove_cached(path)
         if verbose:
             print(
-                f"{preset.name}: cached {preset.hub_filename} does not match its hash; removed, downloading again",
+                f"{preset.name}: cached {preset.hub_filename} does not match its hash; removed, "
+                "downloading again",
                 file=sys.stderr,
             )
     raise ValueError(
-        f"{what}: {preset.hub_filename} of {repo} was downloaded twice and does not match its hash both times"
+        f"{what}: {preset.hub_filename} of {repo} was downloaded twice and does not match its hash "
+        "both times"
     )
 
 
@@ -167,9 +169,9 @@ def _fetch_url(preset: Preset, verbose: bool) -> str:
         except Exception as error:  # no network, HTTP error
             removed = " (the cached copy was corrupt and was removed)" if attempt else ""
             raise ValueError(
-                f"weights={preset.name!r}{removed}: could not get {preset.url} ({type(error).__name__}: {error}). "
-                f"Download it yourself and put it at {target} ({preset.hash_algorithm} {preset.file_hash}), "
-                "or pass the file's path as weights="
+                f"weights={preset.name!r}{removed}: could not get {preset.url} "
+                f"({type(error).__name__}: {error}). Download it yourself and put it at {target} "
+                f"({preset.hash_algorithm} {preset.file_hash}), or pass the file's path as weights="
             ) from None
         if preset.file_hash is None or matches(path, preset.file_hash, preset.hash_algorithm):
             return path

@@ -13,7 +13,8 @@ Example:
     >>> scores = np.zeros((1, 1000), "float32"); scores[0, 1] = 0.9; scores[0, 0] = 0.1
     >>> imagenet.decode_predictions(scores, top=2)
     [[('n01443537', 'goldfish', 0.9), ('n01440764', 'tench', 0.1)]]
-    >>> imagenet.preprocess_input(np.full((1, 1, 1, 3), 255.0), mode="resnet50.keras_in1k")[0, 0, 0].astype(float).round(2).tolist()
+    >>> x = imagenet.preprocess_input(np.full((1, 1, 1, 3), 255.0), mode="resnet50.keras_in1k")
+    >>> x[0, 0, 0].astype(float).round(2).tolist()
     [151.06, 138.22, 131.32]
 """
 
@@ -52,7 +53,8 @@ def decode_predictions(predictions: Any, top: int = 5) -> list[list[tuple[str, s
     predictions = np.asarray(predictions)
     if predictions.ndim != 2 or predictions.shape[1] != 1000:
         raise ValueError(
-            f"decode_predictions expects a batch of 1000 ImageNet scores (N, 1000); received shape {predictions.shape}"
+            "decode_predictions expects a batch of 1000 ImageNet scores (N, 1000); received shape "
+            f"{predictions.shape}"
         )
     names = classes()
     result = []

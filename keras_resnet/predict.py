@@ -112,7 +112,7 @@ class Classifier:
         probabilities = self.run(self.transform(paths))
         names = imagenet.classes() if probabilities.shape[-1] == 1000 else None
         results = []
-        for path, row in zip(paths, probabilities):
+        for path, row in zip(paths, probabilities, strict=True):
             best = np.argsort(row)[::-1][:top]
             results.append(
                 {

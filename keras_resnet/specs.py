@@ -79,7 +79,8 @@ IMAGENET_VARIANTS: dict[str, _Knobs] = {
 PREACT_VARIANTS = ("", "c", "d")
 
 #: The CIFAR paper's shortcut options (He et al. 2015, section 4.2 and Table 3); None: no
-#: shortcuts, the paper's plain nets (with option A, a ResNet has exactly its plain net's parameters).
+#: shortcuts, the paper's plain nets (with option A, a ResNet has exactly its plain net's
+#: parameters).
 CIFAR_SHORTCUTS = {"A": "zero_pad", "B": "projection", "C": "projection_all", None: "none"}
 
 #: The depths of the paper's plain CIFAR nets (section 4.2, Figure 6: 20, 32, 44, 56; and 110).
@@ -136,14 +137,16 @@ class Arch:
             )
         if self.block == "basic" and (self.cardinality, self.base_width) != (1, 64):
             raise ValueError(
-                "basic blocks have no grouped or widened 3x3 conv: cardinality=1 and base_width=64 only; "
-                f"received cardinality={self.cardinality}, base_width={self.base_width}"
+                "basic blocks have no grouped or widened 3x3 conv: cardinality=1 and "
+                f"base_width=64 only; received cardinality={self.cardinality}, "
+                f"base_width={self.base_width}"
             )
         if self.stem_pool == "conv" and self.stem == "cifar":
             raise ValueError("the CIFAR stem has no pool to replace; received stem_pool='conv'")
 
     def bottleneck_width(self, planes: int) -> int:
-        """Channels of the 3x3 conv of a bottleneck with `planes` base filters (ResNeXt/Wide ResNet)."""
+        """Channels of the 3x3 conv of a bottleneck with `planes` base filters (ResNeXt/Wide
+        ResNet)."""
         return int(math.floor(planes * self.base_width / 64)) * self.cardinality
 
     @property
@@ -179,7 +182,8 @@ class Arch:
 
 def _choice_error(argument: str, value: object, allowed: Iterable[object]) -> ValueError:
     return ValueError(
-        f"{argument} must be one of {', '.join(repr(a) for a in allowed)}; received {argument}={value!r}"
+        f"{argument} must be one of {', '.join(repr(a) for a in allowed)}; received "
+        f"{argument}={value!r}"
     )
 
 
@@ -244,7 +248,8 @@ def imagenet_arch(
         or not 0 < attention_ratio <= 1
     ):
         raise ValueError(
-            f"attention_ratio must be a number in (0, 1]; received attention_ratio={attention_ratio!r}"
+            "attention_ratio must be a number in (0, 1]; received "
+            f"attention_ratio={attention_ratio!r}"
         )
     return Arch(
         block=block,

@@ -5,7 +5,9 @@ Example:
     >>> import keras_resnet
     >>> from keras_resnet import export
     >>> model = keras_resnet.CifarResNet20(classifier_activation=None)
-    >>> reports = export.export(model, "/tmp/kr_doctest", format=["tflite", "onnx"], overwrite=True, verbose=False)
+    >>> reports = export.export(
+    ...     model, "/tmp/kr_doctest", format=["tflite", "onnx"], overwrite=True, verbose=False
+    ... )
     >>> [(r.format, r.precision, r.verified) for r in reports]
     [('tflite', 'float32', True), ('onnx', 'float32', True)]
 
@@ -112,7 +114,8 @@ def _plan(formats: list[str], precisions: list[str]) -> list[tuple[str, str]]:
     for p in precisions:
         if not any(p in FORMATS[f].precisions for f in formats):
             raise ValueError(
-                f"quantize={p!r} is not offered by format {formats}; see keras_resnet.export.FORMATS"
+                f"quantize={p!r} is not offered by format {formats}; see "
+                "keras_resnet.export.FORMATS"
             )
     return jobs
 
@@ -159,7 +162,7 @@ def plan(
     if quantization_aware:
         jobs = _qat_jobs(jobs, names)
     per_job = [{k: v for k, v in options.items() if k in FORMATS[f].options} for f, _ in jobs]
-    for (fmt, precision), job_options in zip(jobs, per_job):
+    for (fmt, precision), job_options in zip(jobs, per_job, strict=True):
         FORMATS[fmt].validate(precision, **job_options)
     return jobs, per_job
 
@@ -216,10 +219,11 @@ def check_outputs(
     needs = sorted({p for f, p in jobs if p in FORMATS[f].calibrated})
     if needs and calibration_data is None and not quantization_aware:
         raise ValueError(
-            f"quantize={needs[0]!r} needs calibration_data (an array, a tf.data.Dataset or an image folder)"
+            f"quantize={needs[0]!r} needs calibration_data (an array, a tf.data.Dataset or an "
+            "image folder)"
         )
     targets = _targets(path, jobs, _artifact_name(model_name), version)
-    for (fmt, _), target in zip(jobs, targets):
+    for (fmt, _), target in zip(jobs, targets, strict=True):
         atomic.check_target(target, overwrite=overwrite, kind=_kind(fmt))
     for folder in dict.fromkeys(t.parent for t in targets):
         atomic.check_writable(folder)
@@ -282,7 +286,8 @@ def export(
             ``inference_input_type``/``inference_output_type`` (tflite int8/int16x8),
             ``sparse_weights`` (tflite float32/float16: sparse tensor format for pruned models),
             ``opset``/``nchw``/``per_channel``/``target`` (onnx; ``target`` is the CPU the int8
-            artifact is quantized for: ``"x86"``, ``"x86-vnni"``, ``"arm"``, default this machine's).
+            artifact is quantized for: ``"x86"``, ``"x86-vnni"``, ``"arm"``, default this
+            machine's).
 
     Returns:
         An `ExportResult`: one `Report` per artifact (path, size, time, max/mean absolute
@@ -333,10 +338,11 @@ def export(
         inputs = verify.verification_inputs(traced, calibration) if verify_artifacts else None
         _console.log(
             verbose,
-            f"exporting {name} (input {traced.input_shape}, traced in {time.perf_counter() - start:.1f} s)",
+            f"exporting {name} (input {traced.input_shape}, traced in "
+            f"{time.perf_counter() - start:.1f} s)",
         )
         result = ExportResult()
-        for i, (job, target, job_options) in enumerate(zip(jobs, targets, per_job), 1):
+        for i, (job, target, job_options) in enumerate(zip(jobs, targets, per_job, strict=True), 1):
             _console.log(verbose, f"[{i}/{len(jobs)}] {job[0]} {job[1]} -> {target}")
             report = _write(
                 traced,

@@ -52,7 +52,7 @@ class Traced:
     def frozen(self) -> tuple[Any, Any]:
         """The trace with its variables frozen into constants, ``(function, graph_def)``: computed
         once per export and shared by the TFLite and ONNX conversions, which otherwise freeze it
-        each on their own (about 5 s each for ResNet-50 on 2 cores)."""
+        each on their own (a slow step for a large model)."""
         if "frozen" not in self.cache:
             # What both converters call themselves (tf2onnx with aggressive inlining, so do we).
             from tensorflow.python.framework import convert_to_constants
@@ -111,7 +111,8 @@ def output_kind(model: Any) -> str:
 
 
 def check_model(model: Any) -> None:
-    """A Keras 3 model, or a tf_keras one (a twin, a QAT or pruned model from keras_resnet.optimize)."""
+    """A Keras 3 model, or a tf_keras one (a twin, a QAT or pruned model from
+    keras_resnet.optimize)."""
     if not (isinstance(model, keras.Model) or _kinds.is_tf_keras_model(model)):
         raise TypeError(
             f"model must be a keras.Model (or a tf_keras.Model); received model={model!r}"
@@ -132,7 +133,8 @@ def _input_shape(model: Any, input_size: int | Sequence[int] | None) -> tuple:
     shape = tuple(model.inputs[0].shape)
     if len(shape) != 4:
         raise ValueError(
-            f"model must take 4-D images (batch, height, width, channels); {model.name!r} takes {shape}"
+            f"model must take 4-D images (batch, height, width, channels); {model.name!r} takes "
+            f"{shape}"
         )
     height, width, channels = shape[1:]
     if input_size is not None:
@@ -146,10 +148,11 @@ def _input_shape(model: Any, input_size: int | Sequence[int] | None) -> tuple:
             raise ValueError(
                 f"input_size must be an int or (height, width); received input_size={input_size!r}"
             )
-        for built, wanted in zip((height, width), input_size):
+        for built, wanted in zip((height, width), input_size, strict=True):
             if built is not None and built != wanted:
                 raise ValueError(
-                    f"input_size={tuple(input_size)} disagrees with the model's fixed input shape {shape[1:]}"
+                    f"input_size={tuple(input_size)} disagrees with the model's fixed input shape "
+                    f"{shape[1:]}"
                 )
         height, width = input_size
     return (height, width, channels)
@@ -163,7 +166,7 @@ def plain_grouped_convolutions() -> Any:
     (``keras/src/backend/tensorflow/nn.py``: "grouped convolutions are broken on CPU without XLA"),
     which neither tf2onnx nor the TFLite converter reads (tf2onnx stops at the nested
     ``StatefulPartitionedCall``). TensorFlow itself has run grouped ``Conv2D`` on CPU for several
-    releases (measured on 2.21, eager and graph), and both converters map it to a grouped ``Conv``
+    releases (eagerly and in graphs), and both converters map it to a grouped ``Conv``
     / ``CONV_2D``, so the trace calls ``tf.nn.convolution`` directly for them.
     """
     from keras.src.backend.tensorflow import nn as tf_backend_nn
@@ -209,7 +212,7 @@ def trace(
 
         def serve(image):
             outputs = model(image, training=False)
-            return {n: tf.cast(o, tf.float32) for n, o in zip(feature_names, outputs)}
+            return {n: tf.cast(o, tf.float32) for n, o in zip(feature_names, outputs, strict=True)}
 
     elif kind == "logits":
 

@@ -82,7 +82,8 @@ def load(
     """Calibration images as one float32 array ``(N, height, width, channels)``, N <= `limit`."""
     if calibration_data is None:
         raise ValueError(
-            "int8 quantization needs calibration_data (an array, a tf.data.Dataset or an image folder)"
+            "int8 quantization needs calibration_data (an array, a tf.data.Dataset or an image "
+            "folder)"
         )
     if isinstance(calibration_data, (str, pathlib.Path)):
         folder = pathlib.Path(calibration_data)
@@ -102,11 +103,12 @@ def load(
         )
     if images.ndim != 4 or len(images) == 0:
         raise ValueError(
-            f"calibration_data must hold images (N, height, width, channels) with N >= 1; received shape {images.shape}"
+            "calibration_data must hold images (N, height, width, channels) with N >= 1; received "
+            f"shape {images.shape}"
         )
     expected = tuple(input_shape)
     got = images.shape[1:]
-    if any(e is not None and e != g for e, g in zip(expected, got)):
+    if any(e is not None and e != g for e, g in zip(expected, got, strict=True)):
         raise ValueError(f"calibration_data images have shape {got}; the model takes {expected}")
     if not np.isfinite(images).all():
         raise ValueError("calibration_data holds NaN or infinite values")

@@ -31,7 +31,8 @@ import numpy as np
 #: the `Format.load` details entry asking for a number of CPU threads (the benchmark's ``threads=``)
 THREADS_KEY = "threads"
 
-#: what a format writes: one file, or a SavedModel folder in TF Serving's ``<name>/<version>`` layout
+#: what a format writes: one file, or a SavedModel folder in TF Serving's ``<name>/<version>``
+#: layout
 KINDS = ("file", "saved_model")
 
 #: what `Format.load` returns: a callable taking a float32 batch ``[batch, height, width,
@@ -92,15 +93,18 @@ class Format:
             or self.name == "all"
         ):
             raise ValueError(
-                f"a format name is lower-case letters, digits and '_' (not 'all'); received name={self.name!r}"
+                "a format name is lower-case letters, digits and '_' (not 'all'); received "
+                f"name={self.name!r}"
             )
         if self.kind not in KINDS:
             raise ValueError(
-                f"kind must be one of {', '.join(repr(k) for k in KINDS)}; received kind={self.kind!r}"
+                f"kind must be one of {', '.join(repr(k) for k in KINDS)}; received "
+                f"kind={self.kind!r}"
             )
         if self.kind == "file" and not re.fullmatch(r"\.[A-Za-z0-9_.]+", self.suffix or ""):
             raise ValueError(
-                f"a file format needs a suffix such as '.{self.name}'; received suffix={self.suffix!r}"
+                f"a file format needs a suffix such as '.{self.name}'; received "
+                f"suffix={self.suffix!r}"
             )
         for field in ("write", "load", "validate"):
             if not callable(getattr(self, field)):
@@ -119,7 +123,8 @@ class Format:
         ]
         if stray:
             raise ValueError(
-                f"format {self.name!r}: {', '.join(stray)} is not among its precisions {self.precisions}"
+                f"format {self.name!r}: {', '.join(stray)} is not among its precisions "
+                f"{self.precisions}"
             )
 
     def target(
@@ -134,7 +139,8 @@ class Format:
         return base / f"{name}{tag}{self.suffix}"
 
     def matches(self, path: str | os.PathLike[str]) -> bool:
-        """Whether `path` looks like an artifact of this format (its suffix, or a SavedModel folder)."""
+        """Whether `path` looks like an artifact of this format (its suffix, or a SavedModel
+        folder)."""
         path = pathlib.Path(path)
         if self.kind == "saved_model":
             return (path / "saved_model.pb").is_file()
@@ -185,11 +191,13 @@ def quantization_aware_jobs() -> tuple[tuple[str, str], ...]:
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
-    """The registered format whose artifacts look like `path` (by suffix, or a SavedModel folder)."""
+    """The registered format whose artifacts look like `path` (by suffix, or a SavedModel
+    folder)."""
     found = [fmt for fmt in FORMATS.values() if fmt.matches(path)]
     if not found:
         raise ValueError(
-            f"{str(path)!r} is not an artifact of a registered format ({', '.join(FORMATS)}); pass format=..."
+            f"{str(path)!r} is not an artifact of a registered format ({', '.join(FORMATS)}); pass "
+            "format=..."
         )
     return found[0]
 

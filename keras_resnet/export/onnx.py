@@ -6,8 +6,8 @@ with MinMax, as uint8 or int8 for the CPU it will run on: ``target``, see `INT8_
 ``dynamic`` (ONNX Runtime dynamic quantization: int8 weights).
 A quantization-aware (tfmot QAT) model becomes ``int8`` through its int8 TFLite, which tf2onnx
 converts to QDQ ONNX with the learned scales (tf2onnx cannot convert tfmot's per-channel,
-narrow-range fake-quant ops directly). ``nchw=True`` makes the input ``[batch, channels, height, width]`` (TensorRT, OpenCV,
-PyTorch-style pipelines).
+narrow-range fake-quant ops directly). ``nchw=True`` makes the input
+``[batch, channels, height, width]`` (TensorRT, OpenCV, PyTorch-style pipelines).
 """
 
 from __future__ import annotations
@@ -49,12 +49,11 @@ class Int8Settings:
 
 #: int8 settings per CPU target (`keras_resnet._machine.TARGETS`; ``target=None`` detects this
 #: machine's). ONNX Runtime's x86 kernels multiply uint8 activations by int8 weights; int8
-#: activations take a slower path there (ResNet-50 on a 2-core AVX2 EPYC: 20 of 53 convolutions
-#: stayed float32, 1.9x slower than uint8). Without VNNI, AVX2's VPMADDUBSW adds two uint8 x int8
-#: products in int16 and saturates; 7-bit weights (``reduce_range``) keep the sum in range (CIFAR
-#: ResNet-20, 3 seeds: mean error relative to float32 3.6% -> 2.2%, int8 activations 1.4%) at
-#: the same speed. VNNI's VPDPBUSD sums in int32, so full 8-bit weights. On ARM64, ONNX Runtime
-#: recommends int8 activations (SDOT multiplies int8 by int8); not measured here.
+#: activations take a slower path there (some convolutions stay float32). Without VNNI, AVX2's
+#: VPMADDUBSW adds two uint8 x int8 products in int16 and saturates; 7-bit weights
+#: (``reduce_range``) keep the sum in range, so the artifact stays closer to float32 at the same
+#: speed. VNNI's VPDPBUSD sums in int32, so full 8-bit weights. On ARM64, int8 activations, as
+#: ONNX Runtime recommends (SDOT multiplies int8 by int8).
 INT8_TARGETS = {
     "x86": Int8Settings(
         activations="uint8", reduce_range=True
@@ -106,7 +105,8 @@ def _environ(name: str, value: str) -> Iterator[None]:
 
 
 class _NoDeprecationNotes(logging.Filter):
-    """Drops TensorFlow's notes on the TF1 graph APIs that tf2onnx calls (not the user's to act on)."""
+    """Drops TensorFlow's notes on the TF1 graph APIs that tf2onnx calls (not the user's to act
+    on)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "Instructions for updating" not in record.getMessage()
@@ -116,10 +116,10 @@ def _convert(traced: Traced, opset: int, nchw: bool) -> Any:
     """tf2onnx conversion of the trace's frozen graph (`Traced.frozen`, shared with TFLite).
 
     By default tf2onnx deep-copies the whole graph, weights included, before each of its optimizer
-    passes so it can fall back if a pass fails: about 10 of the 17 s that ResNet-50 took. Its
-    ``TF2ONNX_CATCH_ERRORS`` switch turns that off (same graph, same outputs); should a pass then
-    fail, the conversion is run again with the safety net. Converting the frozen graph that the
-    TFLite conversion also uses saves tf2onnx's own freezing (about 5 s of ResNet-50's 16 s).
+    passes so it can fall back if a pass fails, which takes most of a large model's conversion
+    time. Its ``TF2ONNX_CATCH_ERRORS`` switch turns that off (same graph, same outputs); should a
+    pass then fail, the conversion is run again with the safety net. Converting the frozen graph
+    that the TFLite conversion also uses saves tf2onnx's own freezing of the graph.
     """
     tf2onnx = require("tf2onnx", "export")
     function, _ = traced.frozen()
@@ -143,7 +143,7 @@ def _convert(traced: Traced, opset: int, nchw: bool) -> Any:
 
     notes = _NoDeprecationNotes()
     logging.getLogger("tensorflow").addFilter(notes)
-    gc.collect()  # garbage left by an earlier conversion doubles tf2onnx's time (5 s -> 14 s, ResNet-50)
+    gc.collect()  # garbage left by an earlier conversion slows tf2onnx down severalfold
     try:
         with _environ("TF2ONNX_CATCH_ERRORS", "FALSE"):
             return convert()
@@ -166,7 +166,8 @@ def _rename(proto: Any, mapping: dict[str, str]) -> None:
 
 
 def _from_qat_tflite(traced: Traced, opset: int, nchw: bool) -> Any:
-    """QDQ ONNX from the QAT model's int8 TFLite (float32 input and outputs, named as in the trace)."""
+    """QDQ ONNX from the QAT model's int8 TFLite (float32 input and outputs, named as in the
+    trace)."""
     tf2onnx = require("tf2onnx", "export")
     from keras_resnet.export import tflite as tflite_format
 
@@ -344,7 +345,7 @@ def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.R
 
     def run(x: np.ndarray) -> dict[str, np.ndarray]:
         feed = {"image": x.transpose(0, 3, 1, 2) if nchw else x}
-        return dict(zip(names, session.run(names, feed)))
+        return dict(zip(names, session.run(names, feed), strict=True))
 
     return run
 

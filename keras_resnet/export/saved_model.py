@@ -61,7 +61,8 @@ def validate(precision: str, *, image_bytes_signature: bool = False) -> None:
     """Checks the options of a SavedModel export before any work is done."""
     if not isinstance(image_bytes_signature, bool):
         raise TypeError(
-            f"image_bytes_signature must be True or False; received image_bytes_signature={image_bytes_signature!r}"
+            "image_bytes_signature must be True or False; received "
+            f"image_bytes_signature={image_bytes_signature!r}"
         )
 
 

@@ -2,10 +2,11 @@
 
 Precisions: ``float32``; ``float16`` (float16 weights); ``dynamic`` (int8 weights, float
 activations); ``int8`` (int8 weights and activations, calibrated; optional int8/uint8 input and
-output); ``int16x8`` (int16 activations, int8 weights, calibrated). A quantization-aware (tfmot QAT) model
-converts to ``int8`` from its learned ranges, without calibration. ``sparse_weights=True`` stores
-the weights of a pruned model in TFLite's sparse tensor format (float32/float16; the runtime
-densifies them when it loads the model): a smaller file, and one that compresses further.
+output); ``int16x8`` (int16 activations, int8 weights, calibrated). A quantization-aware (tfmot
+QAT) model converts to ``int8`` from its learned ranges, without calibration.
+``sparse_weights=True`` stores the weights of a pruned model in TFLite's sparse tensor format
+(float32/float16; the runtime densifies them when it loads the model): a smaller file, and one
+that compresses further.
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ def _signature(schema: Any, outputs: list[str]) -> Any:
 
 
 def add_metadata(model_bytes: bytes, metadata: dict, outputs: list[str] | None = None) -> bytes:
-    """Stores `metadata` as JSON in the flatbuffer's metadata table (name ``keras_resnet_metadata``),
-    and, for a model converted without one, the ``serving_default`` signature with the `outputs`
-    named in their order (one pass over the flatbuffer: a second costs ResNet-50 about 1 s)."""
+    """Stores `metadata` as JSON in the flatbuffer's metadata table (name
+    ``keras_resnet_metadata``), and, for a model converted without one, the ``serving_default``
+    signature with the `outputs` named in their order (in one pass over the flatbuffer, since each
+    pass over a large model's flatbuffer is slow)."""
     from tensorflow.lite.python import schema_py_generated as schema
     from tensorflow.lite.tools import flatbuffer_utils
 
@@ -139,7 +141,8 @@ def validate(
         )
     if sparse_weights and precision not in SPARSE_PRECISIONS:
         raise ValueError(
-            f"sparse_weights=True is offered for tflite {' and '.join(SPARSE_PRECISIONS)}; received quantize={precision!r}"
+            f"sparse_weights=True is offered for tflite {' and '.join(SPARSE_PRECISIONS)}; "
+            f"received quantize={precision!r}"
         )
     for argument, value in (
         ("inference_input_type", inference_input_type),
@@ -147,8 +150,9 @@ def validate(
     ):
         if value not in _ALLOWED_IO[precision]:
             raise ValueError(
-                f"{argument} for tflite {precision} must be one of {', '.join(repr(v) for v in _ALLOWED_IO[precision])}; "
-                f"received {argument}={value!r}"
+                f"{argument} for tflite {precision} must be one of "
+                f"{', '.join(repr(v) for v in _ALLOWED_IO[precision])}; received "
+                f"{argument}={value!r}"
             )
 
 
@@ -187,8 +191,8 @@ def convert(
 def _share_frozen_graph(converter: Any, traced: Traced) -> None:
     """Makes `converter` convert the export's one frozen graph (`Traced.frozen`, shared with ONNX).
 
-    By default TensorFlow 2.21's converter saves the trace as a temporary SavedModel, loads it back
-    and freezes it (ResNet-50: 14 s of conversion, against 7 s from the frozen graph). The hook is
+    By default TensorFlow's converter saves the trace as a temporary SavedModel, loads it back and
+    freezes it, which takes about as long again as converting the frozen graph. The hook is
     the converter's own freezing step (`_freeze_concrete_function`, private: where a TensorFlow
     release lacks it, its default path runs). A quantization-aware model keeps the default path,
     which reads the fake-quant ranges from the SavedModel.

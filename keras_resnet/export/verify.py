@@ -39,7 +39,8 @@ def tolerance(fmt: formats.Format, precision: str) -> tuple:
         return tuple(fmt.tolerances[precision])
     if precision not in TOLERANCES:
         raise ValueError(
-            f"format {fmt.name!r} writes precision {precision!r} but sets no tolerance for it (Format.tolerances)"
+            f"format {fmt.name!r} writes precision {precision!r} but sets no tolerance for it "
+            "(Format.tolerances)"
         )
     return TOLERANCES[precision]
 
@@ -50,9 +51,10 @@ class VerificationError(RuntimeError):
     def __init__(self, report: Report) -> None:
         self.report = report
         super().__init__(
-            f"{report.format} {report.precision} artifact {report.path} disagrees with Keras: "
-            f"max |diff| {report.max_abs_diff:.3g} (relative {report.relative_diff:.3g}, allowed {report.tolerance[0]:g}), "
-            f"top-1 agreement {report.top1_agreement:.0%} (required {report.tolerance[1]:.0%})"
+            f"{report.format} {report.precision} artifact {report.path} disagrees with Keras: max "
+            f"|diff| {report.max_abs_diff:.3g} (relative {report.relative_diff:.3g}, allowed "
+            f"{report.tolerance[0]:g}), top-1 agreement {report.top1_agreement:.0%} (required "
+            f"{report.tolerance[1]:.0%})"
         )
 
 
@@ -125,7 +127,7 @@ def compared_outputs(traced: Traced) -> list[str]:
 def keras_outputs(traced: Traced, inputs: np.ndarray) -> list[list[np.ndarray]]:
     """The Keras model's own outputs on `inputs`, one list per batch of `BATCH_SIZES`: its logits
     where it has them, every feature map of a backbone. Computed once per export and shared by
-    the verification of every artifact (eager ResNet-50 takes about 1 s a batch on 2 cores)."""
+    the verification of every artifact (an eager pass of a large model is slow on a CPU)."""
     cached = traced.cache.get("keras_outputs")
     if cached is not None and cached[0] is inputs:
         return cached[1]
@@ -149,12 +151,12 @@ def verify(
     names = compared_outputs(traced)
     diffs, agree, total, scale = [], 0, 0, 1.0
     offset = 0
-    for batch, references in zip(BATCH_SIZES, keras_outputs(traced, inputs)):
+    for batch, references in zip(BATCH_SIZES, keras_outputs(traced, inputs), strict=True):
         x = inputs[offset : offset + batch]
         offset += batch
         # Top-1 of a backbone's feature map is the argmax over channels at each position.
         got = run(x)
-        for name, reference in zip(names, references):
+        for name, reference in zip(names, references, strict=True):
             if name not in got:
                 raise RuntimeError(
                     f"{report.format} artifact has outputs {sorted(got)}; expected {name!r}"
@@ -162,7 +164,8 @@ def verify(
             actual = got[name]
             if actual.shape != reference.shape:
                 raise RuntimeError(
-                    f"{report.format} artifact returned {name} of shape {actual.shape}; Keras gives {reference.shape}"
+                    f"{report.format} artifact returned {name} of shape {actual.shape}; Keras "
+                    f"gives {reference.shape}"
                 )
             diffs.append(np.abs(actual - reference).ravel())
             agree += int((actual.argmax(-1) == reference.argmax(-1)).sum())

@@ -45,7 +45,8 @@ def _dataset(data: Any, batch_size: int, shuffle: bool, seed: int = 0) -> Any:
         return data
     if not (isinstance(data, (tuple, list)) and len(data) == 2):
         raise TypeError(
-            f"data must be (images, labels) arrays or a tf.data.Dataset; received {type(data).__name__}"
+            "data must be (images, labels) arrays or a tf.data.Dataset; received "
+            f"{type(data).__name__}"
         )
     x, y = (np.asarray(a) for a in data)
     if len(x) != len(y):
@@ -210,7 +211,8 @@ def _wrapped(
     log_dir: str | os.PathLike[str] | None,
 ) -> tuple[Any, list]:
     """``(tf_keras model to fine-tune, its callbacks)``: quantization-aware with ranges from
-    `train_ds`, or wrapped for pruning to `target_sparsity` over the first two thirds of the steps."""
+    `train_ds`, or wrapped for pruning to `target_sparsity` over the first two thirds of the
+    steps."""
     if method == "qat":
         calibration = _calibration_images(train_ds, calibration_size)
         return quantization_lib.quantize_aware(model, calibration_data=calibration), []
@@ -228,7 +230,10 @@ def _wrapped(
 def _summary(result: FineTuned) -> str:
     summary = f"{result.method}: done in {result.seconds:.1f} s"
     if result.baseline_accuracy is not None:
-        summary += f"; held-out accuracy {result.baseline_accuracy:.2%} before, {result.accuracy:.2%} after"
+        summary += (
+            f"; held-out accuracy {result.baseline_accuracy:.2%} before, "
+            f"{result.accuracy:.2%} after"
+        )
     if result.sparsity is not None:
         summary += f"; sparsity {result.sparsity:.1%}"
     return summary

@@ -5,8 +5,8 @@ tfmot QAT model ready for ``compile``/``fit``. Two layer kinds that tfmot's regi
 know get an explicit configuration:
 
 * a BatchNormalization that does not fold into a convolution before it (the pre-activation
-  blocks of ResNet V2 and their final ``post_bn``): its output is quantized, so the int8 TFLite has ranges for the
-  multiply-add it becomes;
+  blocks of ResNet V2 and their final ``post_bn``): its output is quantized, so the int8 TFLite
+  has ranges for the multiply-add it becomes;
 * the ``Rescaling(0)`` that makes option A's zero channels: its output (all zeros) is quantized
   over a fixed range, since a learned range of a constant collapses to nothing.
 
@@ -83,14 +83,17 @@ CUSTOM_OBJECTS = {"OutputQuantizeConfig": OutputQuantizeConfig}
 
 
 def quantize_scope() -> Any:
-    """The scope in which saved QAT models load: ``with quantize_scope(): tf_keras.models.load_model(p)``."""
+    """The scope in which saved QAT models load:
+    ``with quantize_scope(): tf_keras.models.load_model(p)``."""
     return _qk.quantize_scope(CUSTOM_OBJECTS)
 
 
 def _folds(bn: Any) -> bool:
     """True when tfmot folds this BatchNormalization into the layer before it: a linear
     convolution or Dense whose only consumer it is (tfmot's Conv2DBatchNormQuantize pattern)."""
-    sources = [l for node in bn.inbound_nodes for l in twin_lib.as_list(node.inbound_layers)]
+    sources = [
+        layer for node in bn.inbound_nodes for layer in twin_lib.as_list(node.inbound_layers)
+    ]
     return (
         len(sources) == 1
         and type(sources[0]).__name__ in _FOLLOWS_WEIGHTED
@@ -139,14 +142,14 @@ def _observed_ranges(
     float_model: Any, images: np.ndarray, batch_size: int = 32
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """min/max of every layer's output (and of a Dense/Conv's pre-activation) of the float twin."""
-    layers = [l for l in float_model.layers if not isinstance(l, tfk.layers.InputLayer)]
-    probe = tfk.Model(float_model.inputs, [l.output for l in layers])
+    layers = [layer for layer in float_model.layers if not isinstance(layer, tfk.layers.InputLayer)]
+    probe = tfk.Model(float_model.inputs, [layer.output for layer in layers])
     ranges: dict[str, list[float]] = {}
     pre_activation: dict[str, list[float]] = {}
     for start in range(0, len(images), batch_size):
         outputs = probe(images[start : start + batch_size], training=False)
-        by_name = dict(zip([l.name for l in layers], outputs))
-        for layer, value in zip(layers, outputs):
+        by_name = dict(zip([layer.name for layer in layers], outputs, strict=True))
+        for layer, value in zip(layers, outputs, strict=True):
             value = value.numpy()
             low, high = ranges.get(layer.name, (np.inf, -np.inf))
             ranges[layer.name] = [min(low, float(value.min())), max(high, float(value.max()))]
@@ -228,7 +231,8 @@ def quantize_aware(model: Any, *, calibration_data: Any = None, calibration_size
     """A quantization-aware training (QAT) model of `model`, ready for ``compile``/``fit``.
 
     Args:
-        model: a model built by this library (Keras 3) or its tf_keras twin; flat (no nested models).
+        model: a model built by this library (Keras 3) or its tf_keras twin; flat (no nested
+            models).
         calibration_data: optional model-ready images (array or ``tf.data.Dataset``) from which the
             quantization ranges start (see `initialize_ranges`); without it, tfmot's defaults.
         calibration_size: at most this many calibration images are used.

@@ -81,7 +81,8 @@ def _filter(
     }
     if meaningful:
         raise ValueError(
-            f"{where}: setting(s) {meaningful} have no tf_keras equivalent, so the layer cannot be twinned"
+            f"{where}: setting(s) {meaningful} have no tf_keras equivalent, so the layer cannot be "
+            "twinned"
         )
     return {k: v for k, v in config.items() if k in accepted}
 
@@ -120,8 +121,8 @@ def _twin_layer(entry: dict, tfk: Any) -> Any:
     cls = getattr(tfk.layers, class_name, None)
     if not module.startswith("keras.") or cls is None:
         raise ValueError(
-            f"{where} is not a built-in Keras layer with a tf_keras equivalent (module {module!r}); "
-            "only models made of built-in layers can be twinned"
+            f"{where} is not a built-in Keras layer with a tf_keras equivalent (module "
+            f"{module!r}); only models made of built-in layers can be twinned"
         )
     config = {k: _convert_value(where, v, tfk) for k, v in entry["config"].items()}
     config["dtype"] = _dtype(config.get("dtype"))
@@ -226,8 +227,8 @@ def copy_weights(source: Any, target: Any) -> int:
         shapes = [tuple(w.shape) for w in layer.get_weights()]
         if [tuple(v.shape) for v in values] != shapes:
             raise ValueError(
-                f"layer {name!r}: weight shapes {[tuple(v.shape) for v in values]} in {source.name!r} "
-                f"differ from {shapes} in {target.name!r}"
+                f"layer {name!r}: weight shapes {[tuple(v.shape) for v in values]} in "
+                f"{source.name!r} differ from {shapes} in {target.name!r}"
             )
         plan.append((layer, values))
     for layer, values in plan:
