@@ -1,4 +1,5 @@
-"""Named pretrained weights, described like torchvision's weight enums and timm's pretrained configs.
+"""Named pretrained weights, described like torchvision's weight enums and timm's pretrained
+configs.
 
 A preset names one published checkpoint and everything needed to use it correctly: where it comes
 from (source library, its own model id, the URL or Hugging Face Hub repository, the hash), its
@@ -121,198 +122,48 @@ _TV_V2_FIXRES = "https://github.com/pytorch/vision/issues/3995#new-recipe-with-f
 _TV_RESNEXT = "https://github.com/pytorch/vision/tree/main/references/classification#resnext"
 _TV_WIDE = "https://github.com/pytorch/vision/pull/912#issue-445437439"
 
-#: torchvision: (model, enum, file, full SHA-256 where checked (else None: the file name's 8-hex
-#: prefix, which torch.hub checks), top-1, top-5, resize, MB, recipe). Crop 224, bilinear; V2
-#: weights resize to 232.
-_TORCHVISION = [
-    (
-        "resnet18",
-        "ResNet18_Weights.IMAGENET1K_V1",
-        "resnet18-f37072fd.pth",
-        "f37072fd47e89c5e827621c5baffa7500819f7896bbacec160b1a16c560e07ec",
-        69.758,
-        89.078,
-        256,
-        44.661,
-        _TV_V1,
-    ),
-    (
-        "resnet34",
-        "ResNet34_Weights.IMAGENET1K_V1",
-        "resnet34-b627a593.pth",
-        None,
-        73.314,
-        91.420,
-        256,
-        83.275,
-        _TV_V1,
-    ),
-    (
-        "resnet50b",
-        "ResNet50_Weights.IMAGENET1K_V1",
-        "resnet50-0676ba61.pth",
-        "0676ba61b6795bbe1773cffd859882e5e297624d384b6993f7c9e683e722fb8a",
-        76.130,
-        92.862,
-        256,
-        97.781,
-        _TV_V1,
-    ),
-    (
-        "resnet50b",
-        "ResNet50_Weights.IMAGENET1K_V2",
-        "resnet50-11ad3fa6.pth",
-        None,
-        80.858,
-        95.434,
-        232,
-        97.79,
-        "https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621",
-    ),
-    (
-        "resnet101b",
-        "ResNet101_Weights.IMAGENET1K_V1",
-        "resnet101-63fe2227.pth",
-        None,
-        77.374,
-        93.546,
-        256,
-        170.511,
-        _TV_V1,
-    ),
-    (
-        "resnet101b",
-        "ResNet101_Weights.IMAGENET1K_V2",
-        "resnet101-cd907fc2.pth",
-        None,
-        81.886,
-        95.780,
-        232,
-        170.53,
-        _TV_V2,
-    ),
-    (
-        "resnet152b",
-        "ResNet152_Weights.IMAGENET1K_V1",
-        "resnet152-394f9c45.pth",
-        None,
-        78.312,
-        94.046,
-        256,
-        230.434,
-        _TV_V1,
-    ),
-    (
-        "resnet152b",
-        "ResNet152_Weights.IMAGENET1K_V2",
-        "resnet152-f82ba261.pth",
-        None,
-        82.284,
-        96.002,
-        232,
-        230.474,
-        _TV_V2,
-    ),
-    (
-        "resnext50_32x4d",
-        "ResNeXt50_32X4D_Weights.IMAGENET1K_V1",
-        "resnext50_32x4d-7cdf4587.pth",
-        None,
-        77.618,
-        93.698,
-        256,
-        95.789,
-        _TV_RESNEXT,
-    ),
-    (
-        "resnext50_32x4d",
-        "ResNeXt50_32X4D_Weights.IMAGENET1K_V2",
-        "resnext50_32x4d-1a0047aa.pth",
-        None,
-        81.198,
-        95.340,
-        232,
-        95.833,
-        _TV_V2,
-    ),
-    (
-        "resnext101_32x8d",
-        "ResNeXt101_32X8D_Weights.IMAGENET1K_V1",
-        "resnext101_32x8d-8ba56ff5.pth",
-        None,
-        79.312,
-        94.526,
-        256,
-        339.586,
-        _TV_RESNEXT,
-    ),
-    (
-        "resnext101_32x8d",
-        "ResNeXt101_32X8D_Weights.IMAGENET1K_V2",
-        "resnext101_32x8d-110c445d.pth",
-        None,
-        82.834,
-        96.228,
-        232,
-        339.673,
-        _TV_V2_FIXRES,
-    ),
-    (
-        "resnext101_64x4d",
-        "ResNeXt101_64X4D_Weights.IMAGENET1K_V1",
-        "resnext101_64x4d-173b62eb.pth",
-        None,
-        83.246,
-        96.454,
-        232,
-        319.318,
-        "https://github.com/pytorch/vision/pull/5935",
-    ),
-    (
-        "wide_resnet50_2",
-        "Wide_ResNet50_2_Weights.IMAGENET1K_V1",
-        "wide_resnet50_2-95faca4d.pth",
-        None,
-        78.468,
-        94.086,
-        256,
-        131.82,
-        _TV_WIDE,
-    ),
-    (
-        "wide_resnet50_2",
-        "Wide_ResNet50_2_Weights.IMAGENET1K_V2",
-        "wide_resnet50_2-9ba9bcbe.pth",
-        None,
-        81.602,
-        95.758,
-        232,
-        263.124,
-        _TV_V2_FIXRES,
-    ),
-    (
-        "wide_resnet101_2",
-        "Wide_ResNet101_2_Weights.IMAGENET1K_V1",
-        "wide_resnet101_2-32ee1156.pth",
-        None,
-        78.848,
-        94.284,
-        256,
-        242.896,
-        _TV_WIDE,
-    ),
-    (
-        "wide_resnet101_2",
-        "Wide_ResNet101_2_Weights.IMAGENET1K_V2",
-        "wide_resnet101_2-d733dc28.pth",
-        None,
-        82.510,
-        96.020,
-        232,
-        484.747,
-        _TV_V2,
-    ),
-]
+
+def _timm_arch(model: str) -> str:
+    """timm's name of a registry model (timm's ``resnet50`` is the B form)."""
+    return (
+        model[:-1]
+        if model[-1:] == "b" and model[:-1] in variants.MODELS and model.startswith("resnet")
+        else model
+    )
+
+
+def _torchvision(
+    *,
+    model: str,
+    enum: str,
+    file: str,
+    top1: float,
+    top5: float,
+    resize: int,
+    size_mb: float,
+    recipe: str,
+    sha256: str | None = None,
+) -> Preset:
+    """One torchvision checkpoint: registry `model`, torchvision's weight `enum`, the `file` under
+    download.pytorch.org, its full `sha256` where checked (else the file name's 8-hex prefix, which
+    torch.hub checks), the published top-1/top-5 and file size, and the shorter side the 224 center
+    crop is taken from (`resize`: 256 for the V1 weights, 232 for V2). Bilinear, BSD-3-Clause."""
+    tag = "tv2_in1k" if enum.endswith("V2") else "tv_in1k"
+    return Preset(
+        f"{_timm_arch(model)}.{tag}",
+        model,
+        "torchvision",
+        enum,
+        _TV + file,
+        sha256 or file.rsplit("-", 1)[1].split(".")[0],
+        top1=top1,
+        top5=top5,
+        license="bsd-3-clause",
+        recipe=recipe,
+        eval=Eval(224, 224 / resize),
+        file_size_mb=size_mb,
+    )
+
 
 #: What timm's tags mean (its model cards).
 _RECIPES = {
@@ -328,149 +179,355 @@ _RECIPES = {
     "tf": "ResNet-RS (Bello et al. 2021), trained in TensorFlow, ported by timm",
 }
 
-#: timm (Hugging Face Hub ``timm/<name>``): (name, registry model, eval size, crop_pct, top-1,
-#: top-5), each at its pretrained config's input size, from timm's results-imagenet.csv. All bicubic,
-#: ImageNet mean/std, Apache-2.0.
-_TIMM = [
-    ("resnet18.a1_in1k", "resnet18", 224, 0.95, 71.504, 90.086),
-    ("resnet18d.ra2_in1k", "resnet18d", 224, 0.875, 72.296, 90.682),
-    ("resnet34.a1_in1k", "resnet34", 224, 0.95, 76.420, 92.896),
-    ("resnet34d.ra2_in1k", "resnet34d", 224, 0.875, 77.108, 93.372),
-    ("resnet50.a1_in1k", "resnet50b", 224, 0.95, 80.382, 94.598),
-    ("resnet50c.gluon_in1k", "resnet50c", 224, 0.875, 78.016, 93.994),
-    ("resnet50d.ra2_in1k", "resnet50d", 224, 0.875, 80.546, 95.160),
-    ("resnet50d.gluon_in1k", "resnet50d", 224, 0.875, 79.080, 94.458),
-    ("resnet101.a1h_in1k", "resnet101b", 224, 0.95, 81.950, 95.760),
-    ("resnet101c.gluon_in1k", "resnet101c", 224, 0.875, 79.542, 94.588),
-    ("resnet101d.ra2_in1k", "resnet101d", 256, 0.95, 82.254, 96.070),
-    ("resnet101d.gluon_in1k", "resnet101d", 224, 0.875, 80.466, 95.034),
-    ("resnet152.a1h_in1k", "resnet152b", 224, 0.95, 82.818, 96.124),
-    ("resnet152c.gluon_in1k", "resnet152c", 224, 0.875, 79.904, 94.854),
-    ("resnet152d.ra2_in1k", "resnet152d", 256, 0.95, 83.160, 96.370),
-    ("resnet152d.gluon_in1k", "resnet152d", 224, 0.875, 80.476, 95.194),
-    ("resnet200d.ra2_in1k", "resnet200d", 256, 0.95, 83.250, 96.552),
-    ("resnext50_32x4d.a1h_in1k", "resnext50_32x4d", 224, 0.95, 81.140, 95.320),
-    ("resnext50d_32x4d.bt_in1k", "resnext50d_32x4d", 224, 0.875, 79.672, 94.878),
-    ("resnext101_32x4d.gluon_in1k", "resnext101_32x4d", 224, 0.875, 80.336, 94.908),
-    ("resnext101_64x4d.c1_in1k", "resnext101_64x4d", 224, 0.95, 82.446, 95.920),
-    ("seresnet50.ra2_in1k", "seresnet50", 224, 0.875, 80.260, 95.068),
-    ("seresnext50_32x4d.racm_in1k", "seresnext50_32x4d", 224, 0.875, 81.268, 95.624),
-    ("seresnext101_32x4d.gluon_in1k", "seresnext101_32x4d", 224, 0.875, 80.886, 95.268),
-    ("seresnext101_32x8d.ah_in1k", "seresnext101_32x8d", 224, 0.95, 83.618, 96.412),
-    ("ecaresnet50d.miil_in1k", "ecaresnet50d", 224, 0.875, 80.634, 95.310),
-    ("ecaresnet101d.miil_in1k", "ecaresnet101d", 224, 0.875, 82.180, 96.062),
-    ("wide_resnet50_2.racm_in1k", "wide_resnet50_2", 224, 0.875, 81.466, 95.544),
-    ("resnetrs50.tf_in1k", "resnetrs50", 160, 0.91, 77.858, 93.810),
-    ("resnetrs101.tf_in1k", "resnetrs101", 192, 0.94, 80.706, 95.240),
-    ("resnetrs152.tf_in1k", "resnetrs152", 256, 1.0, 82.900, 96.290),
-    ("resnetrs200.tf_in1k", "resnetrs200", 256, 1.0, 83.884, 96.762),
-]
 
-#: keras.applications (its source's MD5s, which Keras itself checks; the docs' top-1/top-5).
-_KERAS = [
-    (
-        "resnet50",
-        "ResNet50",
-        "resnet50_weights_tf_dim_ordering_tf_kernels.h5",
-        "2cb95161c43110f7111970584f804107",
-        74.9,
-        92.1,
-    ),
-    (
-        "resnet101",
-        "ResNet101",
-        "resnet101_weights_tf_dim_ordering_tf_kernels.h5",
-        "f1aeb4b969a6efcfb50fad2f0c20cfc5",
-        76.4,
-        92.8,
-    ),
-    (
-        "resnet152",
-        "ResNet152",
-        "resnet152_weights_tf_dim_ordering_tf_kernels.h5",
-        "100835be76be38e30d865e96f2aaae62",
-        76.6,
-        93.1,
-    ),
-]
-
-
-def _timm_arch(model: str) -> str:
-    """timm's name of a registry model (timm's ``resnet50`` is the B form)."""
-    return (
-        model[:-1]
-        if model[-1:] == "b" and model[:-1] in variants.MODELS and model.startswith("resnet")
-        else model
+def _timm(
+    *, name: str, model: str, top1: float, top5: float, size: int = 224, crop_pct: float = 0.875
+) -> Preset:
+    """One timm checkpoint on the Hugging Face Hub (``timm/<name>``) for registry `model`: the
+    published top-1/top-5 at its pretrained config's input `size` and `crop_pct` (timm's
+    results-imagenet.csv); the recipe is the name's tag. Bicubic, ImageNet mean/std, Apache-2.0."""
+    tag = name.split(".", 1)[1].removesuffix("_in1k")
+    return Preset(
+        name,
+        model,
+        "timm",
+        name,
+        f"{HUB_PREFIX}timm/{name}",
+        top1=top1,
+        top5=top5,
+        recipe=_RECIPES[tag],
+        eval=Eval(size, crop_pct, "bicubic"),
     )
 
 
-def _torchvision_presets() -> list[Preset]:
-    out = []
-    for model, enum, file, sha, top1, top5, resize, size_mb, recipe in _TORCHVISION:
-        tag = "tv2_in1k" if enum.endswith("V2") else "tv_in1k"
-        sha = sha or file.rsplit("-", 1)[1].split(".")[0]
-        out.append(
-            Preset(
-                f"{_timm_arch(model)}.{tag}",
-                model,
-                "torchvision",
-                enum,
-                _TV + file,
-                sha,
-                top1=top1,
-                top5=top5,
-                license="bsd-3-clause",
-                recipe=recipe,
-                eval=Eval(224, 224 / resize),
-                file_size_mb=size_mb,
-            )
-        )
-    return out
+def _keras(*, model: str, function: str, file: str, md5: str, top1: float, top5: float) -> Preset:
+    """One keras.applications checkpoint: registry `model`, the ``keras.applications`` `function`,
+    the `file` under its storage bucket with the source's MD5 (which Keras itself checks), and the
+    docs' top-1/top-5. Caffe preprocessing, MIT."""
+    return Preset(
+        f"{model}.keras_in1k",
+        model,
+        "keras.applications",
+        f"keras.applications.{function}(weights='imagenet')",
+        _KA + file,
+        md5,
+        "md5",
+        "caffe",
+        top1=top1,
+        top5=top5,
+        license="mit",
+        recipe="Caffe ResNet (He et al. 2015) weights, converted by Keras",
+    )
 
 
-def _timm_presets() -> list[Preset]:
-    out = []
-    for name, model, size, crop_pct, top1, top5 in _TIMM:
-        tag = name.split(".", 1)[1].removesuffix("_in1k")
-        out.append(
-            Preset(
-                name,
-                model,
-                "timm",
-                name,
-                f"{HUB_PREFIX}timm/{name}",
-                top1=top1,
-                top5=top5,
-                recipe=_RECIPES[tag],
-                eval=Eval(size, crop_pct, "bicubic"),
-            )
-        )
-    return out
+_TORCHVISION = [
+    _torchvision(
+        model="resnet18",
+        enum="ResNet18_Weights.IMAGENET1K_V1",
+        file="resnet18-f37072fd.pth",
+        sha256="f37072fd47e89c5e827621c5baffa7500819f7896bbacec160b1a16c560e07ec",
+        top1=69.758,
+        top5=89.078,
+        resize=256,
+        size_mb=44.661,
+        recipe=_TV_V1,
+    ),
+    _torchvision(
+        model="resnet34",
+        enum="ResNet34_Weights.IMAGENET1K_V1",
+        file="resnet34-b627a593.pth",
+        top1=73.314,
+        top5=91.420,
+        resize=256,
+        size_mb=83.275,
+        recipe=_TV_V1,
+    ),
+    _torchvision(
+        model="resnet50b",
+        enum="ResNet50_Weights.IMAGENET1K_V1",
+        file="resnet50-0676ba61.pth",
+        sha256="0676ba61b6795bbe1773cffd859882e5e297624d384b6993f7c9e683e722fb8a",
+        top1=76.130,
+        top5=92.862,
+        resize=256,
+        size_mb=97.781,
+        recipe=_TV_V1,
+    ),
+    _torchvision(
+        model="resnet50b",
+        enum="ResNet50_Weights.IMAGENET1K_V2",
+        file="resnet50-11ad3fa6.pth",
+        top1=80.858,
+        top5=95.434,
+        resize=232,
+        size_mb=97.79,
+        recipe="https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621",
+    ),
+    _torchvision(
+        model="resnet101b",
+        enum="ResNet101_Weights.IMAGENET1K_V1",
+        file="resnet101-63fe2227.pth",
+        top1=77.374,
+        top5=93.546,
+        resize=256,
+        size_mb=170.511,
+        recipe=_TV_V1,
+    ),
+    _torchvision(
+        model="resnet101b",
+        enum="ResNet101_Weights.IMAGENET1K_V2",
+        file="resnet101-cd907fc2.pth",
+        top1=81.886,
+        top5=95.780,
+        resize=232,
+        size_mb=170.53,
+        recipe=_TV_V2,
+    ),
+    _torchvision(
+        model="resnet152b",
+        enum="ResNet152_Weights.IMAGENET1K_V1",
+        file="resnet152-394f9c45.pth",
+        top1=78.312,
+        top5=94.046,
+        resize=256,
+        size_mb=230.434,
+        recipe=_TV_V1,
+    ),
+    _torchvision(
+        model="resnet152b",
+        enum="ResNet152_Weights.IMAGENET1K_V2",
+        file="resnet152-f82ba261.pth",
+        top1=82.284,
+        top5=96.002,
+        resize=232,
+        size_mb=230.474,
+        recipe=_TV_V2,
+    ),
+    _torchvision(
+        model="resnext50_32x4d",
+        enum="ResNeXt50_32X4D_Weights.IMAGENET1K_V1",
+        file="resnext50_32x4d-7cdf4587.pth",
+        top1=77.618,
+        top5=93.698,
+        resize=256,
+        size_mb=95.789,
+        recipe=_TV_RESNEXT,
+    ),
+    _torchvision(
+        model="resnext50_32x4d",
+        enum="ResNeXt50_32X4D_Weights.IMAGENET1K_V2",
+        file="resnext50_32x4d-1a0047aa.pth",
+        top1=81.198,
+        top5=95.340,
+        resize=232,
+        size_mb=95.833,
+        recipe=_TV_V2,
+    ),
+    _torchvision(
+        model="resnext101_32x8d",
+        enum="ResNeXt101_32X8D_Weights.IMAGENET1K_V1",
+        file="resnext101_32x8d-8ba56ff5.pth",
+        top1=79.312,
+        top5=94.526,
+        resize=256,
+        size_mb=339.586,
+        recipe=_TV_RESNEXT,
+    ),
+    _torchvision(
+        model="resnext101_32x8d",
+        enum="ResNeXt101_32X8D_Weights.IMAGENET1K_V2",
+        file="resnext101_32x8d-110c445d.pth",
+        top1=82.834,
+        top5=96.228,
+        resize=232,
+        size_mb=339.673,
+        recipe=_TV_V2_FIXRES,
+    ),
+    _torchvision(
+        model="resnext101_64x4d",
+        enum="ResNeXt101_64X4D_Weights.IMAGENET1K_V1",
+        file="resnext101_64x4d-173b62eb.pth",
+        top1=83.246,
+        top5=96.454,
+        resize=232,
+        size_mb=319.318,
+        recipe="https://github.com/pytorch/vision/pull/5935",
+    ),
+    _torchvision(
+        model="wide_resnet50_2",
+        enum="Wide_ResNet50_2_Weights.IMAGENET1K_V1",
+        file="wide_resnet50_2-95faca4d.pth",
+        top1=78.468,
+        top5=94.086,
+        resize=256,
+        size_mb=131.82,
+        recipe=_TV_WIDE,
+    ),
+    _torchvision(
+        model="wide_resnet50_2",
+        enum="Wide_ResNet50_2_Weights.IMAGENET1K_V2",
+        file="wide_resnet50_2-9ba9bcbe.pth",
+        top1=81.602,
+        top5=95.758,
+        resize=232,
+        size_mb=263.124,
+        recipe=_TV_V2_FIXRES,
+    ),
+    _torchvision(
+        model="wide_resnet101_2",
+        enum="Wide_ResNet101_2_Weights.IMAGENET1K_V1",
+        file="wide_resnet101_2-32ee1156.pth",
+        top1=78.848,
+        top5=94.284,
+        resize=256,
+        size_mb=242.896,
+        recipe=_TV_WIDE,
+    ),
+    _torchvision(
+        model="wide_resnet101_2",
+        enum="Wide_ResNet101_2_Weights.IMAGENET1K_V2",
+        file="wide_resnet101_2-d733dc28.pth",
+        top1=82.510,
+        top5=96.020,
+        resize=232,
+        size_mb=484.747,
+        recipe=_TV_V2,
+    ),
+]
+
+_TIMM = [
+    _timm(name="resnet18.a1_in1k", model="resnet18", crop_pct=0.95, top1=71.504, top5=90.086),
+    _timm(name="resnet18d.ra2_in1k", model="resnet18d", top1=72.296, top5=90.682),
+    _timm(name="resnet34.a1_in1k", model="resnet34", crop_pct=0.95, top1=76.420, top5=92.896),
+    _timm(name="resnet34d.ra2_in1k", model="resnet34d", top1=77.108, top5=93.372),
+    _timm(name="resnet50.a1_in1k", model="resnet50b", crop_pct=0.95, top1=80.382, top5=94.598),
+    _timm(name="resnet50c.gluon_in1k", model="resnet50c", top1=78.016, top5=93.994),
+    _timm(name="resnet50d.ra2_in1k", model="resnet50d", top1=80.546, top5=95.160),
+    _timm(name="resnet50d.gluon_in1k", model="resnet50d", top1=79.080, top5=94.458),
+    _timm(name="resnet101.a1h_in1k", model="resnet101b", crop_pct=0.95, top1=81.950, top5=95.760),
+    _timm(name="resnet101c.gluon_in1k", model="resnet101c", top1=79.542, top5=94.588),
+    _timm(
+        name="resnet101d.ra2_in1k",
+        model="resnet101d",
+        size=256,
+        crop_pct=0.95,
+        top1=82.254,
+        top5=96.070,
+    ),
+    _timm(name="resnet101d.gluon_in1k", model="resnet101d", top1=80.466, top5=95.034),
+    _timm(name="resnet152.a1h_in1k", model="resnet152b", crop_pct=0.95, top1=82.818, top5=96.124),
+    _timm(name="resnet152c.gluon_in1k", model="resnet152c", top1=79.904, top5=94.854),
+    _timm(
+        name="resnet152d.ra2_in1k",
+        model="resnet152d",
+        size=256,
+        crop_pct=0.95,
+        top1=83.160,
+        top5=96.370,
+    ),
+    _timm(name="resnet152d.gluon_in1k", model="resnet152d", top1=80.476, top5=95.194),
+    _timm(
+        name="resnet200d.ra2_in1k",
+        model="resnet200d",
+        size=256,
+        crop_pct=0.95,
+        top1=83.250,
+        top5=96.552,
+    ),
+    _timm(
+        name="resnext50_32x4d.a1h_in1k",
+        model="resnext50_32x4d",
+        crop_pct=0.95,
+        top1=81.140,
+        top5=95.320,
+    ),
+    _timm(name="resnext50d_32x4d.bt_in1k", model="resnext50d_32x4d", top1=79.672, top5=94.878),
+    _timm(name="resnext101_32x4d.gluon_in1k", model="resnext101_32x4d", top1=80.336, top5=94.908),
+    _timm(
+        name="resnext101_64x4d.c1_in1k",
+        model="resnext101_64x4d",
+        crop_pct=0.95,
+        top1=82.446,
+        top5=95.920,
+    ),
+    _timm(name="seresnet50.ra2_in1k", model="seresnet50", top1=80.260, top5=95.068),
+    _timm(name="seresnext50_32x4d.racm_in1k", model="seresnext50_32x4d", top1=81.268, top5=95.624),
+    _timm(
+        name="seresnext101_32x4d.gluon_in1k", model="seresnext101_32x4d", top1=80.886, top5=95.268
+    ),
+    _timm(
+        name="seresnext101_32x8d.ah_in1k",
+        model="seresnext101_32x8d",
+        crop_pct=0.95,
+        top1=83.618,
+        top5=96.412,
+    ),
+    _timm(name="ecaresnet50d.miil_in1k", model="ecaresnet50d", top1=80.634, top5=95.310),
+    _timm(name="ecaresnet101d.miil_in1k", model="ecaresnet101d", top1=82.180, top5=96.062),
+    _timm(name="wide_resnet50_2.racm_in1k", model="wide_resnet50_2", top1=81.466, top5=95.544),
+    _timm(
+        name="resnetrs50.tf_in1k",
+        model="resnetrs50",
+        size=160,
+        crop_pct=0.91,
+        top1=77.858,
+        top5=93.810,
+    ),
+    _timm(
+        name="resnetrs101.tf_in1k",
+        model="resnetrs101",
+        size=192,
+        crop_pct=0.94,
+        top1=80.706,
+        top5=95.240,
+    ),
+    _timm(
+        name="resnetrs152.tf_in1k",
+        model="resnetrs152",
+        size=256,
+        crop_pct=1.0,
+        top1=82.900,
+        top5=96.290,
+    ),
+    _timm(
+        name="resnetrs200.tf_in1k",
+        model="resnetrs200",
+        size=256,
+        crop_pct=1.0,
+        top1=83.884,
+        top5=96.762,
+    ),
+]
+
+_KERAS = [
+    _keras(
+        model="resnet50",
+        function="ResNet50",
+        file="resnet50_weights_tf_dim_ordering_tf_kernels.h5",
+        md5="2cb95161c43110f7111970584f804107",
+        top1=74.9,
+        top5=92.1,
+    ),
+    _keras(
+        model="resnet101",
+        function="ResNet101",
+        file="resnet101_weights_tf_dim_ordering_tf_kernels.h5",
+        md5="f1aeb4b969a6efcfb50fad2f0c20cfc5",
+        top1=76.4,
+        top5=92.8,
+    ),
+    _keras(
+        model="resnet152",
+        function="ResNet152",
+        file="resnet152_weights_tf_dim_ordering_tf_kernels.h5",
+        md5="100835be76be38e30d865e96f2aaae62",
+        top1=76.6,
+        top5=93.1,
+    ),
+]
 
 
-def _keras_presets() -> list[Preset]:
-    return [
-        Preset(
-            f"{model}.keras_in1k",
-            model,
-            "keras.applications",
-            f"keras.applications.{function}(weights='imagenet')",
-            _KA + file,
-            md5,
-            "md5",
-            "caffe",
-            top1=top1,
-            top5=top5,
-            license="mit",
-            recipe="Caffe ResNet (He et al. 2015) weights, converted by Keras",
-        )
-        for model, function, file, md5, top1, top5 in _KERAS
-    ]
-
-
-PRESETS: dict[str, Preset] = {
-    p.name: p for p in (*_timm_presets(), *_torchvision_presets(), *_keras_presets())
-}
+PRESETS: dict[str, Preset] = {p.name: p for p in (*_TIMM, *_TORCHVISION, *_KERAS)}
 #: ``<registry model>.<tag>`` for each preset whose source names the model differently
 ALIASES = {
     f"{p.model}.{p.name.split('.', 1)[1]}": p.name
@@ -546,8 +603,9 @@ def get(name: str, model: str | None = None) -> Preset:
     if name == "imagenet":
         if model not in DEFAULTS:
             raise ValueError(
-                f"weights='imagenet' has no preset for model {model!r}; presets exist for {', '.join(sorted(DEFAULTS))}. "
-                "Pass a checkpoint file (torchvision/timm .safetensors/.pth, keras.applications .h5) instead"
+                f"weights='imagenet' has no preset for model {model!r}; presets exist for "
+                f"{', '.join(sorted(DEFAULTS))}. Pass a checkpoint file (torchvision/timm "
+                ".safetensors/.pth, keras.applications .h5) instead"
             )
         name = DEFAULTS[model]
     if name.startswith(HUB_PREFIX):
@@ -577,7 +635,8 @@ def registry_model_of(timm_architecture: str) -> str:
     ):
         return timm_architecture
     raise ValueError(
-        f"timm architecture {timm_architecture!r} is not a model of this library (keras-resnet list)"
+        f"timm architecture {timm_architecture!r} is not a model of this library "
+        "(keras-resnet list)"
     )
 
 

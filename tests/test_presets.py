@@ -102,7 +102,8 @@ def test_every_preset_is_complete_and_fits_a_registry_model():
 def test_a_model_preset_mismatch_lists_the_presets_that_fit():
     with pytest.raises(
         ValueError,
-        match=r"fits model 'resnet50b', not 'resnet50'; presets for 'resnet50': resnet50.keras_in1k",
+        match=r"fits model 'resnet50b', not 'resnet50'; "
+        r"presets for 'resnet50': resnet50.keras_in1k",
     ):
         keras_resnet.create_model("resnet50", weights="resnet50.a1_in1k")
     with pytest.raises(ValueError, match=r"Did you mean 'resnet50d.ra2_in1k'"):
@@ -263,8 +264,8 @@ def test_presets_cli_lists_them_and_refuses_a_model_without(capsys):
     assert cli.main(["presets", "--model", "resnet50d"]) == 0
     out = capsys.readouterr().out
     assert (
-        "| resnet50d.ra2_in1k | resnet50d | timm (hf-hub:timm/resnet50d.ra2_in1k) | 80.55% | 95.16% | 224, 0.875, bicubic |"
-        in out
+        "| resnet50d.ra2_in1k | resnet50d | timm (hf-hub:timm/resnet50d.ra2_in1k) | 80.55% "
+        "| 95.16% | 224, 0.875, bicubic |" in out
     )
     assert cli.main(["presets", "--model", "cifar_resnet20"]) == 2
     assert "--model 'cifar_resnet20' has no presets" in capsys.readouterr().err
@@ -305,7 +306,7 @@ def test_predict_a_model_and_its_exported_tflite_agree_on_the_samples(hub, tmp_p
     export.export(model, path, format="tflite", verbose=False)
     assert cli.main(["predict", str(path), "--json", "--top", "3"]) == 0
     deployed = json.loads(capsys.readouterr().out)
-    for keras_result, tflite_result in zip(results, deployed):
+    for keras_result, tflite_result in zip(results, deployed, strict=True):
         assert [t["index"] for t in keras_result["top"]] == [
             t["index"] for t in tflite_result["top"]
         ]

@@ -1,6 +1,7 @@
 """Pretrained weights: exact conversion from torchvision/timm state dicts (against a PyTorch
 reference written in tests/torch_reference.py) and from keras.applications files (against
-keras.applications itself), bad checkpoints, ImageNet decoding (presets: tests/test_presets.py), `convert-weights`."""
+keras.applications itself), bad checkpoints, ImageNet decoding (presets: tests/test_presets.py),
+`convert-weights`."""
 
 import os
 import pickle
@@ -104,7 +105,7 @@ def _keras_applications_file(path, classes=1000, seed=0):
             }.get(type(layer).__name__, [])
             weight_names = [f"{layer.name}/{s}:0" for s in short]
             group.attrs["weight_names"] = [w.encode() for w in weight_names]
-            for weight_name, value in zip(weight_names, layer.get_weights()):
+            for weight_name, value in zip(weight_names, layer.get_weights(), strict=False):
                 group.create_dataset(weight_name, data=value)
     return reference
 
@@ -172,7 +173,8 @@ def _tamper_cases():
         (extra, r"1 unexpected keys, e.g. \['layer5.0.conv1.weight'\]"),
         (
             shape,
-            r"key 'layer1.0.conv2.weight' has shape \(1, 1, 64, 64\) after conversion, layer 'conv2_block1_2_conv' needs \(3, 3, 64, 64\)",
+            r"key 'layer1.0.conv2.weight' has shape \(1, 1, 64, 64\) after conversion, "
+            r"layer 'conv2_block1_2_conv' needs \(3, 3, 64, 64\)",
         ),
     ]
 
@@ -189,7 +191,7 @@ def _state_18():
         if isinstance(layer, keras.layers.Conv2D):
             state[f"{prefix}.weight"] = weights[0].transpose(3, 2, 0, 1)
         elif isinstance(layer, keras.layers.BatchNormalization):
-            for field, value in zip(torchvision_timm.BN_FIELDS, weights):
+            for field, value in zip(torchvision_timm.BN_FIELDS, weights, strict=True):
                 state[f"{prefix}.{field}"] = value
             state[f"{prefix}.num_batches_tracked"] = np.array(0, "int64")
         elif isinstance(layer, keras.layers.Dense):
@@ -206,7 +208,7 @@ def test_bad_checkpoints_are_named_and_leave_the_model_unchanged(tmp_path, tampe
     before = [w.copy() for w in model.get_weights()]
     with pytest.raises(ValueError, match=message):
         converters.load_checkpoint(model, path)
-    assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
+    assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights(), strict=True))
 
 
 def test_a_checkpoint_of_another_architecture_is_refused(tmp_path):
@@ -220,6 +222,7 @@ def test_a_checkpoint_of_another_architecture_is_refused(tmp_path):
         for field, value in zip(
             ("weight",) if isinstance(layer, keras.layers.Conv2D) else torchvision_timm.BN_FIELDS,
             layer.get_weights(),
+            strict=False,
         ):
             state[f"{prefix}.{field}"] = value.transpose(3, 2, 0, 1) if value.ndim == 4 else value
     path = _save(
@@ -230,10 +233,11 @@ def test_a_checkpoint_of_another_architecture_is_refused(tmp_path):
     before = [w.copy() for w in b.get_weights()]
     with pytest.raises(
         ValueError,
-        match=r"missing keys, e.g. \['conv1.weight'.*unexpected keys.*form D \(deep stem, average-pool shortcut\)",
+        match=r"missing keys, e.g. \['conv1.weight'.*unexpected keys.*"
+        r"form D \(deep stem, average-pool shortcut\)",
     ):
         converters.load_checkpoint(b, path)
-    assert all(np.array_equal(x, y) for x, y in zip(before, b.get_weights()))
+    assert all(np.array_equal(x, y) for x, y in zip(before, b.get_weights(), strict=True))
     with pytest.raises(ValueError, match=r"strides in the first 1x1 convolution .* use the B form"):
         converters.load_checkpoint(
             keras_resnet.create_model("resnet50", input_shape=(64, 64, 3)), path
