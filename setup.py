@@ -11,7 +11,7 @@ VERSION = re.search(
 ).group(1)
 
 EXTRAS = {
-    # Converters and runtimes for keras_resnet.export (issue 3).
+    # Converters and runtimes for keras_resnet.export.
     "export": [
         "tf2onnx>=1.16",
         "onnx>=1.15",
@@ -21,8 +21,9 @@ EXTRAS = {
     ],
     # Quantization-aware training and pruning: tfmot works on tf_keras models only.
     "optimize": ["tensorflow-model-optimization>=0.8", "tf-keras>=2.16"],
-    # Pretrained weights: .safetensors without torch; timm's Hub-hosted checkpoints through the Hub's own
-    # client (its cache, offline mode, tokens, mirrors); Pillow for `keras-resnet predict`'s images.
+    # Pretrained weights: .safetensors without torch; timm's Hub-hosted checkpoints through the
+    # Hub's own client (its cache, offline mode, tokens, mirrors); Pillow for `keras-resnet
+    # predict`'s images.
     "weights": ["safetensors>=0.4", "huggingface_hub>=0.23", "pillow>=10"],
     # keras_resnet.training: Grain streams the data (Keras' fit takes Grain datasets on every
     # backend), Pillow decodes and resizes, TensorBoard logs.

@@ -1,9 +1,9 @@
 """CPU inference of ResNet-50 at 224x224, batch 1: keras_resnet's TFLite and ONNX artifacts
 (float32, int8) against the route a user takes without it, measured in the same interleaved
-rounds, with the speed targets of issue 18 checked and float32 set against the CPU's FMA peak.
+rounds, with its speed targets checked and float32 set against the CPU's FMA peak.
 
-    python benchmarks/cpu_inference.py                          # every runtime on its default threads
-    python benchmarks/cpu_inference.py --threads 1 --repeats 30 # one thread: steadier on a busy machine
+    python benchmarks/cpu_inference.py  # every runtime on its default threads
+    python benchmarks/cpu_inference.py --threads 1 --repeats 30  # steadier on a busy machine
     python benchmarks/cpu_inference.py --json out.json
 
 The peer route (`keras_resnet.benchmark.PEER_ROUTE`): keras.applications ResNet50 (random
@@ -29,12 +29,22 @@ import tempfile
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 JOBS = [("tflite", "float32"), ("tflite", "int8"), ("onnx", "float32"), ("onnx", "int8")]
-PEAK = (
-    "import sys, time, numpy as np\n"
-    "n = 3072; a = np.random.rand(n, n).astype(np.float32); b = np.random.rand(n, n).astype(np.float32); a @ b\n"
-    "best = min((lambda t: (a @ b, time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(10))\n"
-    "print(2 * n**3 / best / 1e9)\n"
-)
+PEAK = """
+import time, numpy as np
+n = 3072
+a = np.random.rand(n, n).astype(np.float32)
+b = np.random.rand(n, n).astype(np.float32)
+a @ b
+
+
+def seconds():
+    start = time.perf_counter()
+    a @ b
+    return time.perf_counter() - start
+
+
+print(2 * n**3 / min(seconds() for _ in range(10)) / 1e9)
+"""
 
 
 def log(text):
@@ -52,7 +62,7 @@ def fma_peak(threads):
 
 
 def targets(result, gflop, peak):
-    """(name, measured, goal, met) for each speed target of issue 18."""
+    """(name, measured, goal, met) for each speed target."""
     by = {(r.route, r.format, r.precision): r for r in result.rows}
     onnx_int8, tflite_int8 = (
         by["keras_resnet", "onnx", "int8"],
@@ -120,7 +130,8 @@ def main():
 
     peak = fma_peak(args.threads or os.cpu_count())
     log(
-        f"machine: {benchmark.machine()}; FMA peak {peak:.0f} GFLOP/s on {args.threads or os.cpu_count()} thread(s)"
+        f"machine: {benchmark.machine()}; FMA peak {peak:.0f} GFLOP/s on "
+        f"{args.threads or os.cpu_count()} thread(s)"
     )
     keras.utils.set_random_seed(0)
     model = keras_resnet.create_model("resnet50", classifier_activation=None)
@@ -146,8 +157,8 @@ def main():
     checks = targets(result, gflop, peak)
     print(result.markdown())
     print(
-        f"FMA peak (NumPy float32 matmul, {args.threads or os.cpu_count()} thread(s)): {peak:.0f} GFLOP/s; "
-        f"ResNet-50 = {gflop:.2f} GFLOP per image.\n"
+        f"FMA peak (NumPy float32 matmul, {args.threads or os.cpu_count()} thread(s)): {peak:.0f} "
+        f"GFLOP/s; ResNet-50 = {gflop:.2f} GFLOP per image.\n"
     )
     for name, value, goal, met in checks:
         shown = f"{value:.0%}" if "share" in name else f"{value:.2f}x"

@@ -18,6 +18,7 @@ Every report names the machine (CPU, cores, ISA extensions), the runtime version
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -58,14 +59,16 @@ def keras_export_all(model, folder):
 
 
 def export_rounds(model, tmp, rounds):
-    """(our seconds per round, Keras' seconds per round, our last reports), alternating who goes first."""
+    """(our seconds per round, Keras' seconds per round, our last reports), alternating who goes
+    first."""
     from keras_resnet import export
 
     ours, theirs, reports = [], [], None
     for i in range(rounds):
         folder = tmp / f"round{i}"
         folder.mkdir()
-        ours_job = lambda: export.export(  # noqa: E731
+        ours_job = functools.partial(
+            export.export,
             model,
             folder / "ours",
             format="all",
@@ -73,7 +76,7 @@ def export_rounds(model, tmp, rounds):
             verify_artifacts=False,
             verbose=False,
         )
-        theirs_job = lambda: keras_export_all(model, folder)  # noqa: E731
+        theirs_job = functools.partial(keras_export_all, model, folder)
         log(f"round {i + 1}/{rounds}")
         order = [
             ("keras_resnet.export", ours_job, ours),
@@ -105,40 +108,42 @@ def report(args, ours, theirs, verify_seconds, seconds, reports, machine):
     ratio = statistics.median(ours) / statistics.median(theirs)
     print(f"\n## Export: {args.model} at {args.input_size}x{args.input_size}, float32\n")
     print(
-        f"Machine: {machine['describe']}; load average {machine['load_before']} before, {machine['load_after']} after.\n"
+        f"Machine: {machine['describe']}; load average {machine['load_before']} before, "
+        f"{machine['load_after']} after.\n"
     )
     print(f"| exporter | formats | seconds (median of {len(ours)}) | rounds |\n|---|---|---:|---|")
     print(
-        f"| keras_resnet.export (one trace, one freeze) | saved_model, tflite, onnx | {statistics.median(ours):.1f} | "
-        f"{', '.join(f'{s:.1f}' for s in ours)} |"
+        "| keras_resnet.export (one trace, one freeze) | saved_model, tflite, onnx | "
+        f"{statistics.median(ours):.1f} | {', '.join(f'{s:.1f}' for s in ours)} |"
     )
     print(
-        f"| keras `model.export` x3 | tf_saved_model, litert, onnx | {statistics.median(theirs):.1f} | "
-        f"{', '.join(f'{s:.1f}' for s in theirs)} |"
+        "| keras `model.export` x3 | tf_saved_model, litert, onnx | "
+        f"{statistics.median(theirs):.1f} | {', '.join(f'{s:.1f}' for s in theirs)} |"
     )
     print(
         "\nkeras_resnet per artifact (last round): "
         + ", ".join(f"{r.format} {r.export_seconds:.1f} s" for r in reports)
     )
-    per_round = ", ".join(f"{o / t:.2f}" for o, t in zip(ours, theirs))
+    per_round = ", ".join(f"{o / t:.2f}" for o, t in zip(ours, theirs, strict=True))
     print(
-        f"\n**time ratio keras_resnet / keras = {ratio:.2f}** (goal <= 0.6; per round {per_round}); "
-        f"verification adds {verify_seconds:.1f} s"
+        f"\n**time ratio keras_resnet / keras = {ratio:.2f}** (goal <= 0.6; per round "
+        f"{per_round}); verification adds {verify_seconds:.1f} s"
     )
     keras_s = min(seconds["model(x)"], seconds["predict_on_batch"])
     print(f"\n## Batch-1 latency (median of {args.repeats} interleaved rounds)\n")
     print(
-        f"Keras: model(x) {seconds['model(x)'] * 1e3:.1f} ms, predict_on_batch {seconds['predict_on_batch'] * 1e3:.1f} ms; "
-        "baseline = the faster.\n"
+        f"Keras: model(x) {seconds['model(x)'] * 1e3:.1f} ms, predict_on_batch "
+        f"{seconds['predict_on_batch'] * 1e3:.1f} ms; baseline = the faster.\n"
     )
     print(
-        "| artifact | size MiB | latency ms | speed-up vs Keras | max abs diff | top-1 agreement |\n|---|---:|---:|---:|---:|---:|"
+        "| artifact | size MiB | latency ms | speed-up vs Keras | max abs diff "
+        "| top-1 agreement |\n|---|---:|---:|---:|---:|---:|"
     )
     for r in reports:
         latency = seconds[r.format, r.precision]
         print(
-            f"| {r.format} {r.precision} | {r.size_bytes / 2**20:.1f} | {latency * 1e3:.1f} | {keras_s / latency:.2f}x | "
-            f"{r.max_abs_diff:.1e} | {r.top1_agreement:.0%} |"
+            f"| {r.format} {r.precision} | {r.size_bytes / 2**20:.1f} | {latency * 1e3:.1f} | "
+            f"{keras_s / latency:.2f}x | {r.max_abs_diff:.1e} | {r.top1_agreement:.0%} |"
         )
     return ratio
 
@@ -169,14 +174,12 @@ def main():
         keras_export_all(tiny, tmp / "warm")
 
         model = keras_resnet.create_model(args.model, input_shape=shape, classifier_activation=None)
-        model(
-            keras_resnet.preprocessing.get("torch")(tiny_batch(shape))
-        )  # Keras exports only a model that has been called
+        # Keras exports only a model that has been called
+        model(keras_resnet.preprocessing.get("torch")(tiny_batch(shape)))
         log(f"{args.model} at {shape}: {keras_resnet.count_params(model):,} parameters")
         ours, theirs, reports = export_rounds(model, tmp, args.rounds)
-        traced = export.trace(
-            model, preprocessing="torch"
-        )  # ImageNet-normalized inputs, as deployed
+        # ImageNet-normalized inputs, as deployed
+        traced = export.trace(model, preprocessing="torch")
         inputs = verify.verification_inputs(traced)
         verify_seconds, _ = timed(
             "verification of the 3 artifacts",

@@ -1,6 +1,6 @@
 """Post-training int8 vs quantization-aware training vs 50% pruning, on real data, side by side.
 
-    python benchmarks/optimize_digits.py                 # about 3 minutes on 2 CPU cores
+    python benchmarks/optimize_digits.py                 # a few minutes on a CPU
     python benchmarks/optimize_digits.py --json out.json
 
 A CIFAR ResNet-20 is trained on scikit-learn's digits at 32x32 (1,438 training and 359 held-out
@@ -14,7 +14,7 @@ images, `keras_resnet.data.digits`), then:
 
 Every accuracy is measured by running the artifact in its own runtime (LiteRT, ONNX Runtime) on the
 held-out images. The table gives accuracy, file size and deflate-compressed size; the checks are
-the issue's goals: QAT int8 >= PTQ int8 - 0.5 point and within 1 point of float32; pruned within
+its goals: QAT int8 >= PTQ int8 - 0.5 point and within 1 point of float32; pruned within
 2 points of float32, compressed to at most 0.6 of the unpruned TFLite's compressed size.
 """
 
@@ -190,7 +190,8 @@ def main(argv=None):
         size = f"{r['size_bytes'] / 1024:.0f} KiB" if r.get("size_bytes") else ""
         packed = f"{r['compressed_bytes'] / 1024:.0f} KiB" if r.get("compressed_bytes") else ""
         print(
-            f"| {r['model']} | {r['format']} | {r['precision']} | {r['accuracy']:.2%} | {size} | {packed} |"
+            f"| {r['model']} | {r['format']} | {r['precision']} | {r['accuracy']:.2%} | {size} | "
+            f"{packed} |"
         )
     print(
         f"\npruned/unpruned compressed float32 TFLite size: {ratio:.2f} with sparse encoding "

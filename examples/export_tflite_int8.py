@@ -1,6 +1,7 @@
 """Export a trained model to a full-int8 TFLite (and ONNX int8), calibrated on your own images.
 
-    python examples/export_tflite_int8.py --model my_model.keras --calibration images/ --preprocessing torch
+    python examples/export_tflite_int8.py --model my_model.keras --calibration images/ \\
+        --preprocessing torch
     python examples/export_tflite_int8.py            # offline: a digits-trained CIFAR ResNet-20
 
 The calibration folder holds a few hundred representative images (any subfolder layout, JPEG/PNG);

@@ -1,7 +1,8 @@
 """Fine-tune a pretrained backbone with a new head: freeze, train the head, unfreeze, fine-tune.
 
-    python examples/finetune_pretrained.py --weights resnet50b.tv_in1k --data flowers/   # torchvision weights
-    python examples/finetune_pretrained.py --model resnet50d --weights resnet50d_timm.safetensors --data flowers/
+    python examples/finetune_pretrained.py --weights resnet50b.tv_in1k --data flowers/ # torchvision
+    python examples/finetune_pretrained.py --model resnet50d \\
+        --weights resnet50d_timm.safetensors --data flowers/
     python examples/finetune_pretrained.py          # offline smoke run: digits, random backbone
 
 The backbone is loaded with `include_top=False, pooling="avg"` (the converter loads it and leaves

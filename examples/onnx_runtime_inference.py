@@ -1,7 +1,8 @@
 """Run an exported ONNX model with ONNX Runtime: read its metadata, preprocess an image the way it
 says, predict, and decode.
 
-    keras-resnet export resnet50b --weights imagenet --format onnx --preprocessing torch -o resnet50b.onnx
+    keras-resnet export resnet50b --weights imagenet --format onnx --preprocessing torch \\
+        -o resnet50b.onnx
     python examples/onnx_runtime_inference.py resnet50b.onnx cat.jpg
 
 Only onnxruntime, numpy and Pillow-free decoding through TensorFlow's image ops are needed here;
@@ -41,7 +42,7 @@ def main():
     session = ort.InferenceSession(args.model, providers=["CPUExecutionProvider"])
     metadata = json.loads(session.get_modelmeta().custom_metadata_map["keras_resnet_metadata"])
     outputs = session.run(None, {"image": preprocess(args.image, metadata)})
-    named = dict(zip([o.name for o in session.get_outputs()], outputs))
+    named = dict(zip([o.name for o in session.get_outputs()], outputs, strict=True))
     scores = named.get("probabilities", named.get("output"))[0]
     names = metadata.get("class_names")
     if names is None and len(scores) == 1000:

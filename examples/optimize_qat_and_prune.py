@@ -1,7 +1,7 @@
 """Quantization-aware training and pruning of a trained model, then deployable artifacts.
 
-    python examples/optimize_qat_and_prune.py                                   # digits, offline
-    python examples/optimize_qat_and_prune.py --model my.keras --data images/   # your model, your folder
+    python examples/optimize_qat_and_prune.py                                 # digits, offline
+    python examples/optimize_qat_and_prune.py --model my.keras --data images/ # your model, folder
 
 With no arguments a CIFAR ResNet-20 is first trained on scikit-learn's digits (32x32, shipped with
 scikit-learn). Then:
@@ -71,7 +71,8 @@ def main():
         overwrite=True,
     )
 
-    # 2. Pruning to 50% with fine-tuning, the same way by hand (what fine_tune(method="prune") does).
+    # 2. Pruning to 50% with fine-tuning, the same way by hand (what fine_tune(method="prune")
+    # does).
     import tf_keras  # tfmot models are tf_keras models: compile them with tf_keras objects
 
     epochs = 3

@@ -1,8 +1,9 @@
 """A segmentation head on a ResNet backbone: feature maps at strides 4-32, an FPN-style decoder.
 
-    python examples/segmentation_head.py                      # digits mosaics, ResNet-18-D, 3 epochs
-    python examples/segmentation_head.py --quick              # a few steps (what the tests run)
-    python examples/segmentation_head.py --model resnet50d --weights resnet50d.safetensors --output-stride 16
+    python examples/segmentation_head.py                    # digits mosaics, ResNet-18-D, 3 epochs
+    python examples/segmentation_head.py --quick            # a few steps (what the tests run)
+    python examples/segmentation_head.py --model resnet50d --weights resnet50d.safetensors \\
+        --output-stride 16
 
 The data are made offline from scikit-learn's digits: each 64x64 image is a 2x2 mosaic of digits,
 and every pixel is labelled with its digit (1-10) where the stroke is bright, background (0)
@@ -121,7 +122,8 @@ def main(argv=None):
         f"{history.history['loss'][0]:.3f} -> {history.history['loss'][-1]:.3f}"
     )
     print(
-        f"held-out pixel accuracy {before[0]:.3f} -> {after[0]:.3f}, mean IoU {before[1]:.3f} -> {after[1]:.3f}"
+        f"held-out pixel accuracy {before[0]:.3f} -> {after[0]:.3f}, mean IoU {before[1]:.3f} -> "
+        f"{after[1]:.3f}"
     )
     return before, after, history.history["loss"]
 

@@ -7,10 +7,10 @@
     python examples/tf_serving_client.py cat.jpg --model resnet50b
 
 The SavedModel has `serving_default` (float32 images, already preprocessed) and, with
-`--image-bytes-signature`, `serving_bytes`, which takes encoded JPEG/PNG bytes and does the decoding,
-resizing and preprocessing in the graph. Over REST the bytes travel as base64 (`{"b64": ...}`), which
-TF Serving decodes for inputs whose name ends in `_bytes`. `--dry-run` prints the request instead
-of sending it.
+`--image-bytes-signature`, `serving_bytes`, which takes encoded JPEG/PNG bytes and does the
+decoding, resizing and preprocessing in the graph. Over REST the bytes travel as base64
+(`{"b64": ...}`), which TF Serving decodes for inputs whose name ends in `_bytes`. `--dry-run`
+prints the request instead of sending it.
 """
 
 import argparse
@@ -46,7 +46,7 @@ def main():
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         predictions = json.loads(response.read())["predictions"]
-    for path, prediction in zip(args.images, predictions):
+    for path, prediction in zip(args.images, predictions, strict=True):
         scores = prediction["probabilities"] if isinstance(prediction, dict) else prediction
         best = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[: args.top]
         if len(scores) == 1000:

@@ -2,7 +2,7 @@
 
     python examples/train_cifar10.py --depth 20                       # downloads CIFAR-10 once
     python examples/train_cifar10.py --depth 56 --data ~/cifar-10-batches-bin --strategy mirrored
-    python examples/train_cifar10.py --depth 110 --output runs/c110   # warm-up at 0.01 for 400 iterations
+    python examples/train_cifar10.py --depth 110 --output runs/c110  # warm-up: 0.01, 400 iterations
 
 The recipe (`keras_resnet.training.recipes.get("cifar")`): SGD, momentum 0.9, weight decay 1e-4,
 batch 128, learning rate 0.1 divided by 10 at 32k and 48k iterations, 64k iterations (164 epochs
@@ -12,7 +12,7 @@ convolution the difference is a constant shift it absorbs).
 
 Test error the paper reports (Table 6): ResNet-20 8.75%, 32 7.51%, 44 7.17%, 56 6.97%,
 110 6.43% (best of 5 runs, 6.61 +- 0.16 mean), 1202 7.93%. Expect within a few tenths of a point
-of those; each epoch takes about 15 s for ResNet-20 on one modern GPU and far longer on a CPU.
+of those; a GPU is all but required (a CPU takes far longer per epoch).
 
 Interrupted runs resume: start the same command again with the same --output.
 """

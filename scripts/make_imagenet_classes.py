@@ -5,7 +5,8 @@ classifier), each as [wordnet_id, short_name, full_lemmas].
 Source: timm's ``timm/data/_info/imagenet_synsets.txt`` and ``imagenet_synset_to_lemma.txt``
 (Apache-2.0), read from an installed timm or a downloaded timm wheel:
 
-    pip download timm --no-deps -d /tmp/timm && python scripts/make_imagenet_classes.py /tmp/timm/timm-*.whl
+    pip download timm --no-deps -d /tmp/timm
+    python scripts/make_imagenet_classes.py /tmp/timm/timm-*.whl
 
 The short name is the first lemma with spaces as underscores, as keras.applications'
 ``decode_predictions`` prints them (``n01440764 tench``).

@@ -13,12 +13,12 @@ import pytest  # noqa: E402
 
 import keras_resnet  # noqa: E402
 
-#: Models whose build takes several seconds on 2 CPU cores run in the slow tier.
+#: Models whose build takes several seconds on a small CPU run in the slow tier.
 HEAVY = re.compile(
     r"^([a-z_]*resnet(rs)?(152|200)|[a-z_]*resnext?101_(32x8d|64x4d)|wide_resnet101|cifar_resnet1202)"
 )
-#: Models whose train step takes about 10 s or more: slow tier for training tests. Every family
-#: and knob is still trained in the default tier at a smaller depth.
+#: Models whose train step is slow (the deepest and widest): slow tier for training tests. Every
+#: family and knob is still trained in the default tier at a smaller depth.
 HEAVY_TO_TRAIN = re.compile(
     r"^([a-z_]*resnet(rs)?(101|152|200)|[a-z_]*resnext101|wide_resnet101|cifar_resnet(110|1202))"
 )
@@ -38,7 +38,8 @@ TRAINED_IN_DEFAULT_TIER = frozenset(
 )
 
 
-#: Not a test module: a job the distribution tests start in its own process (reads sys.argv at import).
+#: Not a test module: a job the distribution tests start in its own process (reads sys.argv at
+#: import).
 collect_ignore = ["_distributed_job.py"]
 
 
@@ -81,8 +82,8 @@ def _clean_keras_state():
     keras.config.set_dtype_policy("float32")
     keras.backend.clear_session()  # collects the test's garbage too
     # What outlives a test (TensorFlow's and Keras' caches, module-scoped fixtures) grows over the
-    # session to about a million objects, which every collection would scan again (0.4 s per test
-    # after a hundred on 2 cores): freeze it out of the collector's scans. Frozen objects are still
+    # session to about a million objects, which every collection would scan again (a cost that
+    # grows with every test): freeze it out of the collector's scans. Frozen objects are still
     # freed when their last reference goes; only cycles among them stay.
     gc.freeze()
 
@@ -118,7 +119,7 @@ def assert_learned(accuracy, labels, what="model"):
 @pytest.fixture(scope="session")
 def digits_run(tmp_path_factory):
     """CIFAR ResNet-20 trained on scikit-learn's digits by `keras_resnet.training.train` (CIFAR
-    recipe, 8 epochs, seed 0; about 40 s on 2 cores): once per session, shared by the training test
+    recipe, 8 epochs, seed 0): once per session, shared by the training test
     (tests/test_training_runs.py) and the int8 export test (tests/test_export.py)."""
     from types import SimpleNamespace
 

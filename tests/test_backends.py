@@ -18,22 +18,21 @@ NAMES = [
     "seresnext50_32x4d",
     "ecaresnet50d",
 ]
-CODE = (
-    """
+CODE = f"""
 import json, numpy as np, keras, keras_resnet
-out = {}
-for name in %r:
+out = {{}}
+for name in {NAMES!r}:
     model = keras_resnet.create_model(name, input_shape=(64, 64, 3))
-    y = np.asarray(keras.ops.convert_to_numpy(model(np.random.rand(2, 64, 64, 3).astype("float32"))))
+    x = np.random.rand(2, 64, 64, 3).astype("float32")
+    y = np.asarray(keras.ops.convert_to_numpy(model(x)))
     out[name] = [keras_resnet.count_params(model), list(y.shape), bool(np.isfinite(y).all())]
 print(json.dumps(out))
 """
-    % NAMES
-)
 
 
-# Both backends come with keras-resnet[test]. JAX compiles every op on first use (about 30 s for
-# these models on 2 cores), so it runs in the slow tier; the default tier runs PyTorch (about 8 s).
+# Both backends come with keras-resnet[test]. JAX compiles every op on first use, which makes it
+# several times slower than PyTorch here, so it runs in the slow tier; the default tier runs
+# PyTorch.
 @pytest.mark.parametrize("backend", [pytest.param("jax", marks=pytest.mark.slow), "torch"])
 def test_builds_on_other_backends(backend):
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "2"}

@@ -45,7 +45,10 @@ def test_demo_end_to_end_reduced(tmp_path):
             pathlib.Path(row["path"]).is_file()
             and row["size_bytes"] == pathlib.Path(row["path"]).stat().st_size
         )
-        line = f"| {row['format']} | {row['precision']} | {row['size_bytes'] / 2**20:.2f} MiB | {row['accuracy']:.2%} |"
+        line = (
+            f"| {row['format']} | {row['precision']} | {row['size_bytes'] / 2**20:.2f} MiB | "
+            f"{row['accuracy']:.2%} |"
+        )
         assert line in markdown, line
     assert f"| keras | float32 | | {report['keras_accuracy']:.2%} |" in markdown
     png = (out / "chart.png").read_bytes()
@@ -256,7 +259,7 @@ def test_deployment_examples_run_on_a_given_model(tmp_path):
     assert '"signature_name": "serving_bytes"' in body and '"image_bytes": {"b64": "iVBOR' in body
 
 
-@pytest.mark.slow  # about 60 s: trains twice (digits for the int8 export, the fine-tuning example)
+@pytest.mark.slow  # trains twice (digits for the int8 export, the fine-tuning example)
 def test_deployment_examples_run(tmp_path):
     """export_tflite_int8 (offline default), onnx_runtime_inference on its output with a real
     digit image, the TF Serving client's request (dry run), fine-tuning with a new head."""

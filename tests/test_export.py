@@ -119,7 +119,8 @@ def test_saved_model_as_tf_serving_sees_it(tmp_path, images):
         else [
             sys.executable,
             "-c",
-            "import sys; from tensorflow.python.tools.saved_model_cli import main; sys.exit(main())",
+            "import sys; from tensorflow.python.tools.saved_model_cli import main; "
+            "sys.exit(main())",
         ]
     )
     shown = subprocess.run(
@@ -330,7 +331,8 @@ def test_undefined_input_size_needs_input_size(tmp_path):
         (
             dict(format="tflite", quantize="int8"),
             ValueError,
-            r"quantize='int8' needs calibration_data \(an array, a tf.data.Dataset or an image folder\)",
+            r"quantize='int8' needs calibration_data \(an array, a tf.data.Dataset or an image "
+            r"folder\)",
         ),
         (
             dict(
@@ -452,8 +454,9 @@ def test_failures_leave_nothing_behind(cifar20, tmp_path, monkeypatch):
 
 def test_export_package_imports_converters_lazily():
     code = (
-        "import sys; import keras_resnet.export; "
-        "bad = [m for m in ('tf2onnx', 'onnxruntime', 'torch', 'tf_keras') if m in sys.modules]; assert not bad, bad"
+        "import sys; import keras_resnet.export\n"
+        "bad = [m for m in ('tf2onnx', 'onnxruntime', 'torch', 'tf_keras') if m in sys.modules]\n"
+        "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -470,8 +473,8 @@ def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tm
     """The digits-trained CIFAR ResNet-20 (the `digits_run` fixture: `train`, seed 0) after
     full-int8 TFLite and static-int8 ONNX quantization, calibrated on 500 training images, on the
     359 held-out images: top-1 agreement with the float Keras model >= 97% and accuracy within 1
-    point of the float model's own (measured on 2 cores, seeds 0-2: agreement 99.2-100%, accuracy
-    within 0.3 point). Float32 artifacts agree exactly. Everything is compared with the float model
+    point of the float model's own (bars with room for seed-to-seed variation). Float32 artifacts
+    agree exactly. Everything is compared with the float model
     the artifacts came from, on the same machine: no absolute accuracy bar it could miss itself."""
     model = digits_run.result.model
     (x_train, _), (x_test, y_test) = digits_run.train, digits_run.test

@@ -185,7 +185,10 @@ def test_registration_is_checked(toy):
         export.unregister_format("nope")
     with pytest.raises(
         ValueError,
-        match=r"format must be one of 'saved_model', 'tflite', 'onnx', 'toy'; received format='nope'",
+        match=(
+            r"format must be one of 'saved_model', 'tflite', 'onnx', 'toy'; "
+            r"received format='nope'"
+        ),
     ):
         export.plan("nope")
 

@@ -226,7 +226,8 @@ def test_ctrl_c_during_export_exits_130_with_one_line(tmp_path):
         ["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)],
         tmp_path,
     )
-    # The first artifact's temporary: two more artifacts are still to come, so the signal lands mid-work.
+    # The first artifact's temporary: two more artifacts are still to come, so the signal lands
+    # mid-work.
     _wait_for(process, lambda: any(p.suffix == ".tflite" for p in _temporaries(out)))
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
@@ -245,7 +246,10 @@ def _read_only_command(folder: pathlib.Path, args):
         return command
     if shutil.which("unshare") is None:
         pytest.skip("root needs unshare(1) (util-linux) to see a folder read-only")
-    mount = f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" && exec "$0" "$@"'
+    mount = (
+        f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" '
+        '&& exec "$0" "$@"'
+    )
     return ["unshare", "-m", "sh", "-c", mount, *command]
 
 
@@ -391,7 +395,10 @@ def test_corrupt_and_foreign_model_files_are_named(tmp_path, capsys):
     )
     with pytest.raises(
         TypeError,
-        match=r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; did you mean 'classes'",
+        match=(
+            r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; "
+            r"did you mean 'classes'"
+        ),
     ):
         keras_resnet.create_model("resnet18", clases=10)
     with pytest.raises(

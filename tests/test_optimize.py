@@ -77,7 +77,7 @@ def test_twin_matches_keras3_model(name, images):
     model = _model(name, drop_path_rate=0.1, dropout_rate=0.2)
     twin = optimize.to_tf_keras(model)
     assert optimize.is_tf_keras_model(twin) and not optimize.is_tf_keras_model(model)
-    assert [l.name for l in twin.layers] == [l.name for l in model.layers]
+    assert [layer.name for layer in twin.layers] == [layer.name for layer in model.layers]
     assert twin.count_params() == model.count_params()
     x = images(3, _size(name))
     expected = np.asarray(model(x, training=False))
@@ -87,7 +87,7 @@ def test_twin_matches_keras3_model(name, images):
     relative = np.abs(got - expected).max() / max(1.0, np.abs(expected).max())
     assert relative <= 1e-5, relative
     # the twin carries the knobs too: drop-path noise shape, head dropout, BN momentum/epsilon
-    config = {l.name: l.get_config() for l in twin.layers}
+    config = {layer.name: layer.get_config() for layer in twin.layers}
     assert config["head_dropout"]["rate"] == 0.2
     bn = next(c for n, c in config.items() if n.endswith("_bn"))
     assert (bn["momentum"], bn["epsilon"]) == (0.9, 1e-5)
@@ -113,14 +113,16 @@ def test_copy_weights_round_trip_and_errors():
     fresh = keras_resnet.create_model(
         "cifar_resnet20", input_shape=(32, 32, 3), classes=7, classifier_activation=None
     )
-    assert optimize.copy_weights(twin, fresh) == len([l for l in fresh.layers if l.weights])
-    for a, b in zip(fresh.get_weights(), model.get_weights()):
+    assert optimize.copy_weights(twin, fresh) == len(
+        [layer for layer in fresh.layers if layer.weights]
+    )
+    for a, b in zip(fresh.get_weights(), model.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)
     other = keras_resnet.create_model("cifar_resnet20", input_shape=(32, 32, 3), classes=5)
     before = [w.copy() for w in other.get_weights()]
     with pytest.raises(ValueError, match=r"layer 'predictions'.*shapes"):
         optimize.copy_weights(twin, other)
-    for a, b in zip(other.get_weights(), before):  # nothing changed
+    for a, b in zip(other.get_weights(), before, strict=True):  # nothing changed
         np.testing.assert_array_equal(a, b)
 
 
@@ -139,7 +141,8 @@ def test_twin_refuses_layers_without_tf_keras_equivalent():
 
 @pytest.mark.parametrize(
     "name",
-    # CIFAR option C and V2 (projection shortcuts, pre-activation: as in resnet18d and resnet18v2) in the slow tier
+    # CIFAR option C and V2 (projection shortcuts, pre-activation: as in resnet18d and resnet18v2)
+    # in the slow tier
     [
         "cifar_resnet20",
         pytest.param("cifar_resnet20_c", marks=pytest.mark.slow),
@@ -297,7 +300,8 @@ def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
 def test_importing_keras_resnet_does_not_import_tfmot():
     code = (
         "import sys, keras_resnet, keras_resnet.export; keras_resnet.CifarResNet20\n"
-        "bad = [m for m in ('tensorflow_model_optimization', 'tf_keras') if m in sys.modules]; assert not bad, bad"
+        "bad = [m for m in ('tensorflow_model_optimization', 'tf_keras') if m in sys.modules]\n"
+        "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -382,7 +386,8 @@ def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
         assert cli.main(argv) == 2  # outputs exist: refused without --overwrite
 
 
-@pytest.mark.slow  # about 35 s; the same fine-tuning and exports as test_cli_optimize_fine_tunes_on_a_folder_and_exports
+# slow: the same fine-tuning and exports as test_cli_optimize_fine_tunes_on_a_folder_and_exports
+@pytest.mark.slow
 def test_example_script_runs_on_a_folder(tmp_path):
     folder = _image_folder(tmp_path / "images", per_class=16)
     model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
@@ -435,10 +440,10 @@ def test_cli_optimize_fails_before_training_on_a_bad_export_request(tmp_path, ca
     assert "nothing requested for tflite fits" in capsys.readouterr().err
 
 
-@pytest.mark.slow  # about 90 s; the same script is the benchmark (python benchmarks/optimize_digits.py)
+@pytest.mark.slow  # the same script is the benchmark (python benchmarks/optimize_digits.py)
 def test_digits_study_meets_the_goals(tmp_path, capsys):
     """PTQ int8 vs QAT int8 vs 50% pruning on real data (scikit-learn's digits), each artifact run
-    in its own runtime on 359 held-out images (benchmarks/optimize_digits.py, about 80 s)."""
+    in its own runtime on 359 held-out images (benchmarks/optimize_digits.py)."""
     out = tmp_path / "study.json"
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "optimize_digits.py"), "--json", str(out)],

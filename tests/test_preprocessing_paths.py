@@ -179,5 +179,9 @@ def test_the_presets_differ_and_keep_numpy_only_import():
     import subprocess
     import sys
 
-    code = "import sys, keras_resnet.preprocessing; bad = [m for m in ('keras', 'tensorflow') if m in sys.modules]; assert not bad, bad"
+    code = (
+        "import sys, keras_resnet.preprocessing\n"
+        "bad = [m for m in ('keras', 'tensorflow') if m in sys.modules]\n"
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -171,7 +171,7 @@ class ResNet(nn.Module):
             self.maxpool = nn.MaxPool2d(3, 2, 1)
         self.inplanes, self.features = 64, features
         net_stride, dilation = 4, 1
-        for i, (planes, count) in enumerate(zip((64, 128, 256, 512), layers)):
+        for i, (planes, count) in enumerate(zip((64, 128, 256, 512), layers, strict=True)):
             stride, previous = (1 if i == 0 else 2), dilation
             if net_stride >= output_stride:
                 dilation, stride = dilation * stride, 1
@@ -255,7 +255,8 @@ def _randomize(model, seed):
 def build(depth, form="b", num_classes=1000, seed=0, **kwargs):
     """The reference for our ``resnet{depth}{form}`` (and, with timm's keywords ``cardinality``,
     ``base_width``, ``attention`` (``"se"``, ``"se4"``, ``"eca"``), ``stem_conv_pool``,
-    ``output_stride``, ``features``, the rest of the family), with random weights and BN statistics."""
+    ``output_stride``, ``features``, the rest of the family), with random weights and BN
+    statistics."""
     torch.manual_seed(seed)
     block, layers = LAYERS[depth]
     model = ResNet(
