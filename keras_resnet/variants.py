@@ -146,171 +146,203 @@ def _cifar_entries() -> Iterator[ModelEntry]:
                 family="cifar",
                 arch_args=dict(depth=depth, shortcut=None, preact=False),
                 function=None,
-                summary=f"CIFAR plain-{depth}: ResNet-{depth}'s layers without shortcuts (the degradation baseline)",
+                summary=f"CIFAR plain-{depth}: ResNet-{depth}'s layers without shortcuts "
+                "(the degradation baseline)",
             )
 
 
-#: name -> (depth, Bag of Tricks form, knobs of `specs.imagenet_arch`, builder function, summary).
+def _wider(
+    *, name: str, function: str, depth: int, summary: str, variant: str = "b", **knobs: Any
+) -> ModelEntry:
+    """One model of the wider family: ``specs.imagenet_arch(depth, variant, preact=False,
+    **knobs)`` under timm's `name`, with its builder `function` and one-line `summary`. The
+    variant is the Bag of Tricks form, B (timm's default) unless the name ends in ``d``."""
+    return ModelEntry(
+        name=name,
+        family="resnet",
+        arch_args=dict(depth=depth, variant=variant, preact=False, **knobs),
+        function=function,
+        summary=summary,
+    )
+
+
 #: timm's and torchvision's names and definitions (timm ``resnet.py``: ``resnext50_32x4d`` is
 #: ``cardinality=32, base_width=4``; ``wide_resnet50_2`` is ``base_width=128``; SE reduces by 16,
 #: ResNet-RS by 4 with a conv instead of the stem's max pool, D shortcuts and the deep stem).
-_SE, _ECA = dict(attention="se"), dict(attention="eca")
-_RS = dict(attention="se", attention_ratio=0.25, stem_pool="conv")
-WIDER_FAMILY: dict[str, tuple[int, str, dict[str, Any], str, str]] = {
-    "resnext50_32x4d": (
-        50,
-        "b",
-        dict(cardinality=32, base_width=4),
-        "ResNeXt50_32x4d",
-        "ResNeXt-50 32x4d",
+_SE: dict[str, Any] = dict(attention="se")
+_ECA: dict[str, Any] = dict(attention="eca")
+_RS: dict[str, Any] = dict(attention="se", attention_ratio=0.25, stem_pool="conv")
+WIDER_FAMILY: list[ModelEntry] = [
+    _wider(
+        name="resnext50_32x4d",
+        function="ResNeXt50_32x4d",
+        depth=50,
+        cardinality=32,
+        base_width=4,
+        summary="ResNeXt-50 32x4d",
     ),
-    "resnext50d_32x4d": (
-        50,
-        "d",
-        dict(cardinality=32, base_width=4),
-        "ResNeXt50D_32x4d",
-        "ResNeXt-50-D 32x4d",
+    _wider(
+        name="resnext50d_32x4d",
+        function="ResNeXt50D_32x4d",
+        depth=50,
+        variant="d",
+        cardinality=32,
+        base_width=4,
+        summary="ResNeXt-50-D 32x4d",
     ),
-    "resnext101_32x4d": (
-        101,
-        "b",
-        dict(cardinality=32, base_width=4),
-        "ResNeXt101_32x4d",
-        "ResNeXt-101 32x4d",
+    _wider(
+        name="resnext101_32x4d",
+        function="ResNeXt101_32x4d",
+        depth=101,
+        cardinality=32,
+        base_width=4,
+        summary="ResNeXt-101 32x4d",
     ),
-    "resnext101_32x8d": (
-        101,
-        "b",
-        dict(cardinality=32, base_width=8),
-        "ResNeXt101_32x8d",
-        "ResNeXt-101 32x8d",
+    _wider(
+        name="resnext101_32x8d",
+        function="ResNeXt101_32x8d",
+        depth=101,
+        cardinality=32,
+        base_width=8,
+        summary="ResNeXt-101 32x8d",
     ),
-    "resnext101_64x4d": (
-        101,
-        "b",
-        dict(cardinality=64, base_width=4),
-        "ResNeXt101_64x4d",
-        "ResNeXt-101 64x4d",
+    _wider(
+        name="resnext101_64x4d",
+        function="ResNeXt101_64x4d",
+        depth=101,
+        cardinality=64,
+        base_width=4,
+        summary="ResNeXt-101 64x4d",
     ),
-    "wide_resnet50_2": (
-        50,
-        "b",
-        dict(base_width=128),
-        "WideResNet50_2",
-        "Wide ResNet-50-2: bottleneck width doubled",
+    _wider(
+        name="wide_resnet50_2",
+        function="WideResNet50_2",
+        depth=50,
+        base_width=128,
+        summary="Wide ResNet-50-2: bottleneck width doubled",
     ),
-    "wide_resnet101_2": (
-        101,
-        "b",
-        dict(base_width=128),
-        "WideResNet101_2",
-        "Wide ResNet-101-2: bottleneck width doubled",
+    _wider(
+        name="wide_resnet101_2",
+        function="WideResNet101_2",
+        depth=101,
+        base_width=128,
+        summary="Wide ResNet-101-2: bottleneck width doubled",
     ),
-    "seresnet18": (
-        18,
-        "b",
-        _SE,
-        "SEResNet18",
-        "SE-ResNet-18: squeeze-and-excitation, reduction 16",
+    _wider(
+        name="seresnet18",
+        function="SEResNet18",
+        depth=18,
+        **_SE,
+        summary="SE-ResNet-18: squeeze-and-excitation, reduction 16",
     ),
-    "seresnet34": (
-        34,
-        "b",
-        _SE,
-        "SEResNet34",
-        "SE-ResNet-34: squeeze-and-excitation, reduction 16",
+    _wider(
+        name="seresnet34",
+        function="SEResNet34",
+        depth=34,
+        **_SE,
+        summary="SE-ResNet-34: squeeze-and-excitation, reduction 16",
     ),
-    "seresnet50": (
-        50,
-        "b",
-        _SE,
-        "SEResNet50",
-        "SE-ResNet-50: squeeze-and-excitation, reduction 16",
+    _wider(
+        name="seresnet50",
+        function="SEResNet50",
+        depth=50,
+        **_SE,
+        summary="SE-ResNet-50: squeeze-and-excitation, reduction 16",
     ),
-    "seresnet101": (
-        101,
-        "b",
-        _SE,
-        "SEResNet101",
-        "SE-ResNet-101: squeeze-and-excitation, reduction 16",
+    _wider(
+        name="seresnet101",
+        function="SEResNet101",
+        depth=101,
+        **_SE,
+        summary="SE-ResNet-101: squeeze-and-excitation, reduction 16",
     ),
-    "seresnet152": (
-        152,
-        "b",
-        _SE,
-        "SEResNet152",
-        "SE-ResNet-152: squeeze-and-excitation, reduction 16",
+    _wider(
+        name="seresnet152",
+        function="SEResNet152",
+        depth=152,
+        **_SE,
+        summary="SE-ResNet-152: squeeze-and-excitation, reduction 16",
     ),
-    "seresnext50_32x4d": (
-        50,
-        "b",
-        dict(cardinality=32, base_width=4, **_SE),
-        "SEResNeXt50_32x4d",
-        "SE-ResNeXt-50 32x4d",
+    _wider(
+        name="seresnext50_32x4d",
+        function="SEResNeXt50_32x4d",
+        depth=50,
+        cardinality=32,
+        base_width=4,
+        **_SE,
+        summary="SE-ResNeXt-50 32x4d",
     ),
-    "seresnext101_32x4d": (
-        101,
-        "b",
-        dict(cardinality=32, base_width=4, **_SE),
-        "SEResNeXt101_32x4d",
-        "SE-ResNeXt-101 32x4d",
+    _wider(
+        name="seresnext101_32x4d",
+        function="SEResNeXt101_32x4d",
+        depth=101,
+        cardinality=32,
+        base_width=4,
+        **_SE,
+        summary="SE-ResNeXt-101 32x4d",
     ),
-    "seresnext101_32x8d": (
-        101,
-        "b",
-        dict(cardinality=32, base_width=8, **_SE),
-        "SEResNeXt101_32x8d",
-        "SE-ResNeXt-101 32x8d",
+    _wider(
+        name="seresnext101_32x8d",
+        function="SEResNeXt101_32x8d",
+        depth=101,
+        cardinality=32,
+        base_width=8,
+        **_SE,
+        summary="SE-ResNeXt-101 32x8d",
     ),
-    "ecaresnet50d": (50, "d", _ECA, "ECAResNet50D", "ECA-ResNet-50-D: efficient channel attention"),
-    "ecaresnet101d": (
-        101,
-        "d",
-        _ECA,
-        "ECAResNet101D",
-        "ECA-ResNet-101-D: efficient channel attention",
+    _wider(
+        name="ecaresnet50d",
+        function="ECAResNet50D",
+        depth=50,
+        variant="d",
+        **_ECA,
+        summary="ECA-ResNet-50-D: efficient channel attention",
     ),
-    "resnetrs50": (
-        50,
-        "d",
-        _RS,
-        "ResNetRS50",
-        "ResNet-RS-50: SE (reduction 4), D form, conv stem pool",
+    _wider(
+        name="ecaresnet101d",
+        function="ECAResNet101D",
+        depth=101,
+        variant="d",
+        **_ECA,
+        summary="ECA-ResNet-101-D: efficient channel attention",
     ),
-    "resnetrs101": (
-        101,
-        "d",
-        _RS,
-        "ResNetRS101",
-        "ResNet-RS-101: SE (reduction 4), D form, conv stem pool",
+    _wider(
+        name="resnetrs50",
+        function="ResNetRS50",
+        depth=50,
+        variant="d",
+        **_RS,
+        summary="ResNet-RS-50: SE (reduction 4), D form, conv stem pool",
     ),
-    "resnetrs152": (
-        152,
-        "d",
-        _RS,
-        "ResNetRS152",
-        "ResNet-RS-152: SE (reduction 4), D form, conv stem pool",
+    _wider(
+        name="resnetrs101",
+        function="ResNetRS101",
+        depth=101,
+        variant="d",
+        **_RS,
+        summary="ResNet-RS-101: SE (reduction 4), D form, conv stem pool",
     ),
-    "resnetrs200": (
-        200,
-        "d",
-        _RS,
-        "ResNetRS200",
-        "ResNet-RS-200: SE (reduction 4), D form, conv stem pool",
+    _wider(
+        name="resnetrs152",
+        function="ResNetRS152",
+        depth=152,
+        variant="d",
+        **_RS,
+        summary="ResNet-RS-152: SE (reduction 4), D form, conv stem pool",
     ),
-}
-
-
-def _wider_entries() -> Iterator[ModelEntry]:
-    for name, (depth, variant, knobs, function, summary) in WIDER_FAMILY.items():
-        args = dict(depth=depth, variant=variant, preact=False, **knobs)
-        yield ModelEntry(
-            name=name, family="resnet", arch_args=args, function=function, summary=summary
-        )
+    _wider(
+        name="resnetrs200",
+        function="ResNetRS200",
+        depth=200,
+        variant="d",
+        **_RS,
+        summary="ResNet-RS-200: SE (reduction 4), D form, conv stem pool",
+    ),
+]
 
 
 MODELS: dict[str, ModelEntry] = {
-    e.name: e for e in (*_imagenet_entries(), *_wider_entries(), *_cifar_entries())
+    e.name: e for e in (*_imagenet_entries(), *WIDER_FAMILY, *_cifar_entries())
 }
 
 
@@ -329,7 +361,8 @@ def name_of(family: str, arch_args: dict[str, Any]) -> str | None:
     """The registered name of the model `arch_args` builds in `family`, or None.
 
     Example:
-        >>> name_of("resnet", dict(depth=50, variant="b", preact=False, cardinality=32, base_width=4))
+        >>> knobs = dict(cardinality=32, base_width=4)
+        >>> name_of("resnet", dict(depth=50, variant="b", preact=False, **knobs))
         'resnext50_32x4d'
     """
     return _NAMES.get(_arch_key(family, arch_args))
