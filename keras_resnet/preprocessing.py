@@ -97,7 +97,8 @@ class Preprocessing:
             )
         if self.bgr and channels != 3:
             raise ValueError(
-                f"preprocessing={self.name!r} reorders RGB to BGR and needs 3 channels; received {channels}"
+                f"preprocessing={self.name!r} reorders RGB to BGR and needs 3 channels; "
+                f"received {channels}"
             )
 
     def as_dict(self) -> dict[str, Any]:
@@ -149,6 +150,7 @@ def get(preprocessing: str | Preprocessing) -> Preprocessing:
         return preprocessing
     if preprocessing not in PRESETS:
         raise ValueError(
-            f"preprocessing must be one of {', '.join(repr(p) for p in PRESETS)}; received preprocessing={preprocessing!r}"
+            f"preprocessing must be one of {', '.join(repr(p) for p in PRESETS)}; "
+            f"received preprocessing={preprocessing!r}"
         )
     return PRESETS[preprocessing]

@@ -1,4 +1,4 @@
-"""Checks of how `keras_resnet/` is laid out, run by `.ci/run` (issue 13): exit 1 with one line per finding.
+"""Checks of how `keras_resnet/` is laid out, run by `.ci/run`: exit 1 with one line per finding.
 
 - **Function length**: no function or method has more than `--max-lines` (60) lines of code in its
   body, counting neither its signature, its docstring nor blank or comment-only lines.
@@ -203,7 +203,8 @@ def unannotated(found: dict[str, pathlib.Path] | None = None) -> list[str]:
 
 
 def private_imports(graph: dict[str, set[str]]) -> list[str]:
-    """`importer -> module` for every import of a package's private module from outside that package."""
+    """`importer -> module` for every import of a package's private module from outside that
+    package."""
     found = []
     for importer, targets in sorted(graph.items()):
         for target in sorted(targets):
@@ -215,7 +216,8 @@ def private_imports(graph: dict[str, set[str]]) -> list[str]:
 
 
 def layers(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Modules grouped by height: layer 0 imports nothing of the package, layer n only layers below n."""
+    """Modules grouped by height: layer 0 imports nothing of the package, layer n only layers
+    below n."""
     height: dict[str, int] = {}
 
     def of(module: str, seen: tuple[str, ...] = ()) -> int:

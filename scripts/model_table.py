@@ -11,14 +11,14 @@ import argparse
 import pathlib
 import sys
 
-from keras_resnet import cli, list_models
+from keras_resnet import list_models, registry
 
 README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- model-table:start -->", "<!-- model-table:end -->"
 
 
 def render() -> str:
-    return cli.model_table(list_models(), details=True, progress=cli._progress)
+    return registry.model_table(list_models(), details=True, progress=registry.progress_bar)
 
 
 def splice(text: str, table: str) -> str:

@@ -11,8 +11,8 @@ import pytest
 
 #: A line that TensorFlow, absl, LiteRT or the TFLite quantizer writes on its own.
 NATIVE_LINE = re.compile(
-    r"^([IWEF]\d{4} \d\d:\d\d:\d+\.\d+ +\d+ \S+:\d+\]|WARNING: All log messages before absl|INFO: Created TensorFlow Lite"
-    r"|fully_quantize: )",
+    r"^([IWEF]\d{4} \d\d:\d\d:\d+\.\d+ +\d+ \S+:\d+\]|WARNING: All log messages before absl"
+    r"|INFO: Created TensorFlow Lite|fully_quantize: )",
     re.M,
 )
 
@@ -25,7 +25,8 @@ def _child_env(**extra):
 
 
 def _python(code, *flags, cwd, timeout=600, **env):
-    """Run `code` in a fresh interpreter in `cwd` (a test's own folder: whatever it writes stays there)."""
+    """Run `code` in a fresh interpreter in `cwd` (a test's own folder: whatever it writes stays
+    there)."""
     result = subprocess.run(
         [sys.executable, *flags, "-c", code],
         capture_output=True,
@@ -51,10 +52,9 @@ def test_builders_and_the_cli_work_under_python_OO(tmp_path):
 
 
 def test_the_library_makes_room_for_keras_graph_walk_and_restores_the_limit(tmp_path):
-    """At a limit below what a 332-layer CIFAR ResNet's graph walk needs (measured: about 350
-    frames; CIFAR ResNet-1202 needs about 1,200, beyond Python's default 1,000: slow tier below),
-    the library's build and load succeed, plain Keras loading fails, and the limit is restored
-    after each call."""
+    """At a recursion limit below what a 332-layer CIFAR ResNet's graph walk needs (CIFAR
+    ResNet-1202 needs more than Python's default: slow tier below), the library's build and load
+    succeed, plain Keras loading fails, and the limit is restored after each call."""
     out = _python(
         "import sys, keras, keras_resnet\n"
         "sys.setrecursionlimit(250)\n"
@@ -79,7 +79,9 @@ def test_cifar_resnet1202_builds_saves_loads_and_exports_at_the_default_limit(tm
         "import sys, numpy as np, keras_resnet\n"
         "from keras_resnet import export\n"
         "assert sys.getrecursionlimit() == 1000\n"
-        "m = keras_resnet.create_model('cifar_resnet1202', zero_init_residual=True, classifier_activation=None)\n"
+        "m = keras_resnet.create_model(\n"
+        "    'cifar_resnet1202', zero_init_residual=True, classifier_activation=None\n"
+        ")\n"
         f"m.save({str(tmp_path / 'm.keras')!r})\n"
         f"n = keras_resnet.load_model({str(tmp_path / 'm.keras')!r})\n"
         "x = np.random.default_rng(0).random((2, 32, 32, 3), dtype='float32')\n"

@@ -79,8 +79,8 @@ def test_create_model_names_and_configures():
 def test_import_is_fast_and_light():
     code = (
         "import sys, time; t = time.time(); import keras_resnet; dt = time.time() - t; "
-        "heavy = [m for m in ('keras', 'tensorflow', 'tensorflow_model_optimization', 'tf_keras', 'torch', "
-        "'onnxruntime', 'tf2onnx') if m in sys.modules]; "
+        "heavy = [m for m in ('keras', 'tensorflow', 'tensorflow_model_optimization', "
+        "'tf_keras', 'torch', 'onnxruntime', 'tf2onnx') if m in sys.modules]; "
         "print(heavy, dt); assert not heavy, heavy; assert dt < 1.0, dt; "
         "keras_resnet.list_models(); assert 'keras' not in sys.modules"
     )
@@ -106,8 +106,9 @@ def test_macs_within_two_percent_of_published_figures(name):
     )
 
 
-# Depths 101+ (ImageNet) and 110+ (CIFAR) build in 2 s or more each: their golden figures are checked
-# in the slow tier (ResNet-101-B/D and CIFAR ResNet-110 against the published figures above by default).
+# Depths 101+ (ImageNet) and 110+ (CIFAR) are slow to build: their golden figures are checked in
+# the slow tier (ResNet-101-B/D and CIFAR ResNet-110 against the published figures above by
+# default).
 @pytest.mark.parametrize("name", registry_params(heavy=HEAVY_TO_TRAIN))
 def test_golden_parameters_and_macs_of_every_registered_model(name):
     info = keras_resnet.model_info(name)

@@ -1,0 +1,287 @@
+"""The ``keras-resnet`` command line.
+
+keras-resnet list [PATTERN] [--details]   registered models (with parameters and MACs)
+keras-resnet info MODEL [--input-size N]  one model: parameters, MACs, layers, input size
+keras-resnet export MODEL --format ... --quantize ... --output DIR
+    SavedModel / TFLite / ONNX, verified in their runtimes
+keras-resnet optimize MODEL --method qat|prune --data DIR --output DIR
+    QAT or pruning fine-tuning on an image folder, then export
+keras-resnet convert-weights SOURCE --model NAME --output OUT.weights.h5
+    torchvision/timm/keras.applications checkpoint -> Keras weights
+keras-resnet presets [--model NAME]       pretrained weights: source, license, accuracy
+keras-resnet predict MODEL [IMAGE ...]    top-5 ImageNet classes of image files
+keras-resnet train MODEL --recipe cifar --data digits|cifar10|cifar100|DIR --output DIR
+    a recipe with model.fit, resumable, on one process or several
+keras-resnet demo [-o DIR]                train on digits, export, verify, measure
+keras-resnet benchmark MODEL [--batch N]  every format against Keras: latency, agreement
+keras-resnet lesion MODEL --weights W --data digits|cifar10|DIR|F.npz [--plot F.png]
+    accuracy with each block removed in turn (Veit et al. 2016)
+
+Each command is a module of this package with its ``add_arguments(parser)`` and ``run(args)``;
+`COMMANDS` names them. A command's module is imported only when that command is parsed or its
+help is shown, and no module imports a framework before ``run``: ``keras-resnet --help`` and
+``keras-resnet <command> --help`` start without TensorFlow or Keras.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import re
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from keras_resnet import _quiet
+
+
+@dataclasses.dataclass(frozen=True)
+class CommandInfo:
+    """Where a command lives: its module in this package, the functions there that add its
+    arguments and run it, and the one line of help ``keras-resnet --help`` shows for it."""
+
+    module: str
+    summary: str
+    add: str = "add_arguments"
+    run: str = "run"
+
+
+#: command name -> `CommandInfo`, in the order ``keras-resnet --help`` lists them
+COMMANDS: dict[str, CommandInfo] = {
+    "list": CommandInfo("list_info", "list registered models", "add_list_arguments", "run_list"),
+    "info": CommandInfo(
+        "list_info",
+        "parameters, MACs and layers of one model",
+        "add_info_arguments",
+        "run_info",
+    ),
+    "export": CommandInfo(
+        "export", "export to SavedModel / TFLite / ONNX and verify each artifact"
+    ),
+    "optimize": CommandInfo(
+        "optimize",
+        "quantization-aware training or pruning on an image folder, then export "
+        "(needs keras-resnet[optimize])",
+    ),
+    "convert-weights": CommandInfo(
+        "convert_weights",
+        "convert a torchvision/timm/keras.applications checkpoint to .weights.h5",
+    ),
+    "presets": CommandInfo(
+        "presets", "pretrained weights: source, license, ImageNet accuracy, preprocessing"
+    ),
+    "predict": CommandInfo(
+        "predict",
+        "top-5 ImageNet classes of image files, by a model with its preset or an exported artifact",
+    ),
+    "train": CommandInfo(
+        "train",
+        "train a registry model with a recipe: streamed, resumable, on the JAX, TensorFlow or "
+        "PyTorch backend",
+    ),
+    "demo": CommandInfo(
+        "demo",
+        "train on digits, export to every format, verify and measure (offline, about 1 min on "
+        "2 cores)",
+    ),
+    "benchmark": CommandInfo(
+        "benchmark", "latency of every format against Keras for any model (median, warm-up)"
+    ),
+    "lesion": CommandInfo(
+        "lesion",
+        "accuracy with each block removed in turn (residual: its branch; plain: the whole "
+        "block), Veit et al. 2016",
+    ),
+}
+
+EXIT_CODES = """exit status:
+  0    success
+  1    a failure during the work (a file that cannot be written or read, a full disk,
+       a corrupt input met on the way, an artifact that fails verification)
+  2    a usage error: a bad flag or value, an unknown model, an output that exists;
+       found before any work starts
+  130  interrupted (Ctrl-C); nothing half-written is left behind
+"""
+
+#: the formats and precisions `keras_resnet.export` registers itself, named in help while it is
+#: not imported (it imports TensorFlow); once it is, help names its `FORMATS` table, plug-ins too
+_BUILTIN_FORMATS = ("saved_model", "tflite", "onnx")
+_BUILTIN_PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
+
+
+def _format_names() -> dict[str, str]:
+    """What ``{formats}`` and ``{precisions}`` in an argument's help stand for."""
+    if "keras_resnet.export" not in sys.modules:
+        return {
+            "formats": ", ".join(_BUILTIN_FORMATS),
+            "precisions": " ".join(_BUILTIN_PRECISIONS),
+        }
+    from keras_resnet import export  # imported already: no cost
+
+    return {"formats": ", ".join(export.FORMATS), "precisions": " ".join(export.PRECISIONS)}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error (no usage dump); help that names the export formats and
+    precisions (``{formats}``, ``{precisions}`` in an argument's help, filled in when help is
+    shown); and, for a command's parser made with ``command=``, the command's arguments added
+    from its module when the command is parsed or its help is shown, not before."""
+
+    def __init__(self, *args: Any, command: CommandInfo | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._command = command
+
+    def _load_command(self) -> None:
+        if self._command is None:
+            return
+        command, self._command = self._command, None
+        module = importlib.import_module(f"{__name__}.{command.module}")
+        getattr(module, command.add)(self)
+        self.set_defaults(func=getattr(module, command.run))
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._load_command()
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def format_usage(self) -> str:
+        self._load_command()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._load_command()
+        marked = [
+            a
+            for a in self._actions
+            if a.help and ("{formats}" in a.help or "{precisions}" in a.help)
+        ]
+        if marked:
+            names = _format_names()
+            for action in marked:
+                text = action.help or ""  # every marked action has help
+                action.help = text.replace("{formats}", names["formats"]).replace(
+                    "{precisions}", names["precisions"]
+                )
+        return super().format_help()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``keras-resnet`` parser. Each command's parser holds only its one-line help until it
+    parses or shows its help; then its module adds its arguments."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show TensorFlow's and the converters' own log lines",
+    )
+    parser = _Parser(
+        prog="keras-resnet",
+        description="The ResNet family for Keras 3.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=False,
+        help="show TensorFlow's and the converters' own log lines",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, command in COMMANDS.items():
+        p = sub.add_parser(name, parents=[common], help=command.summary, command=command)
+        p.set_defaults(parser=p)  # for errors in the command's own flag words
+    return parser
+
+
+def _flag_words(message: str, parser: argparse.ArgumentParser) -> str:
+    """Rewrites the library's argument names in `message` as the command's flags:
+    ``pass overwrite=True`` -> ``pass --overwrite``,
+    ``calibration_data`` -> ``--calibration-data``."""
+    for action in parser._actions:
+        flags = [f for f in action.option_strings if f.startswith("--")]
+        if not flags or action.dest in ("help", "verbose"):
+            continue
+        flag, dest = flags[0], re.escape(action.dest)
+        message = re.sub(rf"\b{dest}=True\b", flag, message)
+        message = re.sub(rf"(?<![\w-]){dest}=", f"{flag}=", message)
+        if "_" in action.dest:
+            message = re.sub(rf"(?<![\w-]){dest}\b", flag, message)
+    return message
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception as one line: an OSError names its path and cause; others their first line."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror}"
+    text = str(getattr(error, "message", None) or error).strip().splitlines()
+    first = text[0] if text else type(error).__name__
+    if not isinstance(error, (ValueError, TypeError)):
+        first = f"{type(error).__name__}: {first}"
+    return first if len(first) <= 600 else first[:597] + "..."
+
+
+def _exit_code(error: BaseException, started: bool) -> int:
+    if isinstance(error, KeyboardInterrupt):
+        return 130
+    # OutputExistsError is a ValueError too; other OSErrors are failures of the work
+    usage = isinstance(error, (ValueError, TypeError, ImportError))
+    return 2 if usage and not started else 1
+
+
+def _remember_interrupts() -> list:
+    """Records each Ctrl-C (and raises KeyboardInterrupt as Python does); the list is non-empty
+    once one arrived. Left alone where SIGINT is ignored or handled by someone else."""
+    interrupted: list = []
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+
+        def handler(signum: int, frame: object) -> NoReturn:
+            interrupted.append(signum)
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGINT, handler)
+    return interrupted
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line; returns the exit status (see `EXIT_CODES`).
+
+    Called with the process's own arguments (``argv=None``, as the ``keras-resnet`` script does),
+    it also keeps TensorFlow's and the converters' native log lines off the terminal
+    (`keras_resnet._quiet`)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        _quiet.install(args.verbose)
+    else:
+        _quiet.quiet_python_loggers(_quiet.level(args.verbose))
+    args.started = False
+    previous_handler = signal.getsignal(signal.SIGINT)
+    interrupted = _remember_interrupts()
+    try:
+        code = args.func(args)
+        if not interrupted:
+            return code
+        # a Ctrl-C that third-party code swallowed (a broad except) still counts
+        raise KeyboardInterrupt
+    except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - every failure becomes one line
+        code = _exit_code(error, args.started)
+        text = "interrupted" if code == 130 else _flag_words(_one_line(error), args.parser)
+        print(
+            f"keras-resnet {args.command}: {'error: ' if code != 130 else ''}{text}",
+            file=sys.stderr,
+        )
+        return code
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+
+
+__all__ = ["COMMANDS", "EXIT_CODES", "CommandInfo", "build_parser", "main"]
