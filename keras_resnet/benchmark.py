@@ -30,6 +30,7 @@ import numpy as np
 from keras_resnet import _console, _machine
 
 if TYPE_CHECKING:
+    from keras_resnet.export import Traced
     from keras_resnet.export.verify import Report
 
 
@@ -505,7 +506,6 @@ def benchmark(
             On a shared machine, 1 thread gives steadier ratios.
     """
     from keras_resnet import _checks, export
-    from keras_resnet.export import calibration as calibration_lib
     from keras_resnet.export import verify
 
     batch = _checks.check_int("batch", batch, minimum=1)
@@ -522,12 +522,7 @@ def benchmark(
         verify.verification_inputs(traced, count=max(8, batch)) if images is None else images,
         dtype="float32",
     )
-    calibration = None
-    if any(p in export.FORMATS[f].calibrated for f, p in jobs) or peer is not None:
-        source = images if calibration_data is None else calibration_data
-        calibration = calibration_lib.load(
-            source, input_shape=traced.input_shape, preprocessing=traced.preprocessing
-        )
+    calibration = _calibration(traced, jobs, images, calibration_data, peer is not None)
     reports = _export_jobs(
         model,
         output,
@@ -538,6 +533,62 @@ def benchmark(
         overwrite=overwrite,
         verbose=verbose,
     )
+    rows, runners = _own_rows(reports, threads)
+    if peer is not None:
+        int8 = any(p == "int8" for _, p in jobs)
+        cal = typing.cast(np.ndarray, calibration)
+        for row, run in _peer_rows(
+            peer, pathlib.Path(output) / "peer", images, cal, int8, threads, verbose
+        ):
+            rows.append(row)
+            runners[len(runners)] = run
+    keras_s, environment = _time_rows(
+        model, rows, runners, images[:batch], repeats, warmup, verbose
+    )
+    _compare_with_peer(rows)
+    keras_accuracy = _accuracies(model, reports, rows, images, labels)
+    return BenchmarkResult(
+        model.name,
+        tuple(traced.input_shape),
+        batch,
+        repeats,
+        machine(),
+        keras_s * 1e3,
+        keras_accuracy,
+        rows,
+        environment=environment,
+        peer=peer_name,
+        threads=threads,
+    )
+
+
+def _calibration(
+    traced: Traced,
+    jobs: list[tuple[str, str]],
+    images: np.ndarray,
+    calibration_data: Any,
+    peer: bool,
+) -> np.ndarray | None:
+    """The calibration images (`calibration_data`, else `images`) where a job's precision is
+    calibrated or a peer is quantized; else None."""
+    from keras_resnet import export
+    from keras_resnet.export import calibration as calibration_lib
+
+    if not (any(p in export.FORMATS[f].calibrated for f, p in jobs) or peer):
+        return None
+    source = images if calibration_data is None else calibration_data
+    return calibration_lib.load(
+        source, input_shape=traced.input_shape, preprocessing=traced.preprocessing
+    )
+
+
+def _own_rows(
+    reports: list[Report], threads: int | None
+) -> tuple[list[Row], dict[Any, Callable[[np.ndarray], object]]]:
+    """This library's rows (latency still to measure), one per report, and their runners keyed
+    by row index; `threads` goes to every runtime that takes it."""
+    from keras_resnet import export
+
     rows: list[Row] = []
     runners: dict[Any, Callable[[np.ndarray], object]] = {}
     for report in reports:
@@ -559,16 +610,23 @@ def benchmark(
             else {**report.details, export.formats.THREADS_KEY: threads}
         )
         runners[len(runners)] = export.load_runner(report.path, report.format, details)
-    if peer is not None:
-        int8 = any(p == "int8" for _, p in jobs)
-        cal = typing.cast(np.ndarray, calibration)
-        for row, run in _peer_rows(
-            peer, pathlib.Path(output) / "peer", images, cal, int8, threads, verbose
-        ):
-            rows.append(row)
-            runners[len(runners)] = run
+    return rows, runners
+
+
+def _time_rows(
+    model: Any,
+    rows: list[Row],
+    runners: dict[Any, Callable[[np.ndarray], object]],
+    x: np.ndarray,
+    repeats: int,
+    warmup: int,
+    verbose: bool,
+) -> tuple[float, dict]:
+    """Times Keras and every row's runner in the same rounds, fills in each row's latency and
+    speed-up; returns Keras' seconds and the environment (`machine_info` and the load average
+    before and after)."""
     load_before = _machine.load_average()
-    keras_s, seconds = _measure(model, runners, images[:batch], repeats, warmup, verbose)
+    keras_s, seconds = _measure(model, runners, x, repeats, warmup, verbose)
     environment = {
         **machine_info(),
         "load_average": {"before": load_before, "after": _machine.load_average()},
@@ -580,21 +638,7 @@ def benchmark(
             f"[{i + 1}/{len(rows)}] {'peer ' if row.route == 'peer' else ''}{row.format} "
             f"{row.precision}: {row.latency_ms:.2f} ms, {row.speedup:.2f}x Keras",
         )
-    _compare_with_peer(rows)
-    keras_accuracy = _accuracies(model, reports, rows, images, labels)
-    return BenchmarkResult(
-        model.name,
-        tuple(traced.input_shape),
-        batch,
-        repeats,
-        machine(),
-        keras_s * 1e3,
-        keras_accuracy,
-        rows,
-        environment=environment,
-        peer=peer_name,
-        threads=threads,
-    )
+    return keras_s, environment
 
 
 def _accuracies(

@@ -298,11 +298,9 @@ def export(
         VerificationError: an artifact disagrees with Keras beyond its tolerance (it is removed).
     """
     start = time.perf_counter()
-    _checks.check_bool("overwrite", overwrite)
-    _checks.check_bool("verify_artifacts", verify_artifacts)
-    _checks.check_bool("compressed_size", compressed_size)
-    version = _checks.check_int("version", version, minimum=1)
-    calibration_size = _checks.check_int("calibration_size", calibration_size, minimum=1)
+    version, calibration_size = _check_settings(
+        overwrite, verify_artifacts, compressed_size, version, calibration_size
+    )
     _trace.check_model(model)
     quantization_aware = _kinds.is_quantization_aware(model)
     name = _artifact_name(getattr(model, "name", None))
@@ -317,9 +315,8 @@ def export(
         calibration_data=calibration_data,
         **options,
     )
-    with (
-        atomic.scratch()
-    ):  # converters' temporaries: removed afterwards, or by the next run after a kill
+    # The converters' temporaries: removed afterwards, or by the next run after a kill.
+    with atomic.scratch():
         preprocessing = (
             _trace.model_preprocessing(model) if preprocessing is None else preprocessing
         )
@@ -327,38 +324,88 @@ def export(
             model, input_size=input_size, preprocessing=preprocessing, class_names=class_names
         )
         calibration = None
-        if not quantization_aware and any(p in FORMATS[f].calibrated for f, p in jobs):
-            traced.require_static("int8 calibration")
-            calibration = calibration_lib.load(
-                calibration_data,
-                input_shape=traced.input_shape,
-                preprocessing=traced.preprocessing,
-                limit=calibration_size,
-            )
+        if not quantization_aware:
+            calibration = _calibration(traced, jobs, calibration_data, calibration_size)
         inputs = verify.verification_inputs(traced, calibration) if verify_artifacts else None
         _console.log(
             verbose,
             f"exporting {name} (input {traced.input_shape}, traced in "
             f"{time.perf_counter() - start:.1f} s)",
         )
-        result = ExportResult()
-        for i, (job, target, job_options) in enumerate(zip(jobs, targets, per_job, strict=True), 1):
-            _console.log(verbose, f"[{i}/{len(jobs)}] {job[0]} {job[1]} -> {target}")
-            report = _write(
-                traced,
-                job,
-                target,
-                job_options,
-                calibration,
-                inputs,
-                overwrite=overwrite,
-                compressed_size=compressed_size,
-            )
-            result.append(report)
-            _console.log(verbose, f"      {_describe(report)}")
+        result = _write_all(
+            traced,
+            list(zip(jobs, targets, per_job, strict=True)),
+            calibration,
+            inputs,
+            overwrite=overwrite,
+            compressed_size=compressed_size,
+            verbose=verbose,
+        )
     _console.log(
         verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s"
     )
+    return result
+
+
+def _check_settings(
+    overwrite: bool,
+    verify_artifacts: bool,
+    compressed_size: bool,
+    version: int,
+    calibration_size: int,
+) -> tuple[int, int]:
+    """Checks `export`'s flags and counts; returns ``(version, calibration_size)``."""
+    _checks.check_bool("overwrite", overwrite)
+    _checks.check_bool("verify_artifacts", verify_artifacts)
+    _checks.check_bool("compressed_size", compressed_size)
+    version = _checks.check_int("version", version, minimum=1)
+    calibration_size = _checks.check_int("calibration_size", calibration_size, minimum=1)
+    return version, calibration_size
+
+
+def _calibration(
+    traced: Traced, jobs: list[tuple[str, str]], calibration_data: Any, calibration_size: int
+) -> np.ndarray | None:
+    """The calibration images, loaded and checked against the trace, where a job's precision is
+    calibrated; else None."""
+    if not any(p in FORMATS[f].calibrated for f, p in jobs):
+        return None
+    traced.require_static("int8 calibration")
+    return calibration_lib.load(
+        calibration_data,
+        input_shape=traced.input_shape,
+        preprocessing=traced.preprocessing,
+        limit=calibration_size,
+    )
+
+
+def _write_all(
+    traced: Traced,
+    work: list[tuple[tuple[str, str], pathlib.Path, dict[str, Any]]],
+    calibration: np.ndarray | None,
+    inputs: np.ndarray | None,
+    *,
+    overwrite: bool,
+    compressed_size: bool,
+    verbose: bool,
+) -> ExportResult:
+    """Writes (and verifies) each ``(job, target, job_options)`` of `work` in turn, with
+    progress."""
+    result = ExportResult()
+    for i, (job, target, job_options) in enumerate(work, 1):
+        _console.log(verbose, f"[{i}/{len(work)}] {job[0]} {job[1]} -> {target}")
+        report = _write(
+            traced,
+            job,
+            target,
+            job_options,
+            calibration,
+            inputs,
+            overwrite=overwrite,
+            compressed_size=compressed_size,
+        )
+        result.append(report)
+        _console.log(verbose, f"      {_describe(report)}")
     return result
 
 
