@@ -74,29 +74,32 @@ class Split:
 def load(
     spec: str, *, image_size: int, limit: int | None, seed: int, augment_arg: str | None = None
 ) -> Split:
-    """digits (offline), cifar10 (keras.datasets; downloads once) or a CIFAR-10 binary folder,
-    split 90/10 (CIFAR-10: 45k/5k) with `seed`; `limit` keeps the first training images;
-    `augment_arg` replaces the data's default (CIFAR: pad_crop_flip, digits: pad_crop)."""
+    """The arrays `keras_resnet.data.source` resolves `spec` into (digits, offline; cifar10 or
+    cifar100 through keras.datasets; a CIFAR binary folder; an .npz file with a held-out part),
+    its training images split 90/10 (CIFAR-10: 45k/5k) with `seed`; `limit` keeps the first
+    training images; `augment_arg` replaces the data's default (pad_crop_flip; digits: pad_crop,
+    a mirrored digit being another glyph)."""
     import numpy as np
 
     from keras_resnet import data
 
-    if spec == "digits":
-        (x, y), test = data.digits(image_size, seed=seed)
-        name, preprocessing, augment = f"digits {image_size}x{image_size}", "none", "pad_crop"
-    elif spec == "cifar10" or pathlib.Path(spec, "data_batch_1.bin").is_file():
-        (x, y), test = data.cifar(10, folder=None if spec == "cifar10" else spec)
-        name, preprocessing, augment = "CIFAR-10", "unit", "pad_crop_flip"
-    else:
+    try:
+        source = data.source(spec, image_size=image_size, seed=seed, argument="--data")
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    if source.kind != "arrays" or source.validation is None:
         raise SystemExit(
-            f"--data must be digits, cifar10 or a CIFAR-10 binary folder; received {spec!r}"
+            f"--data must be images in memory with a held-out part (digits, cifar10, cifar100, "
+            f"a CIFAR binary folder); received {spec!r}: {source.description}"
         )
+    digits = source.name == "digits"
+    name = f"digits {image_size}x{image_size}" if digits else source.title
+    (x, y), test = source.train, source.validation
     order = np.random.default_rng(seed).permutation(len(x))
     held = len(x) // 10
     val, train = order[:held], order[held:][:limit]
-    return Split(
-        name, (x[train], y[train]), (x[val], y[val]), test, preprocessing, augment_arg or augment
-    )
+    augment = augment_arg or ("pad_crop" if digits else "pad_crop_flip")
+    return Split(name, (x[train], y[train]), (x[val], y[val]), test, source.preprocessing, augment)
 
 
 @dataclasses.dataclass
@@ -277,7 +280,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--data",
         default="digits",
-        help="digits (offline default), cifar10 (keras.datasets) or a CIFAR-10 binary folder",
+        help="digits (offline default), cifar10 or cifar100 (keras.datasets), or a CIFAR "
+        "binary folder",
     )
     parser.add_argument(
         "--depths", type=int, nargs="+", default=[20, 32, 44, 56, 110], help="ResNet depths"

@@ -87,10 +87,12 @@ def keras_path(path: str, args: argparse.Namespace) -> dict:
     os.environ.setdefault("KERAS_BACKEND", "jax")
     import keras
 
-    from keras_resnet.training import stream, trainer
+    from keras_resnet.training import model_setup, plan, stream
 
     folder = pathlib.Path(args.work) / "images"
-    config = trainer.TrainConfig(
+    run = plan.prepare(
+        args.model,
+        str(folder),
         recipe="bag_of_tricks",
         classes=1000,
         batch_size=args.batch_size,
@@ -99,11 +101,11 @@ def keras_path(path: str, args: argparse.Namespace) -> dict:
         mixed_precision=args.precision == "bf16" and "mixed_bfloat16",
         verbose=0,
         workers=args.workers,
+        preprocessing="none",
         tensorboard=False,
     )
-    run = trainer._Run.plan(args.model, config, trainer._Data.of(str(folder), None, config))
-    batches, _, _ = trainer._streams(run)
-    model = trainer._set_up_model(run)
+    batches, _, _ = plan.streams(run)
+    model = model_setup.set_up_model(run)
     steps = args.warmup + args.steps
     if path == "stream":
         data = stream.dataset(batches, 0, steps, workers=run.workers)

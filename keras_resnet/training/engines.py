@@ -96,6 +96,16 @@ def backend() -> str:
     return keras.backend.backend()
 
 
+def process_share() -> tuple[int, int]:
+    """``(this process's index, the process count)`` of a multi-process run (Keras on JAX, after
+    `keras_resnet.training.cluster.initialize`); ``(0, 1)`` in a single process."""
+    if backend() != "jax":
+        return 0, 1
+    import jax
+
+    return jax.process_index(), jax.process_count()
+
+
 def make_strategy(name: Any) -> Any:
     """A tf.distribute strategy by name (TensorFlow backend). ``multi_worker`` must be made at
     program start, before any other TensorFlow op (TensorFlow configures its collectives then)."""
@@ -269,5 +279,6 @@ __all__ = [
     "make_engine",
     "make_strategy",
     "precision_policy",
+    "process_share",
     "strategy_name",
 ]

@@ -14,8 +14,9 @@ import itertools
 import time
 from typing import Any
 
-from keras_resnet import _console, registry
-from keras_resnet.training import stream, trainer
+from keras_resnet import _console
+from keras_resnet.training import model_setup, plan, stream
+from keras_resnet.training.config import TrainConfig
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,28 +76,29 @@ def profile(
     *,
     steps: int = 20,
     validation_data: Any = None,
-    config: trainer.TrainConfig | None = None,
+    config: TrainConfig | None = None,
     **settings: Any,
 ) -> Profile:
     """Measures the input stream and the training step of a `train` run apart (nothing is
     written; `output_dir` and `validation_data` are ignored). Arguments as `train`'s, for an
-    image folder or arrays."""
-    config = dataclasses.replace(trainer.TrainConfig.of(config, settings), output_dir=None)
-    registry.get_entry(model)
-    data = trainer._Data.of(train_data, None, config)
+    image folder, arrays or a data set's name (not TFRecord shards)."""
+    config = dataclasses.replace(TrainConfig.of(config, settings), output_dir=None)
+    config, data = plan.settle(model, train_data, None, config)
     if data.train is None:
         raise ValueError(
-            "profile measures the library's own stream: train_data must be an image folder or arrays"
+            "profile measures the library's own stream: train_data must be an image folder, "
+            "arrays or a data set's name"
         )
-    run = trainer._Run.plan(model, config, data)
-    batches, _, _ = trainer._streams(run)
+    run = plan.Run.plan(model, config, data)
+    batches, _, _ = plan.streams(run)
     assert batches is not None
     _console.log(
         config.verbose,
-        f"profiling {model}: {steps} batches of {run.global_batch} from the stream, then {steps} training steps",
+        f"profiling {model}: {steps} batches of {run.global_batch} from the stream, "
+        f"then {steps} training steps",
     )
     input_rate, first = _time_input(batches, steps, run.workers)
-    keras_model = trainer._set_up_model(run)
+    keras_model = model_setup.set_up_model(run)
     with run.engine.scope():
         train_rate = _time_steps(keras_model, first, steps)
     return Profile(input_rate, train_rate, run.global_batch, run.workers, run.engine.backend)

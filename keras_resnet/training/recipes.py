@@ -203,4 +203,17 @@ def get(name: str) -> Recipe:
     return RECIPES[name]
 
 
-__all__ = ["RECIPES", "Recipe", "get"]
+def default_recipe(weights: object = None) -> str:
+    """The recipe a run gets when none is named: ``"finetune"`` when it starts from pretrained
+    `weights` (a preset name or a checkpoint file), else ``"cifar"``."""
+    return "cifar" if weights is None else "finetune"
+
+
+def one_hot(recipe: Recipe | str) -> bool:
+    """Whether the recipe trains on one-hot labels (label smoothing or mixup need them); integer
+    labels otherwise."""
+    spec = get(recipe) if isinstance(recipe, str) else recipe
+    return spec.label_smoothing > 0 or spec.mixup_alpha > 0
+
+
+__all__ = ["RECIPES", "Recipe", "default_recipe", "get", "one_hot"]

@@ -86,15 +86,20 @@ class Examples:
         return f"{len(self):,} images of {classes} classes ({self.origin}{ignored})"
 
 
-def from_folder(path: str | os.PathLike[str]) -> Examples:
-    """The image files of a folder with one subfolder per class (listed, not opened)."""
+def from_folder(path: str | os.PathLike[str], *, argument: str = "data") -> Examples:
+    """The image files of a folder with one subfolder per class (listed, not opened); errors
+    name the folder as `argument`."""
     from keras_resnet import data
 
-    listing = data.list_image_folder(path)
+    return from_listing(data.list_image_folder(path, argument=argument), str(path))
+
+
+def from_listing(listing: Any, origin: str) -> Examples:
+    """The files of a `keras_resnet.data.FolderListing` of the folder `origin`."""
     return Examples(
         listing.labels,
         files=listing.files,
-        origin=str(path),
+        origin=origin,
         class_names=listing.class_names,
         ignored=listing.ignored,
     )

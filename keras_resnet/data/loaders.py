@@ -1,21 +1,5 @@
-"""Data for demos, tests and fine-tuning.
-
-* `digits`: scikit-learn's 8x8 handwritten digits (1,797 real images that ship with
-  scikit-learn, so they need no download), upscaled to CIFAR's 32x32x3, split into train and test:
-  the embedded default data of the demo, the examples and the tests.
-* `image_folder`: an ImageNet-style folder (one subfolder per class) as batched
-  ``tf.data.Dataset``s of preprocessed images and integer labels; `image_folder_arrays`: a small
-  one as uint8 arrays in memory. Both skip the files that do not decode, with one warning.
-* `cifar`: CIFAR-10/100 from the original binary files in a local folder, or through
-  ``keras.datasets`` (which downloads them once into the Keras cache).
-* `tfrecords`: ImageNet-style TFRecord shards (``image/encoded``, ``image/class/label``).
-
-Example:
-    >>> from keras_resnet import data
-    >>> (x_train, y_train), (x_test, y_test) = data.digits()
-    >>> x_train.shape, x_test.shape, int(y_train.max())
-    ((1438, 32, 32, 3), (359, 32, 32, 3), 9)
-"""
+"""The loaders of `keras_resnet.data`: scikit-learn's digits, image folders (listed, as arrays or
+as ``tf.data``), CIFAR-10/100 and TFRecord shards. `keras_resnet.data` re-exports them."""
 
 from __future__ import annotations
 
@@ -113,10 +97,14 @@ class FolderListing(typing.NamedTuple):
     ignored: int
 
 
-def list_image_folder(path: str | os.PathLike[str]) -> FolderListing:
+def list_image_folder(path: str | os.PathLike[str], *, argument: str = "data") -> FolderListing:
     """The image files of a folder with one subfolder per class (at any depth below each; the
     label is the subfolder's index in sorted order), listed without opening them; files of other
     kinds (no extension of `IMAGE_EXTENSIONS`) are counted and left aside.
+
+    Args:
+        path: the folder.
+        argument: the name errors give `path`.
 
     Raises:
         ValueError: the path is not a folder, it has no class subfolders, or a class subfolder
@@ -124,11 +112,11 @@ def list_image_folder(path: str | os.PathLike[str]) -> FolderListing:
     """
     folder = pathlib.Path(path)
     if not folder.is_dir():
-        raise ValueError(f"data={str(path)!r} is not a folder")
+        raise ValueError(f"{argument}={str(path)!r} is not a folder")
     class_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not class_dirs:
         raise ValueError(
-            f"data={str(path)!r} has no class subfolders (one folder per class is expected)"
+            f"{argument}={str(path)!r} has no class subfolders (one folder per class is expected)"
         )
     files: list[str] = []
     labels: list[int] = []
@@ -140,7 +128,7 @@ def list_image_folder(path: str | os.PathLike[str]) -> FolderListing:
         images = [str(p) for p in found if p.suffix.lower() in IMAGE_EXTENSIONS]
         if not images:
             raise ValueError(
-                f"data={str(path)!r}: the class folder {class_dir.name!r} has no image "
+                f"{argument}={str(path)!r}: the class folder {class_dir.name!r} has no image "
                 f"({', '.join(IMAGE_EXTENSIONS)}); remove it or add its images"
             )
         ignored += len(found) - len(images)
