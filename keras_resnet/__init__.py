@@ -26,7 +26,8 @@ _LAZY = {
     "count_macs": "analysis",
     "count_params": "analysis",
     "load_model": "saving",
-    **{entry.function: "resnet" for entry in MODELS.values() if entry.function},
+    # the named builders (ResNet50D, ...), defined in keras_resnet/_named.py
+    **{entry.function: "_named" for entry in MODELS.values() if entry.function},
 }
 
 #: submodules reachable as attributes (``keras_resnet.export.export(...)``), imported on first use.

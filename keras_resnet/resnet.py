@@ -1,8 +1,9 @@
 """Keras functional builders for every ResNet of the registry.
 
 One builder, `build`, turns an `Arch` into a `keras.Model`. `ResNet` and `CifarResNet` pick the
-`Arch` from a depth and a variant; `ResNet50D`, `CifarResNet56`, ... are generated from the
-registry, one per registered name with a builder function.
+`Arch` from a depth and a variant. The named builders (`ResNet50D`, `CifarResNet56`, ...: one per
+registered name with a builder function) call them; they are defined in `keras_resnet._named`,
+which ``scripts/generate_named.py`` writes from the registry.
 
 Builders use only `keras` and `keras.ops`, so they build on the TensorFlow, JAX and PyTorch
 backends. Images are channels-last.
@@ -32,24 +33,28 @@ _POOL_LAYERS = {
 def _check_input_shape(input_shape, arch, argument="input_shape"):
     if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 3:
         raise ValueError(
-            f"{argument} must be (height, width, channels), channels last; received {argument}={input_shape!r}"
+            f"{argument} must be (height, width, channels), channels last; "
+            f"received {argument}={input_shape!r}"
         )
     height, width, channels = input_shape
     if isinstance(channels, bool) or not isinstance(channels, int) or channels < 1:
         raise ValueError(
-            f"{argument} must end with a positive channel count; received {argument}={input_shape!r}"
+            f"{argument} must end with a positive channel count; "
+            f"received {argument}={input_shape!r}"
         )
     for size in (height, width):
         if size is None:
             continue
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
             raise ValueError(
-                f"{argument} height and width must be positive ints or None; received {argument}={input_shape!r}"
+                f"{argument} height and width must be positive ints or None; "
+                f"received {argument}={input_shape!r}"
             )
         if size < arch.total_stride:
             raise ValueError(
-                f"{argument}={tuple(input_shape)!r} is too small: this network downsamples its input "
-                f"by {arch.total_stride}, so height and width must be at least {arch.total_stride}"
+                f"{argument}={tuple(input_shape)!r} is too small: this network downsamples "
+                f"its input by {arch.total_stride}, so height and width must be at least "
+                f"{arch.total_stride}"
             )
     return tuple(input_shape)
 
@@ -128,7 +133,8 @@ def build(
 def _check_features_args(
     arch, features, features_only, out_indices, pooling
 ) -> tuple[bool, tuple[int, ...]]:
-    """``(features, out_indices)`` validated; ``features_only`` is timm's spelling of ``features``."""
+    """``(features, out_indices)`` validated; ``features_only`` is timm's spelling of
+    ``features``."""
     _checks.check_bool("features", features)
     if features_only is not None:
         _checks.check_bool("features_only", features_only)
@@ -156,8 +162,9 @@ def _check_features_args(
     )
     if not valid:
         raise ValueError(
-            f"out_indices must be a non-empty tuple of feature indices in 0..{count - 1} (0: the stem at "
-            f"stride 2, 1..{count - 1}: the stages); received out_indices={out_indices!r}"
+            f"out_indices must be a non-empty tuple of feature indices in 0..{count - 1} "
+            f"(0: the stem at stride 2, 1..{count - 1}: the stages); "
+            f"received out_indices={out_indices!r}"
         )
     indices = tuple(sorted({i % count for i in out_indices}))
     return features, indices
@@ -183,7 +190,8 @@ def feature_info(arch: specs.Arch, output_stride: int | None = None) -> list[dic
     layer whose output it is).
 
     Example:
-        >>> [(f["num_chs"], f["reduction"], f["module"]) for f in feature_info(specs.imagenet_arch(18))][1:3]
+        >>> info = feature_info(specs.imagenet_arch(18))
+        >>> [(f["num_chs"], f["reduction"], f["module"]) for f in info][1:3]
         [(64, 4, 'conv2_block2_out'), (128, 8, 'conv3_block2_out')]
     """
     widths = arch.stem_widths
@@ -196,7 +204,7 @@ def feature_info(arch: specs.Arch, output_stride: int | None = None) -> list[dic
     reductions = specs.feature_reductions(arch, output_stride)
     return [
         dict(index=i, num_chs=c, reduction=r, module=n)
-        for i, (c, r, n) in enumerate(zip(channels, reductions, names))
+        for i, (c, r, n) in enumerate(zip(channels, reductions, names, strict=True))
     ]
 
 
@@ -211,8 +219,8 @@ def _check_plain(arch: specs.Arch, drop_path_rate: float, zero_init_residual: bo
     ):
         if value:
             raise ValueError(
-                f"{argument} needs residual blocks; a plain network (no shortcuts) would lose its whole "
-                f"signal through a dropped or zeroed block; received {argument}={value!r}"
+                f"{argument} needs residual blocks; a plain network (no shortcuts) would lose "
+                f"its whole signal through a dropped or zeroed block; received {argument}={value!r}"
             )
 
 
@@ -243,7 +251,8 @@ def _check_image_data_format() -> None:
     if keras.config.image_data_format() != "channels_last":
         raise ValueError(
             "keras_resnet builds channels-last models; keras.config.image_data_format() is "
-            f"{keras.config.image_data_format()!r}. Call keras.config.set_image_data_format('channels_last')."
+            f"{keras.config.image_data_format()!r}. "
+            "Call keras.config.set_image_data_format('channels_last')."
         )
 
 
@@ -263,7 +272,8 @@ def _inputs(arch, input_tensor, input_shape, include_top, default_size):
     _check_input_shape(tensor_shape, arch, "input_tensor.shape[1:]")
     if input_shape is not None and tuple(input_shape) != tensor_shape:
         raise ValueError(
-            f"input_shape={tuple(input_shape)!r} disagrees with input_tensor.shape[1:]={tensor_shape!r}; pass one of them"
+            f"input_shape={tuple(input_shape)!r} disagrees with "
+            f"input_tensor.shape[1:]={tensor_shape!r}; pass one of them"
         )
     return input_tensor
 
@@ -300,8 +310,8 @@ _BUILD_KEYWORDS = tuple(
 
 
 def check_keywords(function: str, kwargs: dict[str, Any], *, family: str = "resnet") -> None:
-    """A TypeError naming the call the user made (`function`, e.g. ``"ResNet50D()"``), for a keyword that no
-    builder of `family` takes, with the nearest valid name."""
+    """A TypeError naming the call the user made (`function`, e.g. ``"ResNet50D()"``), for a
+    keyword that no builder of `family` takes, with the nearest valid name."""
     allowed = _BUILD_KEYWORDS + (
         ("depth", "shortcut", "preact")
         if family == "cifar"
@@ -314,7 +324,9 @@ def check_keywords(function: str, kwargs: dict[str, Any], *, family: str = "resn
             raise TypeError(f"{function} got an unexpected keyword argument {key!r}{hint}")
 
 
-_BUILD_ARGS_DOC = """
+#: The arguments every builder takes, as `ResNet`, `CifarResNet` and the named builders
+#: (``keras_resnet/_named.py``, written by ``scripts/generate_named.py``) describe them.
+BUILD_ARGS_DOC = """
     Args:
         include_top: add global pooling and the ``predictions`` Dense classifier.
         weights: None (random initialization); a preset name (``"imagenet"`` for the model's
@@ -360,7 +372,8 @@ _BUILD_ARGS_DOC = """
 """
 
 
-_RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks tweaks of He et al. 2019).
+_RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks tweaks of He et al.
+    2019).
 
     ``depth`` is 18, 34, 50, 101, 152 or 200. ``variant`` is ``""`` (the original form: stride in
     the first 1x1 conv of a downsampling bottleneck, 7x7 stem, projection shortcuts where the
@@ -407,8 +420,9 @@ def ResNet(
     )
 
 
-_CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2, a 3x3 conv(16) stem, three
-    stages of n basic blocks with 16/32/64 filters at strides 1/2/2, global average pooling.
+_CIFAR_RESNET_DOC = """A CIFAR ResNet of He et al. 2015, section 4.2: depth 6n+2, a 3x3 conv(16)
+    stem, three stages of n basic blocks with 16/32/64 filters at strides 1/2/2, global average
+    pooling.
 
     ``shortcut`` is the paper's option ``"A"`` (parameter-free: subsample and zero-pad channels,
     the paper's choice for CIFAR), ``"B"`` (projection where the shape changes), ``"C"``
@@ -453,71 +467,7 @@ def CifarResNet(
     )
 
 
-ResNet.__doc__ = _RESNET_DOC.replace("{args}", _BUILD_ARGS_DOC)
-CifarResNet.__doc__ = _CIFAR_RESNET_DOC.replace("{args}", _BUILD_ARGS_DOC)
+ResNet.__doc__ = _RESNET_DOC.replace("{args}", BUILD_ARGS_DOC)
+CifarResNet.__doc__ = _CIFAR_RESNET_DOC.replace("{args}", BUILD_ARGS_DOC)
 
-_NAMED_PARAMETERS = [
-    inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=d)
-    for p, d in (
-        ("include_top", True),
-        ("weights", None),
-        ("input_tensor", None),
-        ("input_shape", None),
-        ("pooling", None),
-    )
-]
-
-
-def _named_builder(entry: variants.ModelEntry) -> Callable[..., keras.Model]:
-    """A keras.applications-style function (``ResNet50D(include_top=True, weights=None, ...)``)
-    for one registry entry."""
-    function = entry.function
-    if function is None:
-        raise ValueError(f"registry entry {entry.name!r} has no builder function to generate")
-    family = variants.FAMILIES[entry.family]
-    generic = globals()[family.builder]
-
-    def builder(
-        include_top: bool = True,
-        weights: str | os.PathLike[str] | None = None,
-        input_tensor: Any = None,
-        input_shape: tuple[int | None, int | None, int] | None = None,
-        pooling: str | None = None,
-        **kwargs: Any,
-    ) -> keras.Model:
-        check_keywords(f"{function}()", kwargs, family=entry.family)
-        fixed = sorted(set(kwargs) & (set(entry.arch_args) - {"shortcut"}))
-        if fixed:
-            raise TypeError(f"{function}() does not take {', '.join(fixed)}: the name fixes it")
-        args = {**entry.arch_args, **kwargs}
-        return generic(
-            include_top=include_top,
-            weights=weights,
-            input_tensor=input_tensor,
-            input_shape=input_shape,
-            pooling=pooling,
-            **args,
-        )
-
-    builder.__name__ = builder.__qualname__ = function
-    builder.__module__ = __name__
-    extra = (
-        ' ``shortcut`` ("A", "B", "C", or None: the plain net) picks the paper\'s shortcut option.'
-        if entry.family == "cifar"
-        else ""
-    )
-    builder.__doc__ = (
-        f"{entry.summary}.{extra}\n\n    Same as ``keras_resnet.{family.builder}("
-        + ", ".join(f"{k}={v!r}" for k, v in entry.arch_args.items())
-        + f", ...)``; default {family.default_size}x{family.default_size} input, {family.default_classes} classes.\n"
-        + _BUILD_ARGS_DOC.replace("    Args:", "    Args (and keyword-only knobs):")
-        + f"\n    Example:\n        >>> model = {function}(input_shape=({family.default_size}, {family.default_size}, 3))\n"
-    )
-    params = _NAMED_PARAMETERS + [inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD)]
-    builder.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]  # read by inspect.signature
-    return builder
-
-
-NAMED_BUILDERS = {e.function: _named_builder(e) for e in variants.MODELS.values() if e.function}
-globals().update(NAMED_BUILDERS)
-__all__ = ["ResNet", "CifarResNet", "build", "check_keywords", *NAMED_BUILDERS]
+__all__ = ["ResNet", "CifarResNet", "build", "check_keywords"]

@@ -17,8 +17,9 @@ Names follow the papers' letters, lower-cased:
   20/32/44/56/110: the layers of ``cifar_resnet{depth}`` without shortcuts (``shortcut=None``),
   hence exactly its parameters.
 
-The builders (`keras_resnet.resnet`) generate ``ResNet50D`` and the others from these rows; the
-registry (`keras_resnet.registry`) looks names up in them and calls the builders.
+``scripts/generate_named.py`` writes the named builders (``ResNet50D`` and the others, in
+`keras_resnet._named`) from these rows; the registry (`keras_resnet.registry`) looks names up in
+them and calls the generic builders (`keras_resnet.resnet`).
 """
 
 from __future__ import annotations

@@ -91,9 +91,9 @@ def test_feature_maps_match_timm_features_only_with_dilation(tmp_path, output_st
     x = _images(size=64)
     outputs = model(x)
     expected = _torch_run(reference, x)
-    for info, want in zip(model.feature_info, expected):
+    for info, want in zip(model.feature_info, expected, strict=True):
         assert (info["num_chs"], info["reduction"]) == (want.shape[-1], 64 // want.shape[1])
-    for got, want in zip(outputs, expected):
+    for got, want in zip(outputs, expected, strict=True):
         assert got.shape == want.shape
         assert _relative(np.asarray(got), want) <= 1e-4
 

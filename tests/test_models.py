@@ -308,7 +308,8 @@ def test_keras_file_loads_in_a_fresh_process_without_keras_resnet(images, tmp_pa
     code = (
         "import sys, numpy as np, keras; m = keras.models.load_model(sys.argv[1]); "
         "assert 'keras_resnet' not in sys.modules; "
-        "np.testing.assert_allclose(np.asarray(m(np.load(sys.argv[2]))), np.load(sys.argv[3]), atol=1e-6)"
+        "np.testing.assert_allclose("
+        "np.asarray(m(np.load(sys.argv[2]))), np.load(sys.argv[3]), atol=1e-6)"
     )
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
     subprocess.run(
@@ -340,7 +341,7 @@ def test_weights_file_round_trip_backbone_and_errors(images, tmp_path):
     before = [w.copy() for w in other.get_weights()]
     with pytest.raises(ValueError, match="does not fit"):
         keras_resnet.weights.load_weights_file(other, path)
-    assert all(np.array_equal(a, b) for a, b in zip(before, other.get_weights()))
+    assert all(np.array_equal(a, b) for a, b in zip(before, other.get_weights(), strict=True))
 
 
 def test_mixed_precision_gives_float32_outputs_and_trains(images):
@@ -373,7 +374,8 @@ BAD_ARGUMENTS = [
     (
         dict(input_shape=(16, 16, 3)),
         ValueError,
-        r"input_shape=\(16, 16, 3\) is too small: .* downsamples its input by 32, so height and width must be at least 32",
+        r"input_shape=\(16, 16, 3\) is too small: .* downsamples its input by 32, "
+        r"so height and width must be at least 32",
     ),
     (
         dict(input_shape=(224, 224)),
@@ -388,7 +390,8 @@ BAD_ARGUMENTS = [
     (
         dict(weights="no/such/file.weights.h5"),
         ValueError,
-        r"weights must be None, a preset name or the path of an existing weights file; received weights='no/such/file.weights.h5'",
+        r"weights must be None, a preset name or the path of an existing weights file; "
+        r"received weights='no/such/file.weights.h5'",
     ),
     (
         dict(weights="imagenet21k"),
