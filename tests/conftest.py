@@ -44,12 +44,12 @@ collect_ignore = ["_distributed_job.py"]
 
 
 def _doctest_model(item) -> str | None:
-    """The registry name whose builder a doctest item documents (``keras_resnet.resnet.ResNet50D``
+    """The registry name whose builder a doctest item documents (``keras_resnet._named.ResNet50D``
     -> ``resnet50d``), or None."""
     from keras_resnet import variants
 
     module, _, function = item.name.rpartition(".")
-    if module != "keras_resnet.resnet":
+    if module != "keras_resnet._named":
         return None
     return next((e.name for e in variants.MODELS.values() if e.function == function), None)
 

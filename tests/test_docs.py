@@ -43,12 +43,18 @@ def test_every_docstring_example_is_collected_by_the_test_run():
     ``keras_resnet``), the named builders' included: none is left to a hand-written runner."""
     options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
     assert "--doctest-modules" in options["addopts"] and "keras_resnet" in options["testpaths"]
+    import keras_resnet._named
     import keras_resnet.resnet
 
     finder = doctest.DocTestFinder()
-    examples = {t.name for t in finder.find(keras_resnet.resnet) if t.examples}
+    examples = {
+        t.name
+        for module in (keras_resnet.resnet, keras_resnet._named)
+        for t in finder.find(module)
+        if t.examples
+    }
     assert {
         "keras_resnet.resnet.ResNet",
         "keras_resnet.resnet.CifarResNet",
-        "keras_resnet.resnet.ResNet50D",
+        "keras_resnet._named.ResNet50D",
     } <= examples
