@@ -16,7 +16,7 @@ Example:
     >>> load_checkpoint(model, "/tmp/kr_partial.safetensors")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: weights='/tmp/kr_partial.safetensors' (torchvision/timm) does not fit model 'resnet18': 100 missing keys, e.g. ['bn1.bias', ...
+    ValueError: weights='/tmp/kr_partial.safetensors' (torchvision/timm) does not fit model ...
 """
 
 from __future__ import annotations
@@ -117,7 +117,10 @@ def _head_decision(model: keras.Model, planned: dict[str, list[np.ndarray]]) -> 
     shapes = [tuple(w.shape) for w in model.get_layer(HEAD).weights]
     if [a.shape for a in arrays] != shapes:
         del planned[HEAD]
-        return f"left fresh: the checkpoint's classifier has {arrays[-1].shape[0]} classes, the model {shapes[-1][0]}"
+        return (
+            f"left fresh: the checkpoint's classifier has {arrays[-1].shape[0]} classes, "
+            f"the model {shapes[-1][0]}"
+        )
     return "loaded"
 
 
@@ -163,7 +166,7 @@ def load_checkpoint(
         got = [tuple(a.shape) for a in arrays]
         if got != shapes:
             bad = (
-                next(i for i, (g, s) in enumerate(zip(got, shapes)) if g != s)
+                next(i for i, (g, s) in enumerate(zip(got, shapes, strict=True)) if g != s)
                 if len(got) == len(shapes)
                 else 0
             )
@@ -171,7 +174,8 @@ def load_checkpoint(
                 path,
                 source,
                 model,
-                f"key {keys[name][bad]!r} has shape {got[bad]} after conversion, layer {name!r} needs {shapes[bad]}",
+                f"key {keys[name][bad]!r} has shape {got[bad]} after conversion, "
+                f"layer {name!r} needs {shapes[bad]}",
             )
         if not all(np.isfinite(a).all() for a in arrays):
             raise _error(

@@ -43,7 +43,8 @@ def detect(path: str | os.PathLike[str]) -> str:
                 f"weights={str(path)!r} is not a readable HDF5 weights file ({error})"
             ) from None
         raise ValueError(
-            f"weights={str(path)!r} is an HDF5 file but neither a Keras weights file nor a keras.applications one"
+            f"weights={str(path)!r} is an HDF5 file but neither a Keras weights file "
+            "nor a keras.applications one"
         )
     if head.startswith(_ZIP) or head[:1] == b"\x80":  # torch.save: zip archive, or a legacy pickle
         return "torch"
@@ -68,7 +69,8 @@ def _read_safetensors(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
 
 
 def _unwrap_state_dict(obj: Any, path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
-    """A state dict, possibly inside {'state_dict': ...} / {'model': ...}, 'module.' prefixes removed."""
+    """A state dict, possibly inside {'state_dict': ...} / {'model': ...}, with 'module.'
+    prefixes removed."""
     for key in ("state_dict", "model", "model_state_dict"):
         if isinstance(obj, dict) and key in obj and isinstance(obj[key], dict):
             obj = obj[key]
@@ -94,7 +96,8 @@ def _read_torch(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
         import torch
     except ImportError:
         raise ImportError(
-            f"weights={str(path)!r} is a PyTorch checkpoint; reading it needs torch (pip install torch), "
+            f"weights={str(path)!r} is a PyTorch checkpoint; reading it needs torch "
+            "(pip install torch), "
             "or convert it to .safetensors, which this library reads without torch"
         ) from None
     try:

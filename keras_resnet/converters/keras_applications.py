@@ -40,19 +40,19 @@ def check_model(model: keras.Model) -> None:
     names = {layer.name for layer in model.layers}
     if any(name.endswith("_preact_bn") for name in names):
         raise ValueError(
-            f"model {model.name!r} is pre-activation (V2); only keras.applications ResNet50/101/152 (V1) convert"
+            f"model {model.name!r} is pre-activation (V2); only keras.applications "
+            "ResNet50/101/152 (V1) convert"
         )
     if "conv1_1_conv" in names or any(name.endswith("_0_pool") for name in names):
         raise ValueError(
-            f"model {model.name!r} has a deep stem or an average-pool shortcut (C/D); keras.applications weights fit the original form ('resnet50')"
+            f"model {model.name!r} has a deep stem or an average-pool shortcut (C/D); "
+            "keras.applications weights fit the original form ('resnet50')"
         )
-    if "conv3_block1_3_conv" in names and tuple(model.get_layer("conv3_block1_1_conv").strides) == (
-        1,
-        1,
-    ):
+    first = model.get_layer("conv3_block1_1_conv") if "conv3_block1_3_conv" in names else None
+    if first is not None and tuple(first.strides) == (1, 1):
         raise ValueError(
-            f"model {model.name!r} strides in the 3x3 convolution (B form); keras.applications ResNets "
-            "stride in the first 1x1: use the original form (e.g. 'resnet50')"
+            f"model {model.name!r} strides in the 3x3 convolution (B form); keras.applications "
+            "ResNets stride in the first 1x1: use the original form (e.g. 'resnet50')"
         )
 
 

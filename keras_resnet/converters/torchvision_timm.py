@@ -82,7 +82,8 @@ def describe(tensors: Iterable[str]) -> str:
         out, per_group = tensors["layer1.0.conv2.weight"].shape[:2]
         extras.append(f"first block's 3x3 conv {out} wide in {out // per_group} groups")
     detail = (", " + ", ".join(extras)) if extras else ""
-    return f"a {'bottleneck' if bottleneck else 'basic-block'} ResNet with blocks {stages}, form {form}{detail}"
+    kind = "bottleneck" if bottleneck else "basic-block"
+    return f"a {kind} ResNet with blocks {stages}, form {form}{detail}"
 
 
 def _prefix(name: str, avg_down: bool) -> str | None:
@@ -110,13 +111,14 @@ def check_model(model: keras.Model) -> None:
         first = model.get_layer("conv3_block1_1_conv")
         if tuple(first.strides) != (1, 1):
             raise ValueError(
-                f"model {model.name!r} strides in the first 1x1 convolution (the original ResNet, like "
-                "keras.applications); torchvision/timm checkpoints stride in the 3x3 convolution: use the "
-                "B form (e.g. 'resnet50b'), C or D"
+                f"model {model.name!r} strides in the first 1x1 convolution (the original "
+                "ResNet, like keras.applications); torchvision/timm checkpoints stride in the 3x3 "
+                "convolution: use the B form (e.g. 'resnet50b'), C or D"
             )
     if any(name.endswith("_preact_bn") for name in names):
         raise ValueError(
-            f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet checkpoints are V1"
+            f"model {model.name!r} is a pre-activation (V2) ResNet; torchvision/timm ResNet "
+            "checkpoints are V1"
         )
 
 
@@ -137,7 +139,8 @@ def layer_keys(model: keras.Model, layer: keras.layers.Layer) -> list[str]:
     keys = None if prefix is None else NAMING.keys(prefix, layer)
     if keys is None:
         raise ValueError(
-            f"layer {layer.name!r} ({type(layer).__name__}) of {model.name!r} has no torchvision/timm counterpart"
+            f"layer {layer.name!r} ({type(layer).__name__}) of {model.name!r} has no "
+            "torchvision/timm counterpart"
         )
     return keys
 
