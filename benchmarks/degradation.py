@@ -1,8 +1,8 @@
 """The degradation problem and the lesion study: plain against residual CIFAR nets of growing depth.
 
-    python benchmarks/degradation.py                     # digits (offline), the recipe shortened to --iterations
-    python benchmarks/degradation.py --data cifar10      # the paper's full recipe, 64k iterations (a GPU's work)
-    python benchmarks/degradation.py --quick             # CI: plain-20 against ResNet-20 in seconds
+    python benchmarks/degradation.py                 # digits (offline), the recipe shortened
+    python benchmarks/degradation.py --data cifar10  # the paper's recipe: 64k iterations (a GPU)
+    python benchmarks/degradation.py --quick         # CI: plain-20 against ResNet-20, tiny
 
 He et al. 2015 (section 4.2, Figure 6) train plain nets of 20, 32, 44 and 56 layers and the
 ResNets of the same depths (and 110) on CIFAR-10: a deeper plain net trains to a *higher* training
@@ -38,9 +38,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 #: He et al. 2015, Table 6: CIFAR-10 test error (%) of the ResNets (best of 5 runs for 110).
 PAPER_ERROR = {20: 8.75, 32: 7.51, 44: 7.17, 56: 6.97, 110: 6.43}
-#: The nets lesioned: Veit et al.'s ResNet-56/110 and the plain net of 56 layers, as the issue asks,
-#: and the shallowest plain net trained (plain-20): a short run leaves plain-56 near chance, where
-#: removing a block cannot cost much, so the contrast with a plain net that did learn needs it.
+#: The nets lesioned: Veit et al.'s ResNet-56/110 and the plain net of 56 layers, the deepest
+#: ones compared, and the shallowest plain net trained (plain-20): a short run leaves plain-56
+#: near chance, where removing a block cannot cost much, so the contrast with a plain net that did
+#: learn needs it.
 LESIONED = ("cifar_resnet56", "cifar_resnet110", "cifar_plain56")
 #: --quick (CI): plain-20 and ResNet-20, 2 epochs of 18 steps on 600 digits at their native 8x8 (no
 #: shifts: 4 pixels are half a digit there); it checks that everything runs, not the result.
@@ -89,8 +90,8 @@ def load(
         raise SystemExit(str(error)) from None
     if source.kind != "arrays" or source.validation is None:
         raise SystemExit(
-            f"--data must be images in memory with a held-out part (digits, cifar10, cifar100, "
-            f"a CIFAR binary folder); received {spec!r}: {source.description}"
+            "--data must be images in memory with a held-out part (digits, cifar10, cifar100, a "
+            f"CIFAR binary folder); received {spec!r}: {source.description}"
         )
     digits = source.name == "digits"
     name = f"digits {image_size}x{image_size}" if digits else source.title
@@ -182,7 +183,7 @@ def figure(runs: list[Run], path: pathlib.Path, title: str) -> None:
 
     fig, panels = plt.subplots(1, 2, figsize=(9, 3.6), dpi=90, sharey=True)
     depths = sorted({r.depth for r in runs})
-    for panel, plain in zip(panels, (True, False)):
+    for panel, plain in zip(panels, (True, False), strict=True):
         for run in (r for r in runs if r.plain == plain):
             color = f"C{depths.index(run.depth)}"
             steps = [run.iterations * (e + 1) / run.epochs for e in range(run.epochs)]
@@ -233,7 +234,8 @@ def lesions(runs: list[Run], split: Split, names: list[str]) -> list:
             )
         )
         log(
-            f"lesion study of {name}: median drop {100 * studies[-1].median_drop():.1f} points, {studies[-1].seconds:.1f} s"
+            f"lesion study of {name}: median drop {100 * studies[-1].median_drop():.1f} points, "
+            f"{studies[-1].seconds:.1f} s"
         )
     return studies
 
@@ -242,9 +244,11 @@ def markdown(runs: list[Run], studies: list, meta: dict) -> str:
     """The measured table beside the paper's, then the lesion summary."""
     by = {(r.depth, r.plain): r for r in runs}
     lines = [
-        f"{meta['data']}; {meta['recipe']}; {meta['machine']}; {meta['versions']}; {meta['seconds']:.0f} s in all.",
+        f"{meta['data']}; {meta['recipe']}; {meta['machine']}; {meta['versions']}; "
+        f"{meta['seconds']:.0f} s in all.",
         "",
-        "| depth | plain: train / test error | ResNet: train / test error | ResNet held-out error | paper ResNet, CIFAR-10 test |",
+        "| depth | plain: train / test error | ResNet: train / test error | ResNet held-out error "
+        "| paper ResNet, CIFAR-10 test |",
         "|---:|---:|---:|---:|---:|",
     ]
     for depth in sorted({r.depth for r in runs}):
@@ -262,15 +266,16 @@ def markdown(runs: list[Run], studies: list, meta: dict) -> str:
         lines.append(f"| {depth} | " + " | ".join(cells) + " |")
     lines += [
         "",
-        "| lesioned net | intact test error | median drop, one block removed | largest drop | downsampling blocks' drops |",
+        "| lesioned net | intact test error | median drop, one block removed | largest drop | "
+        "downsampling blocks' drops |",
         "|---|---:|---:|---:|---|",
     ]
     for s in studies:
         worst = max(row.drop for row in s.rows if not row.downsampling)
         down = ", ".join(f"{100 * d:.1f}" for d in s.drops(downsampling=True))
         lines.append(
-            f"| `{s.model}` | {100 * (1 - s.intact_accuracy):.2f}% | {100 * s.median_drop():.2f} pt | "
-            f"{100 * worst:.2f} pt | {down} pt |"
+            f"| `{s.model}` | {100 * (1 - s.intact_accuracy):.2f}% | {100 * s.median_drop():.2f} "
+            f"pt | {100 * worst:.2f} pt | {down} pt |"
         )
     return "\n".join(lines)
 
@@ -298,13 +303,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--augment",
         choices=["none", "pad_crop", "pad_crop_flip"],
-        help="default: pad_crop_flip (CIFAR), pad_crop (digits); at 8x8 a 4-pixel shift is half a digit: none",
+        help="default: pad_crop_flip (CIFAR), pad_crop (digits); at 8x8 a 4-pixel shift is half "
+        "a digit: none",
     )
     parser.add_argument(
         "--lesion",
         nargs="*",
         default=[],
-        help=f"nets to lesion (default: {', '.join(LESIONED)} where trained, and the shallowest plain net)",
+        help=f"nets to lesion (default: {', '.join(LESIONED)} where trained, and the shallowest "
+        "plain net)",
     )
     parser.add_argument("--output", "-o", default="degradation_results")
     parser.add_argument("--seed", type=int, default=0)
@@ -342,8 +349,9 @@ def main(argv: list[str] | None = None) -> dict:
         f"cifar_resnet{d}" for d in args.depths
     ]
     log(
-        f"{split.name}: {len(split.train[0])} training, {len(split.val[0])} held-out, {len(split.test[0])} test images; "
-        f"{len(names)} nets, about {args.iterations} iterations each at batch {args.batch_size}"
+        f"{split.name}: {len(split.train[0])} training, {len(split.val[0])} held-out, "
+        f"{len(split.test[0])} test images; {len(names)} nets, about {args.iterations} iterations "
+        f"each at batch {args.batch_size}"
     )
     runs = []
     (output / "weights").mkdir(exist_ok=True)
@@ -354,14 +362,17 @@ def main(argv: list[str] | None = None) -> dict:
             output / "weights" / f"{name}.weights.h5"
         )  # for `keras-resnet lesion NAME --weights`
         log(
-            f"[{i}/{len(names)}] {name}: {run.epochs} epochs ({run.iterations} iterations) in {run.seconds:.1f} s; "
-            f"train error {100 * run.train_error[-1]:.2f}%, test error {100 * run.test_error[-1]:.2f}%"
+            f"[{i}/{len(names)}] {name}: {run.epochs} epochs ({run.iterations} iterations) in "
+            f"{run.seconds:.1f} s; train error {100 * run.train_error[-1]:.2f}%, test error "
+            f"{100 * run.test_error[-1]:.2f}%"
         )
     studies = lesions(runs, split, args.lesion)
     backend = keras.backend.backend()
     meta = {
-        "data": f"{split.name} ({len(split.train[0])} training / {len(split.val[0])} held-out / {len(split.test[0])} test images)",
-        "recipe": f"the cifar recipe at batch {args.batch_size} (peak learning rate {0.1 * args.batch_size / 128:g}), "
+        "data": f"{split.name} ({len(split.train[0])} training / {len(split.val[0])} held-out / "
+        f"{len(split.test[0])} test images)",
+        "recipe": f"the cifar recipe at batch {args.batch_size} (peak learning rate "
+        f"{0.1 * args.batch_size / 128:g}), "
         f"{runs[0].iterations if runs else 0} iterations per net (the paper: 64,000 at batch 128), "
         f"learning rate / 10 at 50% and 75%, augmentation: {split.augment}",
         "machine": benchmark.machine(),
@@ -370,7 +381,8 @@ def main(argv: list[str] | None = None) -> dict:
     }
     _write(output, runs, studies, meta, split.name)
     log(
-        f"done in {meta['seconds']:.0f} s; wrote {output}/degradation.png, lesion.png, results.md, results.json"
+        f"done in {meta['seconds']:.0f} s; wrote {output}/degradation.png, lesion.png, results.md, "
+        "results.json"
     )
     return {"runs": runs, "studies": studies, "meta": meta, "output": output}
 

@@ -86,7 +86,8 @@ def main(argv=None):
         )
     results = []
     log(
-        f"ResNet-50 training throughput at {args.size}x{args.size}, batch {args.batch}, on {device_name}"
+        f"ResNet-50 training throughput at {args.size}x{args.size}, batch {args.batch}, on "
+        f"{device_name}"
     )
     for policy, xla in configs:
         models = {}
@@ -100,7 +101,8 @@ def main(argv=None):
             start = time.perf_counter()
             model.fit(dataset, steps_per_epoch=args.warmup, epochs=1, verbose=0)
             log(
-                f"  {policy}{' + XLA' if xla else ''} {kind}: warm-up {time.perf_counter() - start:.1f} s"
+                f"  {policy}{' + XLA' if xla else ''} {kind}: warm-up "
+                f"{time.perf_counter() - start:.1f} s"
             )
             models[kind] = model
         times = {kind: [] for kind in models}
@@ -129,8 +131,8 @@ def main(argv=None):
     from keras_resnet import benchmark
 
     print(
-        f"\nResNet-50 training, {args.size}x{args.size}, batch {args.batch}, {device_name}, "
-        f"median of {args.repeats} runs of {args.steps} steps\n\nMachine: {benchmark.machine()}; "
+        f"\nResNet-50 training, {args.size}x{args.size}, batch {args.batch}, {device_name}, median "
+        f"of {args.repeats} runs of {args.steps} steps\n\nMachine: {benchmark.machine()}; "
         + ", ".join(f"{k} {v}" for k, v in benchmark.machine_info()["versions"].items())
         + "\n"
     )
@@ -138,8 +140,9 @@ def main(argv=None):
     print("|---|---|---:|---:|---:|")
     for r in results:
         print(
-            f"| {r['policy']} | {'yes' if r['xla'] else 'no'} | {r['keras_resnet_images_per_s']:.1f} | "
-            f"{r['keras_applications_images_per_s']:.1f} | {r['ratio']:.2f} |"
+            f"| {r['policy']} | {'yes' if r['xla'] else 'no'} | "
+            f"{r['keras_resnet_images_per_s']:.1f} | {r['keras_applications_images_per_s']:.1f} | "
+            f"{r['ratio']:.2f} |"
         )
     if args.json:
         with open(args.json, "w") as f:

@@ -18,8 +18,9 @@ between two synchronizations, as images per second.
 * ``stream``: the same fed by the library's streamed input (`keras_resnet.training.stream`: JPEG
   files decoded, random-resized-cropped and flipped by Grain worker threads); the target is at
   least 95% of ``device``.
-* ``torch``: torchvision's model of the same name (``resnet50``), channels-last, ``autocast`` bfloat16, SGD with momentum,
-  synthetic data on the device, under ``torch.compile`` (``--no-compile``: eager).
+* ``torch``: torchvision's model of the same name (``resnet50``), channels-last, ``autocast``
+  bfloat16, SGD with momentum, synthetic data on the device, under ``torch.compile``
+  (``--no-compile``: eager).
 """
 
 from __future__ import annotations
@@ -196,7 +197,8 @@ def run_one(path: str, args: argparse.Namespace) -> dict:
         }
     figure = json.loads(done.stdout.strip().splitlines()[-1])
     log(
-        f"  {path:>6}: {figure['images_per_second']:,.0f} img/s ({time.perf_counter() - started:.0f} s)"
+        f"  {path:>6}: {figure['images_per_second']:,.0f} img/s "
+        f"({time.perf_counter() - started:.0f} s)"
     )
     return figure
 
@@ -236,12 +238,14 @@ def main() -> None:
         started = time.perf_counter()
         make_folder(pathlib.Path(work) / "images", args.images)
         log(
-            f"{args.images:,} JPEGs written in {time.perf_counter() - started:.0f} s; {args.model}, batch {args.batch_size}, "
-            f"{args.image_size} px, {args.precision}, {args.steps} timed steps per path:"
+            f"{args.images:,} JPEGs written in {time.perf_counter() - started:.0f} s; "
+            f"{args.model}, batch {args.batch_size}, {args.image_size} px, {args.precision}, "
+            f"{args.steps} timed steps per path:"
         )
         figures = {path: run_one(path, args) for path in paths}
     rows = [
-        f"| {path} | {f['images_per_second']:,.0f} | {f['images_per_second'] / figures['device']['images_per_second']:.0%} |"
+        f"| {path} | {f['images_per_second']:,.0f} | "
+        f"{f['images_per_second'] / figures['device']['images_per_second']:.0%} |"
         if "images_per_second" in f and "images_per_second" in figures.get("device", {})
         else f"| {path} | {f.get('images_per_second', f.get('error'))} | |"
         for path, f in figures.items()

@@ -1,7 +1,7 @@
 """The streamed training input: memory that does not grow with the image count, and an input
 stream that keeps up with the training step.
 
-    python benchmarks/train_input.py                 # both measurements, about 5 minutes on 2 cores
+    python benchmarks/train_input.py                 # both measurements
     python benchmarks/train_input.py --json out.json
 
 1. Peak RSS of ``keras-resnet train cifar_resnet20 --data DIR --input-size 160 --epochs 1`` on a
@@ -54,7 +54,8 @@ def peak_rss_mib(command: list[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(
-            f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:] if process.stderr else ''}"
+            f"{' '.join(command)} "
+            f"failed:\n{process.stderr.read().decode()[-3000:] if process.stderr else ''}"
         )
     return usage.ru_maxrss / 1024, time.perf_counter() - started
 
@@ -128,7 +129,11 @@ def main() -> None:
 
     from keras_resnet import benchmark
 
-    versions = f"Keras {keras.__version__} on {keras.backend.backend()}, Grain {grain.__version__ if hasattr(grain, '__version__') else '?'}, Pillow {PIL.__version__}"
+    grain_version = getattr(grain, "__version__", "?")
+    versions = (
+        f"Keras {keras.__version__} on {keras.backend.backend()}, Grain {grain_version}, "
+        f"Pillow {PIL.__version__}"
+    )
     log(f"machine: {benchmark.machine()}; {versions}")
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
@@ -143,11 +148,11 @@ def main() -> None:
         figures["profile"] = profile(work)
     m, p = figures["memory"], figures["profile"]
     print(
-        f"| measurement | figure | target |\n|---|---:|---:|\n"
-        f"| peak RSS, 100 -> 1,000 JPEGs | {m['peak_rss_mib'][100]:,.0f} -> {m['peak_rss_mib'][1000]:,.0f} MiB "
-        f"(+{m['growth_mib']:,.0f}) | < +150 MiB |\n"
-        f"| input / ResNet-50 training (img/s) | {p['input_images_per_second']:,.0f} / {p['train_images_per_second']:,.1f} "
-        f"= {p['ratio']:.1f}x | >= 1x |\n\n{figures['machine']}; {versions}"
+        "| measurement | figure | target |\n|---|---:|---:|\n| peak RSS, 100 -> 1,000 JPEGs | "
+        f"{m['peak_rss_mib'][100]:,.0f} -> {m['peak_rss_mib'][1000]:,.0f} MiB "
+        f"(+{m['growth_mib']:,.0f}) | < +150 MiB |\n| input / ResNet-50 training (img/s) | "
+        f"{p['input_images_per_second']:,.0f} / {p['train_images_per_second']:,.1f} = "
+        f"{p['ratio']:.1f}x | >= 1x |\n\n{figures['machine']}; {versions}"
     )
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(figures, indent=1))

@@ -1,14 +1,15 @@
 """Training in one process against two local processes of one cluster (Keras on JAX,
 keras.distribution.DataParallel, Gloo collectives on CPU), and the scaling plan for 8 and 64 GPUs.
 
-    python benchmarks/train_processes.py            # about 4 minutes on 2 cores
+    python benchmarks/train_processes.py
 
 1. ``keras-resnet train cifar_resnet20 --data digits --batch-size 64 --epochs 3`` as one process
    and with ``--processes 2``: images/s of the last epoch (Keras' time per step), held-out
    accuracy. On a 2-core CPU two processes are not faster (each has one core, and every step
    all-reduces the gradients through Gloo): the point is that the run is the same run.
-2. The plan for 8 and 64 H100s, on paper: the single-GPU step time measured for ResNet-50 (batch
-   256 per GPU, bf16, Keras on JAX, data on the device: 4,662 img/s, ../shared/GPU.md) plus a ring
+2. The plan for 8 and 64 H100s, on paper: the single-GPU rate of ResNet-50 training
+   (`SINGLE_GPU_IMAGES_PER_SECOND`: batch 256 per GPU, bf16, Keras on JAX, data on the device,
+   as ../shared/GPU.md records it) plus a ring
    all-reduce of the float32 gradients (25.6 M parameters; mixed precision keeps float32
    variables) at published bandwidths, assumed not to
    overlap the backward pass (a floor on the rate; XLA overlaps part of it).
@@ -66,7 +67,8 @@ def run(processes: int, work: str, epochs: int, batch: int) -> dict:
     seconds = float(step[0]) / (1000 if step[1] == "ms" else 1)
     accuracy = float(re.search(r"held-out accuracy ([\d.]+)%", text).group(1))
     log(
-        f"  {processes} process(es): {batch / seconds:,.0f} img/s in the last epoch, held-out accuracy {accuracy:.2f}%"
+        f"  {processes} process(es): {batch / seconds:,.0f} img/s in the last epoch, held-out "
+        f"accuracy {accuracy:.2f}%"
     )
     return {"images_per_second": batch / seconds, "accuracy": accuracy}
 
@@ -87,8 +89,8 @@ def plan() -> str:
             f"{rate / (gpus * SINGLE_GPU_IMAGES_PER_SECOND):.0%} |"
         )
     return (
-        "| GPUs | link | step ms | all-reduce ms | img/s (floor) | efficiency |\n|---:|---|---:|---:|---:|---:|\n"
-        + "\n".join(rows)
+        "| GPUs | link | step ms | all-reduce ms | img/s (floor) | efficiency "
+        "|\n|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows)
     )
 
 
@@ -106,10 +108,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         one, two = (run(n, work, args.epochs, args.batch_size) for n in (1, 2))
     print(
-        f"| processes | img/s | held-out accuracy |\n|---:|---:|---:|\n| 1 | {one['images_per_second']:,.0f} | "
-        f"{one['accuracy']:.2f}% |\n| 2 | {two['images_per_second']:,.0f} ({two['images_per_second'] / one['images_per_second']:.2f}x) "
-        f"| {two['accuracy']:.2f}% |\n\n{benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}\n\n"
-        f"Scaling plan, ResNet-50 at 224 px, {PER_GPU_BATCH} images per GPU, bf16 (on paper):\n\n{plan()}"
+        "| processes | img/s | held-out accuracy |\n|---:|---:|---:|\n| 1 | "
+        f"{one['images_per_second']:,.0f} | {one['accuracy']:.2f}% |\n| 2 | "
+        f"{two['images_per_second']:,.0f} "
+        f"({two['images_per_second'] / one['images_per_second']:.2f}x) | {two['accuracy']:.2f}% "
+        f"|\n\n{benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}\n\nScaling "
+        f"plan, ResNet-50 at 224 px, {PER_GPU_BATCH} images per GPU, bf16 (on paper):\n\n{plan()}"
     )
 
 

@@ -1,5 +1,8 @@
 """A training job for the distribution tests, run in its own process (logical devices and
-TF_CONFIG must be set before TensorFlow starts): python tests/_distributed_job.py STRATEGY OUT.json [REPLICAS]"""
+TF_CONFIG must be set before TensorFlow starts):
+
+    python tests/_distributed_job.py STRATEGY OUT.json [REPLICAS]
+"""
 
 import json
 import os

@@ -208,15 +208,18 @@ def test_lesion_command(tmp_path, capsys):
 BACKEND_CODE = """
 import json, numpy as np, keras_resnet
 from keras_resnet import analysis
-x, y, out = np.random.default_rng(0).random((4, 8, 8, 3), dtype="float32"), np.array([0, 1, 2, 0]), {}
+x = np.random.default_rng(0).random((4, 8, 8, 3), dtype="float32")
+y, out = np.array([0, 1, 2, 0]), {}
 for name, kwargs in (("cifar_resnet20", {"zero_init_residual": True}), ("cifar_plain20", {})):
-    study = analysis.lesion_study(keras_resnet.create_model(name, input_shape=(8, 8, 3), classes=3, **kwargs), (x, y))
-    out[name] = [len(study.rows), sum(r.downsampling for r in study.rows), max(abs(r.drop) for r in study.rows)]
+    model = keras_resnet.create_model(name, input_shape=(8, 8, 3), classes=3, **kwargs)
+    study = analysis.lesion_study(model, (x, y))
+    rows = study.rows
+    out[name] = [len(rows), sum(r.downsampling for r in rows), max(abs(r.drop) for r in rows)]
 print(json.dumps(out))
 """
 
 
-# 25-30 s each on 2 cores (a fresh process, JAX compiles every op on first use): slow tier.
+# A fresh process per backend (JAX compiles every op on first use): slow tier.
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["jax", "torch"])
 def test_lesion_study_on_other_backends(backend):
@@ -268,7 +271,7 @@ def test_degradation_benchmark_quick_run(tmp_path):
     assert len(json.loads((tmp_path / "results.json").read_text())["lesions"]) == 2
 
 
-@pytest.mark.slow  # plain-20 and ResNet-20 trained for 240 steps each: 1-2 minutes on 2 CPU cores
+@pytest.mark.slow  # plain-20 and ResNet-20 trained for 240 steps each
 def test_one_block_matters_less_in_a_trained_resnet_than_in_its_plain_net(tmp_path):
     """Veit et al.'s finding on trained nets (seeded): the median accuracy drop from removing one
     shape-keeping block, relative to the net's own intact accuracy, is smaller for ResNet-20 than

@@ -1,4 +1,4 @@
-"""Training across processes (issue 15): `keras-resnet train --processes 2` runs one model over two
+"""Training across processes: `keras-resnet train --processes 2` runs one model over two
 local JAX processes (keras.distribution.DataParallel, Gloo collectives on CPU); it ends with the
 very weights of one process on two devices, its held-out accuracy is within 3 points of the
 one-device run (slow tier), one process writes the outputs, and a killed process stops the run
@@ -47,7 +47,7 @@ def _held_out(out: str) -> float:
     return float(re.search(r"held-out accuracy ([\d.]+)%", out).group(1))
 
 
-@pytest.mark.slow  # 3.3 min on 2 cores; the default tier has the bit-identical check below
+@pytest.mark.slow  # three epochs twice; the default tier has the bit-identical check below
 def test_two_processes_train_like_one_and_write_one_set_of_outputs(tmp_path):
     two = _train("--epochs", "3", "--processes", "2", "--output", str(tmp_path / "two"))
     assert two.returncode == 0, two.stderr[-3000:]

@@ -1,4 +1,4 @@
-"""Training from a source, streamed (issue 14): image folders with a corrupt file and a non-image
+"""Training from a source, streamed: image folders with a corrupt file and a non-image
 file, on the TensorFlow and JAX backends (JAX with TensorFlow made unimportable), resumes after a
 SIGKILL mid-epoch to the same weights, dataset objects passed as they are, memory that does not
 grow with the image count."""
@@ -22,7 +22,8 @@ from keras_resnet.training import checkpoints, train
 
 
 def make_folder(root, per_class=24, size=32, classes=(0, 1)):
-    """Digits 0 and 1 as JPEG files in one subfolder per class, plus a truncated JPEG and a text file."""
+    """Digits 0 and 1 as JPEG files in one subfolder per class, plus a truncated JPEG and a text
+    file."""
     (x, y), _ = data.digits(size, seed=1)
     for digit in classes:
         folder = root / f"digit{digit}"
@@ -47,9 +48,12 @@ _FOLDER_RUN = textwrap.dedent(
     """
     import importlib.abc, importlib.machinery, json, sys
     if sys.argv[3] == "block-tensorflow":
-        class Blocked(importlib.abc.MetaPathFinder, importlib.abc.Loader):  # as if TensorFlow were not installed
+        # as if TensorFlow were not installed
+        class Blocked(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             def find_spec(self, name, path, target=None):
-                return importlib.machinery.ModuleSpec(name, self) if name.split(".")[0] == "tensorflow" else None
+                if name.split(".")[0] == "tensorflow":
+                    return importlib.machinery.ModuleSpec(name, self)
+                return None
             def create_module(self, spec):
                 raise ModuleNotFoundError(f"No module named {spec.name!r}")
             def exec_module(self, module):
@@ -58,11 +62,12 @@ _FOLDER_RUN = textwrap.dedent(
     from keras_resnet.training import train
     runs = []
     for epochs in (2, 3):
-        result = train("cifar_resnet20", sys.argv[1], epochs=epochs, batch_size=8, image_size=32, validation_split=0.25,
-                       preprocessing="unit", augment="pad_crop", output_dir=sys.argv[2], seed=0, workers=2, verbose=0,
+        result = train("cifar_resnet20", sys.argv[1], epochs=epochs, batch_size=8, image_size=32,
+                       validation_split=0.25, preprocessing="unit", augment="pad_crop",
+                       output_dir=sys.argv[2], seed=0, workers=2, verbose=0,
                        tensorboard=False, learning_rate=0.02)
-        runs.append({k: getattr(result, k) for k in ("start_epoch", "epochs_run", "skipped", "backend")}
-                    | {"history": result.history})
+        keys = ("start_epoch", "epochs_run", "skipped", "backend")
+        runs.append({k: getattr(result, k) for k in keys} | {"history": result.history})
     print(json.dumps({"runs": runs, "tensorflow": "tensorflow" in sys.modules}))
     """
 )
@@ -200,8 +205,8 @@ _RSS = textwrap.dedent(
     """
     import resource, sys
     from keras_resnet.training import stream
-    batches = stream.Batches(stream.from_folder(sys.argv[1]), 16, 160, seed=0, augment="random_resized_crop_flip",
-                             preprocessing="unit", classes=2)
+    batches = stream.Batches(stream.from_folder(sys.argv[1]), 16, 160, seed=0,
+                             augment="random_resized_crop_flip", preprocessing="unit", classes=2)
     for images, labels in stream.dataset(batches, 0, batches.steps_per_epoch, workers=2):
         pass
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
@@ -341,13 +346,13 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
         weights=str(checkpoint),
     ).get_weights()
     after_head = backbone_and_head(output / "head" / "final.weights.h5")
-    for before, after in zip(pretrained, after_head[0]):
+    for before, after in zip(pretrained, after_head[0], strict=True):
         np.testing.assert_array_equal(before, after)
     assert np.abs(after_head[1][1]).max() > 0  # the head's bias starts at 0: it moved
     final_backbone = result.model.get_layer("resnet18")
     moved = [
         not np.array_equal(v.numpy(), before)
-        for v, before in zip(final_backbone.weights, after_head[0])
+        for v, before in zip(final_backbone.weights, after_head[0], strict=True)
         if v.trainable
     ]
     assert moved and all(moved), (

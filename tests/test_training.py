@@ -72,6 +72,7 @@ def test_schedules_serialize(name):
 def test_unknown_recipe_is_named():
     with pytest.raises(
         ValueError,
-        match=r"recipe must be one of 'cifar', 'bag_of_tricks', 'finetune'; received recipe='imagenet'",
+        match=r"recipe must be one of 'cifar', 'bag_of_tricks', 'finetune'; "
+        r"received recipe='imagenet'",
     ):
         recipes.get("imagenet")

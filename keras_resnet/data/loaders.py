@@ -184,15 +184,15 @@ def _readable(
     bad = [f for i, f in enumerate(files) if i not in found]
     if not found:
         raise ValueError(
-            f"data={str(folder)!r} has no readable image ({', '.join(IMAGE_EXTENSIONS)}) in its class subfolders"
-            + (f"; {len(bad)} could not be decoded" if bad else "")
+            f"data={str(folder)!r} has no readable image ({', '.join(IMAGE_EXTENSIONS)}) in its "
+            "class subfolders" + (f"; {len(bad)} could not be decoded" if bad else "")
         )
     if bad:
         shown = [f"{f.relative_to(folder).as_posix()} ({_decode_error(f)})" for f in bad[:10]]
         more = f" and {len(bad) - 10} more" if len(bad) > 10 else ""
         warnings.warn(
-            f"skipped {len(bad)} unreadable image{'s' if len(bad) > 1 else ''} of {len(files)} in {folder}: "
-            f"{', '.join(shown)}{more}",
+            f"skipped {len(bad)} unreadable image{'s' if len(bad) > 1 else ''} of {len(files)} in "
+            f"{folder}: {', '.join(shown)}{more}",
             stacklevel=4,
         )
     return found
@@ -372,13 +372,15 @@ def _read_cifar_binary(folder: pathlib.Path, classes: int) -> tuple[_Arrays, _Ar
             path = folder / name
             if not path.is_file():
                 raise ValueError(
-                    f"data={str(folder)!r} lacks {name}: expected the CIFAR-{classes} binary version "
-                    f"({', '.join(names)}, {test_name}) from https://www.cs.toronto.edu/~kriz/cifar.html"
+                    f"data={str(folder)!r} lacks {name}: expected the CIFAR-{classes} binary "
+                    f"version ({', '.join(names)}, {test_name}) from "
+                    "https://www.cs.toronto.edu/~kriz/cifar.html"
                 )
             raw = np.fromfile(path, dtype=np.uint8)
             if raw.size % record:
                 raise ValueError(
-                    f"{str(path)!r} is not a CIFAR-{classes} binary batch (size {raw.size} is not a multiple of {record})"
+                    f"{str(path)!r} is not a CIFAR-{classes} binary batch (size {raw.size} is not "
+                    f"a multiple of {record})"
                 )
             chunks.append(raw.reshape(-1, record))
         data = np.concatenate(chunks)
@@ -416,8 +418,9 @@ def cifar(
         (x_train, y_train), (x_test, y_test) = loader.load_data()
     except Exception as error:  # offline
         raise ValueError(
-            f"CIFAR-{classes} could not be downloaded ({type(error).__name__}: {error}); download the binary "
-            "version from https://www.cs.toronto.edu/~kriz/cifar.html and pass folder=<its extracted folder>"
+            f"CIFAR-{classes} could not be downloaded ({type(error).__name__}: {error}); download "
+            "the binary version from https://www.cs.toronto.edu/~kriz/cifar.html and pass "
+            "folder=<its extracted folder>"
         ) from None
     return (x_train, y_train.reshape(-1).astype("int64")), (
         x_test,
@@ -452,8 +455,9 @@ def tfrecords(
         image_size: an int or ``(height, width)``: images are resized to it.
         label_offset: subtracted from the stored labels (the Model Garden stores 1..1000).
         augment: a function ``(uint8 image, seed) -> image`` of TensorFlow ops applied to each
-            decoded image before the resize (`keras_resnet.training.augment.tf_random_resized_crop_flip`),
-            its stateless seed a function of `seed` and the record's position in the stream.
+            decoded image before the resize
+            (`keras_resnet.training.augment.tf_random_resized_crop_flip`), its stateless seed a
+            function of `seed` and the record's position in the stream.
         one_hot: a class count: labels as one-hot float32 rows (None: integers).
         repeat: endless, reshuffled each pass (training); batches are then all full.
         start: batches left out at the start (a run resumed at that global step sees the

@@ -183,8 +183,8 @@ class _Options:
 def _text(argument: str, spec: Any) -> str:
     if not isinstance(spec, (str, os.PathLike)):
         raise TypeError(
-            f"{argument} must be a data name or a path ({'; '.join(FORMS)}); "
-            f"received {type(spec).__name__}"
+            f"{argument} must be a data name or a path ({'; '.join(FORMS)}); received "
+            f"{type(spec).__name__}"
         )
     return os.fspath(spec)
 
@@ -253,8 +253,8 @@ def _checked_arrays(
         labels = labels[:, 0]
     if images.ndim != 4 or labels.ndim != 1 or len(images) != len(labels) or not len(labels):
         raise ValueError(
-            f"{argument}={text!r} must hold images (N, H, W, C) and labels (N,) with N >= 1; "
-            f"it holds shapes {images.shape} and {labels.shape}"
+            f"{argument}={text!r} must hold images (N, H, W, C) and labels (N,) with N >= 1; it "
+            f"holds shapes {images.shape} and {labels.shape}"
         )
     if not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0:
         raise ValueError(
@@ -268,14 +268,14 @@ def _npz(path: pathlib.Path, options: _Options) -> Source:
     text = str(path)
     if not path.is_file():
         raise ValueError(
-            f"{options.argument}={text!r} does not exist "
-            "(an .npz file with arrays 'images' and 'labels')"
+            f"{options.argument}={text!r} does not exist (an .npz file with arrays 'images' and "
+            "'labels')"
         )
     with np.load(path) as arrays:
         if not {"images", "labels"} <= set(arrays.files):
             raise ValueError(
-                f"{options.argument}={text!r} must hold arrays 'images' and 'labels'; "
-                f"it holds {', '.join(arrays.files) or 'none'}"
+                f"{options.argument}={text!r} must hold arrays 'images' and 'labels'; it holds "
+                f"{', '.join(arrays.files) or 'none'}"
             )
         images, labels = _checked_arrays(options.argument, text, arrays["images"], arrays["labels"])
         names = arrays["class_names"] if "class_names" in arrays.files else None
@@ -307,8 +307,8 @@ def _image_folder(path: pathlib.Path, options: _Options) -> Source:
     listing = loaders.list_image_folder(path, argument=options.argument)
     if len(listing.class_names) < 2:
         raise ValueError(
-            f"{options.argument}={str(path)!r} has one class folder "
-            f"({listing.class_names[0]!r}): a classifier needs two classes or more"
+            f"{options.argument}={str(path)!r} has one class folder ({listing.class_names[0]!r}): "
+            "a classifier needs two classes or more"
         )
     return Source(
         kind="folder",
@@ -362,8 +362,8 @@ def _with_validation(found: Source, validation: Any, options: _Options, argument
         return dataclasses.replace(found, validation=part, description="")
     if found.kind == "folder" and held.class_names != found.class_names:
         raise ValueError(
-            f"{argument}={text!r} has the class folders {held.class_names}, "
-            f"{options.argument} has {found.class_names}: they must be the same"
+            f"{argument}={text!r} has the class folders {held.class_names}, {options.argument} has "
+            f"{found.class_names}: they must be the same"
         )
     return dataclasses.replace(found, validation=held.train, validation_split=None, description="")
 
@@ -371,8 +371,8 @@ def _with_validation(found: Source, validation: Any, options: _Options, argument
 def _limited(found: Source, limit: int, argument: str, text: str) -> Source:
     if found.kind != "arrays":
         raise ValueError(
-            f"limit applies to arrays (digits, CIFAR, .npz), not to files; "
-            f"received {argument}={text!r}"
+            "limit applies to arrays (digits, CIFAR, .npz), not to files; received "
+            f"{argument}={text!r}"
         )
     images, labels = found.train
     return dataclasses.replace(found, train=(images[:limit], labels[:limit]), description="")

@@ -1,4 +1,5 @@
-"""Training augmentation in NumPy, run by the input pipeline's worker threads on every Keras backend.
+"""Training augmentation in NumPy, run by the input pipeline's worker threads on every Keras
+backend.
 
 Every draw comes from a `numpy.random.Generator` that the pipeline seeds with ``(seed, epoch,
 batch)``: a resumed run draws exactly what an uninterrupted one drew, whatever the number of
@@ -24,7 +25,8 @@ Example:
     >>> from keras_resnet.training import augment
     >>> images = np.arange(2 * 8 * 8 * 1, dtype="float32").reshape(2, 8, 8, 1)
     >>> out = augment.apply("pad_crop_flip", images, np.random.default_rng(0))
-    >>> out.shape, bool((augment.apply("pad_crop_flip", images, np.random.default_rng(0)) == out).all())
+    >>> again = augment.apply("pad_crop_flip", images, np.random.default_rng(0))
+    >>> out.shape, bool((again == out).all())
     ((2, 8, 8, 1), True)
 """
 
@@ -42,7 +44,8 @@ AREA, RATIO = (0.08, 1.0), (3 / 4, 4 / 3)
 
 
 def pad_crop(images: np.ndarray, rng: np.random.Generator, padding: int = 4) -> np.ndarray:
-    """Zero-pads a batch ``(N, H, W, C)`` by `padding` and crops each image back to size at its own offset."""
+    """Zero-pads a batch ``(N, H, W, C)`` by `padding` and crops each image back to size at its
+    own offset."""
     count, height, width = images.shape[:3]
     padded = np.pad(images, [(0, 0), (padding, padding), (padding, padding), (0, 0)])
     offsets = rng.integers(0, 2 * padding + 1, size=(count, 2))

@@ -91,8 +91,9 @@ def check_run(backup: pathlib.Path, facts: dict, *, write: bool = True) -> None:
         if changed:
             what = ", ".join(f"{k} {old} -> {new}" for k, (old, new) in changed.items())
             raise ValueError(
-                f"output_dir {backup.parent} holds a run with other settings ({what}); its checkpoints would "
-                "not resume it: use another output_dir, or delete the folder to start over"
+                f"output_dir {backup.parent} holds a run with other settings ({what}); its "
+                "checkpoints would not resume it: use another output_dir, or delete the folder to "
+                "start over"
             )
         return
     if not write:

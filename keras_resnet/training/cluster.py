@@ -75,7 +75,8 @@ class Cluster:
     def check(self) -> None:
         if self.coordinator is not None and not _ADDRESS.match(self.coordinator):
             raise ValueError(
-                f"coordinator must be HOST:PORT (process 0's address); received {self.coordinator!r}"
+                "coordinator must be HOST:PORT (process 0's address); received "
+                f"{self.coordinator!r}"
             )
         if self.num_processes is not None:
             _checks.check_int("num_processes", self.num_processes, minimum=1)
@@ -83,14 +84,14 @@ class Cluster:
             _checks.check_int("process_id", self.process_id, minimum=0)
             if self.num_processes is not None and self.process_id >= self.num_processes:
                 raise ValueError(
-                    f"process_id must be in 0..{self.num_processes - 1} for num_processes={self.num_processes}; "
-                    f"received process_id={self.process_id}"
+                    f"process_id must be in 0..{self.num_processes - 1} for "
+                    f"num_processes={self.num_processes}; received process_id={self.process_id}"
                 )
         given = [v is not None for v in (self.coordinator, self.num_processes, self.process_id)]
         if any(given) and not all(given):
             raise ValueError(
-                "coordinator, num_processes and process_id go together (or none of them, for JAX to detect "
-                f"Slurm, Open MPI or Cloud TPU); received {self}"
+                "coordinator, num_processes and process_id go together (or none of them, for JAX "
+                f"to detect Slurm, Open MPI or Cloud TPU); received {self}"
             )
 
 
@@ -102,7 +103,8 @@ def _env_int(name: str) -> int:
 
 
 def wait_for(address: str, timeout: float) -> None:
-    """Returns once something listens at ``HOST:PORT``; a TimeoutError naming it after `timeout` s."""
+    """Returns once something listens at ``HOST:PORT``; a TimeoutError naming it after `timeout`
+    seconds."""
     host, port = address.rsplit(":", 1)
     deadline = time.monotonic() + timeout
     while True:
@@ -112,8 +114,8 @@ def wait_for(address: str, timeout: float) -> None:
         except OSError as error:
             if time.monotonic() > deadline:
                 raise TimeoutError(
-                    f"the coordinator {address} did not answer in {timeout:.0f} s ({error}); is process 0 "
-                    "started, and is that address and port reachable from this machine?"
+                    f"the coordinator {address} did not answer in {timeout:.0f} s ({error}); is "
+                    "process 0 started, and is that address and port reachable from this machine?"
                 ) from None
             time.sleep(0.5)
 
@@ -132,8 +134,8 @@ def initialize(
     if keras.backend.backend() != "jax":
         raise ValueError(
             "training across processes runs on Keras' JAX backend (keras.distribution); "
-            f"KERAS_BACKEND is {keras.backend.backend()!r}. TensorFlow's MultiWorkerMirroredStrategy "
-            "waits on keras-team/keras#20585"
+            f"KERAS_BACKEND is {keras.backend.backend()!r}. TensorFlow's "
+            "MultiWorkerMirroredStrategy waits on keras-team/keras#20585"
         )
     cluster = Cluster.of(coordinator, num_processes, process_id)
     import jax
@@ -151,8 +153,9 @@ def initialize(
     except Exception as error:  # noqa: BLE001 - JAX's XlaRuntimeError, RuntimeError, ValueError
         text = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise RuntimeError(
-            f"joining the cluster at {cluster.coordinator or 'the detected coordinator'} as process "
-            f"{cluster.process_id} of {cluster.num_processes} failed in {timeout:.0f} s: {text}"
+            f"joining the cluster at {cluster.coordinator or 'the detected coordinator'} as "
+            f"process {cluster.process_id} of {cluster.num_processes} failed in {timeout:.0f} s: "
+            f"{text}"
         ) from None
     return Cluster(cluster.coordinator, jax.process_count(), jax.process_index())
 
@@ -193,7 +196,8 @@ def launch(command: Sequence[str], processes: int, *, grace: float = 10.0) -> in
             if failed:
                 index, code = failed[0]
                 print(
-                    f"keras-resnet: process {index} of {processes} {_ended(code)}; stopping the other processes",
+                    f"keras-resnet: process {index} of {processes} {_ended(code)}; stopping the "
+                    "other processes",
                     file=sys.stderr,
                     flush=True,
                 )

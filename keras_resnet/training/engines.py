@@ -75,7 +75,8 @@ class Engine:
             keras.distribution.set_distribution(current)
 
     def agree(self, name: str, value: int) -> None:
-        """Checks that every process holds the same `value` (a resume step), naming those that differ."""
+        """Checks that every process holds the same `value` (a resume step), naming those that
+        differ."""
         if self.processes == 1:
             return
         import numpy as np
@@ -85,8 +86,8 @@ class Engine:
         if len(set(values.tolist())) > 1:
             seen = ", ".join(f"process {i}: {v}" for i, v in enumerate(values.tolist()))
             raise RuntimeError(
-                f"the processes disagree on the {name} ({seen}); output_dir must be one folder that "
-                "every process sees (a shared filesystem)"
+                f"the processes disagree on the {name} ({seen}); output_dir must be one folder "
+                "that every process sees (a shared filesystem)"
             )
 
 
@@ -134,7 +135,8 @@ def strategy_name(distribution: Any) -> str:
         return f"mirrored ({replicas} device{'' if replicas == 1 else 's'})"
     if not tf.distribute.has_strategy() and distribution is tf.distribute.get_strategy():
         return "default"
-    return f"{type(distribution).__name__.lstrip('_')} ({replicas} replica{'' if replicas == 1 else 's'})"
+    plural = "" if replicas == 1 else "s"
+    return f"{type(distribution).__name__.lstrip('_')} ({replicas} replica{plural})"
 
 
 def _tensorflow(strategy: Any) -> Engine:
@@ -147,9 +149,9 @@ def _tensorflow(strategy: Any) -> Engine:
         import keras
 
         raise ValueError(
-            f"strategy='multi_worker': Keras {keras.__version__} model.fit fails under MultiWorkerMirroredStrategy "
-            "(tensorflow/tensorflow#72388: scalar logs reduced along axis 0). Use 'mirrored' on one machine; "
-            f"set {MULTI_WORKER_OVERRIDE}=1 to try anyway"
+            f"strategy='multi_worker': Keras {keras.__version__} model.fit fails under "
+            "MultiWorkerMirroredStrategy (tensorflow/tensorflow#72388: scalar logs reduced along "
+            f"axis 0). Use 'mirrored' on one machine; set {MULTI_WORKER_OVERRIDE}=1 to try anyway"
         )
     return Engine(
         "tensorflow",
@@ -183,14 +185,16 @@ def _jax(strategy: Any) -> Engine:
     _checks.check_choice("strategy", strategy, STRATEGIES)
     if strategy == "multi_worker":
         raise ValueError(
-            "strategy='multi_worker' is TensorFlow's MultiWorkerMirroredStrategy; on the JAX backend, use "
-            "strategy='mirrored' (keras.distribution.DataParallel over the devices of every process)"
+            "strategy='multi_worker' is TensorFlow's MultiWorkerMirroredStrategy; on the JAX "
+            "backend, use strategy='mirrored' (keras.distribution.DataParallel over the devices of "
+            "every process)"
         )
     if strategy == "default":
         if processes > 1:
             raise ValueError(
-                f"strategy='default' trains on one device, but this is process {process} of {processes}: "
-                "use strategy='mirrored' to train one model over every process's devices"
+                f"strategy='default' trains on one device, but this is process {process} of "
+                f"{processes}: use strategy='mirrored' to train one model over every process's "
+                "devices"
             )
         return Engine("jax", "default", 1, contextlib.nullcontext)
     devices = keras.distribution.list_devices()
@@ -212,8 +216,9 @@ def _torch(strategy: Any) -> Engine:
     _checks.check_choice("strategy", strategy, STRATEGIES)
     if strategy != "default":
         raise ValueError(
-            f"strategy={strategy!r} is not available on the torch backend (Keras has no multi-device "
-            "engine for PyTorch); use KERAS_BACKEND=jax or tensorflow, or strategy='default'"
+            f"strategy={strategy!r} is not available on the torch backend (Keras has no "
+            "multi-device engine for PyTorch); use KERAS_BACKEND=jax or tensorflow, or "
+            "strategy='default'"
         )
     return Engine("torch", "default", 1, contextlib.nullcontext)
 
@@ -260,7 +265,8 @@ def _has_gpu() -> bool:
 
 def make_deterministic() -> None:
     """The backend's deterministic kernels (TensorFlow op determinism, PyTorch's deterministic
-    algorithms); JAX's are deterministic on CPU, and XLA's GPU flag must be set before JAX starts."""
+    algorithms); JAX's are deterministic on CPU, and XLA's GPU flag must be set before JAX
+    starts."""
     name = backend()
     if name == "tensorflow":
         import tensorflow as tf

@@ -82,8 +82,8 @@ def _check_arrays(argument: str, data: Any) -> tuple[np.ndarray, np.ndarray]:
         y = y[:, 0]
     if x.ndim != 4 or y.ndim != 1 or len(x) != len(y):
         raise ValueError(
-            f"{argument} must be (images (N, H, W, C), labels (N,)); "
-            f"received shapes {x.shape} and {y.shape}"
+            f"{argument} must be (images (N, H, W, C), labels (N,)); received shapes {x.shape} and "
+            f"{y.shape}"
         )
     if len(y) == 0:
         raise ValueError(f"{argument} has no images; received shapes {x.shape} and {y.shape}")
@@ -111,8 +111,8 @@ def _examples(argument: str, value: Any) -> stream.Examples:
     if is_path(value):
         if not os.path.isdir(value):
             raise ValueError(
-                f"{argument}={os.fspath(value)!r} is not a folder "
-                "(one subfolder of images per class)"
+                f"{argument}={os.fspath(value)!r} is not a folder (one subfolder of images per "
+                "class)"
             )
         return stream.from_folder(value, argument=argument)
     return stream.from_arrays(*_check_arrays(argument, value))
@@ -167,13 +167,13 @@ class Data:
         )
         if validation is None and validation_data is not None:
             raise TypeError(
-                "validation_data must be a dataset object too when train_data is one; "
-                f"received {type(validation_data).__name__}"
+                "validation_data must be a dataset object too when train_data is one; received "
+                f"{type(validation_data).__name__}"
             )
         if is_step_function(train_data) and config.steps_per_epoch is None:
             raise ValueError(
-                "steps_per_epoch is needed when train_data is a function of the step "
-                "(its stream does not end)"
+                "steps_per_epoch is needed when train_data is a function of the step (its stream "
+                "does not end)"
             )
         first = _peek(train_data(0) if is_step_function(train_data) else train_data)
         return cls(None, dataset=train_data, validation_dataset=validation, first=first)
@@ -215,8 +215,8 @@ class Data:
         if self.train is None:
             if config.classes is None:
                 raise ValueError(
-                    "classes is needed when train_data is a dataset object "
-                    "(its labels are not listed)"
+                    "classes is needed when train_data is a dataset object (its labels are not "
+                    "listed)"
                 )
             return config.classes
         if self.train.class_names is not None and config.classes is None:

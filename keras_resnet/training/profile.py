@@ -36,14 +36,15 @@ class Profile:
     def describe(self) -> str:
         ratio = self.input_images_per_second / self.train_images_per_second
         verdict = (
-            f"the input is the bottleneck: it feeds {ratio:.2f}x what the step consumes (try more --workers)"
+            f"the input is the bottleneck: it feeds {ratio:.2f}x what the step consumes (try more "
+            "--workers)"
             if self.bottleneck == "input"
             else f"the model is the bottleneck: the input feeds {ratio:.1f}x what it consumes"
         )
         return (
-            f"input stream alone: {self.input_images_per_second:,.0f} img/s ({self.workers} worker thread(s)); "
-            f"training step alone: {self.train_images_per_second:,.0f} img/s (batch {self.batch_size}, Keras on "
-            f"{self.backend}); {verdict}"
+            f"input stream alone: {self.input_images_per_second:,.0f} img/s ({self.workers} worker "
+            f"thread(s)); training step alone: {self.train_images_per_second:,.0f} img/s (batch "
+            f"{self.batch_size}, Keras on {self.backend}); {verdict}"
         )
 
 
@@ -86,16 +87,16 @@ def profile(
     config, data = plan.settle(model, train_data, None, config)
     if data.train is None:
         raise ValueError(
-            "profile measures the library's own stream: train_data must be an image folder, "
-            "arrays or a data set's name"
+            "profile measures the library's own stream: train_data must be an image folder, arrays "
+            "or a data set's name"
         )
     run = plan.Run.plan(model, config, data)
     batches, _, _ = plan.streams(run)
     assert batches is not None
     _console.log(
         config.verbose,
-        f"profiling {model}: {steps} batches of {run.global_batch} from the stream, "
-        f"then {steps} training steps",
+        f"profiling {model}: {steps} batches of {run.global_batch} from the stream, then {steps} "
+        "training steps",
     )
     input_rate, first = _time_input(batches, steps, run.workers)
     keras_model = model_setup.set_up_model(run)

@@ -83,7 +83,8 @@ class Recipe:
     def _iterations(self) -> int:
         if self.iterations is None:
             raise TypeError(
-                f"recipe {self.name!r} ({self.schedule_kind}) needs iterations; it has iterations=None"
+                f"recipe {self.name!r} ({self.schedule_kind}) needs iterations; it has "
+                "iterations=None"
             )
         return self.iterations
 

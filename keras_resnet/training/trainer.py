@@ -58,8 +58,8 @@ def _callbacks(run: Run, skipped: stream.Skipped | None) -> list:
     elif config.tensorboard:
         _console.log(
             config.verbose,
-            f"TensorBoard logs skipped: {' and '.join(missing)} not installed "
-            "(pip install 'keras-resnet[train]' tensorflow)",
+            f"TensorBoard logs skipped: {' and '.join(missing)} not installed (pip install "
+            "'keras-resnet[train]' tensorflow)",
         )
     return callbacks
 
@@ -192,7 +192,8 @@ def _train_run(run: Run, started: float) -> TrainResult:
     if run.start_step >= run.total_steps:
         _console.log(
             config.verbose,
-            f"training already complete ({run.epochs} epoch{'' if run.epochs == 1 else 's'}) in {run.output}",
+            f"training already complete ({run.epochs} epoch{'' if run.epochs == 1 else 's'}) in "
+            f"{run.output}",
         )
         _save_final(keras_model, run, only_if_missing=True)
         history = _last_logged_epoch(run.output / "log.csv") if run.output else {}
@@ -219,7 +220,8 @@ def _finetune(name: str, data: Data, config: TrainConfig, started: float) -> Tra
     head = spec.head_epochs if config.head_epochs is None else config.head_epochs
     if head >= total:
         raise ValueError(
-            f"head_epochs={head} must be fewer than epochs={total}: the backbone would never be fine-tuned"
+            f"head_epochs={head} must be fewer than epochs={total}: the backbone would never be "
+            "fine-tuned"
         )
     batch = config.batch_size or spec.batch_size
     peak = config.learning_rate or spec.learning_rate(batch)
