@@ -2,94 +2,42 @@
 digits, CIFAR by name and as binary folders, an image folder, an .npz file, TFRecord shards), an
 unknown form lists the accepted ones, and `training.train` takes each form from Python."""
 
+import data_forms
 import numpy as np
 import pytest
-from PIL import Image
 
 from keras_resnet import data
 from keras_resnet.data import loaders
 from keras_resnet.training import train
 
-#: CIFAR's record: label byte(s), then a 3x32x32 image
-_PIXELS = 3 * 32 * 32
-
-
-def _cifar_batch(path, count, label_bytes, seed):
-    rng = np.random.default_rng(seed)
-    labels = rng.integers(0, 10, (count, label_bytes), dtype=np.uint8)
-    images = rng.integers(0, 256, (count, _PIXELS), dtype=np.uint8)
-    np.concatenate([labels, images], axis=1).tofile(path)
-
 
 @pytest.fixture
 def cifar10_folder(tmp_path):
-    """The CIFAR-10 binary layout with 8 images per training batch and 8 test images."""
-    folder = tmp_path / "cifar-10-batches-bin"
-    folder.mkdir()
-    for index in range(1, 6):
-        _cifar_batch(folder / f"data_batch_{index}.bin", 8, 1, index)
-    _cifar_batch(folder / "test_batch.bin", 8, 1, 0)
-    return folder
+    return data_forms.cifar10_folder(tmp_path)
 
 
 @pytest.fixture
 def cifar100_folder(tmp_path):
-    folder = tmp_path / "cifar-100-binary"
-    folder.mkdir()
-    _cifar_batch(folder / "train.bin", 12, 2, 1)
-    _cifar_batch(folder / "test.bin", 4, 2, 2)
-    return folder
+    return data_forms.cifar100_folder(tmp_path)
 
 
 def _image_folder(root, classes=("cats", "dogs"), per_class=8, size=8):
-    rng = np.random.default_rng(0)
-    for name in classes:
-        (root / name).mkdir(parents=True)
-        for index in range(per_class):
-            pixels = rng.integers(0, 256, (size, size, 3), dtype=np.uint8)
-            Image.fromarray(pixels).save(root / name / f"{index}.png")
-    return root
+    return data_forms.image_folder(root, classes=classes, per_class=per_class, size=size)
 
 
 @pytest.fixture
 def image_folder(tmp_path):
-    return _image_folder(tmp_path / "images")
+    return data_forms.image_folder(tmp_path / "images")
 
 
 @pytest.fixture
 def npz_file(tmp_path):
-    rng = np.random.default_rng(0)
-    path = tmp_path / "arrays.npz"
-    np.savez(path, images=rng.random((20, 8, 8, 3), dtype="float32"), labels=np.arange(20) % 4)
-    return path
+    return data_forms.npz_file(tmp_path)
 
 
 @pytest.fixture
 def shards(tmp_path):
-    """Two TFRecord shards of 8x8 PNGs in the ImageNet layout; returns their glob."""
-    import io
-
-    import tensorflow as tf
-
-    rng = np.random.default_rng(0)
-    for shard in range(2):
-        with tf.io.TFRecordWriter(str(tmp_path / f"train-{shard:05d}")) as writer:
-            for index in range(8):
-                encoded = io.BytesIO()
-                Image.fromarray(rng.integers(0, 256, (8, 8, 3), dtype=np.uint8)).save(
-                    encoded, format="PNG"
-                )
-                feature = {
-                    "image/encoded": tf.train.Feature(
-                        bytes_list=tf.train.BytesList(value=[encoded.getvalue()])
-                    ),
-                    "image/class/label": tf.train.Feature(
-                        int64_list=tf.train.Int64List(value=[index % 2])
-                    ),
-                }
-                example = tf.train.Example(features=tf.train.Features(feature=feature))
-                writer.write(example.SerializeToString())
-    return str(tmp_path / "train-*")
+    return data_forms.tfrecord_shards(tmp_path)
 
 
 # ---- each form resolves to its Source ----

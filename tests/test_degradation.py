@@ -202,7 +202,8 @@ def test_lesion_command(tmp_path, capsys):
     )
     errors = capsys.readouterr().err.strip().splitlines()
     assert errors[0].startswith("keras-resnet lesion: error: Unknown model name='cifar_resnet21'")
-    assert "--data must be digits" in errors[1] and "has no blocks to remove" in errors[-1]
+    assert "--data='nope' is not a folder, a file or a data set name" in errors[1]
+    assert "'digits'" in errors[1] and "has no blocks to remove" in errors[-1]
 
 
 BACKEND_CODE = """

@@ -103,3 +103,45 @@ def load_model(spec: str, weights: str | None, input_size: int | None, classes: 
 def start_work(args: argparse.Namespace) -> None:
     """Marks the end of argument checking: failures from here on exit 1, not 2."""
     args.started = True
+
+
+#: The --data forms every command that reads data accepts (`keras_resnet.data.source`).
+DATA_HELP = (
+    "digits (offline default), cifar10, cifar100, a CIFAR binary folder, a folder of class "
+    "subfolders, TFRecord shards ('train-*': image/encoded, image/class/label), or an .npz file "
+    "with arrays 'images' and 'labels'"
+)
+
+
+def data_source(
+    args: argparse.Namespace,
+    *,
+    image_size: int | None = None,
+    validation_split: float | None = None,
+    limit: int | None = None,
+) -> Any:
+    """--data (with --validation-data where the command has it) as a `keras_resnet.data.Source`;
+    an unknown form is a usage error that lists the accepted ones. The digits' held-out part does
+    not depend on --seed."""
+    from keras_resnet import data
+
+    return data.source(
+        args.data,
+        image_size=image_size,
+        validation=getattr(args, "validation_data", None),
+        validation_split=validation_split,
+        limit=limit,
+        seed=0,
+        argument="--data",
+        validation_argument="--validation-data",
+    )
+
+
+def check_image_size(args: argparse.Namespace, images: Any, model: Any) -> None:
+    """Arrays of --data whose images are not the size `model` takes: a usage error naming both."""
+    have, want = tuple(images.shape[1:3]), tuple(model.input_shape[1:3])
+    if None not in want and have != want:
+        raise ValueError(
+            f"--data {args.data!r} holds {have[0]}x{have[1]} images but model {model.name!r} takes "
+            f"{want[0]}x{want[1]}; pass --input-size {have[0]} or data of that size"
+        )

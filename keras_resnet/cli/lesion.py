@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from keras_resnet import registry
-from keras_resnet.cli import _args, _train_data
+from keras_resnet.cli import _args
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -20,13 +20,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
         default="digits",
-        help="held-out images: digits (offline default), cifar10, cifar100, a CIFAR "
-        "binary folder (its test set), or a .npz file with arrays 'images' and 'labels'",
+        help=f"held-out images (the test set of the digits and CIFAR, else all): {_args.DATA_HELP}",
     )
     p.add_argument(
         "--preprocessing",
         choices=_args.preprocessing_names(),
-        help="default: none for digits and .npz, unit for CIFAR",
+        help="default: none for digits and .npz, unit for pixels",
     )
     p.add_argument("--limit", type=_args.count, help="use only the first N held-out images")
     p.add_argument("--batch-size", type=_args.count, default=256)
@@ -34,44 +33,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", help="write the rows as JSON")
 
 
-def _npz(spec: str) -> tuple[Any, Any]:
-    """The arrays ``images`` and ``labels`` of a .npz file."""
-    import numpy as np
+def _data(args: argparse.Namespace, model: Any) -> tuple[Any, Any]:
+    """The held-out ``(images, labels)`` of --data: its own held-out part (the test sets of the
+    digits and CIFAR), else all of it (an .npz, a folder, shards), sized for `model`,
+    preprocessed (--preprocessing, else the data's own), the first --limit of them."""
+    from keras_resnet import data, preprocessing
 
-    if not pathlib.Path(spec).is_file():
-        raise ValueError(
-            f"--data {spec!r} does not exist (a .npz file with arrays 'images' and 'labels')"
-        )
-    with np.load(spec) as arrays:
-        if not {"images", "labels"} <= set(arrays.files):
-            raise ValueError(
-                f"--data {spec!r} must hold arrays 'images' and 'labels'; it holds "
-                f"{', '.join(arrays.files)}"
-            )
-        return arrays["images"], arrays["labels"]
-
-
-def _data(args: argparse.Namespace) -> tuple[Any, Any]:
-    """The held-out ``(images, labels)`` --data names, preprocessed (--preprocessing, else the
-    data's own: none for digits and .npz files, unit for CIFAR), the first --limit of them."""
-    from keras_resnet import preprocessing
-
-    spec = args.data
-    if spec.endswith(".npz"):
-        (images, labels), default = _npz(spec), "none"
-    elif (
-        spec in _train_data.NAMED
-        or pathlib.Path(spec, "data_batch_1.bin").is_file()
-        or pathlib.Path(spec, "train.bin").is_file()
-    ):
-        _, (images, labels), default = _train_data.arrays_or_folder(spec, args.input_size)
-    else:
-        raise ValueError(
-            "--data must be digits, cifar10, cifar100, a CIFAR binary folder or a .npz file; "
-            f"received {spec!r}"
-        )
+    size = model.input_shape[1] or args.input_size
+    found = _args.data_source(args, image_size=size)
+    train, held = data.arrays(found, image_size=size)
+    images, labels = held if held is not None else train
+    _args.check_image_size(args, images, model)
     images, labels = images[: args.limit], labels[: args.limit]
-    return preprocessing.get(args.preprocessing or default)(images), labels
+    return preprocessing.get(args.preprocessing or found.preprocessing)(images), labels
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
         _optional.require("matplotlib", "demo")
     if not args.model.endswith(".keras"):
-        registry.get_entry(args.model)  # an unknown name before the data are read
-    images, labels = _data(args)
+        registry.get_entry(args.model)  # an unknown name before anything is built
     model = _args.load_model(args.model, args.weights, args.input_size, args.classes)
+    images, labels = _data(args, model)
     _args.start_work(args)
     if args.weights is None and not args.model.endswith(".keras"):
         print(f"note: no --weights: {model.name} has random weights", file=sys.stderr)

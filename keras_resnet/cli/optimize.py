@@ -23,7 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         choices=["qat", "prune"],
         help="qat: quantization-aware training; prune: 50%% magnitude pruning",
     )
-    p.add_argument("--data", required=True, help="image folder with one subfolder per class")
+    p.add_argument("--data", required=True, help=_args.DATA_HELP)
     p.add_argument("--output", "-o", required=True, help="output folder")
     p.add_argument("--epochs", type=_args.count, default=2, help="fine-tuning epochs (default 2)")
     p.add_argument("--learning-rate", type=_args.positive_float, default=1e-4, help="default 1e-4")
@@ -33,7 +33,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--validation-split",
         type=lambda t: _args.fraction(t, zero_ok=True),
         default=0.2,
-        help="share of the folder held out (0: none)",
+        help="share of an image folder, the digits or an .npz held out (0: none; CIFAR holds "
+        "out its test set)",
     )
     p.add_argument("--seed", type=int, default=0)
     p.add_argument(
@@ -55,9 +56,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--preprocessing",
-        default="unit",
         choices=_args.preprocessing_names(),
-        help="how pixels become model input (default unit: /255)",
+        help="how pixels become model input (default: none for digits and .npz, unit for pixels)",
     )
     _args.add_model_source(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
@@ -81,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
     export.plan(formats, quantize, quantization_aware=args.method == "qat", **options)
     from keras_resnet import optimize  # tfmot and tf_keras, only now
 
+    train, validation, class_names, preprocessing = _data(args, model)
     _args.start_work(args)
-    train, validation, class_names = _data(args, model)
     result = optimize.fine_tune(
         model,
         train,
@@ -93,14 +93,15 @@ def run(args: argparse.Namespace) -> int:
         optimizer=args.optimizer,
         target_sparsity=args.sparsity,
     )
+    output.mkdir(parents=True, exist_ok=True)  # a folder even when one artifact is asked for
     reports = export.export(
         result.model,
         output,
         format=formats,
         quantize=quantize,
         calibration_data=train if args.method == "prune" else None,
-        preprocessing=args.preprocessing,
-        class_names=class_names,
+        preprocessing=preprocessing,
+        class_names=class_names or None,
         overwrite=args.overwrite,
         compressed_size=True,
         **options,
@@ -132,26 +133,45 @@ def _print_results(
         print(f"sparsity of the pruned kernels: {result.sparsity:.1%}; Keras model: {saved}")
 
 
-def _data(args: argparse.Namespace, model: Any) -> tuple[Any, Any, tuple[str, ...]]:
-    """``(train, validation, class names)`` from the image folder, sized for `model`, whose head
-    must have one output per class."""
+def _data(args: argparse.Namespace, model: Any) -> tuple[Any, Any, tuple[str, ...], str]:
+    """``(train, validation, class names, preprocessing)`` of --data, sized for `model` and
+    preprocessed (--preprocessing, else the data's own): an image folder streamed with tf.data,
+    other forms read into arrays; the model's head must have one output per class."""
     from keras_resnet import data
 
-    train, validation, class_names = data.image_folder(
-        args.data,
-        tuple(model.input_shape[1:3]),
-        batch_size=args.batch_size,
-        preprocessing=args.preprocessing,
-        validation_split=args.validation_split or None,
-        seed=args.seed,
-    )
-    if len(class_names) != model.output_shape[-1]:
-        raise ValueError(
-            f"data={args.data!r} has {len(class_names)} classes but model {model.name!r} has "
-            f"{model.output_shape[-1]} outputs; pass --classes {len(class_names)} or a model "
-            "with that head"
+    size = model.input_shape[1]
+    found = _args.data_source(args, image_size=size, validation_split=args.validation_split or None)
+    name = args.preprocessing or found.preprocessing
+    if found.kind == "folder" and found.validation is None:
+        train, validation, class_names = data.image_folder(
+            found.train,
+            tuple(model.input_shape[1:3]),
+            batch_size=args.batch_size,
+            preprocessing=name,
+            validation_split=found.validation_split,
+            seed=args.seed,
         )
-    return train, validation, class_names
+        classes: int | None = len(class_names)
+    else:
+        parts = data.arrays(found, image_size=size)
+        _args.check_image_size(args, parts[0][0], model)
+        train, validation = _preprocessed(parts, name)
+        class_names, classes = found.class_names or (), found.class_count
+    if classes is not None and classes != model.output_shape[-1]:
+        raise ValueError(
+            f"--data {args.data!r} has {classes} classes but model {model.name!r} has "
+            f"{model.output_shape[-1]} outputs; pass --classes {classes} or a model with that head"
+        )
+    return train, validation, tuple(class_names), name
+
+
+def _preprocessed(parts: tuple[Any, Any], name: str) -> tuple[Any, Any]:
+    """``(train, validation)`` arrays with their images through the preprocessing `name`."""
+    from keras_resnet import preprocessing
+
+    apply = preprocessing.get(name)
+    train, held = parts
+    return (apply(train[0]), train[1]), None if held is None else (apply(held[0]), held[1])
 
 
 def _summary(

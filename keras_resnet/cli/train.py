@@ -10,7 +10,7 @@ import pathlib
 from typing import Any
 
 from keras_resnet import registry
-from keras_resnet.cli import _args, _processes, _train_data
+from keras_resnet.cli import _args, _processes
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -37,8 +37,7 @@ def _add_model_and_recipe(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
         default="digits",
-        help="digits (offline default), cifar10, cifar100, a CIFAR binary folder, a folder "
-        "of class subfolders, or TFRecord shards ('train-*': image/encoded, image/class/label)",
+        help=_args.DATA_HELP,
     )
     p.add_argument("--epochs", type=_args.count, help="default: the recipe's length")
     p.add_argument(
@@ -92,7 +91,7 @@ def _add_data(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--preprocessing",
         choices=_args.preprocessing_names(),
-        help="default: none for digits, unit for pixels",
+        help="default: the --weights preset's, else none for digits and .npz, unit for pixels",
     )
     p.add_argument(
         "--input-size",
@@ -101,13 +100,14 @@ def _add_data(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--validation-data",
-        help="a folder of class subfolders held out (default: --validation-split of --data)",
+        help="held out: data of the same kind as --data (default: the data's own test set, "
+        "else --validation-split of --data)",
     )
     p.add_argument(
         "--validation-split",
         type=float,
         default=0.2,
-        help="share of an image folder held out (default 0.2)",
+        help="share of an image folder, the digits or an .npz held out (default 0.2)",
     )
     p.add_argument(
         "--workers",
@@ -115,7 +115,7 @@ def _add_data(p: argparse.ArgumentParser) -> None:
         help="threads that decode and augment (default: the cores, at most 16)",
     )
     p.add_argument(
-        "--limit", type=_args.count, help="use only the first N training images (digits, CIFAR)"
+        "--limit", type=_args.count, help="use only the first N training images (arrays)"
     )
     p.add_argument(
         "--classes",
@@ -186,33 +186,29 @@ def _check_output(args: argparse.Namespace) -> None:
     atomic.check_writable(output)
 
 
-def _data(args: argparse.Namespace, shards: bool, joined: Any) -> tuple[Any, Any, str]:
-    """``(train, validation, preprocessing)`` of --data: this process's share of TFRecord shards
-    (--validation-data is then read with them), else arrays (the first --limit) or a folder."""
-    if shards:
-        share = (joined.process_id, joined.num_processes) if joined else (0, 1)
-        train, validation, preprocessing = _train_data.shards(args, *share)
-        args.validation_data = None
-    else:
-        train, validation, preprocessing = _train_data.arrays_or_folder(args.data, args.input_size)
-    if args.limit is not None:
-        if not isinstance(train, tuple):
+def _source(args: argparse.Namespace) -> Any:
+    """--data and --validation-data as one `keras_resnet.data.Source`, with the counts TFRecord
+    shards need checked: all usage errors, before any work."""
+    split = args.validation_split if args.validation_data is None else None
+    found = _args.data_source(
+        args, image_size=args.input_size, validation_split=split, limit=args.limit
+    )
+    for flag, value in (("--classes", args.classes), ("--steps-per-epoch", args.steps_per_epoch)):
+        if found.kind == "tfrecords" and value is None:
             raise ValueError(
-                "--limit applies to digits and CIFAR arrays, not to files; "
+                f"{flag} is needed with TFRecord shards (their records are not counted); "
                 f"received --data {args.data}"
             )
-        train = (train[0][: args.limit], train[1][: args.limit])
-    return train, validation, preprocessing
+    return found
 
 
-def _settings(
-    args: argparse.Namespace, validation: Any, preprocessing: str, *, shards: bool, folder: bool
-) -> dict[str, Any]:
+def _settings(args: argparse.Namespace, found: Any) -> dict[str, Any]:
     """The keyword arguments of `keras_resnet.training.train` (and of the profile) the flags
-    give."""
+    give; the recipe and the preprocessing default there (`training.recipes.default_recipe`,
+    `training.config.default_preprocessing`)."""
+    files = found.kind != "arrays"
     return dict(
-        validation_data=args.validation_data or validation,
-        recipe=args.recipe or ("finetune" if args.weights else "cifar"),
+        recipe=args.recipe,
         weights=args.weights,
         epochs=args.epochs,
         batch_size=args.batch_size,
@@ -221,12 +217,8 @@ def _settings(
         output_dir=args.output,
         save_freq=args.save_freq,
         augment=args.augment,
-        preprocessing=args.preprocessing
-        or (None if args.weights and not shards else preprocessing),
-        image_size=args.input_size
-        if folder or args.augment == "random_resized_crop_flip"
-        else None,
-        validation_split=args.validation_split if folder and args.validation_data is None else None,
+        preprocessing=args.preprocessing,
+        image_size=args.input_size if files or args.augment == "random_resized_crop_flip" else None,
         workers=args.workers,
         classes=args.classes,
         steps_per_epoch=args.steps_per_epoch,
@@ -242,9 +234,10 @@ def run(args: argparse.Namespace) -> int:
     from keras_resnet.training import engines
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
-    shards = _train_data.check(args)
+    found = _source(args)
     _check_output(args)
     if args.processes is not None:
+        del found  # each process reads the data itself
         return _processes.launch_local(args)
     joined = _processes.join(args)
     if joined is not None and args.strategy == "default":
@@ -253,16 +246,12 @@ def run(args: argparse.Namespace) -> int:
     if strategy == "multi_worker" and engines.backend() == "tensorflow":
         strategy = training.make_strategy(strategy)  # before any other TensorFlow op
     _args.start_work(args)
-    train, validation, preprocessing = _data(args, shards, joined)
-    folder = isinstance(train, str)
     fit: Any = training.train
     if args.profile:  # the same settings, measured instead of trained: nothing is written
         from keras_resnet.training import profile
 
         fit = functools.partial(profile.profile, steps=args.profile)
-        validation = args.validation_data = None
-    settings = _settings(args, validation, preprocessing, shards=shards, folder=folder)
-    result: Any = fit(args.model, train, strategy=strategy, **settings)
+    result: Any = fit(args.model, found, strategy=strategy, **_settings(args, found))
     if joined is None or joined.process_id == 0:  # one process speaks for the run
         print(result.describe() if args.profile else _summary(args.model, result, args.output))
     return 0

@@ -2,7 +2,8 @@
 
 * `source`: any form of a data argument (``"digits"``, ``"cifar10"``, ``"cifar100"``, a CIFAR
   binary folder, an image folder, TFRecord shards, an ``.npz`` file) resolved into one `Source`,
-  which `keras_resnet.training.train` takes (it also takes the forms themselves).
+  which `keras_resnet.training.train` takes (it also takes the forms themselves); `arrays`
+  reads any `Source` into memory (for evaluation and small fine-tuning sets).
 * `digits`: scikit-learn's 8x8 handwritten digits (1,797 real images that ship with
   scikit-learn, so they need no download), upscaled to CIFAR's 32x32x3, split into train and test:
   the embedded default data of the demo, the examples and the tests.
@@ -33,9 +34,10 @@ from keras_resnet.data.loaders import (
     list_image_folder,
     tfrecords,
 )
-from keras_resnet.data.sources import CIFAR10_CLASSES, FORMS, KINDS, Source, source
+from keras_resnet.data.sources import CIFAR10_CLASSES, FORMS, KINDS, Source, arrays, source
 
 __all__ = [
+    "arrays",
     "CIFAR10_CLASSES",
     "DIGITS_CLASSES",
     "FORMS",

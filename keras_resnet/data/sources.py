@@ -400,4 +400,50 @@ def _describe(found: Source) -> str:
     return text
 
 
-__all__ = ["CIFAR10_CLASSES", "FORMS", "KINDS", "Source", "source"]
+def arrays(
+    found: Source, *, image_size: int | None = None
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray] | None]:
+    """A source's training and held-out parts as in-memory arrays of pixels (not preprocessed):
+    ``((images, labels), (images, labels) or None)``.
+
+    Arrays are returned as they are; an image folder's files (and a validation folder's, or the
+    share `Source.validation_split` held out of it) and TFRecord shards are decoded and resized to
+    `image_size` (default: the source's own). For data that fit in memory: evaluation, a lesion
+    study, fine-tuning on a small set.
+
+    Raises:
+        ValueError: files to decode and no image size, or a folder without a readable image.
+    """
+    if found.kind == "arrays":
+        return found.train, found.validation
+    size = image_size or found.image_size
+    if size is None:
+        raise ValueError(
+            f"image_size is needed to read {found.title} into arrays (the side images are resized "
+            "to)"
+        )
+    if found.kind == "folder":
+        split = None if found.validation is not None else found.validation_split
+        (train, held), _ = loaders.image_folder_arrays(found.train, size, validation_split=split)
+        if found.validation is not None:
+            (held, _), _ = loaders.image_folder_arrays(
+                found.validation, size, validation_split=None
+            )
+        return train, held
+    held = None if found.validation is None else _shard_arrays(found.validation, size)
+    return _shard_arrays(found.train, size), held
+
+
+def _shard_arrays(pattern: str, image_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every record of TFRecord shards, in file order, as ``(float32 pixels, int64 labels)``."""
+    batches = loaders.tfrecords(
+        pattern, image_size, batch_size=256, preprocessing="none", shuffle=False
+    )
+    parts = [(np.asarray(x), np.asarray(y)) for x, y in batches]
+    return (
+        np.concatenate([x for x, _ in parts]),
+        np.concatenate([y for _, y in parts]).astype("int64"),
+    )
+
+
+__all__ = ["CIFAR10_CLASSES", "FORMS", "KINDS", "Source", "arrays", "source"]
