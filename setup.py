@@ -42,6 +42,7 @@ EXTRAS["test"] = [
     "pytest>=7",
     "pytest-xdist>=3",
     "mypy>=1.10",
+    "ruff==0.17.6",  # pinned: a new release may format differently and fail CI
     *EXTRAS["demo"],
     *EXTRAS["optimize"],
     *EXTRAS["weights"],

@@ -18,10 +18,10 @@ def _train_mode_loss(model, x, y):
     return float(loss(y, model(x, training=True)))
 
 
-#: Open findings (slow tier, measured 2026-11-22), kept strict so a change in behaviour shows up:
-#: at init, one clipped SGD step goes uphill for option B (loss 16.75 -> 18.22) and gives NaN
-#: for option C (1.47 -> nan) at depth 1202; option A and the pre-activation form descend. The
-#: paper trained ResNet-1202 with option A only. To be investigated (gradient overflow?).
+#: Open findings (slow tier), kept strict so a change in behaviour shows up: at init, one clipped
+#: SGD step goes uphill for option B and gives NaN for option C at depth 1202; option A and the
+#: pre-activation form descend. The paper trained ResNet-1202 with option A only. To be
+#: investigated (gradient overflow?).
 KNOWN_1202 = pytest.mark.xfail(
     strict=True, reason="open finding: one-step descent fails for 1202 with option B/C"
 )
