@@ -83,8 +83,7 @@ COMMANDS: dict[str, CommandInfo] = {
     ),
     "demo": CommandInfo(
         "demo",
-        "train on digits, export to every format, verify and measure (offline, about 1 min on "
-        "2 cores)",
+        "train on digits, export to every format, verify and measure (offline)",
     ),
     "benchmark": CommandInfo(
         "benchmark", "latency of every format against Keras for any model (median, warm-up)"
