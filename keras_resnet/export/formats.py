@@ -19,11 +19,13 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import pathlib
 import re
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -202,6 +204,32 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     return found[0]
 
 
+@contextlib.contextmanager
+def reading(path: str | os.PathLike[str], format: str) -> Iterator[None]:
+    """Runs the reading of the artifact at `path` (of the format named `format`) so that a
+    failure names the file: an error that does not becomes a ValueError
+    ``"<path>: cannot be loaded as format '<format>' (<error kind>: <its first line>)"``.
+
+    Runtimes fail on a truncated, empty or mislabelled file with errors of their own kinds, most
+    of which do not say which file (TFLite: "The model is not a valid Flatbuffer buffer", the
+    flatbuffer reader: ``struct.error``, ONNX Runtime: ``InvalidProtobuf``, protobuf:
+    ``DecodeError``). A ValueError or OSError that names the path already, a missing runtime
+    (ImportError) and an interrupt pass as they are."""
+    try:
+        yield
+    except (ImportError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - each runtime has its own error kinds
+        text = str(getattr(error, "message", None) or error).strip().splitlines()
+        first = text[0] if text else ""
+        if isinstance(error, (ValueError, OSError)) and os.fspath(path) in str(error):
+            raise
+        cause = f"{type(error).__name__}: {first}" if first else type(error).__name__
+        raise ValueError(
+            f"{os.fspath(path)}: cannot be loaded as format {format!r} ({cause})"
+        ) from error
+
+
 def load_runner(
     path: str | os.PathLike[str], format: str | None = None, details: dict | None = None
 ) -> Runner:
@@ -212,9 +240,14 @@ def load_runner(
         format: its format name (default: found from the suffix, or a folder with
             ``saved_model.pb``).
         details: the `Report.details` of the export (default: what the artifact records).
+
+    Raises:
+        ValueError: `path` is not an artifact of a registered format, or its runtime cannot load
+            it (the message starts with the path).
     """
     fmt = format_of(path) if format is None else get_format(format)
-    return fmt.load(pathlib.Path(path), details)
+    with reading(path, fmt.name):
+        return fmt.load(pathlib.Path(path), details)
 
 
 __all__ = [
@@ -228,6 +261,7 @@ __all__ = [
     "load_runner",
     "precisions",
     "quantization_aware_jobs",
+    "reading",
     "register_format",
     "unregister_format",
 ]

@@ -338,10 +338,12 @@ def session_for(path: str | os.PathLike[str], threads: int | None = None) -> Any
 def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.Runner:
     """The .onnx file at `path` in ONNX Runtime (CPU): ``images -> {output name: array}``, the
     images NHWC (transposed for an NCHW artifact); ``details["threads"]`` sets its intra-op
-    threads (default: ONNX Runtime's, one per physical core)."""
-    session = session_for(path, (details or {}).get(formats.THREADS_KEY))
-    names = [o.name for o in session.get_outputs()]
-    nchw = _layout(session, details) == "NCHW"
+    threads (default: ONNX Runtime's, one per physical core). A file ONNX Runtime cannot load is a
+    ValueError naming it."""
+    with formats.reading(path, "onnx"):
+        session = session_for(path, (details or {}).get(formats.THREADS_KEY))
+        names = [o.name for o in session.get_outputs()]
+        nchw = _layout(session, details) == "NCHW"
 
     def run(x: np.ndarray) -> dict[str, np.ndarray]:
         feed = {"image": x.transpose(0, 3, 1, 2) if nchw else x}

@@ -98,8 +98,10 @@ def write(
 
 def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.Runner:
     """The SavedModel version folder at `path` in TensorFlow: its ``serving_default`` signature
-    as ``images -> {output name: array}``."""
-    serve = tf.saved_model.load(str(path)).signatures["serving_default"]
+    as ``images -> {output name: array}``; a folder TensorFlow cannot load is a ValueError naming
+    it."""
+    with formats.reading(path, "saved_model"):
+        serve = tf.saved_model.load(str(path)).signatures["serving_default"]
     return lambda x: {k: v.numpy() for k, v in serve(image=tf.constant(x)).items()}
 
 

@@ -116,14 +116,16 @@ def add_metadata(model_bytes: bytes, metadata: dict, outputs: list[str] | None =
 
 
 def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any] | None:
-    """The keras_resnet metadata stored in a .tflite file, or None."""
+    """The keras_resnet metadata stored in a .tflite file, or None; a file that is not a TFLite
+    flatbuffer is a ValueError naming it."""
     from tensorflow.lite.tools import flatbuffer_utils
 
-    model = flatbuffer_utils.read_model(str(path))
-    for entry in model.metadata or []:
-        name = entry.name.decode() if isinstance(entry.name, bytes) else entry.name
-        if name == METADATA_NAME:
-            return json.loads(bytes(model.buffers[entry.buffer].data).decode())
+    with formats.reading(path, "tflite"):
+        model = flatbuffer_utils.read_model(str(path))
+        for entry in model.metadata or []:
+            name = entry.name.decode() if isinstance(entry.name, bytes) else entry.name
+            if name == METADATA_NAME:
+                return json.loads(bytes(model.buffers[entry.buffer].data).decode())
     return None
 
 
@@ -266,12 +268,14 @@ def _dequantize_output(y: np.ndarray, detail: dict[str, Any]) -> np.ndarray:
 def load(path: str | os.PathLike[str], details: dict | None = None) -> formats.Runner:
     """The .tflite file at `path` in LiteRT: ``images -> {output name: array}``, float32 in and
     out (an int8/uint8/int16 input or output is quantized and dequantized with its own scale);
-    ``details["threads"]`` sets its threads (default: every core)."""
-    runner = tflite_interpreter(
-        path, (details or {}).get(formats.THREADS_KEY)
-    ).get_signature_runner("serving_default")
-    inputs = runner.get_input_details()["image"]
-    outputs = runner.get_output_details()
+    ``details["threads"]`` sets its threads (default: every core). A file LiteRT cannot load is
+    a ValueError naming it."""
+    with formats.reading(path, "tflite"):
+        runner = tflite_interpreter(
+            path, (details or {}).get(formats.THREADS_KEY)
+        ).get_signature_runner("serving_default")
+        inputs = runner.get_input_details()["image"]
+        outputs = runner.get_output_details()
 
     def run(x: np.ndarray) -> dict[str, np.ndarray]:
         result = runner(image=_quantize_input(x, inputs))
