@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from keras_resnet import _optional, imagenet, presets
+from keras_resnet import _optional, imagenet, images, presets
 from keras_resnet import preprocessing as preprocessing_lib
 
 _SAMPLES = pathlib.Path(__file__).parent / "resources" / "samples"
@@ -67,15 +67,12 @@ class Transform:
         )
 
     def load(self, path: str | os.PathLike[str]) -> np.ndarray:
-        """One image file as float32 pixels (size, size, 3), resized and center-cropped."""
+        """One image file as float32 pixels (size, size, 3), decoded by
+        `keras_resnet.images.decode` (16-bit, palette, CMYK and EXIF-rotated files as every path
+        reads them), resized and center-cropped; a file that does not decode is a ValueError
+        that names it."""
         image_module = _optional.require("PIL.Image", "weights")
-        try:
-            with image_module.open(path) as opened:
-                image = opened.convert("RGB")
-        except (OSError, ValueError) as error:
-            raise ValueError(
-                f"image {str(path)!r} could not be read as an image ({error})"
-            ) from None
+        image = image_module.fromarray(images.decode(path))
         short, long = sorted(image.size)
         other = int(
             self.resize * long / short
@@ -164,7 +161,8 @@ def from_model(model: Any) -> Classifier:
 
 
 def artifact_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The metadata `keras_resnet.export` wrote into an artifact."""
+    """The metadata `keras_resnet.export` wrote into an artifact; an unreadable one is a
+    ValueError naming its file."""
     from keras_resnet.export import formats
 
     fmt = formats.format_of(path).name
@@ -174,12 +172,15 @@ def artifact_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
         return tflite.read_metadata(path) or {}
     if fmt == "onnx":
         onnx = _optional.require("onnx", "export")
-        props = {
-            p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props
-        }
+        with formats.reading(path, fmt):
+            proto = onnx.load(str(path), load_external_data=False)
+        props = {p.key: p.value for p in proto.metadata_props}
         return json.loads(props.get("keras_resnet_metadata", "{}"))
     asset = pathlib.Path(path) / "assets" / "keras_resnet_metadata.json"
-    return json.loads(asset.read_text()) if asset.exists() else {}
+    if not asset.exists():
+        return {}
+    with formats.reading(asset, fmt):
+        return json.loads(asset.read_text())
 
 
 def from_artifact(path: str | os.PathLike[str]) -> Classifier:
@@ -204,6 +205,16 @@ def from_artifact(path: str | os.PathLike[str]) -> Classifier:
     )
 
 
+def image_files(folder: str | os.PathLike[str]) -> list[pathlib.Path]:
+    """The image files directly in `folder` (not in its subfolders), sorted by name: the files
+    with an extension of `keras_resnet.images.IMAGE_EXTENSIONS`, hidden ones left out."""
+    return sorted(
+        p
+        for p in pathlib.Path(folder).iterdir()
+        if p.is_file() and images.is_image_file(p) and not p.name.startswith(".")
+    )
+
+
 def is_artifact(spec: str) -> bool:
     """Whether `spec` is an exported file or SavedModel folder (not a registry name)."""
     path = pathlib.Path(spec)
@@ -219,6 +230,7 @@ __all__ = [
     "artifact_metadata",
     "from_artifact",
     "from_model",
+    "image_files",
     "is_artifact",
     "sample_images",
 ]

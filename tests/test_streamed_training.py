@@ -488,3 +488,45 @@ def test_the_cli_trains_on_tfrecord_shards_and_resumes(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "1 epoch from epoch 1" in out and "held-out accuracy" in out
     assert (tmp_path / "run" / "final.weights.h5").is_file()
+
+
+def _bomb_png(path):
+    """A PNG whose header claims 30000 x 30000 pixels: beyond Pillow's decompression-bomb limit,
+    which is kept."""
+    import struct
+    import zlib
+
+    def chunk(kind, payload):
+        crc = struct.pack(">I", zlib.crc32(kind + payload))
+        return struct.pack(">I", len(payload)) + kind + payload + crc
+
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+
+
+def test_the_stream_skips_each_kind_of_broken_file_and_names_it(tmp_path):
+    """A truncated JPEG and PNG, a text file named .jpg and a decompression bomb are each
+    replaced by the next file and counted; the summary names each file under its folder, with
+    the reason (the bomb's with Pillow's limit)."""
+    from keras_resnet.training import stream
+
+    root = make_folder(tmp_path / "images", per_class=4, size=16)
+    png = tmp_path / "whole.png"
+    Image.fromarray(np.random.default_rng(3).integers(0, 256, (16, 16, 3), "uint8")).save(png)
+    (root / "digit0" / "truncated.png").write_bytes(png.read_bytes()[:400])
+    (root / "digit0" / "text.jpg").write_text("not a JPEG")
+    _bomb_png(root / "digit1" / "bomb.png")
+    examples = stream.from_folder(root)
+    batches = stream.Batches(examples, 4, 16, seed=0, training=False)
+    shapes = [batches(step)[0].shape for step in range(batches.steps_per_epoch)]
+    assert shapes == [(4, 16, 16, 3)] * 3  # 12 listed files, each broken one replaced
+    summary = batches.skipped.summary()
+    assert summary.startswith(f"skipped 4 unreadable images in {root}: "), summary
+    for name, reason in (
+        ("digit0/text.jpg", "not an image"),
+        ("digit0/truncated.png", "truncated"),
+        ("digit1/bomb.png", "exceeds limit of"),
+        ("digit1/truncated.jpg", "truncated"),
+    ):
+        assert f"{name} (" in summary and reason in summary, (name, summary)
+    assert "MAX_IMAGE_PIXELS" in batches.skipped.reasons[str(root / "digit1" / "bomb.png")]

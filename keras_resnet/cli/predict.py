@@ -23,7 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "images",
         nargs="*",
-        help="image files (default: the three sample photographs shipped with the package)",
+        help="image files, or folders (their image files, not their subfolders', in name order; "
+        "default: the three sample photographs shipped with the package)",
     )
     p.add_argument(
         "--weights",
@@ -35,38 +36,61 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _classifier(args: argparse.Namespace) -> Any:
-    """The model or artifact `predict` runs: arguments are checked (exit 2) before anything is
-    built or downloaded (exit 1 on failure)."""
+    """The model or artifact `predict` runs, built and loaded before the work starts: a file
+    that is no model, or weights that are no weights or do not fit, exit 2; a download that
+    fails exits 1 (`keras_resnet.cli._exit_code`)."""
     from keras_resnet import predict, presets, weights
 
+    a_file = predict.is_artifact(args.model) or args.model.endswith(".keras")
+    if a_file and not pathlib.Path(args.model).exists():
+        raise ValueError(f"model {args.model!r} does not exist")
     if predict.is_artifact(args.model):
         if args.weights is not None:
             raise ValueError(
                 f"--weights {args.weights!r} applies to a registry model, not the artifact "
                 f"{args.model!r}"
             )
-        _args.start_work(args)
         return predict.from_artifact(args.model)
     if args.model.endswith(".keras"):
-        _args.start_work(args)
         return predict.from_model(_args.load_model(args.model, None, None, None))
     registry.get_entry(args.model)
     chosen = args.weights or "imagenet"
     spec = weights.check_weights_argument(chosen, args.model)
     size = spec.eval.size if isinstance(spec, presets.Preset) else None
-    _args.start_work(args)
     return predict.from_model(_args.load_model(args.model, chosen, size, None))
+
+
+def _images(given: list[str]) -> list[str]:
+    """The image files to classify: each folder replaced by its image files (sorted, not
+    recursive). A missing path or a folder without images is a usage error (exit 2); an image
+    that does not decode is found during the work (exit 1)."""
+    from keras_resnet import images, predict
+
+    if not given:
+        return [str(p) for p in predict.sample_images()]
+    found: list[str] = []
+    for text in given:
+        path = pathlib.Path(text)
+        if path.is_dir():
+            files = predict.image_files(path)
+            if not files:
+                raise ValueError(
+                    f"image {text!r} is a folder without images (no "
+                    f"{', '.join(images.IMAGE_EXTENSIONS)} file directly in it)"
+                )
+            found += [str(f) for f in files]
+        elif path.is_file():
+            found.append(text)
+        else:
+            raise ValueError(f"image {text!r} does not exist")
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
     """Prints each image's top classes (or them as JSON), and on stderr what ran them."""
-    from keras_resnet import predict
-
-    images = args.images or [str(p) for p in predict.sample_images()]
-    missing = [i for i in images if not pathlib.Path(i).is_file()]
-    if missing:
-        raise ValueError(f"image {missing[0]!r} does not exist")
+    images = _images(args.images)
     classifier = _classifier(args)
+    _args.start_work(args)
     start = time.perf_counter()
     results = classifier.predict(images, top=args.top)
     if args.json:

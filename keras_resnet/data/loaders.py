@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from keras_resnet import _checks
+from keras_resnet import _checks, downloads
+from keras_resnet import images as images_lib
 from keras_resnet import preprocessing as preprocessing_lib
 
 DIGITS_CLASSES = tuple(str(d) for d in range(10))
@@ -65,8 +66,8 @@ def digits(
 
 
 #: The image files `image_folder` and `image_folder_arrays` read: the extensions
-#: ``keras.utils.image_dataset_from_directory`` accepts.
-IMAGE_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")
+#: ``keras.utils.image_dataset_from_directory`` accepts (`keras_resnet.images.IMAGE_EXTENSIONS`).
+IMAGE_EXTENSIONS = images_lib.IMAGE_EXTENSIONS
 
 
 def _image_size(image_size: Any) -> tuple[int, int]:
@@ -139,31 +140,38 @@ def list_image_folder(path: str | os.PathLike[str], *, argument: str = "data") -
     )
 
 
+def _decoded(path: Any) -> Any:
+    """A file's image as a uint8 RGB tensor ``(H, W, 3)``, decoded by `keras_resnet.images.decode`
+    (inside ``tf.numpy_function``: every path that reads image files decodes them alike, 16-bit,
+    CMYK, palette and EXIF-rotated files included, which TensorFlow's own decoders do not all
+    handle); a file that does not decode fails this element of the dataset."""
+    import tensorflow as tf
+
+    def decode(file: bytes) -> np.ndarray:
+        return images_lib.decode(os.fsdecode(file))
+
+    image = tf.numpy_function(decode, [path], tf.uint8, stateful=False)
+    image.set_shape((None, None, 3))
+    return image
+
+
 def _load_image(path: Any, image_size: tuple[int, int]) -> Any:
     """A file's image decoded to RGB and resized (bilinear, as Keras): float32 in [0, 255]."""
     import tensorflow as tf
 
-    image = tf.io.decode_image(tf.io.read_file(path), channels=3, expand_animations=False)
-    image = tf.image.resize(image, image_size, method="bilinear")
+    image = tf.image.resize(_decoded(path), image_size, method="bilinear")
     image.set_shape((*image_size, 3))
     return image
 
 
 def _decode_error(path: pathlib.Path) -> str:
-    """Why TensorFlow cannot decode the image file at `path`, in one short line."""
-    import re
-
-    import tensorflow as tf
-
+    """Why the image file at `path` does not decode, in one short line."""
     try:
-        tf.io.decode_image(tf.io.read_file(str(path)), channels=3, expand_animations=False)
-    except (tf.errors.OpError, ValueError) as error:
-        text = getattr(error, "message", str(error))
-        text = re.sub(r"\{\{[^}]*\}\}\s*", "", text)  # TF's "{{function_node ...}}" prefix
-        return (
-            re.sub(r"\s*\[Op:.*$", "", text.splitlines()[0] if text else "").strip()
-            or type(error).__name__
-        )
+        images_lib.decode(path)
+    except images_lib.ImageError as error:
+        return error.reason
+    except OSError as error:
+        return error.strerror or type(error).__name__
     return "unreadable"
 
 
@@ -327,9 +335,7 @@ def image_folder(
     preset = preprocessing_lib.get(preprocessing)
 
     def check(file):
-        return tf.shape(
-            tf.io.decode_image(tf.io.read_file(file), channels=3, expand_animations=False)
-        )
+        return tf.shape(_decoded(file))
 
     folder = _readable_folder(path, check, validation_split, seed)
 
@@ -417,7 +423,7 @@ def cifar(
     try:
         (x_train, y_train), (x_test, y_test) = loader.load_data()
     except Exception as error:  # offline
-        raise ValueError(
+        raise downloads.DownloadError(
             f"CIFAR-{classes} could not be downloaded ({type(error).__name__}: {error}); download "
             "the binary version from https://www.cs.toronto.edu/~kriz/cifar.html and pass "
             "folder=<its extracted folder>"

@@ -5,8 +5,9 @@
 * a NumPy array ``(N, height, width, channels)`` already in the model's input space (what you
   would pass to `model.predict`);
 * a `tf.data.Dataset` of such images, batched or not, or of ``(images, labels)`` pairs;
-* a folder of image files (searched recursively): decoded, resized to the model's input size and
-  preprocessed with the export's `preprocessing` preset.
+* a folder of image files (searched recursively): decoded by `keras_resnet.images.decode` (as
+  every path that reads image files), resized to the model's input size and preprocessed with the
+  export's `preprocessing` preset. A file that does not decode is an error that names it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from keras_resnet import _console
-from keras_resnet.data import IMAGE_EXTENSIONS
+from keras_resnet import images as images_lib
 
 #: how raw pixels become model input (a `keras_resnet.preprocessing.Preprocessing` is one)
 _Preprocess = Callable[[np.ndarray], np.ndarray]
@@ -30,26 +31,28 @@ def _from_folder(
 ) -> np.ndarray:
     import tensorflow as tf
 
-    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in IMAGE_EXTENSIONS)
+    files = sorted(p for p in folder.rglob("*") if images_lib.is_image_file(p) and p.is_file())
     if not files:
         raise ValueError(
-            f"calibration_data={str(folder)!r} holds no image files ({', '.join(IMAGE_EXTENSIONS)})"
+            f"calibration_data={str(folder)!r} holds no image files "
+            f"({', '.join(images_lib.IMAGE_EXTENSIONS)})"
         )
     files = files[:limit]
     height, width, channels = input_shape
-    images = []
+    if channels not in (1, 3):
+        raise ValueError(
+            f"calibration_data={str(folder)!r}: image files give 1 or 3 channels; the model "
+            f"takes {channels}"
+        )
+    found = []
     for path in files:
         try:
-            image = tf.io.decode_image(
-                tf.io.read_file(str(path)), channels=channels, expand_animations=False
-            )
-        except tf.errors.InvalidArgumentError as error:
-            raise ValueError(
-                f"calibration_data: cannot decode image {str(path)!r}: {error.message}"
-            ) from None
-        image = tf.image.resize(tf.cast(image, tf.float32), (height, width), antialias=True)
-        images.append(preprocessing(image.numpy()))
-    return np.stack(images)
+            image = images_lib.decode(path, channels=channels)
+        except images_lib.ImageError as error:
+            raise ValueError(f"calibration_data={str(folder)!r}: {error}") from None
+        image = tf.image.resize(image.astype("float32"), (height, width), antialias=True)
+        found.append(preprocessing(image.numpy()))
+    return np.stack(found)
 
 
 def _from_dataset(dataset: Any, limit: int) -> np.ndarray:

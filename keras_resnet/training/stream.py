@@ -5,16 +5,18 @@ backend.
 Why Grain, and threads: Keras 3's ``fit`` takes a ``grain`` dataset directly on JAX, TensorFlow
 and PyTorch, and Grain's ``MapDataset`` is random access, so the batch at any global step is a
 pure function of the step: a run resumed mid-epoch starts the stream at its checkpoint's step and
-sees the very batches an uninterrupted run saw. Decoding is Pillow's (it releases the GIL while
-it decodes and resizes), so worker threads scale over the cores without the start-up and copying
-of worker processes; on JPEG photos with random resized crops and flips they keep up with
-``tf.data``'s AUTOTUNE pipeline of the same work (``decode_jpeg``,
+sees the very batches an uninterrupted run saw. Decoding is Pillow's, through
+`keras_resnet.images.decode` (the decoder of every path that reads image files; Pillow releases
+the GIL while it decodes and resizes), so worker threads scale over the cores without the
+start-up and copying of worker processes; on JPEG photos with random resized crops and flips they
+keep up with ``tf.data``'s AUTOTUNE pipeline of the same work (``decode_jpeg``,
 ``sample_distorted_bounding_box``, ``resize``), without needing TensorFlow.
 
 What a batch is: global step ``s`` is batch ``b = s % steps_per_epoch`` of epoch
 ``e = s // steps_per_epoch``; the epoch's order is a permutation seeded with ``(seed, e)`` and
 the batch's draws (crops, flips, mixup) come from a generator seeded with ``(seed, e, b)``. A
-file that does not decode is replaced by the next one of the epoch's order, and counted.
+file that does not decode is replaced by the next one of the epoch's order, and counted with
+its path and reason (`Skipped`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from keras_resnet import _optional
+from keras_resnet import images as images_lib
 from keras_resnet import preprocessing as preprocessing_lib
 from keras_resnet.training import augment as augment_lib
 
@@ -125,31 +128,40 @@ class Skipped:
         return len(self.reasons)
 
     def summary(self, limit: int = 5) -> str:
-        shown = [f"{os.path.basename(f)} ({r})" for f, r in sorted(self.reasons.items())[:limit]]
-        more = f" and {len(self) - limit} more" if len(self) > limit else ""
-        plural = "s" if len(self) != 1 else ""
-        return f"skipped {len(self)} unreadable image{plural}: {', '.join(shown)}{more}"
+        """One line: the count, and the first `limit` files (relative to the folder that holds
+        them all, which it names) with their reasons."""
+        with self._lock:
+            reasons = sorted(self.reasons.items())
+        if not reasons:
+            return "skipped no image"
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f, _ in reasons])
+        shown = [f"{os.path.relpath(os.path.abspath(f), root)} ({r})" for f, r in reasons[:limit]]
+        more = f" and {len(reasons) - limit} more" if len(reasons) > limit else ""
+        plural = "s" if len(reasons) != 1 else ""
+        return (
+            f"skipped {len(reasons)} unreadable image{plural} in {root}: {', '.join(shown)}{more}"
+        )
 
 
 def _decode(file: str, size: int, geometry: str, rng: np.random.Generator | None) -> np.ndarray:
     """A file's image as uint8 RGB ``(size, size, 3)``: resized whole (``"resize"``), a random
-    resized crop (``"random_crop"``) or the central 87.5% resized (``"center_crop"``)."""
+    resized crop (``"random_crop"``) or the central 87.5% resized (``"center_crop"``). Decoded by
+    `keras_resnet.images.decode` (a JPEG resized whole at the smallest reduced scale still
+    >= `size`)."""
     Image = _optional.require("PIL.Image", "train")
 
-    with Image.open(file) as opened:
-        if geometry == "resize":
-            opened.draft("RGB", (size, size))  # JPEG: decode at the smallest scale still >= size
-        image = opened.convert("RGB")
-        width, height = image.size
-        box: tuple[float, float, float, float]
-        if geometry == "random_crop" and rng is not None:
-            box = augment_lib.crop_box(width, height, rng)
-        elif geometry == "center_crop":
-            side = min(width, height) * 0.875
-            box = ((width - side) / 2, (height - side) / 2, (width + side) / 2, (height + side) / 2)
-        else:
-            box = (0, 0, width, height)
-        return np.asarray(image.resize((size, size), Image.Resampling.BILINEAR, box=box))
+    pixels = images_lib.decode(file, draft=size if geometry == "resize" else None)
+    image = Image.fromarray(pixels)
+    width, height = image.size
+    box: tuple[float, float, float, float]
+    if geometry == "random_crop" and rng is not None:
+        box = augment_lib.crop_box(width, height, rng)
+    elif geometry == "center_crop":
+        side = min(width, height) * 0.875
+        box = ((width - side) / 2, (height - side) / 2, (width + side) / 2, (height + side) / 2)
+    else:
+        box = (0, 0, width, height)
+    return np.asarray(image.resize((size, size), Image.Resampling.BILINEAR, box=box))
 
 
 def _resize_array(image: np.ndarray, size: int, box: tuple) -> np.ndarray:
@@ -318,10 +330,10 @@ class Batches:
             file = files[index]
             try:
                 return index, _decode(file, size, geometry, rng)
-            except (OSError, ValueError, SyntaxError) as error:  # Pillow's errors for a bad file
-                self.skipped.add(
-                    file, str(error).splitlines()[0][:80] if str(error) else type(error).__name__
-                )
+            except images_lib.ImageError as error:  # content that does not decode
+                self.skipped.add(file, error.reason)
+            except OSError as error:  # a file that cannot be opened (removed since listed)
+                self.skipped.add(file, error.strerror or type(error).__name__)
         raise ValueError(
             f"{_MAX_FAILURES} files in a row of {self.examples.origin} could not be decoded (last: "
             f"{file}); is it a folder of images?"
