@@ -213,8 +213,10 @@ def reading(path: str | os.PathLike[str], format: str) -> Iterator[None]:
     Runtimes fail on a truncated, empty or mislabelled file with errors of their own kinds, most
     of which do not say which file (TFLite: "The model is not a valid Flatbuffer buffer", the
     flatbuffer reader: ``struct.error``, ONNX Runtime: ``InvalidProtobuf``, protobuf:
-    ``DecodeError``). A ValueError or OSError that names the path already, a missing runtime
-    (ImportError) and an interrupt pass as they are."""
+    ``DecodeError``, TensorFlow: an OSError without an error number). A ValueError that names
+    the path already, an OSError of the system (a missing file, a denied folder: its
+    ``filename`` names it), a missing runtime (ImportError) and an interrupt pass as they
+    are."""
     try:
         yield
     except (ImportError, KeyboardInterrupt):
@@ -222,7 +224,9 @@ def reading(path: str | os.PathLike[str], format: str) -> Iterator[None]:
     except Exception as error:  # noqa: BLE001 - each runtime has its own error kinds
         text = str(getattr(error, "message", None) or error).strip().splitlines()
         first = text[0] if text else ""
-        if isinstance(error, (ValueError, OSError)) and os.fspath(path) in str(error):
+        if isinstance(error, OSError) and error.errno is not None:  # open() itself: named
+            raise
+        if isinstance(error, ValueError) and os.fspath(path) in str(error):
             raise
         cause = f"{type(error).__name__}: {first}" if first else type(error).__name__
         raise ValueError(
