@@ -52,6 +52,9 @@ def ResNet18(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -123,6 +126,9 @@ def ResNet18B(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -193,6 +199,9 @@ def ResNet18C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -263,6 +272,9 @@ def ResNet18D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -333,6 +345,9 @@ def ResNet18V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -403,6 +418,9 @@ def ResNet18V2C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -473,6 +491,9 @@ def ResNet18V2D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -543,6 +564,9 @@ def ResNet34(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -614,6 +638,9 @@ def ResNet34B(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -684,6 +711,9 @@ def ResNet34C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -754,6 +784,9 @@ def ResNet34D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -824,6 +857,9 @@ def ResNet34V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -894,6 +930,9 @@ def ResNet34V2C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -964,6 +1003,9 @@ def ResNet34V2D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1034,6 +1076,9 @@ def ResNet50(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1104,6 +1149,9 @@ def ResNet50B(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1174,6 +1222,9 @@ def ResNet50C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1244,6 +1295,9 @@ def ResNet50D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1314,6 +1368,9 @@ def ResNet50V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1384,6 +1441,9 @@ def ResNet50V2C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1454,6 +1514,9 @@ def ResNet50V2D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1524,6 +1587,9 @@ def ResNet101(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1594,6 +1660,9 @@ def ResNet101B(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1664,6 +1733,9 @@ def ResNet101C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1734,6 +1806,9 @@ def ResNet101D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1804,6 +1879,9 @@ def ResNet101V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1874,6 +1952,9 @@ def ResNet101V2C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -1944,6 +2025,9 @@ def ResNet101V2D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2014,6 +2098,9 @@ def ResNet152(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2084,6 +2171,9 @@ def ResNet152B(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2154,6 +2244,9 @@ def ResNet152C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2224,6 +2317,9 @@ def ResNet152D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2294,6 +2390,9 @@ def ResNet152V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2364,6 +2463,9 @@ def ResNet152V2C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2434,6 +2536,9 @@ def ResNet152V2D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2504,6 +2609,9 @@ def ResNet200(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2574,6 +2682,9 @@ def ResNet200B(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2644,6 +2755,9 @@ def ResNet200C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2714,6 +2828,9 @@ def ResNet200D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2784,6 +2901,9 @@ def ResNet200V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2854,6 +2974,9 @@ def ResNet200V2C(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2924,6 +3047,9 @@ def ResNet200V2D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -2994,6 +3120,9 @@ def ResNeXt50_32x4d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3064,6 +3193,9 @@ def ResNeXt50D_32x4d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3134,6 +3266,9 @@ def ResNeXt101_32x4d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3204,6 +3339,9 @@ def ResNeXt101_32x8d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3274,6 +3412,9 @@ def ResNeXt101_64x4d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3344,6 +3485,9 @@ def WideResNet50_2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3414,6 +3558,9 @@ def WideResNet101_2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3484,6 +3631,9 @@ def SEResNet18(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3554,6 +3704,9 @@ def SEResNet34(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3624,6 +3777,9 @@ def SEResNet50(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3694,6 +3850,9 @@ def SEResNet101(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3764,6 +3923,9 @@ def SEResNet152(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3834,6 +3996,9 @@ def SEResNeXt50_32x4d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3904,6 +4069,9 @@ def SEResNeXt101_32x4d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -3974,6 +4142,9 @@ def SEResNeXt101_32x8d(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4044,6 +4215,9 @@ def ECAResNet50D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4114,6 +4288,9 @@ def ECAResNet101D(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4184,6 +4361,9 @@ def ResNetRS50(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4254,6 +4434,9 @@ def ResNetRS101(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4324,6 +4507,9 @@ def ResNetRS152(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4394,6 +4580,9 @@ def ResNetRS200(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4465,6 +4654,9 @@ def CifarResNet20(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4536,6 +4728,9 @@ def CifarResNet20V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4607,6 +4802,9 @@ def CifarResNet32(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4678,6 +4876,9 @@ def CifarResNet32V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4749,6 +4950,9 @@ def CifarResNet44(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4820,6 +5024,9 @@ def CifarResNet44V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4891,6 +5098,9 @@ def CifarResNet56(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -4962,6 +5172,9 @@ def CifarResNet56V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -5033,6 +5246,9 @@ def CifarResNet110(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -5104,6 +5320,9 @@ def CifarResNet110V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -5175,6 +5394,9 @@ def CifarResNet1202(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None
@@ -5246,6 +5468,9 @@ def CifarResNet1202V2(
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None

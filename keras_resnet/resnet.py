@@ -21,6 +21,7 @@ import keras
 from keras import layers
 
 from keras_resnet import _checks, _recursion, blocks, specs, variants
+from keras_resnet import identity as identity_lib
 from keras_resnet import weights as weights_lib
 
 POOLINGS = (None, "avg", "max")
@@ -96,9 +97,11 @@ def build(
     out_indices: tuple[int, ...] | None = None,
     output_stride: int | None = None,
     registry_name: str | None = None,
+    allow_other_architecture: bool = False,
 ) -> keras.Model:
     """Builds the `keras.Model` of `arch`; see `ResNet` for the arguments. `registry_name` is the
-    registered name whose presets ``weights`` may name (default: `name`)."""
+    registered name whose presets ``weights`` may name (default: `name`); the model carries its
+    `keras_resnet.identity` under it."""
     features, out_indices = _check_features_args(
         arch, features, features_only, out_indices, pooling
     )
@@ -113,7 +116,12 @@ def build(
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
     _check_plain(arch, drop_path_rate, make.zero_init_residual)
     _check_image_data_format()
-    weights_spec = weights_lib.check_weights_argument(weights, registry_name or name)
+    weights_spec = weights_lib.check_weights_argument(
+        weights,
+        registry_name or name,
+        arch=arch,
+        allow_other_architecture=allow_other_architecture,
+    )
     inputs = _inputs(arch, input_tensor, input_shape, include_top, default_size)
     x = blocks.stem(inputs, arch, make)
     x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate, output_stride=output_stride)[-1]
@@ -123,8 +131,15 @@ def build(
     )
     with _recursion.room_for(_max_layers(arch)):  # Keras walks the graph recursively
         model = keras.Model(model_inputs, x, name=name)
+    identity_lib.attach(model, identity_lib.of_arch(arch, registry_name or name))
     if weights_spec is not None:
-        weights_lib.load(model, weights_spec, include_top=include_top, classes=classes)
+        weights_lib.load(
+            model,
+            weights_spec,
+            include_top=include_top,
+            classes=classes,
+            allow_other_architecture=allow_other_architecture,
+        )
     if features:
         return _features_model(model, arch, out_indices, output_stride)
     return model
@@ -181,6 +196,7 @@ def _features_model(
     features.feature_info = info
     if hasattr(model, "pretrained_cfg"):
         features.pretrained_cfg = model.pretrained_cfg
+    identity_lib.attach(features, identity_lib.of_model(model))
     return features
 
 
@@ -335,6 +351,9 @@ BUILD_ARGS_DOC = """
             ``.weights.h5`` saved from the same architecture. Converted checkpoints load their
             classifier when it has ``classes`` outputs and otherwise (or with
             ``include_top=False``) only the backbone, saying so.
+        allow_other_architecture: load a ``.weights.h5`` file that records another
+            architecture (every file keras_resnet writes records its model): a deliberate
+            transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
         input_shape: ``(height, width, channels)``, channels last; height and width may be None

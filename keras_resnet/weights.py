@@ -4,6 +4,12 @@
 default, see `keras_resnet.presets`) or a local file of any kind `keras_resnet.converters` reads:
 a torchvision/timm ``.safetensors``/``.pth``, a keras.applications ``.h5``, or a Keras
 ``.weights.h5`` saved from the same architecture. The kind is detected from the file's bytes.
+
+A ``.weights.h5`` file written by keras_resnet (`save_weights`, training's checkpoints and final
+weights, ``keras-resnet convert-weights``) records the model it came from
+(`keras_resnet.identity`); loading it into another architecture is refused with one line naming
+both, even where every shape fits, unless ``allow_other_architecture=True`` says the transfer is
+deliberate. Files without the record load on their shapes alone.
 """
 
 from __future__ import annotations
@@ -11,24 +17,38 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from keras_resnet import converters, presets
+from keras_resnet import _checks, converters, presets
+from keras_resnet import identity as identity_lib
 from keras_resnet.converters import files
 from keras_resnet.converters.keras_weights import (
     check_head_classes,
+    check_record,
     head_classes,
     load_weights_file,
+    read_record,
+    save_weights,
 )
 
 if TYPE_CHECKING:
     import keras
 
+    from keras_resnet import specs
+
 
 def check_weights_argument(
-    weights: object, model_name: str | None = None
+    weights: object,
+    model_name: str | None = None,
+    *,
+    arch: specs.Arch | None = None,
+    allow_other_architecture: bool = False,
 ) -> str | presets.Preset | None:
     """Validates a builder's ``weights`` argument before anything is built: returns None, an
     existing file's path, or a `presets.Preset` (``hf-hub:timm/<name>`` included: an unlisted
-    repository's ``config.json`` is fetched to describe it)."""
+    repository's ``config.json`` is fetched to describe it).
+
+    A ``.weights.h5`` file that records another architecture than `arch` (default: the
+    registered model `model_name`'s) is refused, unless `allow_other_architecture`."""
+    _checks.check_bool("allow_other_architecture", allow_other_architecture)
     if weights is None:
         return None
     if not isinstance(weights, (str, os.PathLike)):
@@ -37,7 +57,14 @@ def check_weights_argument(
         )
     path = os.fspath(weights)
     if os.path.isfile(path):
-        files.detect(path)  # a clear error for a file of no known kind
+        # detect: a clear error for a file of no known kind
+        if files.detect(path) == "keras_weights":
+            target = (
+                identity_lib.of_arch(arch, model_name or "this model")
+                if arch is not None
+                else identity_lib.of_name(model_name)
+            )
+            check_record(path, target, allow_other_architecture=allow_other_architecture)
         return path
     if path.startswith(presets.HUB_PREFIX):
         return presets.get(path, model_name)
@@ -72,10 +99,13 @@ def load(
     include_top: bool,
     classes: int,
     verbose: bool = True,
+    allow_other_architecture: bool = False,
 ) -> converters.LoadReport | None:
     """Loads what `check_weights_argument` returned into the built `model`. A preset also sets
     ``model.pretrained_cfg`` (`presets.Preset.config`: source, license, accuracy, evaluation
-    transform and normalization), as timm's models carry theirs."""
+    transform and normalization), as timm's models carry theirs. A ``.weights.h5`` file that
+    records another architecture than the model's is refused unless
+    `allow_other_architecture`."""
     if isinstance(spec, presets.Preset):
         path = presets.fetch(spec, verbose=verbose)
         model.pretrained_cfg = spec.config()  # what export, predict and training read back
@@ -84,16 +114,52 @@ def load(
         if files.detect(path) == "keras_weights":
             if include_top:
                 check_head_classes(path, classes)
-            load_weights_file(model, path)
+            load_weights_file(model, path, allow_other_architecture=allow_other_architecture)
             return None
     return converters.load_checkpoint(model, path, verbose=verbose)
+
+
+def load_weights(
+    model: keras.Model, path: str | os.PathLike[str], *, allow_other_architecture: bool = False
+) -> None:
+    """Loads the ``.weights.h5`` file at `path` into the built `model`, all or nothing.
+
+    Args:
+        model: a model built (or loaded from ``.keras``) by keras_resnet, or any Keras model.
+        path: a Keras ``.weights.h5`` file.
+        allow_other_architecture: load a file that records another architecture than `model`'s
+            (a deliberate transfer, e.g. a plain net's weights into its ResNet twin); the shapes
+            must still fit. By default such a file is refused with a ValueError naming both.
+
+    Example:
+        >>> import keras_resnet
+        >>> from keras_resnet import weights
+        >>> plain = keras_resnet.create_model("cifar_plain20", input_shape=(8, 8, 3))
+        >>> path = "/tmp/kr_plain20.weights.h5"
+        >>> weights.save_weights(plain, path)
+        >>> resnet = keras_resnet.create_model("cifar_resnet20", input_shape=(8, 8, 3))
+        >>> weights.load_weights(resnet, path)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: weights of cifar_plain20 do not fit cifar_resnet20 (...
+        >>> weights.load_weights(resnet, path, allow_other_architecture=True)
+    """
+    _checks.check_bool("allow_other_architecture", allow_other_architecture)
+    path = os.fspath(path)
+    if not os.path.isfile(path) or files.detect(path) != "keras_weights":
+        raise ValueError(f"path must be an existing Keras .weights.h5 file; received path={path!r}")
+    load_weights_file(model, path, allow_other_architecture=allow_other_architecture)
 
 
 __all__ = [
     "check_weights_argument",
     "load",
+    "load_weights",
+    "save_weights",
     "preprocessing_of",
     "load_weights_file",
     "head_classes",
     "check_head_classes",
+    "check_record",
+    "read_record",
 ]
