@@ -353,14 +353,16 @@ def main(argv: list[str] | None = None) -> dict:
         f"{len(split.test[0])} test images; {len(names)} nets, about {args.iterations} iterations "
         f"each at batch {args.batch_size}"
     )
+    from keras_resnet import identity, weights
+
     runs = []
     (output / "weights").mkdir(exist_ok=True)
     for i, name in enumerate(names, 1):
         runs.append(train(name, split, args))
         run = runs[-1]
-        run.model.save_weights(
-            output / "weights" / f"{name}.weights.h5"
-        )  # for `keras-resnet lesion NAME --weights`
+        weights.save_weights(  # for `keras-resnet lesion NAME --weights`, recording NAME
+            run.model, output / "weights" / f"{name}.weights.h5", identity=identity.of_name(name)
+        )
         log(
             f"[{i}/{len(names)}] {name}: {run.epochs} epochs ({run.iterations} iterations) in "
             f"{run.seconds:.1f} s; train error {100 * run.train_error[-1]:.2f}%, test error "

@@ -126,6 +126,9 @@ class TrainConfig:
         weights: fine-tune from pretrained weights (a preset name or a checkpoint file, as
             `create_model` takes): the model is built without its classifier, with those
             weights, and gets a new head for the data's classes (see the ``finetune`` recipe).
+        allow_other_architecture: with `weights`, accept a ``.weights.h5`` file that records
+            another architecture than the model's (a deliberate transfer, where the shapes fit);
+            by default it is refused before anything is built.
         head_epochs: with `weights`, the epochs that train the new head alone with the backbone
             frozen, before everything trains (None: the recipe's; 0: none).
         classes: the class count (None: the data's classes, or ``max(labels) + 1``).
@@ -159,6 +162,7 @@ class TrainConfig:
     augment: str | None = None
     preprocessing: str | None = None
     weights: str | os.PathLike | None = None
+    allow_other_architecture: bool = False
     head_epochs: int | None = None
     classes: int | None = None
     image_size: int | None = None
@@ -201,7 +205,7 @@ class TrainConfig:
         if self.preprocessing is not None:
             preprocessing_lib.get(self.preprocessing)
         _checks.check_choice("verbose", self.verbose, (0, 1, 2))
-        for argument in ("jit_compile", "tensorboard", "deterministic"):
+        for argument in ("jit_compile", "tensorboard", "deterministic", "allow_other_architecture"):
             _checks.check_bool(argument, getattr(self, argument))
 
     @classmethod
@@ -235,6 +239,7 @@ def default_preprocessing(
     weights: str | os.PathLike[str] | None = None,
     model: str | None = None,
     data: str = "none",
+    allow_other_architecture: bool = False,
 ) -> str:
     """The `keras_resnet.preprocessing` preset a run's images get: `preprocessing` when given;
     else, with `weights`, the one they were trained with (``"none"`` when their file does not
@@ -242,14 +247,17 @@ def default_preprocessing(
     ``"none"`` for the digits, ``.npz`` files and arrays, ``"unit"`` for the pixels of CIFAR,
     image folders and TFRecord shards).
 
-    `weights` are checked first (a preset name or a checkpoint file, for the registry `model`),
+    `weights` are checked first (a preset name or a checkpoint file, for the registry `model`;
+    a file that records another architecture is refused unless `allow_other_architecture`),
     whether or not the preprocessing is given.
     """
     if weights is None:
         return data if preprocessing is None else preprocessing
     from keras_resnet import weights as weights_lib
 
-    source = weights_lib.check_weights_argument(weights, model)
+    source = weights_lib.check_weights_argument(
+        weights, model, allow_other_architecture=allow_other_architecture
+    )
     if preprocessing is not None:
         return preprocessing
     return (weights_lib.preprocessing_of(source) if source is not None else None) or "none"

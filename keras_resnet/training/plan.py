@@ -11,9 +11,11 @@ the schedule's size, where it writes and the step it resumes from; and the run's
 from __future__ import annotations
 
 import dataclasses
+import os
 import pathlib
 from typing import Any
 
+from keras_resnet import identity as identity_lib
 from keras_resnet import registry
 from keras_resnet.training import checkpoints, engines, stream
 from keras_resnet.training import recipes as recipes_lib
@@ -26,8 +28,10 @@ def settle(
 ) -> tuple[TrainConfig, Data]:
     """`config` with the defaults that depend on the model and the data decided (the
     preprocessing: `default_preprocessing`; a `keras_resnet.data.Source`'s image size), and the
-    data listed and checked; all before anything heavy is built."""
+    data listed and checked; all before anything heavy is built. An `output_dir` that holds the
+    checkpoints of another model is refused first (`check_output`)."""
     registry.get_entry(model)  # an unknown name is named, with the nearest ones
+    check_output(model, config.output_dir)
     train_data, validation_data = resolve(train_data, validation_data, config)
     source_default = train_data.preprocessing if is_source(train_data) else "none"
     image_size = config.image_size
@@ -36,11 +40,30 @@ def settle(
     config = dataclasses.replace(
         config,
         preprocessing=default_preprocessing(
-            config.preprocessing, weights=config.weights, model=model, data=source_default
+            config.preprocessing,
+            weights=config.weights,
+            model=model,
+            data=source_default,
+            allow_other_architecture=config.allow_other_architecture,
         ),
         image_size=image_size,
     )
     return config, Data.of(train_data, validation_data, config)
+
+
+def check_output(model: str, output_dir: str | os.PathLike[str] | None) -> None:
+    """Refuses an `output_dir` whose checkpoints (``backup/``, and a fine-tuning run's
+    ``head/backup/``) are of another architecture than the registry `model`'s, with a ValueError
+    naming both models and the folder; reads only ``run.json`` (or the newest checkpoint's
+    record), so it runs before any data are read or any model is built."""
+    if output_dir is None:
+        return
+    output = pathlib.Path(output_dir)
+    target = identity_lib.of_name(model)
+    for folder in (output, output / "head"):
+        backup = backup_folder(folder)
+        if backup is not None:
+            checkpoints.check_model(backup, target)
 
 
 def prepare(
@@ -84,6 +107,11 @@ class Run:
         return backup_folder(self.output)
 
     @property
+    def identity(self) -> identity_lib.Identity | None:
+        """The model the run's weights files and checkpoints record (`keras_resnet.identity`)."""
+        return identity_lib.of_name(self.name)
+
+    @property
     def workers(self) -> int:
         """Decoding threads: the config's, else the usable cores (at most 16)."""
         return stream.default_workers() if self.config.workers is None else self.config.workers
@@ -115,7 +143,14 @@ class Run:
                 replicas=engine.replicas,
             )
         output = pathlib.Path(config.output_dir) if config.output_dir is not None else None
-        start_step, checkpoint = _resume_point(output, engine, config, data, steps, batch)
+        facts = {
+            "steps_per_epoch": steps,
+            "global_batch": batch,
+            "seed": config.seed,
+            "images": len(data.train) if data.train is not None else None,
+            "phase": phase,
+        }
+        start_step, checkpoint = _resume_point(output, engine, facts, identity_lib.of_name(name))
         return cls(
             name,
             config,
@@ -185,22 +220,15 @@ def backup_folder(output: pathlib.Path | None) -> pathlib.Path | None:
 def _resume_point(
     output: pathlib.Path | None,
     engine: engines.Engine,
-    config: TrainConfig,
-    data: Data,
-    steps: int,
-    batch: int,
+    facts: dict[str, Any],
+    identity: identity_lib.Identity | None,
 ) -> tuple[int, pathlib.Path | None]:
     """``(global step, checkpoint)`` the run resumes from, after checking that the checkpoints
-    in `output` are of the same run (the same steps, batch, seed and image count)."""
+    in `output` are of the same run: the same model `identity` and `facts` (steps, batch, seed,
+    image count, fine-tuning phase)."""
     backup = backup_folder(output)
     if backup is not None:
-        facts = {
-            "steps_per_epoch": steps,
-            "global_batch": batch,
-            "seed": config.seed,
-            "images": len(data.train) if data.train is not None else None,
-        }
-        checkpoints.check_run(backup, facts, write=engine.chief)
+        checkpoints.check_run(backup, facts, identity=identity, write=engine.chief)
     start_step, checkpoint = checkpoints.latest(backup)
     engine.agree("step to resume from", start_step)
     return start_step, checkpoint
@@ -260,4 +288,4 @@ def streams(run: Run) -> tuple[stream.Batches | None, Any, int | None]:
     )
 
 
-__all__ = ["Run", "backup_folder", "prepare", "settle", "streams"]
+__all__ = ["Run", "backup_folder", "check_output", "prepare", "settle", "streams"]

@@ -23,7 +23,8 @@ import sys
 import time
 from typing import Any
 
-from keras_resnet import _console, atomic
+from keras_resnet import _console, atomic, saving
+from keras_resnet import weights as weights_lib
 from keras_resnet.training import checkpoints, model_setup, stream
 from keras_resnet.training.config import TrainConfig, TrainResult
 from keras_resnet.training.engines import STRATEGIES, make_strategy, strategy_name
@@ -46,6 +47,7 @@ def _callbacks(run: Run, skipped: stream.Skipped | None) -> list:
             save_freq=config.save_freq,
             steps_per_epoch=run.steps_per_epoch,
             writes=run.engine.chief_writes,
+            identity=run.identity,
         ),
         keras.callbacks.CSVLogger(str(output / "log.csv"), append=True),
     ]
@@ -178,6 +180,10 @@ def train(
     """
     started = time.perf_counter()
     config, data = settle(model, train_data, validation_data, TrainConfig.of(config, settings))
+    if config.weights is not None and config.allow_other_architecture:
+        # the builder loads the weights: it is told the transfer is deliberate too
+        kwargs = {**(config.model_kwargs or {}), "allow_other_architecture": True}
+        config = dataclasses.replace(config, model_kwargs=kwargs)
     if config.weights is not None:
         return _finetune(model, data, config, started)
     return _train_run(Run.plan(model, config, data), started)
@@ -246,7 +252,7 @@ def _finetune(name: str, data: Data, config: TrainConfig, started: float) -> Tra
             run.engine.chief_writes(),
             atomic.atomic_path(output / "final.keras", overwrite=True) as tmp,
         ):
-            result.model.save(str(tmp))  # the whole model, for export
+            saving.save_model(result.model, tmp, identity=run.identity)  # the model, for export
     for key, values in result.history.items():
         history[key] = history.get(key, []) + list(values)
     result.history = history
@@ -272,7 +278,7 @@ def _last_logged_epoch(log: pathlib.Path) -> dict:
 
 
 def _save_final(model: Any, run: Run, *, only_if_missing: bool = False) -> None:
-    """``final.weights.h5``, written atomically by the chief only."""
+    """``final.weights.h5``, written atomically by the chief only, recording the run's model."""
     if run.output is None or not run.engine.chief:
         return
     final = run.output / "final.weights.h5"
@@ -281,7 +287,7 @@ def _save_final(model: Any, run: Run, *, only_if_missing: bool = False) -> None:
             run.engine.chief_writes(),
             atomic.atomic_path(final, overwrite=True) as tmp,
         ):  # never half-written
-            model.save_weights(str(tmp))
+            weights_lib.save_weights(model, tmp, identity=run.identity)
 
 
 __all__ = ["STRATEGIES", "TrainConfig", "TrainResult", "make_strategy", "strategy_name", "train"]
