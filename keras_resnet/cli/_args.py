@@ -66,13 +66,25 @@ def preprocessing_names() -> list[str]:
 
 
 def add_model_source(p: argparse.ArgumentParser, *, classes: bool = True) -> None:
-    """``--weights``, ``--input-size`` and (with `classes`) ``--classes`` of a registry model."""
+    """``--weights``, ``--allow-other-architecture``, ``--input-size`` and (with `classes`)
+    ``--classes`` of a registry model."""
     p.add_argument(
         "--weights", help="a .weights.h5 file (or checkpoint, or preset) for a registry model"
     )
+    add_allow_other_architecture(p)
     p.add_argument("--input-size", type=count, help="square input size for a registry model")
     if classes:
         p.add_argument("--classes", type=count, help="class count for a registry model")
+
+
+def add_allow_other_architecture(p: argparse.ArgumentParser) -> None:
+    """``--allow-other-architecture``: the flag of every command that takes ``--weights``."""
+    p.add_argument(
+        "--allow-other-architecture",
+        action="store_true",
+        help="load --weights that record another architecture than the model's (a deliberate "
+        "transfer, where the shapes fit); by default such a file is refused",
+    )
 
 
 def add_target(p: argparse.ArgumentParser) -> None:
@@ -86,18 +98,41 @@ def add_target(p: argparse.ArgumentParser) -> None:
     )
 
 
-def load_model(spec: str, weights: str | None, input_size: int | None, classes: int | None) -> Any:
-    """A registry name (random or `weights` initialization) or a saved `.keras` file."""
+def load_model(
+    spec: str,
+    weights: str | None,
+    input_size: int | None,
+    classes: int | None,
+    *,
+    allow_other_architecture: bool = False,
+) -> Any:
+    """A registry name (random or `weights` initialization; weights that record another
+    architecture only with `allow_other_architecture`) or a saved `.keras` file."""
     if spec.endswith(".keras"):
         from keras_resnet import saving
 
         return saving.load_model(spec)
     kwargs: dict[str, Any] = {"weights": weights}
+    if allow_other_architecture:
+        kwargs["allow_other_architecture"] = True
     if input_size is not None:
         kwargs["input_shape"] = (input_size, input_size, 3)
     if classes is not None:
         kwargs["classes"] = classes
     return registry.create_model(spec, **kwargs)
+
+
+def model_of(args: argparse.Namespace) -> Any:
+    """`load_model` of a command's positional ``model`` and the flags `add_model_source` adds
+    (--weights, --allow-other-architecture, --input-size and, where the command has it,
+    --classes)."""
+    return load_model(
+        args.model,
+        args.weights,
+        args.input_size,
+        getattr(args, "classes", None),
+        allow_other_architecture=args.allow_other_architecture,
+    )
 
 
 def start_work(args: argparse.Namespace) -> None:

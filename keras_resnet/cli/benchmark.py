@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         from keras_resnet import atomic
 
         atomic.check_writable(args.output)
-    model = _args.load_model(args.model, args.weights, args.input_size, None)
+    model = _args.model_of(args)
     _args.start_work(args)
     images = _images(args, model)
     labels = np.load(args.labels) if args.labels else None

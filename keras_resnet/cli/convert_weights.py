@@ -1,5 +1,5 @@
 """``keras-resnet convert-weights``: a torchvision, timm or keras.applications checkpoint (or a
-preset) as a Keras ``.weights.h5`` file of a registry model."""
+preset) as a Keras ``.weights.h5`` file of a registry model, recording the model it fits."""
 
 from __future__ import annotations
 
@@ -32,8 +32,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Builds the model with the converted weights and saves them, atomically."""
-    from keras_resnet import atomic
+    """Builds the model with the converted weights and saves them, atomically, with the record
+    of the model they fit (`keras_resnet.identity`)."""
+    from keras_resnet import atomic, weights
 
     output = pathlib.Path(args.output)
     if not output.name.endswith(".weights.h5"):
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     _args.start_work(args)
     model = registry.create_model(args.model, weights=args.source, **kwargs)
     with atomic.atomic_path(output, overwrite=args.overwrite) as tmp:
-        model.save_weights(tmp)
+        weights.save_weights(model, tmp)
     print(
         f"converted {args.source} into {model.name} ({model.count_params():,} weights) -> "
         f"{output} in {time.perf_counter() - start:.1f} s; load it with "

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     """Exports, verifies and prints the table of artifacts; outputs are checked first."""
     from keras_resnet import export
 
-    model = _args.load_model(args.model, args.weights, args.input_size, args.classes)
+    model = _args.model_of(args)
     options = _options(args)
     if args.calibration_data is not None and not pathlib.Path(args.calibration_data).exists():
         raise ValueError(

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         _optional.require("matplotlib", "demo")
     if not args.model.endswith(".keras"):
         registry.get_entry(args.model)  # an unknown name before anything is built
-    model = _args.load_model(args.model, args.weights, args.input_size, args.classes)
+    model = _args.model_of(args)
     images, labels = _data(args, model)
     _args.start_work(args)
     if args.weights is None and not args.model.endswith(".keras"):

@@ -66,9 +66,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Fine-tunes, exports, and writes ``<model>_<method>_report.json`` (and, pruned, the
     ``.keras`` model); the outputs and the export plan are checked before training."""
-    from keras_resnet import atomic, export
+    from keras_resnet import atomic, export, identity, saving
 
-    model = _args.load_model(args.model, args.weights, args.input_size, args.classes)
+    model = _args.model_of(args)
     output = pathlib.Path(args.output)
     saved = output / f"{model.name}_pruned.keras"
     if args.method == "prune":
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     summary = _summary(args, model, result, reports)
     if args.method == "prune":
         with atomic.atomic_path(saved, overwrite=args.overwrite) as tmp:
-            result.model.save(tmp)
+            saving.save_model(result.model, tmp, identity=identity.of_model(model))
         summary["keras_model"] = str(saved)
     _print_results(args, result, saved, validated=validation is not None)
     print(reports.table())

@@ -31,6 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="a preset (default: the model's 'imagenet' preset), hf-hub:timm/<name>, "
         "or a checkpoint file",
     )
+    _args.add_allow_other_architecture(p)
     p.add_argument("--top", type=_args.count, default=5, help="classes per image (default 5)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
 
@@ -55,9 +56,12 @@ def _classifier(args: argparse.Namespace) -> Any:
         return predict.from_model(_args.load_model(args.model, None, None, None))
     registry.get_entry(args.model)
     chosen = args.weights or "imagenet"
-    spec = weights.check_weights_argument(chosen, args.model)
+    allow = args.allow_other_architecture
+    spec = weights.check_weights_argument(chosen, args.model, allow_other_architecture=allow)
     size = spec.eval.size if isinstance(spec, presets.Preset) else None
-    return predict.from_model(_args.load_model(args.model, chosen, size, None))
+    return predict.from_model(
+        _args.load_model(args.model, chosen, size, None, allow_other_architecture=allow)
+    )
 
 
 def _images(given: list[str]) -> list[str]:

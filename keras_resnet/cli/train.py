@@ -34,6 +34,7 @@ def _add_model_and_recipe(p: argparse.ArgumentParser) -> None:
         help="fine-tune from pretrained weights: a preset name or a checkpoint file (a new head "
         "for the data's classes; the preset's preprocessing)",
     )
+    _args.add_allow_other_architecture(p)
     p.add_argument(
         "--data",
         default="digits",
@@ -173,8 +174,13 @@ def _add_run(p: argparse.ArgumentParser) -> None:
 
 
 def _check_output(args: argparse.Namespace) -> None:
-    """--output: a folder (or none yet) that can be written, before any work."""
+    """--output: a folder (or none yet) that can be written and holds no run of another model,
+    before any work."""
     from keras_resnet import atomic
+    from keras_resnet.training import plan
+
+    if not args.profile:  # a profile writes nothing there
+        plan.check_output(args.model, args.output)
 
     output = pathlib.Path(args.output)
     if output.exists() and not output.is_dir():
@@ -184,6 +190,18 @@ def _check_output(args: argparse.Namespace) -> None:
             str(output),
         )
     atomic.check_writable(output)
+
+
+def _check_weights(args: argparse.Namespace) -> None:
+    """--weights: a preset or a file that fits the model (one recording another architecture
+    only with --allow-other-architecture), before any work."""
+    if args.weights is None:
+        return
+    from keras_resnet import weights
+
+    weights.check_weights_argument(
+        args.weights, args.model, allow_other_architecture=args.allow_other_architecture
+    )
 
 
 def _source(args: argparse.Namespace) -> Any:
@@ -210,6 +228,7 @@ def _settings(args: argparse.Namespace, found: Any) -> dict[str, Any]:
     return dict(
         recipe=args.recipe,
         weights=args.weights,
+        allow_other_architecture=args.allow_other_architecture,
         epochs=args.epochs,
         batch_size=args.batch_size,
         mixed_precision=args.mixed_precision,
@@ -234,8 +253,9 @@ def run(args: argparse.Namespace) -> int:
     from keras_resnet.training import engines
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
-    found = _source(args)
     _check_output(args)
+    _check_weights(args)
+    found = _source(args)
     if args.processes is not None:
         del found  # each process reads the data itself
         return _processes.launch_local(args)
