@@ -10,17 +10,22 @@
   MD5/SHA-256, or the SHA-256 prefix torchvision writes into its file names (the check
   ``torch.hub`` makes). A mismatch removes the file and downloads it once more.
 
-Offline with a cold cache, or when the second download is corrupt too, the `ValueError` names the
-file, the URL and where to put the file by hand.
+Offline with a cold cache, for a Hub repository or file that does not exist, or when the second
+download is corrupt too, the `DownloadError` names the file, the URL and where to put the file by
+hand. A repository that does not exist fails at once, in one line: nothing here retries it, and the
+Hub client's own retry warnings stay off the terminal unless ``HF_HUB_VERBOSITY`` asks for them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from keras_resnet import _optional
@@ -29,6 +34,13 @@ from keras_resnet import _optional
 Preset = Any
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class DownloadError(ValueError):
+    """A file could not be downloaded: offline with a cold cache, no such Hub repository,
+    revision or file, an HTTP error, or a download that does not match its hash twice. The
+    command line exits 1 on it wherever it is raised (the arguments may be right and the network
+    down). A `ValueError`, as the weights argument's other errors are."""
 
 
 def file_hash(path: str | os.PathLike[str], algorithm: str = "sha256") -> str:
@@ -58,46 +70,90 @@ def _hub_url(repo: str, filename: str, revision: str) -> str:
     return f"{endpoint}/{repo}/resolve/{revision}/{filename}"
 
 
+@contextlib.contextmanager
+def _hub_quiet() -> Iterator[None]:
+    """The Hub client's warnings (its retries) off the terminal while it runs for us, unless
+    ``HF_HUB_VERBOSITY`` sets its level: the error that ends a failed download says it all."""
+    logger = logging.getLogger("huggingface_hub")
+    if os.environ.get("HF_HUB_VERBOSITY"):
+        yield
+        return
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
 def _hub_download(repo: str, filename: str, revision: str, force: bool = False) -> str:
     import importlib.metadata
 
-    return _hub().hf_hub_download(
-        repo,
-        filename,
-        revision=revision,
-        force_download=force,
-        library_name="keras-resnet",
-        library_version=importlib.metadata.version("keras-resnet"),
-    )
+    hub = _hub()
+    with _hub_quiet():
+        return hub.hf_hub_download(
+            repo,
+            filename,
+            revision=revision,
+            force_download=force,
+            library_name="keras-resnet",
+            library_version=importlib.metadata.version("keras-resnet"),
+        )
+
+
+#: The Hub client's answers that no retry changes: the name does not exist (or is private)
+_NOT_ON_THE_HUB = {
+    "GatedRepoError": "the repository is gated: accept its terms on the Hub and log in",
+    "RepositoryNotFoundError": "no such repository on the Hub (or it is private)",
+    "RevisionNotFoundError": "no such revision of the repository",
+    "RemoteEntryNotFoundError": "no such file in the repository",
+    "EntryNotFoundError": "no such file in the repository",
+}
 
 
 def _why(error: BaseException) -> str:
     """A short reason: the Hub client's own messages run over several sentences."""
-    if type(error).__name__ == "LocalEntryNotFoundError":
+    name = type(error).__name__
+    if name == "LocalEntryNotFoundError":
         offline = _hub_constants().HF_HUB_OFFLINE
         return "not in the Hub cache, and " + (
             "HF_HUB_OFFLINE=1 is set" if offline else "the Hub could not be reached"
         )
+    if name in _NOT_ON_THE_HUB:
+        return _NOT_ON_THE_HUB[name]
     text = str(error).split(". ")[0].splitlines()[0] if str(error) else ""
-    return f"{type(error).__name__}: {text[:120]}"
+    return f"{name}: {text[:120]}"
 
 
 def _hub_error(
     what: str, repo: str, filename: str, revision: str, error: BaseException
-) -> ValueError:
+) -> DownloadError:
+    url = _hub_url(repo, filename, revision)
+    if type(error).__name__ in _NOT_ON_THE_HUB:  # no command fetches it either
+        return DownloadError(f"{what}: could not get {url} ({_why(error)})")
     cache = _hub_constants().HF_HUB_CACHE
-    return ValueError(
-        f"{what}: could not get {_hub_url(repo, filename, revision)} ({_why(error)}). Fetch it "
-        f"where the network is reachable with `hf download {repo} {filename} --revision "
-        f"{revision}` (Hub cache: {cache}), or pass the downloaded file as weights="
+    return DownloadError(
+        f"{what}: could not get {url} ({_why(error)}). Fetch it where the network is reachable "
+        f"with `hf download {repo} {filename} --revision {revision}` (Hub cache: {cache}), or "
+        "pass the downloaded file as weights="
     )
 
 
 def hub_config(repo: str, revision: str = "main") -> dict[str, Any]:
-    """A timm Hub repository's ``config.json`` (architecture, classes, ``pretrained_cfg``)."""
+    """A timm Hub repository's ``config.json`` (architecture, classes, ``pretrained_cfg``).
+
+    Raises:
+        ValueError: `repo` is not a valid repository name.
+        DownloadError: the file could not be had (offline with a cold cache, no such repository,
+            an HTTP error).
+    """
     try:
         path = _hub_download(repo, "config.json", revision)
     except Exception as error:  # offline, no such repository, HTTP error
+        if type(error).__name__ == "HFValidationError":  # a malformed name: no download tried
+            raise ValueError(
+                f"weights='hf-hub:{repo}' does not name a Hub repository ({str(error)[:200]})"
+            ) from None
         raise _hub_error(f"weights='hf-hub:{repo}'", repo, "config.json", revision, error) from None
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -143,7 +199,7 @@ def _fetch_hub(preset: Preset, verbose: bool) -> str:
                 "downloading again",
                 file=sys.stderr,
             )
-    raise ValueError(
+    raise DownloadError(
         f"{what}: {preset.hub_filename} of {repo} was downloaded twice and does not match its hash "
         "both times"
     )
@@ -168,7 +224,7 @@ def _fetch_url(preset: Preset, verbose: bool) -> str:
             path = _get_file(preset)
         except Exception as error:  # no network, HTTP error
             removed = " (the cached copy was corrupt and was removed)" if attempt else ""
-            raise ValueError(
+            raise DownloadError(
                 f"weights={preset.name!r}{removed}: could not get {preset.url} "
                 f"({type(error).__name__}: {error}). Download it yourself and put it at {target} "
                 f"({preset.hash_algorithm} {preset.file_hash}), or pass the file's path as weights="
@@ -182,15 +238,20 @@ def _fetch_url(preset: Preset, verbose: bool) -> str:
                 "removed, downloading again",
                 file=sys.stderr,
             )
-    raise ValueError(
+    raise DownloadError(
         f"weights={preset.name!r}: {preset.url} was downloaded twice and does not match "
         f"{preset.hash_algorithm} {preset.file_hash} either time"
     )
 
 
 def fetch(preset: Preset, *, verbose: bool = True) -> str:
-    """The local path of `preset`'s checkpoint: from its cache, else downloaded; hash-checked."""
+    """The local path of `preset`'s checkpoint: from its cache, else downloaded; hash-checked.
+
+    Raises:
+        DownloadError: it could not be had (offline with a cold cache, no such repository or
+            file, an HTTP error, a hash that does not match twice).
+    """
     return _fetch_hub(preset, verbose) if preset.hub_repo else _fetch_url(preset, verbose)
 
 
-__all__ = ["fetch", "file_hash", "hub_config", "matches"]
+__all__ = ["DownloadError", "fetch", "file_hash", "hub_config", "matches"]
