@@ -244,6 +244,19 @@ def check_writable(folder: str | os.PathLike[str]) -> None:
         os.unlink(probe)
 
 
+def check_output(
+    path: str | os.PathLike[str], *, overwrite: bool, kind: str = "file"
+) -> pathlib.Path:
+    """Everything about one output that can be known before the work that writes it: a name
+    (not empty), `check_target`, and `check_writable` on its folder or the nearest existing one
+    above it (a file there is a `NotADirectoryError`). Returns the path."""
+    if not os.fspath(path):
+        raise ValueError("path='' is empty; pass the file to write")
+    target = check_target(path, overwrite=overwrite, kind=kind)
+    check_writable(target.parent)
+    return target
+
+
 def temporary_sibling(final: pathlib.Path) -> pathlib.Path:
     """The temporary name beside `final`; the suffixes stay last, for writers that insist on
     them (Keras' ``.keras``, ``.weights.h5``)."""
@@ -331,6 +344,7 @@ def scratch() -> Iterator[pathlib.Path]:
 __all__ = [
     "OutputExistsError",
     "atomic_path",
+    "check_output",
     "check_target",
     "check_writable",
     "remove_stale",

@@ -211,10 +211,12 @@ def check_outputs(
     **options: Any,
 ) -> tuple[list[tuple[str, str]], list[dict[str, Any]], list[pathlib.Path]]:
     """Validates an export of a model named `model_name` to `path` without doing it: the jobs
-    (`plan`), calibration data where a precision needs it, and that every output may be written
-    (absent, or replaceable with ``overwrite``; the folder writable). Returns
-    ``(jobs, per_job_options, target_paths)``. `export` calls it first; a caller with long work
-    before the export calls it to fail before that work."""
+    (`plan`), calibration data where a precision needs it (a folder must hold an image file), and
+    that every output may be written (absent, or replaceable with ``overwrite``; the folder
+    writable). Returns ``(jobs, per_job_options, target_paths)``. `export` calls it first; a
+    caller with long work before the export calls it to fail before that work."""
+    if not os.fspath(path):
+        raise ValueError("path='' is empty; pass the file or folder to write")
     jobs, per_job = plan(format, quantize, quantization_aware=quantization_aware, **options)
     needs = sorted({p for f, p in jobs if p in FORMATS[f].calibrated})
     if needs and calibration_data is None and not quantization_aware:
@@ -222,12 +224,28 @@ def check_outputs(
             f"quantize={needs[0]!r} needs calibration_data (an array, a tf.data.Dataset or an "
             "image folder)"
         )
+    if needs and isinstance(calibration_data, (str, os.PathLike)):
+        _check_calibration_folder(calibration_data)
     targets = _targets(path, jobs, _artifact_name(model_name), version)
     for (fmt, _), target in zip(jobs, targets, strict=True):
         atomic.check_target(target, overwrite=overwrite, kind=_kind(fmt))
     for folder in dict.fromkeys(t.parent for t in targets):
         atomic.check_writable(folder)
     return jobs, per_job, targets
+
+
+def _check_calibration_folder(path: str | os.PathLike[str]) -> None:
+    """A folder of calibration images exists and holds an image file (its images are decoded
+    during the export)."""
+    from keras_resnet.data import IMAGE_EXTENSIONS
+
+    folder = pathlib.Path(path)
+    if not folder.is_dir():
+        raise ValueError(f"calibration_data={str(path)!r} is not a folder of images")
+    if not any(p.suffix.lower() in IMAGE_EXTENSIONS for p in folder.rglob("*") if p.is_file()):
+        raise ValueError(
+            f"calibration_data={str(path)!r} holds no image files ({', '.join(IMAGE_EXTENSIONS)})"
+        )
 
 
 def _kind(fmt: str) -> str:
@@ -294,7 +312,8 @@ def export(
         difference from Keras, top-1 agreement).
 
     Raises:
-        ValueError / TypeError: bad arguments, before anything is written.
+        ValueError / TypeError: bad arguments (an empty `path`, a calibration folder without an
+            image), before anything is written.
         VerificationError: an artifact disagrees with Keras beyond its tolerance (it is removed).
     """
     start = time.perf_counter()
