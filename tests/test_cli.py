@@ -44,8 +44,9 @@ def test_errors_are_one_clear_line(capsys):
     assert cli.main(["info", "resnet5d"]) == 2
     err = capsys.readouterr().err
     assert (
-        err.startswith("keras-resnet info: error: Unknown model name='resnet5d'")
+        err.startswith("keras-resnet info: error: Unknown model 'resnet5d'")
         and "resnet50d" in err
+        and "`keras-resnet list` lists all" in err
     )
     assert cli.main(["info", "resnet50", "--input-size", "8"]) == 2
     assert "at least 32" in capsys.readouterr().err

@@ -201,7 +201,7 @@ def test_lesion_command(tmp_path, capsys):
         cli.main(["lesion", str(tmp_path / "flat.keras"), "--input-size", "8", "--limit", "4"]) == 1
     )
     errors = capsys.readouterr().err.strip().splitlines()
-    assert errors[0].startswith("keras-resnet lesion: error: Unknown model name='cifar_resnet21'")
+    assert errors[0].startswith("keras-resnet lesion: error: Unknown model 'cifar_resnet21'")
     assert "--data='nope' is not a folder, a file or a data set name" in errors[1]
     assert "'digits'" in errors[1] and "has no blocks to remove" in errors[-1]
 

@@ -46,6 +46,9 @@ class CommandInfo:
     summary: str
     add: str = "add_arguments"
     run: str = "run"
+    #: ``(library argument, the command's destination)``: names the library's messages use for
+    #: what this command calls otherwise (``weights`` -> the ``source`` of ``convert-weights``)
+    words: tuple[tuple[str, str], ...] = ()
 
 
 #: command name -> `CommandInfo`, in the order ``keras-resnet --help`` lists them
@@ -64,10 +67,12 @@ COMMANDS: dict[str, CommandInfo] = {
         "optimize",
         "quantization-aware training or pruning on an image folder, then export "
         "(needs keras-resnet[optimize])",
+        words=(("folder", "data"),),
     ),
     "convert-weights": CommandInfo(
         "convert_weights",
         "convert a torchvision/timm/keras.applications checkpoint to .weights.h5",
+        words=(("weights", "source"),),
     ),
     "presets": CommandInfo(
         "presets", "pretrained weights: source, license, ImageNet accuracy, preprocessing"
@@ -80,6 +85,7 @@ COMMANDS: dict[str, CommandInfo] = {
         "train",
         "train a registry model with a recipe: streamed, resumable, on the JAX, TensorFlow or "
         "PyTorch backend",
+        words=(("folder", "data"),),
     ),
     "demo": CommandInfo(
         "demo",
@@ -92,15 +98,20 @@ COMMANDS: dict[str, CommandInfo] = {
         "lesion",
         "accuracy with each block removed in turn (residual: its branch; plain: the whole "
         "block), Veit et al. 2016",
+        words=(("folder", "data"),),
     ),
 }
 
 EXIT_CODES = """exit status:
-  0    success
-  1    a failure during the work (a file that cannot be written or read, a full disk,
-       a corrupt input met on the way, an artifact that fails verification)
-  2    a usage error: a bad flag or value, an unknown model, an output that exists;
-       found before any work starts
+  0    done
+  1    the work failed: a file that cannot be read or written (a full disk, a denied or
+       read-only folder, even when the check before the work finds it), a corrupt input met
+       during the work, a download (offline, no such Hub repository, an HTTP error; wherever
+       it happens), an artifact that fails verification
+  2    the command line is wrong, found before any work starts: a flag or value; a path that
+       must exist or must not (a missing input, an output that exists without --overwrite, a
+       path under a file); a model, preset or data set name; an empty input; a weights file
+       that is not weights or does not fit the model
   130  interrupted (Ctrl-C); nothing half-written is left behind
 """
 
@@ -126,11 +137,16 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (no usage dump); help that names the export formats and
     precisions (``{formats}``, ``{precisions}`` in an argument's help, filled in when help is
     shown); and, for a command's parser made with ``command=``, the command's arguments added
-    from its module when the command is parsed or its help is shown, not before."""
+    from its module when the command is parsed or its help is shown, not before. A command's
+    parser takes its options before, between and after its positionals (argparse's intermixed
+    parsing: ``predict MODEL --weights W a.jpg b.jpg``)."""
 
     def __init__(self, *args: Any, command: CommandInfo | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._command = command
+        self._intermixed = command is not None
+        self._parsing = False
+        self.words = dict(command.words) if command is not None else {}
 
     def _load_command(self) -> None:
         if self._command is None:
@@ -142,7 +158,13 @@ class _Parser(argparse.ArgumentParser):
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         self._load_command()
-        return super().parse_known_args(args, namespace)
+        if not self._intermixed or self._parsing:  # the intermixed parse calls this twice
+            return super().parse_known_args(args, namespace)
+        self._parsing = True
+        try:
+            return super().parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
@@ -199,15 +221,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: the library's phrases for what every command names otherwise
+_LIBRARY_WORDS = (
+    (re.compile(r"\bmodel name="), "model "),
+    (re.compile(r"\bkeras_resnet\.list_models\(\)"), "`keras-resnet list`"),
+)
+
+
 def _flag_words(message: str, parser: argparse.ArgumentParser) -> str:
     """Rewrites the library's argument names in `message` as the command's flags:
     ``pass overwrite=True`` -> ``pass --overwrite``,
-    ``calibration_data`` -> ``--calibration-data``."""
+    ``calibration_data`` -> ``--calibration-data``, ``limit=3`` -> ``--limit=3``, and a
+    positional's ``model='x'`` -> ``MODEL 'x'``; names the command calls otherwise first
+    (`CommandInfo.words`: ``folder=`` -> ``--data=`` where a data set's folder is --data), and
+    the library's own phrases (``Unknown model name='x'`` -> ``Unknown model 'x'``)."""
+    for pattern, words in _LIBRARY_WORDS:
+        message = pattern.sub(words, message)
+    for library, dest in getattr(parser, "words", {}).items():
+        message = re.sub(rf"(?<![\w-]){re.escape(library)}=", f"{dest}=", message)
     for action in parser._actions:
-        flags = [f for f in action.option_strings if f.startswith("--")]
-        if not flags or action.dest in ("help", "verbose"):
+        if action.dest in ("help", "verbose", argparse.SUPPRESS):
             continue
-        flag, dest = flags[0], re.escape(action.dest)
+        dest = re.escape(action.dest)
+        if not action.option_strings:  # a positional: named as in the usage line
+            word = str(action.metavar or action.dest).upper()
+            message = re.sub(rf"(?<![\w-]){dest}=", f"{word} ", message)
+            continue
+        flags = [f for f in action.option_strings if f.startswith("--")]
+        if not flags:
+            continue
+        flag = flags[0]
         message = re.sub(rf"\b{dest}=True\b", flag, message)
         message = re.sub(rf"(?<![\w-]){dest}=", f"{flag}=", message)
         if "_" in action.dest:
@@ -227,12 +270,50 @@ def _one_line(error: BaseException) -> str:
     return first if len(first) <= 600 else first[:597] + "..."
 
 
+#: What a command raises for what it checks before the work (`_exit_code`): a bad value, a
+#: missing extra, and a path that must exist or must not (or is a file where a folder is needed)
+_USAGE_ERRORS: tuple[type[BaseException], ...] = (
+    ValueError,
+    TypeError,
+    ImportError,
+    FileNotFoundError,
+    FileExistsError,
+    IsADirectoryError,
+    NotADirectoryError,
+)
+
+
 def _exit_code(error: BaseException, started: bool) -> int:
+    """The exit status of a command that raised `error` (`EXIT_CODES`), the one place that
+    decides it.
+
+    130 for Ctrl-C. 1 for a download that failed (`keras_resnet.downloads.DownloadError`, or a
+    network error: `ConnectionError`, `TimeoutError`), wherever it happens: the command line may
+    be right and the network down. 1 for anything raised once the work started
+    (``_args.start_work``): I/O, a corrupt input met on the way, a failed verification. Before
+    that mark a command has checked its arguments: a value, a missing extra, a path that must
+    exist or must not, a name, an empty input, a weights file that is no weights or does not fit
+    (`_USAGE_ERRORS`): 2. Other errors found before it are the machine's, not the command
+    line's (a denied or read-only folder, a full disk, a library's own failure): 1."""
+    from keras_resnet import downloads  # no framework
+
     if isinstance(error, KeyboardInterrupt):
         return 130
-    # OutputExistsError is a ValueError too; other OSErrors are failures of the work
-    usage = isinstance(error, (ValueError, TypeError, ImportError))
-    return 2 if usage and not started else 1
+    if isinstance(error, (downloads.DownloadError, ConnectionError, TimeoutError)):
+        return 1
+    if started:
+        return 1
+    return 2 if isinstance(error, _USAGE_ERRORS) else 1
+
+
+def _check_values(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """An option given an empty value names nothing (``--output ''`` would write into the
+    current folder): a usage error, in argparse's words."""
+    for action in parser._actions:
+        value = getattr(args, action.dest, None)
+        values = value if isinstance(value, list) else [value]
+        if action.option_strings and "" in values:
+            parser.error(f"argument {'/'.join(action.option_strings)}: must not be empty")
 
 
 def _remember_interrupts() -> list:
@@ -257,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (`keras_resnet._quiet`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _check_values(args, args.parser)
     args.argv = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         _quiet.install(args.verbose)

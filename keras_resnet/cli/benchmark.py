@@ -4,6 +4,7 @@ with the speed-up and the agreement of each artifact."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import pathlib
 from typing import Any
@@ -70,12 +71,24 @@ def _jobs(args: argparse.Namespace) -> list[tuple[str, str]]:
     return jobs
 
 
+def _array(flag: str, path: str) -> Any:
+    """The .npy file of `flag`: there, and an array (a usage error otherwise, before any work)."""
+    import numpy as np
+
+    if not pathlib.Path(path).is_file():
+        raise FileNotFoundError(errno.ENOENT, f"no such file ({flag}: a .npy array)", path)
+    try:
+        return np.load(path)
+    except (ValueError, OSError, EOFError):  # not a .npy file (NumPy's reason names its API)
+        raise ValueError(f"{flag} {path!r} is not a .npy array file") from None
+
+
 def _images(args: argparse.Namespace, model: Any) -> Any:
     """--data's images, else random pixels at the model's input size through --preprocessing."""
     import numpy as np
 
     if args.data:
-        return np.load(args.data)
+        return _array("--data", args.data)
     h, w, c = (d or 224 for d in model.input_shape[1:])
     pixels = (
         np.random.default_rng(0).uniform(0, 255, (max(8, args.batch), h, w, c)).astype("float32")
@@ -85,23 +98,29 @@ def _images(args: argparse.Namespace, model: Any) -> Any:
     return preprocessing.get(args.preprocessing)(pixels)
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """--output (a folder) and --json (a file, replaced) can be written: before any work."""
+    from keras_resnet import atomic
+
+    if args.output is not None:
+        atomic.check_writable(args.output)
+    if args.json is not None:
+        atomic.check_output(args.json, overwrite=True)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Measures every job and prints the Markdown table (and writes --json)."""
+    """Measures every job and prints the Markdown table (and writes --json); the flags, the
+    outputs, the model and the input arrays are checked first."""
     import tempfile
 
-    import numpy as np
-
-    from keras_resnet import benchmark
+    from keras_resnet import atomic, benchmark
 
     jobs = _jobs(args)
-    if args.output is not None:
-        from keras_resnet import atomic
-
-        atomic.check_writable(args.output)
+    _check_outputs(args)
     model = _args.model_of(args)
-    _args.start_work(args)
     images = _images(args, model)
-    labels = np.load(args.labels) if args.labels else None
+    labels = _array("--labels", args.labels) if args.labels else None
+    _args.start_work(args)
     options = {"target": args.target} if args.target else {}
     with tempfile.TemporaryDirectory() as tmp:
         result = benchmark.benchmark(
@@ -119,5 +138,6 @@ def run(args: argparse.Namespace) -> int:
         )
     print(result.markdown())
     if args.json:
-        pathlib.Path(args.json).write_text(json.dumps(result.as_dict(), indent=2))
+        with atomic.atomic_path(args.json, overwrite=True) as written:
+            written.write_text(json.dumps(result.as_dict(), indent=2))
     return 0

@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if args.classes is not None:
         kwargs["classes"] = args.classes
     registry.get_entry(args.model)
-    _args.start_work(args)
+    # converting is checking: a source that is no checkpoint, or does not fit --model, exits 2
     model = registry.create_model(args.model, weights=args.source, **kwargs)
+    _args.start_work(args)
     with atomic.atomic_path(output, overwrite=args.overwrite) as tmp:
         weights.save_weights(model, tmp)
     print(

@@ -57,12 +57,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _calibration(path: str | None) -> Any:
-    """--calibration-data as `export` takes it: a folder's path, or a .npy file's array."""
-    if path is None or not path.endswith(".npy"):
+    """--calibration-data as `export` takes it: a folder's path, or a .npy file's array (read
+    now: one that is not an array is a usage error, before any work)."""
+    if path is None:
+        return None
+    if not pathlib.Path(path).exists():
+        raise ValueError(
+            f"--calibration-data {path!r} does not exist (a folder of images or a .npy file)"
+        )
+    if not path.endswith(".npy"):
         return path
     import numpy as np
 
-    return np.load(path)
+    try:
+        return np.load(path)
+    except (ValueError, OSError, EOFError):  # not a .npy file (NumPy's reason names its API)
+        raise ValueError(f"--calibration-data {path!r} is not a .npy array file") from None
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -85,18 +95,14 @@ def run(args: argparse.Namespace) -> int:
 
     model = _args.model_of(args)
     options = _options(args)
-    if args.calibration_data is not None and not pathlib.Path(args.calibration_data).exists():
-        raise ValueError(
-            f"--calibration-data {args.calibration_data!r} does not exist "
-            "(a folder of images or a .npy file)"
-        )
+    calibration = _calibration(args.calibration_data)
     export.check_outputs(
         args.output,
         model.name,
         args.format,
         args.quantize,
         overwrite=args.overwrite,
-        calibration_data=args.calibration_data,
+        calibration_data=calibration,
         **options,
     )
     _args.start_work(args)
@@ -105,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         args.output,
         format=args.format,
         quantize=args.quantize,
-        calibration_data=_calibration(args.calibration_data),
+        calibration_data=calibration,
         calibration_size=args.calibration_size,
         preprocessing=args.preprocessing,
         overwrite=args.overwrite,

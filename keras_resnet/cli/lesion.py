@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pathlib
 import sys
 from typing import Any
 
@@ -53,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from keras_resnet import analysis, atomic
 
     for path in (args.plot, args.json):
-        if path is not None:
-            atomic.check_writable(pathlib.Path(path).parent)
+        if path is not None:  # a file replaced, its folder made: checked before the study
+            atomic.check_output(path, overwrite=True)
     if args.plot:
         from keras_resnet import _optional
 
@@ -74,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if args.plot:
-        study.plot(args.plot)
+        with atomic.atomic_path(args.plot, overwrite=True) as written:
+            study.plot(written)
     if args.json:
-        pathlib.Path(args.json).write_text(json.dumps(study.as_dict(), indent=2))
+        with atomic.atomic_path(args.json, overwrite=True) as written:
+            written.write_text(json.dumps(study.as_dict(), indent=2))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 from collections.abc import Sequence
 from typing import Any
@@ -77,8 +78,18 @@ def run(args: argparse.Namespace) -> int:
     quantize = args.quantize or (["int8"] if args.method == "qat" else ["float32"])
     formats = args.format or ["tflite", "onnx"]
     options = {"sparse_weights": True} if args.sparse_weights else {}
-    # fail before training
-    export.plan(formats, quantize, quantization_aware=args.method == "qat", **options)
+    # the export's plan and artifacts, before training: a pruned model calibrates on the
+    # training data (read below)
+    export.check_outputs(
+        output if output.is_dir() else f"{output}{os.sep}",
+        model.name,
+        formats,
+        quantize,
+        overwrite=args.overwrite,
+        quantization_aware=args.method == "qat",
+        calibration_data=[] if args.method == "prune" else None,
+        **options,
+    )
     from keras_resnet import optimize  # tfmot and tf_keras, only now
 
     train, validation, class_names, preprocessing = _data(args, model)

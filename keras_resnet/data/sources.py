@@ -371,8 +371,8 @@ def _with_validation(found: Source, validation: Any, options: _Options, argument
 def _limited(found: Source, limit: int, argument: str, text: str) -> Source:
     if found.kind != "arrays":
         raise ValueError(
-            "limit applies to arrays (digits, CIFAR, .npz), not to files; received "
-            f"{argument}={text!r}"
+            "a limit applies to arrays (digits, CIFAR, .npz), not to files; received "
+            f"limit={limit} with {argument}={text!r}"
         )
     images, labels = found.train
     return dataclasses.replace(found, train=(images[:limit], labels[:limit]), description="")
