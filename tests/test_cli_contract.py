@@ -181,12 +181,12 @@ def _offline_cifar(monkeypatch):
 _HUB = "hf-hub:timm/resnet18.unlisted_in1k"  # not listed: its config.json is fetched first
 
 
-def _case(command, fault, argv, code, names, *, output=None, before=None, patch=None, marks=()):
+def _case(command, fault, argv, code, names, *, output=None, before=None, patch=None):
     """One row: `argv` of `command` (after the command) exits `code` with one line naming each of
     `names`; `output` is unchanged afterwards (absent, or the content it had); `before` makes the
     output exist first; `patch` is ``(module, attribute, value)`` or a function of monkeypatch."""
     return pytest.param(
-        [command, *argv], code, names, output, before, patch, id=f"{command}-{fault}", marks=marks
+        [command, *argv], code, names, output, before, patch, id=f"{command}-{fault}"
     )
 
 
@@ -363,7 +363,6 @@ _CASES = [
         [],
         output="o",
         patch=("keras_resnet.optimize", "fine_tune", _interrupt),
-        marks=pytest.mark.slow,  # imports tfmot and tf_keras
     ),
     # convert-weights
     _case(
