@@ -90,3 +90,15 @@ def test_arrays_of_another_size_than_the_model_are_a_usage_error(tmp_path, capsy
     argv = ["lesion", "cifar_resnet20", "--weights", str(weights), "--input-size", "8"]
     assert cli.main([*argv, "--data", str(folder)]) == 2
     assert "holds 32x32 images but model 'cifar_resnet20' takes 8x8" in capsys.readouterr().err
+
+
+def test_a_folder_of_one_class_is_a_usage_error_with_or_without_weights(tmp_path, capsys):
+    folder = data_forms.image_folder(tmp_path / "one", classes=("cats",))
+    weights = tmp_path / "r20.weights.h5"
+    keras_resnet.CifarResNet20(input_shape=(8, 8, 3)).save_weights(weights)
+    argv = ["train", "cifar_resnet20", "--data", str(folder), "-o", str(tmp_path / "run")]
+    for extra in ([], ["--weights", str(weights)]):
+        assert cli.main([*argv, *extra]) == 2
+        error = capsys.readouterr().err.strip().splitlines()
+        assert len(error) == 1 and f"--data='{folder}' has one class folder ('cats')" in error[0]
+    assert not (tmp_path / "run").exists()
