@@ -11,7 +11,7 @@ import argparse
 import pathlib
 import sys
 
-from keras_resnet import list_models, registry
+from keras_resnet import _quiet, list_models, registry
 
 README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- model-table:start -->", "<!-- model-table:end -->"
@@ -35,6 +35,7 @@ def main() -> int:
     group.add_argument("--check", action="store_true")
     group.add_argument("--print", action="store_true")
     args = parser.parse_args()
+    _quiet.install()  # TensorFlow's and absl's native log lines off stderr, as the CLI does
     table = render()
     if args.print:
         print(table)
