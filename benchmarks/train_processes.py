@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-PARAMETERS = 25_557_032  # ResNet-50 (torchvision; tests/test_models.py)
+PARAMETERS = 25_557_032  # ResNet-50 (torchvision; tests/models/test_registry.py)
 SINGLE_GPU_IMAGES_PER_SECOND = 4662  # ../shared/GPU.md, H100, batch 256, bf16, data on the device
 PER_GPU_BATCH = 256
 #: published bandwidths per GPU, GB/s: NVLink 4 within an H100 SXM node (900 GB/s total, 450 each

@@ -4,8 +4,8 @@
 python scripts/generate_named.py            # rewrite keras_resnet/_named.py
 python scripts/generate_named.py --check    # exit 1 if keras_resnet/_named.py is out of date
 
-The text is written already formatted as ``ruff format`` leaves it (tests/test_named.py checks
-that ruff changes nothing and reports nothing).
+The text is written already formatted as ``ruff format`` leaves it
+(tests/models/test_named.py checks that ruff changes nothing and reports nothing).
 """
 
 from __future__ import annotations

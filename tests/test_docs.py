@@ -1,15 +1,14 @@
 """README promises and docstring examples."""
 
 import doctest
-import pathlib
 import re
 
 import tomllib
-from golden import REGISTRY
 
 from keras_resnet import registry
+from tests import ROOT
+from tests.golden import REGISTRY
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
 
 

@@ -3,13 +3,13 @@ package importing its private modules, short functions, a typed public API, and 
 loads no framework. The checks live in scripts/check_layout.py, which CI also runs on its own."""
 
 import importlib.util
-import pathlib
 import subprocess
 import sys
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from tests import ROOT
+
 _spec = importlib.util.spec_from_file_location("check_layout", ROOT / "scripts" / "check_layout.py")
 layout = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(layout)

@@ -2,17 +2,16 @@
 scripts/generate_named.py from the registry, that build what ``create_model`` builds."""
 
 import inspect
-import pathlib
 import subprocess
 import sys
 
 import pytest
-from golden import REGISTRY
 
 import keras_resnet
 from keras_resnet import _named, analysis, variants
+from tests import ROOT
+from tests.golden import REGISTRY
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 GENERATOR = ROOT / "scripts" / "generate_named.py"
 MODULE = ROOT / "keras_resnet" / "_named.py"
 FUNCTIONS = {e.function: e.name for e in variants.MODELS.values() if e.function}

@@ -4,11 +4,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import HEAVY_TO_TRAIN, registry_params
-from golden import PUBLISHED_MACS, PUBLISHED_PARAMS, REGISTRY
 
 import keras_resnet
 from keras_resnet import registry, specs
+from tests.golden import PUBLISHED_MACS, PUBLISHED_PARAMS, REGISTRY
+from tests.tiers import HEAVY_TO_TRAIN, registry_params
 
 
 def test_registry_holds_every_family_and_variant():

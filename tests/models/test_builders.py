@@ -7,10 +7,10 @@ import sys
 import keras
 import numpy as np
 import pytest
-from conftest import HEAVY_TO_TRAIN, TRAINED_IN_DEFAULT_TIER, registry_params
 
 import keras_resnet
 from keras_resnet import registry
+from tests.tiers import HEAVY_TO_TRAIN, TRAINED_IN_DEFAULT_TIER, registry_params
 
 
 def _train_mode_loss(model, x, y):

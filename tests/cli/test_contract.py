@@ -7,7 +7,7 @@ half-written left behind.
 
 Each case fails before any work, most of them before a model is built. A Ctrl-C is a
 KeyboardInterrupt raised by the command's work function (the signal itself is tested on a real
-process in tests/test_faults.py)."""
+process in tests/cli/test_export.py and tests/cli/test_train.py)."""
 
 import hashlib
 import pathlib
@@ -760,3 +760,52 @@ def test_an_empty_export_path_is_refused_by_name(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match=r"path='' is empty"):
         export.export(model, "", format="onnx")
     assert list(tmp_path.iterdir()) == []
+
+
+pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "cifar_resnet20", "--input-size", "0", "-o", "x"],
+        ["export", "cifar_resnet20", "--classes", "0", "-o", "x"],
+        ["export", "cifar_resnet20", "--calibration-size", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--batch-size", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--epochs", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--limit", "0", "-o", "x"],
+        ["train", "cifar_resnet20", "--limit", "-5", "-o", "x"],
+        ["train", "cifar_resnet20", "--save-freq", "0", "-o", "x"],
+        ["benchmark", "cifar_resnet20", "--batch", "-2"],
+        ["benchmark", "cifar_resnet20", "--batch", "0"],
+        ["benchmark", "cifar_resnet20", "--repeats", "0"],
+        ["demo", "--epochs", "0"],
+        ["optimize", "m.keras", "--method", "qat", "--data", "d", "-o", "x", "--sparsity", "1.5"],
+    ],
+)
+def test_counts_out_of_range_are_usage_errors(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "error: argument" in err and "received" in err, err
+
+
+def test_cli_errors_name_flags_not_api_arguments(tmp_path, capsys):
+    assert (
+        cli.main(
+            [
+                "export",
+                "cifar_resnet20",
+                "--format",
+                "tflite",
+                "--quantize",
+                "int8",
+                "-o",
+                str(tmp_path / "m.tflite"),
+            ]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err.strip()
+    assert "--calibration-data" in err and "calibration_data" not in err, err

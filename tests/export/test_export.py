@@ -12,12 +12,12 @@ import onnx
 import onnxruntime as ort
 import pytest
 import tensorflow as tf
-from conftest import assert_learned
 
 import keras_resnet
 from keras_resnet import _machine, export
 from keras_resnet.export import tflite as tflite_format
 from keras_resnet.export import verify as verify_lib
+from tests.tiers import assert_learned
 
 ALL_PRECISIONS = ["float32", "float16", "dynamic", "int8", "int16x8"]
 

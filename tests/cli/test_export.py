@@ -1,5 +1,6 @@
-"""Faults a user meets: kills, races, a full disk, Ctrl-C, read-only folders, bad counts, and the
-one-line errors and exit codes of the command line (0 success, 1 failure, 2 usage, 130 Ctrl-C).
+"""`keras-resnet export`: writing, verifying and the table it prints; a model file as input;
+outputs that are folders, overwrite, and the faults of a real child process (SIGKILL, two
+exports racing, a full disk, Ctrl-C, a read-only folder).
 
 Faults that live in process state (signals, resource limits, file permissions, the stderr file
 descriptor) are tested on a real ``python -m keras_resnet.cli`` child process."""
@@ -114,9 +115,6 @@ def _classes_of(path):
     return int(next(iter(serve.structured_outputs.values())).shape[-1])
 
 
-# --- SIGKILL: old or new, never partial; no stale temporaries after the next run ---------------
-
-
 def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_path):
     out, scratch = tmp_path / "out", tmp_path / "tmp"
     scratch.mkdir()
@@ -159,9 +157,6 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_
     assert all(_classes_of(t) == 10 for t in targets)
 
 
-# --- Races ------------------------------------------------------------------------------------
-
-
 def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
     target = tmp_path / "same.onnx"
     processes = [
@@ -174,29 +169,6 @@ def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
     loser = next(err for code, err in results if code != 0)
     assert "already exists" in loser.splitlines()[-1] and "Traceback" not in loser
     assert not _temporaries(tmp_path) and _classes_of(target) == 10
-
-
-@pytest.mark.parametrize("kind", ["file", "saved_model"])
-def test_atomic_publish_refuses_a_name_created_meanwhile(tmp_path, kind):
-    final = tmp_path / ("a.bin" if kind == "file" else "model")
-
-    def write(path, text):
-        if kind == "file":
-            path.write_text(text)
-        else:
-            path.mkdir()
-            (path / "saved_model.pb").write_text(text)
-
-    with pytest.raises(atomic.OutputExistsError, match="already exists"):
-        with atomic.atomic_path(final, overwrite=False, kind=kind) as first:
-            write(first, "first")
-            with atomic.atomic_path(final, overwrite=False, kind=kind) as second:
-                write(second, "second")
-    content = final.read_text() if kind == "file" else (final / "saved_model.pb").read_text()
-    assert content == "second" and not _temporaries(tmp_path)
-
-
-# --- A full disk, Ctrl-C, read-only folders ---------------------------------------------------
 
 
 def _small_files():
@@ -279,38 +251,6 @@ def test_a_read_only_output_folder_is_one_line_before_any_work(tmp_path):
     assert list(readonly.iterdir()) == []
 
 
-# --- Bad counts are usage errors (exit 2) before any work --------------------------------------
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["export", "cifar_resnet20", "--input-size", "0", "-o", "x"],
-        ["export", "cifar_resnet20", "--classes", "0", "-o", "x"],
-        ["export", "cifar_resnet20", "--calibration-size", "0", "-o", "x"],
-        ["train", "cifar_resnet20", "--batch-size", "0", "-o", "x"],
-        ["train", "cifar_resnet20", "--epochs", "0", "-o", "x"],
-        ["train", "cifar_resnet20", "--limit", "0", "-o", "x"],
-        ["train", "cifar_resnet20", "--limit", "-5", "-o", "x"],
-        ["train", "cifar_resnet20", "--save-freq", "0", "-o", "x"],
-        ["benchmark", "cifar_resnet20", "--batch", "-2"],
-        ["benchmark", "cifar_resnet20", "--batch", "0"],
-        ["benchmark", "cifar_resnet20", "--repeats", "0"],
-        ["demo", "--epochs", "0"],
-        ["optimize", "m.keras", "--method", "qat", "--data", "d", "-o", "x", "--sparsity", "1.5"],
-    ],
-)
-def test_counts_out_of_range_are_usage_errors(argv, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(argv)
-    assert exit_info.value.code == 2
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "error: argument" in err and "received" in err, err
-
-
-# --- Outputs: folders are containers; overwrite replaces only what the export writes -----------
-
-
 def test_export_into_an_existing_folder_and_overwrite_keeps_other_files(tmp_path, capsys):
     folder = tmp_path / "artifacts"
     folder.mkdir()
@@ -357,124 +297,71 @@ def test_overwrite_never_replaces_a_folder_of_other_things(tmp_path, capsys):
     assert len(err.splitlines()) == 1 and "notes.txt: is a file" in err
 
 
-def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):
-    dead = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
-    )
-    pid = int(dead.stdout)
-    host = atomic._host()
-    stale = tmp_path / f".m{atomic.TMP_MARK}{host}-{pid}-0123abcd.onnx"
-    live = (
-        tmp_path / f".m{atomic.TMP_MARK}{host}-{os.getppid()}-0123abcd.onnx"
-    )  # pytest's parent: alive
-    other_host = tmp_path / f".m{atomic.TMP_MARK}elsewhere-{pid}-0123abcd.onnx"
-    for path in (stale, live, other_host):
-        path.write_bytes(b"partial")
-    assert atomic.remove_stale(tmp_path) == [stale]
-    assert live.exists() and other_host.exists() and not stale.exists()
+def test_help_names_the_formats_and_precisions_export_registers():
+    """Help names the built-in formats and precisions without importing `keras_resnet.export`:
+    the command line's copy of their names matches the table the export package builds."""
+    from keras_resnet import export
+
+    builtin = cli._BUILTIN_FORMATS
+    assert tuple(export.FORMATS)[: len(builtin)] == builtin
+    offered = (p for name in builtin for p in export.FORMATS[name].precisions)
+    assert tuple(dict.fromkeys(offered)) == cli._BUILTIN_PRECISIONS
 
 
-# --- Errors that say what is wrong ----------------------------------------------------------
+def test_export_command_writes_verifies_and_prints_a_table(tmp_path, capsys):
+    import numpy as np
+
+    np.save(tmp_path / "cal.npy", np.random.default_rng(0).random((8, 32, 32, 3), dtype="float32"))
+    argv = [
+        "export",
+        "cifar_resnet20",
+        "--format",
+        "tflite",
+        "onnx",
+        "--quantize",
+        "float32",
+        "int8",
+        "--calibration-data",
+        str(tmp_path / "cal.npy"),
+        "--output",
+        str(tmp_path / "out"),
+    ]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    for name in (
+        "cifar_resnet20.tflite",
+        "cifar_resnet20_int8.tflite",
+        "cifar_resnet20.onnx",
+        "cifar_resnet20_int8.onnx",
+    ):
+        assert (tmp_path / "out" / name).is_file() and name in out
+    assert "| tflite | int8 |" in out
+    # The same command again refuses to overwrite, in one line.
+    assert cli.main(argv) == 2
+    assert (
+        "already exists; pass --overwrite to replace it" in capsys.readouterr().err
+    )  # the flag, not the API argument
 
 
-def test_corrupt_and_foreign_model_files_are_named(tmp_path, capsys):
+def test_export_command_takes_a_keras_file(tmp_path, capsys):
     import keras_resnet
 
-    garbage = tmp_path / "garbage.keras"
-    garbage.write_bytes(b"not a zip archive")
-    assert cli.main(["export", str(garbage), "-o", str(tmp_path / "x")]) == 2
-    assert "is not a readable .keras file" in capsys.readouterr().err
-    keras_resnet.CifarResNet20().save_weights(tmp_path / "c20.weights.h5")
-    with pytest.raises(ValueError) as error:
-        keras_resnet.create_model("cifar_resnet32", weights=str(tmp_path / "c20.weights.h5"))
-    message = str(error.value)
-    assert (
-        len(message.splitlines()) == 1
-        and "could not be loaded" in message
-        and "(3, 3, 16, 32)" in message
-    )
-    with pytest.raises(
-        TypeError,
-        match=(
-            r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; "
-            r"did you mean 'classes'"
-        ),
-    ):
-        keras_resnet.create_model("resnet18", clases=10)
-    with pytest.raises(
-        TypeError,
-        match=r"ResNet50D\(\) got an unexpected keyword argument 'clases'; did you mean 'classes'",
-    ):
-        keras_resnet.ResNet50D(clases=10)
-
-
-def test_cli_errors_name_flags_not_api_arguments(tmp_path, capsys):
+    keras_resnet.CifarResNet20(classes=3).save(tmp_path / "m.keras")
     assert (
         cli.main(
             [
                 "export",
-                "cifar_resnet20",
+                str(tmp_path / "m.keras"),
                 "--format",
-                "tflite",
-                "--quantize",
-                "int8",
-                "-o",
-                str(tmp_path / "m.tflite"),
+                "onnx",
+                "--output",
+                str(tmp_path / "m.onnx"),
             ]
         )
-        == 2
+        == 0
     )
-    err = capsys.readouterr().err.strip()
-    assert "--calibration-data" in err and "calibration_data" not in err, err
-
-
-def test_named_models_find_their_presets(monkeypatch):
-    import keras_resnet
-    from keras_resnet import presets, weights
-
-    loaded = []
-    monkeypatch.setattr(
-        weights, "load", lambda model, spec, **kwargs: loaded.append((model.name, spec))
+    assert (tmp_path / "m.onnx").is_file()
+    assert (
+        cli.main(["export", str(tmp_path / "missing.keras"), "--output", str(tmp_path / "x")]) == 2
     )
-    keras_resnet.create_model(
-        "resnet50", name="backbone", weights="imagenet", input_shape=(64, 64, 3)
-    )
-    ((name, spec),) = loaded
-    assert name == "backbone" and isinstance(spec, presets.Preset) and spec.model == "resnet50"
-
-
-def _checkpointed_epoch(run):
-    """Whole epochs (2 steps each) of the run's newest checkpoint: 0 while none exists."""
-    from keras_resnet.training import checkpoints
-
-    saved = checkpoints.saved(run / "backup")
-    return saved[0][0] // 2 if saved else 0
-
-
-def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_path):
-    run = tmp_path / "run"
-    args = [
-        "train",
-        "cifar_resnet20",
-        "--data",
-        "digits",
-        "--limit",
-        "128",
-        "--batch-size",
-        "64",
-        "--quiet",
-        "-o",
-        str(run),
-    ]
-    process = _start([*args, "--epochs", "40"], tmp_path)
-    _wait_for(
-        process, lambda: _checkpointed_epoch(run) >= 1
-    )  # an epoch is checkpointed, completely
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=120)
-    assert process.returncode == 130, err[-3000:]
-    assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet train: interrupted"
-    code, out, err = _run(
-        [*args, "--epochs", "1"], tmp_path
-    )  # the checkpoint is past 1 epoch: complete
-    assert code == 0 and "already complete" in out, err[-3000:]
+    assert "not an existing .keras file" in capsys.readouterr().err

@@ -8,10 +8,11 @@ import sys
 
 import numpy as np
 import pytest
-from conftest import assert_learned
 
 from keras_resnet import data
 from keras_resnet.training import train
+from tests import ROOT
+from tests.tiers import assert_learned
 
 
 @pytest.mark.xdist_group("digits_run")  # one worker trains the shared run once
@@ -29,7 +30,7 @@ def test_digits_training_learns_and_ends_converged(digits_run):
     ) == 9
 
 
-JOB = os.path.join(os.path.dirname(__file__), "_distributed_job.py")
+JOB = str(ROOT / "tests" / "_distributed_job.py")
 
 
 def _job(args, env_extra, tmp_path):
@@ -150,7 +151,7 @@ def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
     )  # R then G planes
     with pytest.raises(ValueError, match=r"lacks train.bin: expected the CIFAR-100 binary version"):
         data.cifar(100, folder=folder)
-    example = os.path.join(os.path.dirname(__file__), "..", "examples", "train_cifar10.py")
+    example = str(ROOT / "examples" / "train_cifar10.py")
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     result = subprocess.run(
         [

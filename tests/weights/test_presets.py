@@ -385,3 +385,21 @@ def test_real_presets_classify_the_shipped_samples(name):
         for r in results
     )
     assert right >= 2, results
+
+
+pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
+
+
+def test_named_models_find_their_presets(monkeypatch):
+    import keras_resnet
+    from keras_resnet import presets, weights
+
+    loaded = []
+    monkeypatch.setattr(
+        weights, "load", lambda model, spec, **kwargs: loaded.append((model.name, spec))
+    )
+    keras_resnet.create_model(
+        "resnet50", name="backbone", weights="imagenet", input_shape=(64, 64, 3)
+    )
+    ((name, spec),) = loaded
+    assert name == "backbone" and isinstance(spec, presets.Preset) and spec.model == "resnet50"

@@ -10,6 +10,7 @@ import safetensors.numpy as safetensors_numpy
 
 import keras_resnet
 from keras_resnet import registry, resnet, specs
+from tests import ROOT
 
 #: registry name -> the reference's (depth, form, keywords): timm's definitions of these names.
 REFERENCE = {
@@ -268,9 +269,8 @@ def test_segmentation_example_trains_a_head_on_the_backbone():
     """examples/segmentation_head.py --quick: an FPN-style head on ResNet-18-D features learns
     (training loss falls, held-out pixel accuracy rises above its untrained value)."""
     import importlib.util
-    import pathlib
 
-    path = pathlib.Path(__file__).resolve().parents[1] / "examples" / "segmentation_head.py"
+    path = ROOT / "examples" / "segmentation_head.py"
     spec = importlib.util.spec_from_file_location("segmentation_head", path)
     example = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(example)

@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from golden import REGISTRY
+
+from tests.golden import REGISTRY
 
 NAMES = [
     "resnet50d",

@@ -4,11 +4,11 @@ every form: the digits, a CIFAR binary folder, an image folder, an .npz file and
 
 import json
 
-import data_forms
 import pytest
 
 import keras_resnet
 from keras_resnet import cli
+from tests import data_forms
 
 FORMS = ["digits", "cifar_folder", "image_folder", "npz", "tfrecords"]
 

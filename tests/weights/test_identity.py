@@ -311,3 +311,37 @@ def test_fine_tuning_from_another_architecture_is_refused_unless_explicit(plain2
     )
     assert result.epochs_run == 1 and (output / "final.keras").is_file()
     assert saving.read_identity(output / "final.keras") == identity.of_name("cifar_resnet20")
+
+
+pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
+
+
+def test_corrupt_and_foreign_model_files_are_named(tmp_path, capsys):
+    import keras_resnet
+
+    garbage = tmp_path / "garbage.keras"
+    garbage.write_bytes(b"not a zip archive")
+    assert cli.main(["export", str(garbage), "-o", str(tmp_path / "x")]) == 2
+    assert "is not a readable .keras file" in capsys.readouterr().err
+    keras_resnet.CifarResNet20().save_weights(tmp_path / "c20.weights.h5")
+    with pytest.raises(ValueError) as error:
+        keras_resnet.create_model("cifar_resnet32", weights=str(tmp_path / "c20.weights.h5"))
+    message = str(error.value)
+    assert (
+        len(message.splitlines()) == 1
+        and "could not be loaded" in message
+        and "(3, 3, 16, 32)" in message
+    )
+    with pytest.raises(
+        TypeError,
+        match=(
+            r"create_model\('resnet18'\) got an unexpected keyword argument 'clases'; "
+            r"did you mean 'classes'"
+        ),
+    ):
+        keras_resnet.create_model("resnet18", clases=10)
+    with pytest.raises(
+        TypeError,
+        match=r"ResNet50D\(\) got an unexpected keyword argument 'clases'; did you mean 'classes'",
+    ):
+        keras_resnet.ResNet50D(clases=10)

@@ -1,7 +1,7 @@
 """Pretrained weights: exact conversion from torchvision/timm state dicts (against a PyTorch
 reference written in tests/torch_reference.py) and from keras.applications files (against
-keras.applications itself), bad checkpoints, ImageNet decoding (presets: tests/test_presets.py),
-`convert-weights`."""
+keras.applications itself), bad checkpoints, ImageNet decoding (presets:
+tests/weights/test_presets.py), `convert-weights`."""
 
 import os
 import pickle

@@ -2,13 +2,13 @@
 digits, CIFAR by name and as binary folders, an image folder, an .npz file, TFRecord shards), an
 unknown form lists the accepted ones, and `training.train` takes each form from Python."""
 
-import data_forms
 import numpy as np
 import pytest
 
 from keras_resnet import data
 from keras_resnet.data import loaders
 from keras_resnet.training import train
+from tests import data_forms
 
 
 @pytest.fixture

@@ -1,8 +1,7 @@
-"""keras_resnet.optimize: the tf_keras twin, quantization-aware training, pruning, their exports,
-the `keras-resnet optimize` command and the digits study (PTQ vs QAT vs pruning)."""
+"""keras_resnet.optimize: the tf_keras twin, quantization-aware training, pruning, their exports and
+the digits study (PTQ vs QAT vs pruning)."""
 
 import json
-import pathlib
 import subprocess
 import sys
 
@@ -11,10 +10,9 @@ import numpy as np
 import pytest
 
 import keras_resnet
-from keras_resnet import data, export, optimize
+from keras_resnet import export, optimize
 from keras_resnet.export import tflite as tflite_format
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from tests import ROOT
 
 #: one model per family and knob: ImageNet original/B/C/D, V2 plain/C/D, CIFAR options A/B/C and V2
 FAMILIES = [
@@ -328,116 +326,6 @@ print("ok", len(reports))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ok 3" in result.stdout
-
-
-def _image_folder(root, classes=3, per_class=24):
-    import tensorflow as tf
-
-    (x, y), _ = data.digits()
-    for c in range(classes):
-        folder = root / f"digit_{c}"
-        folder.mkdir(parents=True)
-        for i, image in enumerate(x[y == c][:per_class]):
-            tf.io.write_file(
-                str(folder / f"{i}.png"), tf.io.encode_png((image * 255).astype("uint8"))
-            )
-    return root
-
-
-@pytest.mark.parametrize("method", ["prune", "qat"])
-def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
-    from keras_resnet import cli
-
-    folder = _image_folder(tmp_path / "images")
-    model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
-    model.save(tmp_path / "model.keras")
-    out = tmp_path / "out"
-    argv = [
-        "optimize",
-        str(tmp_path / "model.keras"),
-        "--method",
-        method,
-        "--data",
-        str(folder),
-        "-o",
-        str(out),
-        "--epochs",
-        "1",
-    ]
-    if method == "prune":
-        argv.append("--sparse-weights")
-    assert cli.main(argv) == 0
-    report = json.loads((out / f"cifar_resnet20_{method}_report.json").read_text())
-    assert 0.0 <= report["accuracy"] <= 1.0 and 0.0 <= report["baseline_accuracy"] <= 1.0
-    artifacts = {(a["format"], a["precision"]): a for a in report["artifacts"]}
-    expected = (
-        {("tflite", "int8"), ("onnx", "int8")}
-        if method == "qat"
-        else {("tflite", "float32"), ("onnx", "float32")}
-    )
-    assert set(artifacts) == expected
-    for artifact in artifacts.values():
-        assert pathlib.Path(artifact["path"]).is_file() and artifact["verified"]
-        assert 0 < artifact["compressed_bytes"] < artifact["size_bytes"]
-    if method == "prune":
-        assert abs(report["sparsity"] - 0.5) < 0.01
-        reloaded = keras.models.load_model(report["keras_model"])
-        assert abs(optimize.sparsity(reloaded)["total"] - 0.5) < 0.01
-        assert cli.main(argv) == 2  # outputs exist: refused without --overwrite
-
-
-# slow: the same fine-tuning and exports as test_cli_optimize_fine_tunes_on_a_folder_and_exports
-@pytest.mark.slow
-def test_example_script_runs_on_a_folder(tmp_path):
-    folder = _image_folder(tmp_path / "images", per_class=16)
-    model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
-    model.save(tmp_path / "model.keras")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "examples" / "optimize_qat_and_prune.py"),
-            "--model",
-            str(tmp_path / "model.keras"),
-            "--data",
-            str(folder),
-            "--output",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert {p.name for p in (tmp_path / "out" / "qat").iterdir()} == {
-        "cifar_resnet20_int8.tflite",
-        "cifar_resnet20_int8.onnx",
-    }
-    assert (tmp_path / "out" / "pruned.tflite").is_file() and (
-        tmp_path / "out" / "pruned.keras"
-    ).is_file()
-    assert "sparsity 50.0%" in result.stdout
-
-
-def test_cli_optimize_fails_before_training_on_a_bad_export_request(tmp_path, capsys):
-    from keras_resnet import cli
-
-    code = cli.main(
-        [
-            "optimize",
-            "cifar_resnet20",
-            "--method",
-            "qat",
-            "--data",
-            str(tmp_path),
-            "-o",
-            str(tmp_path / "o"),
-            "--quantize",
-            "float16",
-            "--format",
-            "tflite",
-        ]
-    )
-    assert code == 2
-    assert "nothing requested for tflite fits" in capsys.readouterr().err
 
 
 @pytest.mark.slow  # the same script is the benchmark (python benchmarks/optimize_digits.py)
