@@ -1,54 +1,12 @@
-"""Shared test helpers. Tests build small models (32-64 px, batch 2-4) on the CPU."""
+"""Fixtures the tests share (what every test and docstring example shares is in the repository's
+conftest.py). Tests build small models (32-64 px, batch 2-4) on the CPU."""
 
-import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-import gc  # noqa: E402
-
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from tests.tiers import TRAINED_IN_DEFAULT_TIER  # noqa: E402
+import numpy as np
+import pytest
 
 #: Not a test module: a job the distribution tests start in its own process (reads sys.argv at
 #: import).
 collect_ignore = ["_distributed_job.py"]
-
-
-def _doctest_model(item) -> str | None:
-    """The registry name whose builder a doctest item documents (``keras_resnet._named.ResNet50D``
-    -> ``resnet50d``), or None."""
-    from keras_resnet import variants
-
-    module, _, function = item.name.rpartition(".")
-    if module != "keras_resnet._named":
-        return None
-    return next((e.name for e in variants.MODELS.values() if e.function == function), None)
-
-
-@pytest.hookimpl(tryfirst=True)  # before -m deselects
-def pytest_collection_modifyitems(config, items):
-    """A named builder's docstring example builds the model at full size: the default tier runs
-    those of the models it trains (`TRAINED_IN_DEFAULT_TIER`), the slow tier the rest."""
-    for item in items:
-        name = _doctest_model(item) if type(item).__name__ == "DoctestItem" else None
-        if name is not None and name not in TRAINED_IN_DEFAULT_TIER:
-            item.add_marker(pytest.mark.slow)
-
-
-@pytest.fixture(autouse=True)
-def _clean_keras_state():
-    keras.utils.set_random_seed(0)
-    yield
-    keras.config.set_dtype_policy("float32")
-    keras.backend.clear_session()  # collects the test's garbage too
-    # What outlives a test (TensorFlow's and Keras' caches, module-scoped fixtures) grows over the
-    # session to about a million objects, which every collection would scan again (a cost that
-    # grows with every test): freeze it out of the collector's scans. Frozen objects are still
-    # freed when their last reference goes; only cycles among them stay.
-    gc.freeze()
 
 
 @pytest.fixture

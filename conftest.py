@@ -1,0 +1,107 @@
+"""What every test and docstring example shares, wherever it lives (tests/ and keras_resnet/):
+a seeded, cleared Keras state, collected memory, a bar on a worker's resident memory, and a report
+of each worker's peak.
+
+The slow tier runs full-size models on two workers of a 2-core, 24 GiB machine: a worker keeps
+nothing a finished test built, and a test that takes its worker past `MAX_WORKER_RSS` fails by
+name instead of letting the kernel kill the worker later, somewhere else."""
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before any test imports TensorFlow
+
+import gc  # noqa: E402
+import resource  # noqa: E402
+
+import pytest  # noqa: E402
+
+#: The most resident memory one test worker may reach (two workers on a 24 GiB machine).
+MAX_WORKER_RSS = 8 * 10**9
+_PEAK = "peak_rss_bytes"
+
+
+def _doctest_model(item) -> str | None:
+    """The registry name whose builder a doctest item documents (``keras_resnet._named.ResNet50D``
+    -> ``resnet50d``), or None."""
+    from keras_resnet import variants
+
+    module, _, function = item.name.rpartition(".")
+    if module != "keras_resnet._named":
+        return None
+    return next((e.name for e in variants.MODELS.values() if e.function == function), None)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(config, items):
+    """A named builder's docstring example builds the model at full size: the default tier runs
+    those of the models it trains (`tests.tiers.TRAINED_IN_DEFAULT_TIER`), the slow tier the
+    rest."""
+    from tests.tiers import TRAINED_IN_DEFAULT_TIER
+
+    for item in items:
+        name = _doctest_model(item) if type(item).__name__ == "DoctestItem" else None
+        if name is not None and name not in TRAINED_IN_DEFAULT_TIER:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _seeded_keras_state():
+    import keras
+
+    keras.utils.set_random_seed(0)
+    yield
+    keras.config.set_dtype_policy("float32")
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test (and, at the end of a file, its module fixtures): clear Keras and collect.
+
+    What outlives every test (TensorFlow's and Keras' caches) is about a million objects that each
+    collection would scan again, so it is frozen out of the collector's scans after a test; at the
+    end of a file everything is unfrozen and collected, so that what the file's fixtures built is
+    freed even where it holds reference cycles."""
+    import keras
+
+    before = _peak_rss()
+    result = yield
+    keras.backend.clear_session()  # collects the test's garbage too
+    if nextitem is None or nextitem.path != item.path:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
+    peak = _peak_rss()
+    if peak > MAX_WORKER_RSS >= before:
+        raise AssertionError(
+            f"this test took its worker to {peak / 1e9:.1f} GB of resident memory, over the "
+            f"{MAX_WORKER_RSS / 1e9:.0f} GB a worker may use: run its heavy part in a subprocess "
+            "or release what it builds"
+        )
+    return result
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: tell the controller its peak
+        workeroutput[_PEAK] = _peak_rss()
+
+
+def pytest_testnodedown(node, error):
+    peak = getattr(node, "workeroutput", {}).get(_PEAK)
+    if peak is not None:
+        node.config.stash.setdefault(_PEAKS, {})[node.gateway.id] = peak
+
+
+_PEAKS = pytest.StashKey[dict]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    peaks = config.stash.get(_PEAKS, None) or (
+        {} if hasattr(config, "workerinput") else {"main": _peak_rss()}
+    )
+    line = ", ".join(f"{name} {peak / 1e9:.1f} GB" for name, peak in sorted(peaks.items()))
+    terminalreporter.write_line(f"peak resident memory per test process: {line}")
