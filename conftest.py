@@ -10,6 +10,8 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before any test imports TensorFlow
 
+import ctypes  # noqa: E402
+import ctypes.util  # noqa: E402
 import gc  # noqa: E402
 import resource  # noqa: E402
 
@@ -35,13 +37,16 @@ def _doctest_model(item) -> str | None:
 def pytest_collection_modifyitems(config, items):
     """A named builder's docstring example builds the model at full size: the default tier runs
     those of the models it trains (`tests.tiers.TRAINED_IN_DEFAULT_TIER`), the slow tier the
-    rest."""
+    rest. Tests marked `long` go first."""
     from tests.tiers import TRAINED_IN_DEFAULT_TIER
 
     for item in items:
         name = _doctest_model(item) if type(item).__name__ == "DoctestItem" else None
         if name is not None and name not in TRAINED_IN_DEFAULT_TIER:
             item.add_marker(pytest.mark.slow)
+    # The workers take tests in this order: the long ones first, so that none of them is left to
+    # run alone at the end while the other worker idles (a stable sort: the rest keep their order).
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +56,17 @@ def _seeded_keras_state():
     keras.utils.set_random_seed(0)
     yield
     keras.config.set_dtype_policy("float32")
+
+
+_LIBC_NAME = ctypes.util.find_library("c")
+_LIBC = ctypes.CDLL(_LIBC_NAME) if _LIBC_NAME and "libc.so" in _LIBC_NAME else None
+
+
+def _release_freed_memory() -> None:
+    """Hands the C heap's free pages back to the system (glibc's ``malloc_trim``): TensorFlow frees
+    a model's buffers into malloc's arenas, which otherwise keep them resident."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 def _peak_rss() -> int:
@@ -74,6 +90,7 @@ def pytest_runtest_teardown(item, nextitem):
         gc.unfreeze()
         gc.collect()
     gc.freeze()
+    _release_freed_memory()
     peak = _peak_rss()
     if peak > MAX_WORKER_RSS >= before:
         raise AssertionError(

@@ -3,6 +3,7 @@ package importing its private modules, short functions, a typed public API, and 
 loads no framework. The checks live in scripts/check_layout.py, which CI also runs on its own."""
 
 import importlib.util
+import re
 import subprocess
 import sys
 
@@ -111,3 +112,24 @@ def test_the_registry_and_the_command_line_parser_load_no_framework():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+#: Where the tests of a subpackage live when the folder is named for what it checks, not for the
+#: subpackage (the converters turn checkpoints into weights).
+_TESTED_IN = {"converters": "weights"}
+
+
+def test_the_test_tree_mirrors_the_package():
+    """A folder of tests per subpackage, one test file per command, and test files named for what
+    they check: no issue number or date in a name."""
+    package = ROOT / "keras_resnet"
+    subpackages = sorted(p.name for p in package.iterdir() if (p / "__init__.py").is_file())
+    assert len(subpackages) >= 6
+    for name in subpackages:
+        assert (ROOT / "tests" / _TESTED_IN.get(name, name)).is_dir(), name
+    commands = [p.stem for p in (package / "cli").glob("[a-z]*.py")]
+    assert len(commands) >= 10
+    for command in commands:
+        assert (ROOT / "tests" / "cli" / f"test_{command}.py").is_file(), command
+    names = [p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")]
+    assert not [n for n in names if re.search(r"issue|\d{4}-\d\d|session", n)], names

@@ -6,7 +6,6 @@ giving the same pixels for one 16-bit file; and every file that does not decode 
 exported artifacts) named in the error, in the library and on the command line."""
 
 import io
-import json
 import re
 import struct
 import warnings
@@ -57,9 +56,6 @@ def _gray3(gray):
 def _save(image, path, **options):
     image.save(path, **options)
     return path
-
-
-# ---- each kind of image against a NumPy reference ----
 
 
 def _gray16_png(tmp_path):
@@ -245,9 +241,6 @@ def test_tensorflow_decoders_agree_on_16_bit_and_alpha():
     np.testing.assert_array_equal(images.decode(io.BytesIO(rgba.getvalue())), theirs)
 
 
-# ---- every path that reads files gives the same pixels ----
-
-
 def _sixteen_bit_folder(tmp_path, size):
     """Two class folders of 16-bit gray PNGs (`size` square) whose high bytes are not all 255."""
     raw = (np.arange(size * size).reshape(size, size) * 997 % 65536).astype("uint16")
@@ -282,9 +275,6 @@ def test_predict_stream_calibration_and_loaders_read_a_16_bit_file_alike(tmp_pat
     got["data.image_folder"] = next(iter(train))[0].numpy()[0]
     for path, pixels in got.items():
         np.testing.assert_allclose(pixels, expected, rtol=0, atol=1e-4, err_msg=path)
-
-
-# ---- files that do not decode are named ----
 
 
 def _bomb_png(path):
@@ -364,10 +354,6 @@ def test_an_artifact_that_does_not_load_is_named(tmp_path):
             assert "\n" not in text
 
 
-# ---- the command line: one line naming the file; exit 1 during the work, 2 before it ----
-# (the MODEL is loaded before the work starts, the images are read during it)
-
-
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     """A .keras classifier of 8 x 8 images into 3 classes."""
@@ -379,66 +365,6 @@ def tiny_model(tmp_path_factory):
     path = tmp_path_factory.mktemp("model") / "tiny.keras"
     keras.Model(inputs, outputs, name="tiny").save(path)
     return str(path)
-
-
-def _one_error_line(capsys, *named):
-    err = capsys.readouterr().err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("keras-resnet predict: error: "), err
-    assert all(str(n) in lines[0] for n in named), err
-    return lines[0]
-
-
-def test_predict_names_a_broken_image_and_exits_1(tiny_model, tmp_path, capsys):
-    from keras_resnet import cli
-
-    good = _save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), tmp_path / "good.png")
-    for name, (make, _) in BROKEN.items():
-        path = make(tmp_path / name)
-        assert cli.main(["predict", tiny_model, str(good), str(path)]) == 1, name
-        _one_error_line(capsys, path)
-
-
-def test_predict_names_a_broken_artifact_as_a_usage_error(tmp_path, capsys):
-    """The model is loaded before the work starts: a MODEL that is no model exits 2."""
-    from keras_resnet import cli
-
-    good = _save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), tmp_path / "good.png")
-    for path in _garbage_artifacts(tmp_path):
-        assert cli.main(["predict", str(path), str(good)]) == 2, path
-        assert "cannot be loaded as format" in _one_error_line(capsys, path)
-
-
-def test_predict_usage_errors_exit_2_before_any_work(tiny_model, tmp_path, capsys):
-    from keras_resnet import cli
-
-    good = _save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), tmp_path / "good.png")
-    assert cli.main(["predict", tiny_model, str(tmp_path / "missing.png")]) == 2
-    assert "does not exist" in _one_error_line(capsys, tmp_path / "missing.png")
-    for model in ("missing.tflite", "missing.onnx", "missing.keras"):
-        assert cli.main(["predict", str(tmp_path / model), str(good)]) == 2
-        assert "does not exist" in _one_error_line(capsys, tmp_path / model)
-    (tmp_path / "no_images").mkdir()
-    (tmp_path / "no_images" / "notes.txt").write_text("no image here")
-    assert cli.main(["predict", tiny_model, str(tmp_path / "no_images")]) == 2
-    assert "is a folder without images" in _one_error_line(capsys, tmp_path / "no_images")
-
-
-def test_predict_a_folder_classifies_its_images_in_order(tiny_model, tmp_path, capsys):
-    from keras_resnet import cli
-
-    folder = tmp_path / "photos"
-    (folder / "nested").mkdir(parents=True)
-    pixels = _rng().integers(0, 256, (3, 8, 8, 3)).astype("uint8")
-    for name, image in zip(("b.png", "a.jpg", "c.bmp"), pixels, strict=True):
-        _save(Image.fromarray(image), folder / name)
-    _save(Image.fromarray(pixels[0]), folder / "nested" / "deeper.png")  # not recursive
-    (folder / "notes.txt").write_text("not an image")
-    (folder / "gray16.png").write_bytes(_png16(np.full((8, 8), 40000, "uint16")))
-    assert cli.main(["predict", tiny_model, str(folder), "--json", "--top", "1"]) == 0
-    results = json.loads(capsys.readouterr().out)
-    names = [r["image"].rsplit("/", 1)[-1] for r in results]
-    assert names == ["a.jpg", "b.png", "c.bmp", "gray16.png"]
 
 
 def _folder_with_broken_files(root):

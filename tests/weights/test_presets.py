@@ -15,7 +15,10 @@ import pytest
 import safetensors.numpy as safetensors_numpy
 
 import keras_resnet
-from keras_resnet import cli, downloads, predict, presets
+from keras_resnet import downloads, predict, presets
+
+pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
+
 
 _COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -260,19 +263,6 @@ def test_a_url_preset_loads_from_the_keras_cache_and_checks_its_hash(monkeypatch
     assert not target.exists()
 
 
-def test_presets_cli_lists_them_and_refuses_a_model_without(capsys):
-    assert cli.main(["presets", "--model", "resnet50d"]) == 0
-    out = capsys.readouterr().out
-    assert (
-        "| resnet50d.ra2_in1k | resnet50d | timm (hf-hub:timm/resnet50d.ra2_in1k) | 80.55% "
-        "| 95.16% | 224, 0.875, bicubic |" in out
-    )
-    assert cli.main(["presets", "--model", "cifar_resnet20"]) == 2
-    assert "--model 'cifar_resnet20' has no presets" in capsys.readouterr().err
-    assert cli.main(["presets", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == len(presets.PRESETS)
-
-
 def test_presets_table_is_markdown_with_one_row_per_preset():
     table = presets.presets_table("resnet50d").splitlines()
     assert table[0].startswith("| preset | model | source | top-1 | top-5 |")
@@ -282,54 +272,6 @@ def test_presets_table_is_markdown_with_one_row_per_preset():
         "| 95.16% | 224, 0.875, bicubic | apache-2.0 |" in table[2]
     )
     assert len(presets.presets_table().splitlines()) == 2 + len(presets.PRESETS)
-
-
-def test_predict_a_model_and_its_exported_tflite_agree_on_the_samples(hub, tmp_path, capsys):
-    _, state = _reference_18()
-    _hub_cache(
-        hub, "timm/resnet18.a1_in1k", {"model.safetensors": _safetensors_bytes(state, tmp_path)}
-    )
-    assert (
-        cli.main(["predict", "resnet18", "--weights", "resnet18.a1_in1k", "--json", "--top", "3"])
-        == 0
-    )
-    results = json.loads(capsys.readouterr().out)
-    assert [os.path.basename(r["image"]) for r in results] == list(predict.SAMPLE_LABELS)
-    assert all(
-        len(r["top"]) == 3 and abs(sum(t["probability"] for t in r["top"])) <= 1 for r in results
-    )
-
-    from keras_resnet import export
-
-    model = keras_resnet.create_model("resnet18", weights="resnet18.a1_in1k")
-    path = tmp_path / "resnet18.tflite"
-    export.export(model, path, format="tflite", verbose=False)
-    assert cli.main(["predict", str(path), "--json", "--top", "3"]) == 0
-    deployed = json.loads(capsys.readouterr().out)
-    for keras_result, tflite_result in zip(results, deployed, strict=True):
-        assert [t["index"] for t in keras_result["top"]] == [
-            t["index"] for t in tflite_result["top"]
-        ]
-        assert np.allclose(
-            [t["probability"] for t in keras_result["top"]],
-            [t["probability"] for t in tflite_result["top"]],
-            atol=1e-4,
-        )
-    classifier = predict.from_artifact(
-        path
-    )  # the artifact's metadata carried the preset's transform
-    assert (
-        classifier.transform.resize,
-        classifier.transform.interpolation,
-        classifier.transform.preprocessing.name,
-    ) == (235, "bicubic", "torch")
-
-
-def test_predict_cli_errors_are_one_line(capsys):
-    assert cli.main(["predict", "resnet18", "missing.jpg"]) == 2
-    assert "image 'missing.jpg' does not exist" in capsys.readouterr().err
-    assert cli.main(["predict", "cifar_resnet20"]) == 2
-    assert "weights='imagenet' has no preset for model 'cifar_resnet20'" in capsys.readouterr().err
 
 
 def test_offline_cold_cache_in_a_fresh_process_is_one_line_and_exit_1(tmp_path):
@@ -385,9 +327,6 @@ def test_real_presets_classify_the_shipped_samples(name):
         for r in results
     )
     assert right >= 2, results
-
-
-pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
 
 
 def test_named_models_find_their_presets(monkeypatch):
