@@ -39,6 +39,7 @@ def _digit_png(path):
     return path
 
 
+@pytest.mark.long
 def test_deployment_examples_run_on_a_given_model(tmp_path):
     """The deployment examples without their training (the offline default, which trains first,
     and the fine-tuning example run in the slow tier, test_deployment_examples_run):

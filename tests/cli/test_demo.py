@@ -4,9 +4,12 @@ the same in report.md and report.json, files present, a valid PNG)."""
 import json
 import pathlib
 
+import pytest
+
 from keras_resnet import cli
 
 
+@pytest.mark.long
 def test_demo_end_to_end_reduced(tmp_path):
     out = tmp_path / "demo"
     assert (

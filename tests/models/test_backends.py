@@ -34,7 +34,10 @@ print(json.dumps(out))
 # Both backends come with keras-resnet[test]. JAX compiles every op on first use, which makes it
 # several times slower than PyTorch here, so it runs in the slow tier; the default tier runs
 # PyTorch.
-@pytest.mark.parametrize("backend", [pytest.param("jax", marks=pytest.mark.slow), "torch"])
+@pytest.mark.parametrize(
+    "backend",
+    [pytest.param("jax", marks=pytest.mark.slow), pytest.param("torch", marks=pytest.mark.long)],
+)
 def test_builds_on_other_backends(backend):
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "2"}
     result = subprocess.run(
