@@ -470,12 +470,12 @@ def test_missing_extra_names_what_to_install(monkeypatch):
 
 @pytest.mark.xdist_group("digits_run")  # one worker trains the shared run once
 def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tmp_path, capsys):
-    """The digits-trained CIFAR ResNet-20 (the `digits_run` fixture: `train`, seed 0) after
-    full-int8 TFLite and static-int8 ONNX quantization, calibrated on 500 training images, on the
-    359 held-out images: top-1 agreement with the float Keras model >= 97% and accuracy within 1
-    point of the float model's own (bars with room for seed-to-seed variation). Float32 artifacts
-    agree exactly. Everything is compared with the float model
-    the artifacts came from, on the same machine: no absolute accuracy bar it could miss itself."""
+    """The digits-trained CIFAR ResNet-20 (the `digits_run` fixture: `train` at 16 px, seed 0)
+    after full-int8 TFLite and static-int8 ONNX quantization, calibrated on 500 training images, on
+    the 359 held-out images: top-1 agreement with the float Keras model >= 97% and accuracy within
+    1 point of the float model's own (bars with room for seed-to-seed variation). Float32
+    artifacts agree exactly. Everything is compared with the float model the artifacts came from,
+    on the same machine: no absolute accuracy bar it could miss itself."""
     model = digits_run.result.model
     (x_train, _), (x_test, y_test) = digits_run.train, digits_run.test
     reports = export.export(

@@ -17,17 +17,18 @@ from tests.tiers import assert_learned
 
 @pytest.mark.xdist_group("digits_run")  # one worker trains the shared run once
 def test_digits_training_learns_and_ends_converged(digits_run):
-    """`train` on digits (the `digits_run` fixture: CIFAR recipe, 8 epochs, seed 0): the held-out
-    accuracy is far above chance and the run ends converged, within 1 point of its best epoch."""
+    """`train` on digits (the `digits_run` fixture: 16 px, CIFAR recipe, 5 epochs, seed 0): the
+    held-out accuracy is far above chance and the run ends converged, within 1 point of its best
+    epoch (the recipe's two step drops come at half and three quarters of the run)."""
     result, (_, y_test) = digits_run.result, digits_run.test
     accuracies = result.history["val_accuracy"]
-    assert len(accuracies) == 8 and result.epochs_run == 8
+    assert len(accuracies) == 5 and result.epochs_run == 5
     assert_learned(accuracies[-1], y_test, "held-out accuracy after training")
     assert accuracies[-1] >= max(accuracies) - 0.01, accuracies
     output = digits_run.output_dir
     assert (output / "final.weights.h5").is_file() and (output / "log.csv").read_text().count(
         "\n"
-    ) == 9
+    ) == 6
 
 
 JOB = str(ROOT / "tests" / "_distributed_job.py")
