@@ -104,6 +104,9 @@ def set_up_model(run: Run) -> Any:
     try:
         with run.engine.scope():
             model = compiled_model(run, run.data.input_shape(config, run.augment))
+            # Built now: Keras on TensorFlow without a strategy builds it inside the first trace
+            # of the train step, and a tf.function that created variables is traced again.
+            model.optimizer.build(model.trainable_variables)
             if run.checkpoint is not None:
                 checkpoints.restore(model, run.checkpoint)
     finally:
