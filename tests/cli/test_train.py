@@ -114,7 +114,7 @@ TRAIN = [
 ]
 
 
-def _env():
+def _jax_env():
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update({"KERAS_BACKEND": "jax", "TF_CPP_MIN_LOG_LEVEL": "2"})
     return env
@@ -122,7 +122,7 @@ def _env():
 
 def _train(*args):
     command = [sys.executable, "-m", "keras_resnet.cli", *TRAIN, *args]
-    return subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600)
+    return subprocess.run(command, capture_output=True, text=True, env=_jax_env(), timeout=600)
 
 
 def _held_out(out: str) -> float:
@@ -162,7 +162,7 @@ def test_two_processes_are_bit_identical_to_one_process_on_two_devices(tmp_path)
     short = ["--limit", "192", "--epochs", "1", "--batch-size", "64"]
     two = _train(*short, "--processes", "2", "--output", str(tmp_path / "two"))
     assert two.returncode == 0, two.stderr[-3000:]
-    env = {**_env(), "XLA_FLAGS": "--xla_force_host_platform_device_count=2"}
+    env = {**_jax_env(), "XLA_FLAGS": "--xla_force_host_platform_device_count=2"}
     one = subprocess.run(
         [
             sys.executable,
@@ -231,7 +231,7 @@ def test_a_killed_process_stops_the_run_and_the_rerun_resumes(tmp_path):
         str(output),
     ]
     launcher = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_jax_env()
     )
     deadline = time.monotonic() + 300
     while not list((output / "backup").glob("step-*.weights.h5")):
@@ -250,7 +250,7 @@ def test_a_killed_process_stops_the_run_and_the_rerun_resumes(tmp_path):
         or "zombie" in pathlib.Path(f"/proc/{survivor}/status").read_text()
     )
 
-    rerun = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=600)
+    rerun = subprocess.run(command, capture_output=True, text=True, env=_jax_env(), timeout=600)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     assert re.search(r"starting at epoch \d, step [1-9]|starting at epoch 1", rerun.stderr), (
         rerun.stderr[-3000:]
