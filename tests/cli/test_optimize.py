@@ -11,14 +11,18 @@ import keras_resnet
 from keras_resnet import data, optimize
 
 
-def _image_folder(root, classes=3, per_class=24):
+@pytest.fixture(scope="module")
+def image_folder(tmp_path_factory):
+    """24 digit PNGs (16 px) of each of 3 classes, a subfolder per class (read, never written, by
+    the tests)."""
     import tensorflow as tf
 
-    (x, y), _ = data.digits()
-    for c in range(classes):
+    root = tmp_path_factory.mktemp("images")
+    (x, y), _ = data.digits(image_size=16)
+    for c in range(3):
         folder = root / f"digit_{c}"
         folder.mkdir(parents=True)
-        for i, image in enumerate(x[y == c][:per_class]):
+        for i, image in enumerate(x[y == c][:24]):
             tf.io.write_file(
                 str(folder / f"{i}.png"), tf.io.encode_png((image * 255).astype("uint8"))
             )
@@ -26,11 +30,17 @@ def _image_folder(root, classes=3, per_class=24):
 
 
 @pytest.mark.parametrize("method", ["prune", "qat"])
-def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
+def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, image_folder, method):
+    """`optimize` on a saved CIFAR ResNet-8 (16 px, 3 classes) and a folder of 72 digits: one
+    epoch of each method, its report with the accuracies before and after, and its verified
+    artifacts (QAT: int8; pruned: float32, the Keras model at 50% sparsity, and a second run
+    refused without --overwrite)."""
     from keras_resnet import cli
 
-    folder = _image_folder(tmp_path / "images")
-    model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
+    folder = image_folder
+    model = keras_resnet.CifarResNet(
+        8, input_shape=(16, 16, 3), classes=3, classifier_activation=None
+    )
     model.save(tmp_path / "model.keras")
     out = tmp_path / "out"
     argv = [
@@ -48,7 +58,7 @@ def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, method):
     if method == "prune":
         argv.append("--sparse-weights")
     assert cli.main(argv) == 0
-    report = json.loads((out / f"cifar_resnet20_{method}_report.json").read_text())
+    report = json.loads((out / f"cifar_resnet8_{method}_report.json").read_text())
     assert 0.0 <= report["accuracy"] <= 1.0 and 0.0 <= report["baseline_accuracy"] <= 1.0
     artifacts = {(a["format"], a["precision"]): a for a in report["artifacts"]}
     expected = (

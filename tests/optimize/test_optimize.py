@@ -67,6 +67,18 @@ def _model(name, classes=7, **kwargs):
     return model
 
 
+def _resnet8(classes=10, shortcut="A"):
+    """CIFAR ResNet-8 (one basic block per stage, 32 px): the layers of CIFAR ResNet-20 (the zero
+    channels of option A's shortcuts, or option B's projections) in less than half the graph, for
+    the tests of what QAT, pruning and their exports do with a model rather than with each family.
+    """
+    model = keras_resnet.CifarResNet(
+        8, shortcut=shortcut, classes=classes, classifier_activation=None
+    )
+    _randomize_batchnorm(model)
+    return model
+
+
 @pytest.mark.parametrize(
     "name",
     [pytest.param(n, marks=pytest.mark.slow) if n in TWIN_IN_SLOW_TIER else n for n in FAMILIES],
@@ -164,7 +176,10 @@ def test_quantize_aware_starts_close_to_the_float_model(name, images):
 
 
 def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
-    model = _model("cifar_resnet20", classes=10)
+    """A QAT CIFAR ResNet-8 (ranges from 16 images) exports its learned int8: a float32 SavedModel
+    of the fake-quant graph, a TFLite with int8 input in which every computing op runs in int8, and
+    a QDQ ONNX with the trace's input and output names; each verified against the QAT model."""
+    model = _resnet8()
     x = images(16)
     qat = optimize.quantize_aware(model, calibration_data=x)
     reports = export.export(
@@ -202,7 +217,7 @@ def test_qat_model_exports_full_int8_tflite_and_qdq_onnx(tmp_path, images):
 
 
 def test_qat_model_refuses_float_only_exports_before_writing(tmp_path):
-    qat = optimize.quantize_aware(_model("cifar_resnet20_b"))
+    qat = optimize.quantize_aware(_resnet8(shortcut="B"))
     with pytest.raises(
         ValueError, match=r"quantization-aware model exports as .*nothing requested for tflite"
     ):
@@ -213,7 +228,10 @@ def test_qat_model_refuses_float_only_exports_before_writing(tmp_path):
 
 
 def test_pruning_reaches_its_sparsity_and_strips_into_the_keras_model(tmp_path):
-    model = _model("cifar_resnet20", classes=3)
+    """CIFAR ResNet-8 pruned to 50% (its stem excluded) over one epoch of 8 images: every pruned
+    kernel at 50%, stripped into a Keras 3 model that saves and reloads with its zeros, and a
+    TFLite export whose sparse encoding and deflate compression both shrink it."""
+    model = _resnet8(classes=3)
     pruned = optimize.prune(model, 0.5, schedule="constant", frequency=1, exclude=("conv1_conv",))
     assert optimize.is_pruning_wrapped(pruned)
     pruned.compile("sgd", "sparse_categorical_crossentropy")
@@ -254,7 +272,7 @@ def test_pruning_reaches_its_sparsity_and_strips_into_the_keras_model(tmp_path):
 
 
 def test_pruning_arguments_are_checked():
-    model = _model("cifar_resnet20_b")
+    model = _resnet8(shortcut="B")
     with pytest.raises(
         ValueError, match=r"target_sparsity must be in \(0, 1\); received target_sparsity=1.5"
     ):
@@ -276,15 +294,38 @@ def test_pruning_arguments_are_checked():
         export.plan("tflite", "int8", sparse_weights=True)
 
 
-def test_missing_optimize_extra_names_what_to_install():
-    code = (
-        "import sys; sys.modules['tensorflow_model_optimization'] = None\n"
-        "try:\n    import keras_resnet.optimize\nexcept ImportError as e:\n    print(e)\n"
-    )
+#: One fresh interpreter for the import checks: `keras_resnet` and its export package (and a
+#: builder looked up) without tfmot or tf_keras, then `keras_resnet.optimize` with tfmot made
+#: unimportable.
+_FRESH_IMPORTS = """
+import json, sys
+import keras_resnet, keras_resnet.export
+keras_resnet.CifarResNet20
+imported = [m for m in ('tensorflow_model_optimization', 'tf_keras') if m in sys.modules]
+sys.modules['tensorflow_model_optimization'] = None  # as if the optimize extra were missing
+try:
+    import keras_resnet.optimize
+    error = None
+except ImportError as e:
+    error = str(e)
+print(json.dumps({"imported": imported, "error": error}))
+"""
+
+
+@pytest.fixture(scope="module")
+def fresh_imports():
+    """What `_FRESH_IMPORTS` found, from one child process (an interpreter's start with
+    TensorFlow is the cost of each check, so both share it)."""
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _FRESH_IMPORTS], capture_output=True, text=True, check=True
     ).stdout
-    assert "pip install 'keras-resnet[optimize]'" in out
+    return json.loads(out.splitlines()[-1])
+
+
+def test_missing_optimize_extra_names_what_to_install(fresh_imports):
+    """Without tfmot, importing `keras_resnet.optimize` fails with the extra to install."""
+    assert fresh_imports["error"] is not None
+    assert "pip install 'keras-resnet[optimize]'" in fresh_imports["error"]
 
 
 def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
@@ -295,27 +336,28 @@ def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
     )  # tfmot sets it on import; keras_resnet.optimize restores it
 
 
-def test_importing_keras_resnet_does_not_import_tfmot():
-    code = (
-        "import sys, keras_resnet, keras_resnet.export; keras_resnet.CifarResNet20\n"
-        "bad = [m for m in ('tensorflow_model_optimization', 'tf_keras') if m in sys.modules]\n"
-        "assert not bad, bad"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
+def test_importing_keras_resnet_does_not_import_tfmot(fresh_imports):
+    """A fresh interpreter that imports `keras_resnet` and `keras_resnet.export` and looks up a
+    builder has imported neither tfmot nor tf_keras."""
+    assert fresh_imports["imported"] == [], fresh_imports["imported"]
 
 
 def test_keras3_builds_trains_and_exports_after_tfmot_import(tmp_path):
     """tfmot switches tf.keras to tf_keras for the whole process; Keras 3 and this library must
-    not notice. Run in a fresh process in that order: tfmot first, then everything else."""
+    not notice. Run in a fresh process in that order: tfmot first, then everything else (a
+    CIFAR ResNet-8 at 16 px built, trained one step, saved, reloaded and exported to every
+    format)."""
     code = f"""
 import tensorflow_model_optimization, tensorflow as tf
 assert tf.keras.__name__.startswith("tf_keras"), tf.keras.__name__
 import keras, numpy as np, keras_resnet
 from keras_resnet import export
-model = keras_resnet.CifarResNet20(classes=3, classifier_activation=None)
+model = keras_resnet.CifarResNet(
+    8, input_shape=(16, 16, 3), classes=3, classifier_activation=None
+)
 assert type(model).__module__.startswith("keras."), type(model)
 model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-x = np.random.default_rng(0).random((4, 32, 32, 3), dtype="float32")
+x = np.random.default_rng(0).random((4, 16, 16, 3), dtype="float32")
 model.fit(x, np.arange(4) % 3, epochs=1, verbose=0)
 model.save(r"{tmp_path}/m.keras")
 assert np.allclose(keras.models.load_model(r"{tmp_path}/m.keras")(x), model(x), atol=1e-6)
