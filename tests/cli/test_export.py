@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 import pytest
@@ -115,7 +116,15 @@ def _classes_of(path):
     return int(next(iter(serve.structured_outputs.values())).shape[-1])
 
 
-def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_path):
+def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(
+    tmp_path, monkeypatch, capsys
+):
+    """A ``python -m keras_resnet.cli export`` child is killed (SIGKILL) at three moments of one
+    export over an earlier one: inside a converter, while an artifact's temporary is being
+    written, and after the first artifact was replaced. Every output stays the old artifact or a
+    complete new one, and the next run removes what the kills left. The earlier export and the
+    next run are the same command run in this process (its temporary folder set to the children's
+    ``TMPDIR``): only the kills need a child of their own."""
     out, scratch = tmp_path / "out", tmp_path / "tmp"
     scratch.mkdir()
     args = ["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)]
@@ -124,8 +133,8 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_
         out / "cifar_resnet20.onnx",
         out / "saved_model" / "cifar_resnet20" / "1",
     ]
-    code, _, err = _run([*args, "--classes", "3"], scratch)
-    assert code == 0, err[-3000:]
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # this process's TMPDIR is the scratch
+    assert cli.main([*args, "--classes", "3"]) == 0, capsys.readouterr().err[-3000:]
     old = {t: _digest(t) for t in targets}
 
     def converting():  # inside a converter: its temporaries live in the scratch folder
@@ -151,8 +160,7 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(tmp_
             if _digest(target) != old[target]:
                 assert _classes_of(target) == 10, target
     assert left, "the kills should have left temporaries for the next run to remove"
-    code, _, err = _run([*args, "--overwrite"], scratch)
-    assert code == 0, err[-3000:]
+    assert cli.main([*args, "--overwrite"]) == 0, capsys.readouterr().err[-3000:]
     assert not _temporaries(out, scratch), _temporaries(out, scratch)
     assert all(_classes_of(t) == 10 for t in targets)
 
@@ -226,22 +234,27 @@ def _read_only_command(folder: pathlib.Path, args):
 
 
 def test_a_read_only_output_folder_is_one_line_before_any_work(tmp_path):
+    """``export`` and ``demo`` into a read-only folder (two independent children, run at the same
+    time): each fails with one line naming the folder, the demo before any training."""
     readonly = tmp_path / "ro"
     readonly.mkdir()
-    for args in (
-        ["export", "cifar_resnet20", "--format", "onnx", "-o", str(readonly / "m.onnx")],
-        ["demo", "-o", str(readonly / "demo")],
-    ):
-        start = time.monotonic()
-        result = subprocess.run(
+    start = time.monotonic()
+    processes = [
+        subprocess.Popen(
             _read_only_command(readonly, args),
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             env=_env(tmp_path),
-            timeout=240,
         )
-        err = result.stderr
-        assert result.returncode == 1, err[-3000:]
+        for args in (
+            ["export", "cifar_resnet20", "--format", "onnx", "-o", str(readonly / "m.onnx")],
+            ["demo", "-o", str(readonly / "demo")],
+        )
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=240)
+        assert process.returncode == 1, err[-3000:]
         last = err.splitlines()[-1]
         assert "Traceback" not in err and str(readonly) in last, err[-3000:]
         assert "Permission denied" in last or "Read-only file system" in last, last
