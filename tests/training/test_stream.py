@@ -38,9 +38,18 @@ def make_folder(root, per_class=24, size=32, classes=(0, 1)):
     return root
 
 
-def _env(**extra):
+def _env(cache=None, **extra):
+    """The children's environment; with a `cache` folder, JAX keeps every program it compiles
+    there, so a later child of the same test (a resumed run) loads them instead of compiling
+    them again (the same programs: the numbers do not change)."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update({"TF_CPP_MIN_LOG_LEVEL": "2", **extra})
+    if cache is not None:
+        env.update(
+            JAX_COMPILATION_CACHE_DIR=str(cache),
+            JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
+            JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES="0",
+        )
     return env
 
 
@@ -62,7 +71,7 @@ _FOLDER_RUN = textwrap.dedent(
     from keras_resnet.training import train
     runs = []
     for epochs in (2, 3):
-        result = train("cifar_resnet20", sys.argv[1], epochs=epochs, batch_size=8, image_size=32,
+        result = train("cifar_resnet20", sys.argv[1], epochs=epochs, batch_size=8, image_size=16,
                        validation_split=0.25, preprocessing="unit", augment="pad_crop",
                        output_dir=sys.argv[2], seed=0, workers=2, verbose=0,
                        tensorboard=False, learning_rate=0.02)
@@ -78,11 +87,11 @@ def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(tmp_pa
     """2 epochs, then the same output folder with 3: the second call resumes at epoch 2 and
     trains one. The truncated JPEG is skipped and counted, the text file ignored; on JAX,
     TensorFlow cannot even be imported."""
-    folder = make_folder(tmp_path / "images")
+    folder = make_folder(tmp_path / "images", size=16)
     block = "block-tensorflow" if backend == "jax" else "-"
     result = subprocess.run(
         [sys.executable, "-c", _FOLDER_RUN, str(folder), str(tmp_path / "out"), block],
-        env=_env(KERAS_BACKEND=backend),
+        env=_env(tmp_path / "jax-cache", KERAS_BACKEND=backend),
         capture_output=True,
         text=True,
         timeout=600,
@@ -122,12 +131,16 @@ def _cli(out, extra=()):
         "cifar_resnet20",
         "--data",
         "digits",
+        "--input-size",
+        "16",
         "--limit",
-        "256",
+        "64",
+        "--validation-split",
+        "0.018",  # 32 held-out digits: two whole batches
         "--epochs",
         "2",
         "--batch-size",
-        "64",
+        "16",
         "--augment",
         "pad_crop",
         "--output",
@@ -155,16 +168,22 @@ def _weights(path):
     return dict(arrays)
 
 
+def _saved_step(process, backup, step):
+    """Polls (every 20 ms) until the checkpoint of global step `step` or a later one is in
+    `backup`; the process must not end before."""
+    deadline = time.time() + 300
+    while time.time() < deadline and not any(s >= step for s, _ in checkpoints.saved(backup)):
+        assert process.poll() is None, f"the run ended before its checkpoint of step {step}"
+        time.sleep(0.02)
+
+
 def _kill_mid_epoch(command, env, backup, step=6):
     """Starts `command`, freezes it (SIGSTOP) as soon as the checkpoint of global step `step`
     exists (mid-epoch: 4 steps per epoch), and SIGKILLs it."""
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.time() + 300
-    while time.time() < deadline and not any(s >= step for s, _ in checkpoints.saved(backup)):
-        assert process.poll() is None, "the run ended before it could be killed"
-        time.sleep(0.02)
+    _saved_step(process, backup, step)
     process.send_signal(signal.SIGSTOP)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -172,20 +191,25 @@ def _kill_mid_epoch(command, env, backup, step=6):
 
 @pytest.mark.parametrize("backend", ["tensorflow", "jax"])
 def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend):
-    """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4); the rerun starts the
-    stream at that step and ends as the uninterrupted run did: bit-identical on TensorFlow with
-    --deterministic, within float32 round-off on JAX."""
-    env = _env(KERAS_BACKEND=backend)
+    """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4; 64 digits of 16 px in
+    batches of 16); the rerun starts the stream at that step and ends as the uninterrupted run
+    did: bit-identical on TensorFlow with --deterministic, within float32 round-off on JAX."""
+    env = _env(tmp_path / "jax-cache", KERAS_BACKEND=backend)
     straight_run = subprocess.Popen(
         _cli(tmp_path / "straight"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    if backend == "jax":
+        # the other runs start once the straight one has compiled its training step, and load
+        # the compiled programs from the cache instead of compiling them too
+        _saved_step(straight_run, tmp_path / "straight" / "backup", 3)
     interrupted = tmp_path / "interrupted"
-    _kill_mid_epoch(
-        _cli(interrupted), env, interrupted / "backup"
-    )  # beside the straight run: the test's time halves
-    assert straight_run.wait(timeout=600) == 0, straight_run.stderr.read()[-3000:]
+    _kill_mid_epoch(_cli(interrupted), env, interrupted / "backup")  # beside the straight run
     assert not (interrupted / "final.weights.h5").exists()
-    resumed = subprocess.run(_cli(interrupted), check=True, env=env, capture_output=True, text=True)
+    resumed = subprocess.run(  # while the straight run ends
+        _cli(interrupted), env=env, capture_output=True, text=True, timeout=600
+    )
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert straight_run.wait(timeout=600) == 0, straight_run.stderr.read()[-3000:]
     assert "starting at epoch 1, step 2 of 4" in resumed.stderr, resumed.stderr[-2000:]
     straight, again = (
         _weights(tmp_path / "straight" / "final.weights.h5"),
@@ -274,12 +298,13 @@ class _Digits(keras.utils.PyDataset):
 
 
 def test_dataset_objects_train_as_they_are():
-    """A keras.utils.PyDataset and a tf.data.Dataset of prepared batches: their batch size and
-    length are read from them; the class count must be given."""
+    """A keras.utils.PyDataset and a tf.data.Dataset of prepared batches (64 digits of 8 px in
+    batches of 32): their batch size and length are read from them; the class count must be
+    given."""
     import tensorflow as tf
 
-    (x, y), _ = data.digits(16)
-    x, y = x[:128], y[:128]
+    (x, y), _ = data.digits(8)
+    x, y = x[:64], y[:64]
     for dataset in (_Digits(x, y, 32), tf.data.Dataset.from_tensor_slices((x, y)).batch(32)):
         result = train(
             "cifar_resnet20", dataset, classes=10, epochs=2, verbose=0, tensorboard=False
@@ -291,8 +316,8 @@ def test_dataset_objects_train_as_they_are():
 
 
 def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_exports(tmp_path):
-    """A random-initialized torchvision ResNet-18 saved to .safetensors, fine-tuned on a folder:
-    after the frozen phase the backbone equals the checkpoint and the head has moved; after the
+    """A random-initialized torchvision ResNet-18 saved to .safetensors, fine-tuned on a folder
+    (32 px, the smallest input ResNet-18 takes): after the frozen phase the backbone equals the checkpoint and the head has moved; after the
     second phase every trainable weight has moved; the saved model exports to TFLite with the
     checkpoint's preprocessing (torchvision's) recorded."""
     import safetensors.numpy
@@ -316,7 +341,7 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
         epochs=2,
         head_epochs=1,
         batch_size=8,
-        image_size=64,
+        image_size=32,
         validation_split=0.25,
         output_dir=output,
         workers=2,
@@ -342,7 +367,7 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
         "resnet18",
         include_top=False,
         pooling="avg",
-        input_shape=(64, 64, 3),
+        input_shape=(32, 32, 3),
         weights=str(checkpoint),
     ).get_weights()
     after_head = backbone_and_head(output / "head" / "final.weights.h5")
@@ -372,13 +397,14 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
 
 
 def test_profile_measures_the_input_and_the_training_step_apart(tmp_path):
-    """`--profile`: the stream alone and the step alone, each in images/s, and which one limits."""
+    """`--profile`: the stream alone and the step alone, each in images/s, and which one limits
+    (digits of 8 px, the call and the command line)."""
     from keras_resnet import cli
     from keras_resnet.training import profile
 
-    (x, y), _ = data.digits(16)
+    (x, y), _ = data.digits(8)
     measured = profile.profile(
-        "cifar_resnet20", (x[:256], y[:256]), steps=3, batch_size=32, workers=1, verbose=0
+        "cifar_resnet20", (x[:128], y[:128]), steps=3, batch_size=32, workers=1, verbose=0
     )
     assert measured.input_images_per_second > 0 and measured.train_images_per_second > 0
     assert measured.bottleneck in ("input", "model") and measured.batch_size == 32
@@ -394,11 +420,11 @@ def test_profile_measures_the_input_and_the_training_step_apart(tmp_path):
         "--data",
         "digits",
         "--limit",
-        "128",
+        "64",
         "--batch-size",
         "32",
         "--input-size",
-        "16",
+        "8",
         "--profile",
         "2",
         "-o",
@@ -460,9 +486,11 @@ def test_tfrecord_shards_resume_at_a_step_with_the_same_batches(tmp_path):
 
 
 def test_the_cli_trains_on_tfrecord_shards_and_resumes(tmp_path, capsys):
+    """Two shards of 8 records of 16 px, batches of 8: one epoch of 2 steps, then a second epoch
+    resumed from the first's checkpoint."""
     from keras_resnet import cli
 
-    pattern = write_shards(tmp_path)
+    pattern = write_shards(tmp_path, per_shard=8, size=16)
     args = [
         "train",
         "cifar_resnet20",
@@ -473,7 +501,7 @@ def test_the_cli_trains_on_tfrecord_shards_and_resumes(tmp_path, capsys):
         "--batch-size",
         "8",
         "--input-size",
-        "32",
+        "16",
         "--augment",
         "pad_crop",
         "--output",
@@ -482,7 +510,7 @@ def test_the_cli_trains_on_tfrecord_shards_and_resumes(tmp_path, capsys):
     ]
     assert cli.main(args + ["--epochs", "1"]) == 2  # --classes and --steps-per-epoch are needed
     assert "--classes is needed with TFRecord shards" in capsys.readouterr().err
-    args += ["--classes", "2", "--steps-per-epoch", "6"]
+    args += ["--classes", "2", "--steps-per-epoch", "2"]
     assert cli.main(args + ["--epochs", "1"]) == 0
     assert cli.main(args + ["--epochs", "2"]) == 0
     out = capsys.readouterr().out
