@@ -143,8 +143,12 @@ def fine_tune(
         loss=tfk.losses.SparseCategoricalCrossentropy(
             from_logits=export.output_kind(model) != "probabilities"
         ),
-        metrics=["accuracy"],
+        # a metric object, not "accuracy": its variables exist before the first trace
+        metrics=[tfk.metrics.SparseCategoricalAccuracy(name="accuracy")],
     )
+    # Built now: variables created inside the first trace of the train step (the optimizer's
+    # slots, a metric named by a string) make TensorFlow trace the step again.
+    tuned.optimizer.build(tuned.trainable_variables)
     _console.log(
         verbose, f"{method}: fine-tuning {model.name} for {epochs} epoch(s) of {steps} steps"
     )
