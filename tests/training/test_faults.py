@@ -84,7 +84,7 @@ _FIRST_STEP = textwrap.dedent(
     from keras_resnet import atomic, data, registry
     from keras_resnet.training import train
 
-    (x, y), _ = data.digits()
+    (x, y), _ = data.digits(16)
     build = registry.create_model
     def create(*args, **kwargs):
         print("BUILDING THE MODEL", file=sys.stderr, flush=True)
@@ -105,9 +105,9 @@ _FIRST_STEP = textwrap.dedent(
 
 
 def test_default_epochs_on_digits_reach_the_first_step_at_once():
-    """The CIFAR recipe's 64k iterations are 5,819 epochs of 11 steps on digits: the stream is
-    built lazily, so the plan line comes first and the first step follows at once, whatever the
-    epoch count."""
+    """The CIFAR recipe's 64k iterations are 5,819 epochs of 11 steps on digits (of 16 px): the
+    stream is built lazily, so the plan line comes first and the first step follows at once,
+    whatever the epoch count."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     result = subprocess.run(
         [sys.executable, "-c", _FIRST_STEP], capture_output=True, text=True, env=env, timeout=120
@@ -150,7 +150,7 @@ def test_each_batch_is_a_function_of_seed_and_global_step():
 
 
 def _image_folder(root, good=40):
-    (x, _), _ = data.digits(32)
+    (x, _), _ = data.digits(16)
     for index in range(good):
         folder = root / ("cats" if index % 2 else "dogs")
         folder.mkdir(parents=True, exist_ok=True)
@@ -163,19 +163,21 @@ def _image_folder(root, good=40):
 
 
 def test_a_truncated_jpeg_is_skipped_with_one_warning_and_training_goes_on(tmp_path):
+    """40 JPEGs of 16 px and a truncated one: read as arrays and trained one epoch, and read as a
+    dataset."""
     folder = _image_folder(tmp_path / "images")
     with pytest.warns(
         UserWarning, match=r"skipped 1 unreadable image of 41 in .*: cats/broken.jpg \(.+\)"
     ) as caught:
         ((x, y), (xv, yv)), class_names = data.image_folder_arrays(
-            folder, 32, validation_split=0.2, seed=0
+            folder, 16, validation_split=0.2, seed=0
         )
     assert len([w for w in caught if "unreadable" in str(w.message)]) == 1
     assert (
         class_names == ("cats", "dogs")
         and x.dtype == np.uint8
-        and x.shape == (32, 32, 32, 3)
-        and xv.shape == (8, 32, 32, 3)
+        and x.shape == (32, 16, 16, 3)
+        and xv.shape == (8, 16, 16, 3)
     )
     assert sorted(np.concatenate([y, yv]).tolist()) == [0] * 20 + [1] * 20
     result = train(
@@ -191,7 +193,7 @@ def test_a_truncated_jpeg_is_skipped_with_one_warning_and_training_goes_on(tmp_p
     assert np.isfinite(result.history["loss"]).all()
 
     with pytest.warns(UserWarning, match="skipped 1 unreadable image of 41"):
-        train_set, validation, names = data.image_folder(folder, 32, batch_size=8)
+        train_set, validation, names = data.image_folder(folder, 16, batch_size=8)
     counts = [sum(len(labels) for _, labels in dataset) for dataset in (train_set, validation)]
     assert counts == [32, 8] and names == ("cats", "dogs")
 
@@ -266,14 +268,16 @@ def test_checkpoints_are_named_by_global_step_and_the_two_latest_kept(finished):
 
 
 def test_a_truncated_checkpoint_resumes_from_the_previous_one(finished, tmp_path):
+    """The finished run's last checkpoint (step 4, the end of epoch 2) cut in half: the rerun
+    resumes from step 2 and trains epoch 2 again."""
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)
     latest = output / "backup" / "step-000000004.weights.h5"
     latest.write_bytes(latest.read_bytes()[: latest.stat().st_size // 2])
-    result, err = _train_quietly(output, 3)
+    result, err = _train_quietly(output, 2)
     assert f"{latest} is damaged" in err and "resuming from the checkpoint before it" in err, err
     assert "starting at epoch 1" in err
-    assert (result.start_epoch, result.epochs_run, result.already_complete) == (1, 2, False)
+    assert (result.start_epoch, result.epochs_run, result.already_complete) == (1, 1, False)
     assert (output / "final.weights.h5").is_file()
 
 

@@ -63,12 +63,12 @@ def test_mirrored_strategy_on_two_logical_cpus_matches_one_device(tmp_path):
     differs far more."""
     env = {"JOB_EPOCHS": "1"}
     single = _job(["default", str(tmp_path / "one.json")], env, tmp_path)
-    _finish(single)
-    mirrored = _job(
+    mirrored = _job(  # beside the one-device run: independent processes
         ["mirrored", str(tmp_path / "two.json"), "2"],
         {**env, "JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'},
         tmp_path,
     )
+    _finish(single)
     _finish(mirrored)
     one = json.loads((tmp_path / "one.json").read_text())
     two = json.loads((tmp_path / "two.json").read_text())
@@ -143,9 +143,11 @@ def _fake_cifar10(folder, per_file=64, seed=0):
 
 
 def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
-    folder = _fake_cifar10(tmp_path / "cifar-10-batches-bin")
+    """The reader on a fake CIFAR-10 folder of 5 x 26 training and 26 test records, and the
+    example trained on it for one epoch (one step of its recipe's batch of 128)."""
+    folder = _fake_cifar10(tmp_path / "cifar-10-batches-bin", per_file=26)
     (x, y), (xt, yt) = data.cifar(10, folder=folder)
-    assert x.shape == (320, 32, 32, 3) and xt.shape == (64, 32, 32, 3) and x.dtype == np.uint8
+    assert x.shape == (130, 32, 32, 3) and xt.shape == (26, 32, 32, 3) and x.dtype == np.uint8
     raw = np.fromfile(folder / "data_batch_1.bin", dtype=np.uint8).reshape(-1, 3073)
     assert (
         y[0] == raw[0, 0] and x[0, 0, 0, 0] == raw[0, 1] and x[0, 0, 0, 1] == raw[0, 1 + 1024]
@@ -177,15 +179,16 @@ def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
 
 
 def test_bag_of_tricks_mixed_precision_and_xla_paths_train(tmp_path):
-    """One short epoch each: the Bag of Tricks recipe (one-hot labels with smoothing, no decay on
-    BN/bias, random resized crops) under mixed precision, and the CIFAR recipe under XLA."""
-    (x, y), _ = data.digits()
+    """One short epoch each on 16 px digits: the Bag of Tricks recipe (one-hot labels with
+    smoothing, no decay on BN/bias, random resized crops) under mixed precision (2 steps), and
+    the CIFAR recipe under XLA (1 step)."""
+    (x, y), _ = data.digits(16)
     tricks = train(
         "cifar_resnet20",
-        (x[:256], y[:256]),
+        (x[:64], y[:64]),
         recipe="bag_of_tricks",
         epochs=1,
-        batch_size=64,
+        batch_size=32,
         augment="random_resized_crop_flip",
         mixed_precision=True,
         verbose=0,
@@ -199,10 +202,10 @@ def test_bag_of_tricks_mixed_precision_and_xla_paths_train(tmp_path):
     assert np.abs(zero_gamma.gamma.numpy()).max() < 0.1
     xla = train(
         "cifar_resnet20",
-        (x[:128], y[:128]),
+        (x[:32], y[:32]),
         recipe="cifar",
         epochs=1,
-        batch_size=64,
+        batch_size=32,
         augment="pad_crop",
         jit_compile=True,
         verbose=0,
