@@ -38,10 +38,17 @@ def make_folder(root, per_class=24, size=32, classes=(0, 1)):
     return root
 
 
+@pytest.fixture(scope="module")
+def jax_cache(tmp_path_factory):
+    """A folder for the programs this module's JAX children compile (`_env`)."""
+    return tmp_path_factory.mktemp("jax-cache")
+
+
 def _env(cache=None, **extra):
     """The children's environment; with a `cache` folder, JAX keeps every program it compiles
-    there, so a later child of the same test (a resumed run) loads them instead of compiling
-    them again (the same programs: the numbers do not change)."""
+    there, so a later child (a resumed run, the second `train` call of a child, the next test's
+    child) loads them instead of compiling them again (the same programs: the numbers do not
+    change)."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update({"TF_CPP_MIN_LOG_LEVEL": "2", **extra})
     if cache is not None:
@@ -72,7 +79,7 @@ _FOLDER_RUN = textwrap.dedent(
     runs = []
     for epochs in (2, 3):
         result = train("cifar_resnet20", sys.argv[1], epochs=epochs, batch_size=8, image_size=16,
-                       validation_split=0.25, preprocessing="unit", augment="pad_crop",
+                       validation_split=0.33, preprocessing="unit", augment="pad_crop",
                        output_dir=sys.argv[2], seed=0, workers=2, verbose=0,
                        tensorboard=False, learning_rate=0.02)
         keys = ("start_epoch", "epochs_run", "skipped", "backend")
@@ -83,15 +90,17 @@ _FOLDER_RUN = textwrap.dedent(
 
 
 @pytest.mark.parametrize("backend", ["tensorflow", "jax"])
-def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(tmp_path, backend):
-    """2 epochs, then the same output folder with 3: the second call resumes at epoch 2 and
-    trains one. The truncated JPEG is skipped and counted, the text file ignored; on JAX,
-    TensorFlow cannot even be imported."""
+def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(
+    tmp_path, backend, jax_cache
+):
+    """2 epochs, then the same output folder with 3 (images of 16 px, batches of 8): the second
+    call resumes at epoch 2 and trains one. The truncated JPEG is skipped and counted, the text
+    file ignored; on JAX, TensorFlow cannot even be imported."""
     folder = make_folder(tmp_path / "images", size=16)
     block = "block-tensorflow" if backend == "jax" else "-"
     result = subprocess.run(
         [sys.executable, "-c", _FOLDER_RUN, str(folder), str(tmp_path / "out"), block],
-        env=_env(tmp_path / "jax-cache", KERAS_BACKEND=backend),
+        env=_env(jax_cache, KERAS_BACKEND=backend),
         capture_output=True,
         text=True,
         timeout=600,
@@ -108,9 +117,9 @@ def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(tmp_pa
         second["start_epoch"],
         second["epochs_run"],
     ) == (0, 2, 2, 1)
-    assert (
-        first["skipped"] == 1
-    )  # 37 of the 48 listed files train (12 held out); the truncated one is replaced
+    # 33 of the 49 listed files train, 16 are held out (two whole batches); the truncated one is
+    # replaced
+    assert first["skipped"] == 1
     assert len(first["history"]["accuracy"]) == 2 and len(first["history"]["val_accuracy"]) == 2
     assert len(second["history"]["val_accuracy"]) == 1
     assert all(np.isfinite(v) for values in first["history"].values() for v in values)
@@ -190,11 +199,11 @@ def _kill_mid_epoch(command, env, backup, step=6):
 
 
 @pytest.mark.parametrize("backend", ["tensorflow", "jax"])
-def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend):
+def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend, jax_cache):
     """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4; 64 digits of 16 px in
     batches of 16); the rerun starts the stream at that step and ends as the uninterrupted run
     did: bit-identical on TensorFlow with --deterministic, within float32 round-off on JAX."""
-    env = _env(tmp_path / "jax-cache", KERAS_BACKEND=backend)
+    env = _env(jax_cache, KERAS_BACKEND=backend)
     straight_run = subprocess.Popen(
         _cli(tmp_path / "straight"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
