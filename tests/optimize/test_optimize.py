@@ -294,38 +294,12 @@ def test_pruning_arguments_are_checked():
         export.plan("tflite", "int8", sparse_weights=True)
 
 
-#: One fresh interpreter for the import checks: `keras_resnet` and its export package (and a
-#: builder looked up) without tfmot or tf_keras, then `keras_resnet.optimize` with tfmot made
-#: unimportable.
-_FRESH_IMPORTS = """
-import json, sys
-import keras_resnet, keras_resnet.export
-keras_resnet.CifarResNet20
-imported = [m for m in ('tensorflow_model_optimization', 'tf_keras') if m in sys.modules]
-sys.modules['tensorflow_model_optimization'] = None  # as if the optimize extra were missing
-try:
-    import keras_resnet.optimize
-    error = None
-except ImportError as e:
-    error = str(e)
-print(json.dumps({"imported": imported, "error": error}))
-"""
-
-
-@pytest.fixture(scope="module")
-def fresh_imports():
-    """What `_FRESH_IMPORTS` found, from one child process (an interpreter's start with
-    TensorFlow is the cost of each check, so both share it)."""
-    out = subprocess.run(
-        [sys.executable, "-c", _FRESH_IMPORTS], capture_output=True, text=True, check=True
-    ).stdout
-    return json.loads(out.splitlines()[-1])
-
-
+@pytest.mark.xdist_group("fresh_imports")  # one worker starts the shared child once
 def test_missing_optimize_extra_names_what_to_install(fresh_imports):
-    """Without tfmot, importing `keras_resnet.optimize` fails with the extra to install."""
-    assert fresh_imports["error"] is not None
-    assert "pip install 'keras-resnet[optimize]'" in fresh_imports["error"]
+    """Without tfmot, importing `keras_resnet.optimize` in a fresh interpreter fails with the
+    extra to install (the `fresh_imports` child)."""
+    assert fresh_imports["optimize"] is not None
+    assert "pip install 'keras-resnet[optimize]'" in fresh_imports["optimize"]
 
 
 def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
@@ -336,10 +310,16 @@ def test_optimize_does_not_leak_tfmots_legacy_keras_switch_to_child_processes():
     )  # tfmot sets it on import; keras_resnet.optimize restores it
 
 
+@pytest.mark.xdist_group("fresh_imports")  # one worker starts the shared child once
 def test_importing_keras_resnet_does_not_import_tfmot(fresh_imports):
     """A fresh interpreter that imports `keras_resnet` and `keras_resnet.export` and looks up a
-    builder has imported neither tfmot nor tf_keras."""
-    assert fresh_imports["imported"] == [], fresh_imports["imported"]
+    builder has imported neither tfmot nor tf_keras (the `fresh_imports` child)."""
+    bad = [
+        m
+        for m in ("tensorflow_model_optimization", "tf_keras")
+        if m in fresh_imports["after_builder"]
+    ]
+    assert not bad, bad
 
 
 def test_keras3_builds_trains_and_exports_after_tfmot_import(tmp_path):
