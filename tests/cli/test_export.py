@@ -116,6 +116,7 @@ def _classes_of(path):
     return int(next(iter(serve.structured_outputs.values())).shape[-1])
 
 
+@pytest.mark.long  # three child processes, each killed mid-export
 def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(
     tmp_path, monkeypatch, capsys
 ):
@@ -165,6 +166,7 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(
     assert all(_classes_of(t) == 10 for t in targets)
 
 
+@pytest.mark.long  # two child processes export at once
 def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
     target = tmp_path / "same.onnx"
     processes = [
@@ -186,6 +188,7 @@ def _small_files():
     )  # a ~1 MB artifact cannot be written
 
 
+@pytest.mark.long  # a child process each
 @pytest.mark.parametrize("fmt", ["tflite", "saved_model"])
 def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
     out = tmp_path / "out"
@@ -200,6 +203,7 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
     assert not out.exists(), list(out.rglob("*"))  # no partial file, no empty folders
 
 
+@pytest.mark.long  # a child process
 def test_ctrl_c_during_export_exits_130_with_one_line(tmp_path):
     out = tmp_path / "out"
     process = _start(

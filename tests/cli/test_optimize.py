@@ -29,6 +29,7 @@ def image_folder(tmp_path_factory):
     return root
 
 
+@pytest.mark.long  # fine-tuning and two exports
 @pytest.mark.parametrize("method", ["prune", "qat"])
 def test_cli_optimize_fine_tunes_on_a_folder_and_exports(tmp_path, image_folder, method):
     """`optimize` on a saved CIFAR ResNet-8 (16 px, 3 classes) and a folder of 72 digits: one

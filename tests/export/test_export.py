@@ -472,6 +472,7 @@ def test_missing_extra_names_what_to_install(monkeypatch):
         _optional.require("no_such_converter_package", "export")
 
 
+@pytest.mark.long  # first of the run to ask for digits_run: it trains it
 @pytest.mark.xdist_group("digits_run")  # one worker trains the shared run once
 def test_int8_artifacts_agree_with_the_float_model_they_came_from(digits_run, tmp_path, capsys):
     """The digits-trained CIFAR ResNet-20 (the `digits_run` fixture: `train` at 16 px, seed 0)

@@ -322,6 +322,7 @@ def test_importing_keras_resnet_does_not_import_tfmot(fresh_imports):
     assert not bad, bad
 
 
+@pytest.mark.long  # a child process that trains and exports
 def test_keras3_builds_trains_and_exports_after_tfmot_import(tmp_path):
     """tfmot switches tf.keras to tf_keras for the whole process; Keras 3 and this library must
     not notice. Run in a fresh process in that order: tfmot first, then everything else (a
