@@ -45,10 +45,11 @@ def jax_cache(tmp_path_factory):
 
 
 def _env(cache=None, **extra):
-    """The children's environment; with a `cache` folder, JAX keeps every program it compiles
-    there, so a later child (a resumed run, the second `train` call of a child, the next test's
-    child) loads them instead of compiling them again (the same programs: the numbers do not
-    change)."""
+    """The children's environment. With a `cache` folder, for JAX: every program it compiles is
+    kept there, so a later child (a resumed run, the second `train` call of a child, the next
+    test's child) loads it instead of compiling it again; and XLA compiles without its costly
+    optimizations, which take most of a short run's time (every run of a test compiles with the
+    same flags, so the runs a test compares run the same programs)."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update({"TF_CPP_MIN_LOG_LEVEL": "2", **extra})
     if cache is not None:
@@ -56,6 +57,13 @@ def _env(cache=None, **extra):
             JAX_COMPILATION_CACHE_DIR=str(cache),
             JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS="0",
             JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES="0",
+            XLA_FLAGS=" ".join(
+                [
+                    env.get("XLA_FLAGS", ""),
+                    "--xla_backend_optimization_level=0",
+                    "--xla_llvm_disable_expensive_passes=true",
+                ]
+            ).strip(),
         )
     return env
 
@@ -131,11 +139,11 @@ def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(
     )
 
 
-def _cli(out, extra=()):
+def _args(out):
+    """`keras-resnet train`'s arguments for the killed run and the runs it is compared with: 64
+    digits of 16 px in batches of 16 (4 steps per epoch), 32 held out, 2 epochs, a checkpoint
+    every 3 steps, into `out`."""
     return [
-        sys.executable,
-        "-m",
-        "keras_resnet.cli",
         "train",
         "cifar_resnet20",
         "--data",
@@ -162,8 +170,27 @@ def _cli(out, extra=()):
         "3",
         "--workers",
         "2",
-        *extra,
     ]
+
+
+def _cli(out):
+    return [sys.executable, "-m", "keras_resnet.cli", *_args(out)]
+
+
+#: The uninterrupted run, then (once the file argv[1] exists: the other run has been killed) the
+#: rerun of the killed one, in one process; "--then" separates their arguments.
+_STRAIGHT_THEN_RESUMED = textwrap.dedent(
+    """
+    import pathlib, sys, time
+    from keras_resnet import cli
+    go, split = pathlib.Path(sys.argv[1]), sys.argv.index("--then")
+    assert cli.main(sys.argv[2:split]) == 0
+    print("== the rerun of the killed run ==", file=sys.stderr, flush=True)
+    while not go.exists():
+        time.sleep(0.02)
+    sys.exit(cli.main(sys.argv[split + 1 :]))
+    """
+)
 
 
 def _weights(path):
@@ -200,26 +227,44 @@ def _kill_mid_epoch(command, env, backup, step=6):
 
 @pytest.mark.parametrize("backend", ["tensorflow", "jax"])
 def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend, jax_cache):
-    """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4; 64 digits of 16 px in
-    batches of 16); the rerun starts the stream at that step and ends as the uninterrupted run
-    did: bit-identical on TensorFlow with --deterministic, within float32 round-off on JAX."""
+    """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4); the rerun starts the
+    stream at that step and ends as the uninterrupted run did: bit-identical on TensorFlow with
+    --deterministic, within float32 round-off on JAX. The uninterrupted run and the rerun are
+    two `keras-resnet train` calls of one process (the uninterrupted one first, in the fresh
+    process), beside the process that is killed."""
     env = _env(jax_cache, KERAS_BACKEND=backend)
-    straight_run = subprocess.Popen(
-        _cli(tmp_path / "straight"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    if backend == "jax":
-        # the other runs start once the straight one has compiled its training step, and load
-        # the compiled programs from the cache instead of compiling them too
-        _saved_step(straight_run, tmp_path / "straight" / "backup", 3)
-    interrupted = tmp_path / "interrupted"
-    _kill_mid_epoch(_cli(interrupted), env, interrupted / "backup")  # beside the straight run
-    assert not (interrupted / "final.weights.h5").exists()
-    resumed = subprocess.run(  # while the straight run ends
-        _cli(interrupted), env=env, capture_output=True, text=True, timeout=600
-    )
-    assert resumed.returncode == 0, resumed.stderr[-3000:]
-    assert straight_run.wait(timeout=600) == 0, straight_run.stderr.read()[-3000:]
-    assert "starting at epoch 1, step 2 of 4" in resumed.stderr, resumed.stderr[-2000:]
+    interrupted, go = tmp_path / "interrupted", tmp_path / "go"
+    with open(tmp_path / "runs.err", "w+") as err:
+        runs = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _STRAIGHT_THEN_RESUMED,
+                str(go),
+                *_args(tmp_path / "straight"),
+                "--then",
+                *_args(interrupted),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+        try:
+            if backend == "jax":
+                # the killed run starts once the uninterrupted one has compiled its training
+                # step, and loads the compiled programs from the cache instead of compiling them
+                _saved_step(runs, tmp_path / "straight" / "backup", 3)
+            _kill_mid_epoch(_cli(interrupted), env, interrupted / "backup")
+            assert not (interrupted / "final.weights.h5").exists()
+            go.touch()
+            assert runs.wait(timeout=600) == 0, (tmp_path / "runs.err").read_text()[-3000:]
+        finally:
+            if runs.poll() is None:  # the test failed before the runs ended
+                runs.kill()
+                runs.wait()
+    log = (tmp_path / "runs.err").read_text()
+    rerun = log.split("== the rerun of the killed run ==")[1]
+    assert "starting at epoch 1, step 2 of 4" in rerun, log[-3000:]
     straight, again = (
         _weights(tmp_path / "straight" / "final.weights.h5"),
         _weights(interrupted / "final.weights.h5"),
