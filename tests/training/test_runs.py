@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 
 import numpy as np
 import pytest
@@ -46,32 +47,52 @@ def _job(args, env_extra, tmp_path):
     )
 
 
-def _finish(process, timeout=600):
-    out, err = process.communicate(timeout=timeout)
-    assert process.returncode == 0, err[-3000:]
+#: One process with two logical CPU devices (set before TensorFlow starts): `train` on one
+#: device (the default strategy), then under MirroredStrategy over both with synchronized
+#: BatchNorm; prints both runs' losses and replica counts.
+_ONE_THEN_MIRRORED = textwrap.dedent(
+    """
+    import json
+    import tensorflow as tf
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    from keras_resnet import data
+    from keras_resnet.training import make_strategy, train
+    (x, y), _ = data.digits()
+    runs = []
+    for strategy, kwargs in (("default", {}), ("mirrored", {"sync_batchnorm": True})):
+        result = train("cifar_resnet20", (x[:256], y[:256]), recipe="cifar", epochs=1,
+                       batch_size=64, augment="none", strategy=make_strategy(strategy), seed=1,
+                       deterministic=True, verbose=0, model_kwargs=kwargs, learning_rate=0.001,
+                       tensorboard=False)
+        runs.append({"loss": result.history["loss"], "replicas": result.replicas})
+    print(json.dumps(runs))
+    """
+)
 
 
-def test_mirrored_strategy_on_two_logical_cpus_matches_one_device(tmp_path):
-    """Same global batch (64), same seed, one epoch (8 steps): two replicas with synchronized
-    BatchNorm follow the one-device loss within 0.02%.
+def test_mirrored_strategy_on_two_logical_cpus_matches_one_device():
+    """Same global batch (64), same seed, one epoch (4 steps): two replicas with synchronized
+    BatchNorm follow the one-device loss within 0.02%. Both runs are `train` calls of one process
+    that has two logical CPU devices; the one-device run uses the default strategy (one replica)
+    and loses what a process with one device loses, to the bit.
 
     Why not exactly: the replicas' gradients are summed in another order and synchronized BN
     computes its moments differently, so the first step already differs by ~1e-5 relative, and
     SGD amplifies that as training goes on, by an amount that depends on the library versions:
     only the first epoch is compared. Per-replica BatchNorm (no sync) differs by several times
-    the synchronized gap, which this tolerance catches; a wrong gradient scale or data split
-    differs far more."""
-    env = {"JOB_EPOCHS": "1"}
-    single = _job(["default", str(tmp_path / "one.json")], env, tmp_path)
-    mirrored = _job(  # beside the one-device run: independent processes
-        ["mirrored", str(tmp_path / "two.json"), "2"],
-        {**env, "JOB_MODEL_KWARGS": '{"sync_batchnorm": true}'},
-        tmp_path,
+    the synchronized gap, which this tolerance catches (here ~1e-5 synchronized, ~7e-4 not);
+    a wrong gradient scale or data split differs far more."""
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    result = subprocess.run(
+        [sys.executable, "-c", _ONE_THEN_MIRRORED],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
-    _finish(single)
-    _finish(mirrored)
-    one = json.loads((tmp_path / "one.json").read_text())
-    two = json.loads((tmp_path / "two.json").read_text())
+    assert result.returncode == 0, result.stderr[-3000:]
+    one, two = json.loads(result.stdout.strip().splitlines()[-1])
     assert (one["replicas"], two["replicas"]) == (1, 2)
     relative = np.abs(np.array(two["loss"]) - np.array(one["loss"])) / np.array(one["loss"])
     assert relative.max() <= 2e-4, (one["loss"], two["loss"])
@@ -109,8 +130,9 @@ def test_two_worker_multi_worker_mirrored_strategy_on_localhost(tmp_path):
         processes.append(
             _job(["multi_worker", str(tmp_path / f"worker{index}.json")], env, tmp_path)
         )
-    for process in processes:
-        _finish(process)
+    outcomes = [process.communicate(timeout=600) for process in processes]  # both end first
+    for process, (_, err) in zip(processes, outcomes, strict=True):
+        assert process.returncode == 0, err[-3000:]
     results = [json.loads((tmp_path / f"worker{i}.json").read_text()) for i in range(2)]
     assert [r["replicas"] for r in results] == [2, 2]
     assert results[0]["loss"] == pytest.approx(results[1]["loss"], rel=1e-6)
