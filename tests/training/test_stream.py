@@ -371,10 +371,10 @@ def test_dataset_objects_train_as_they_are():
 
 def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_exports(tmp_path):
     """A random-initialized torchvision ResNet-18 saved to .safetensors, fine-tuned on a folder
-    (32 px, the smallest input ResNet-18 takes): after the frozen phase the backbone equals the
-    checkpoint and the head has moved; after the second phase every trainable weight has moved;
-    the saved model exports to TFLite with the checkpoint's preprocessing (torchvision's)
-    recorded."""
+    (32 px, the smallest input ResNet-18 takes; nothing held out): after the frozen phase the
+    backbone equals the checkpoint and the head has moved; after the second phase every
+    trainable weight has moved; the saved model exports to TFLite with the checkpoint's
+    preprocessing (torchvision's) recorded."""
     import safetensors.numpy
 
     import tests.torch_reference as reference
@@ -397,7 +397,6 @@ def test_fine_tuning_from_a_checkpoint_freezes_then_trains_everything_and_export
         head_epochs=1,
         batch_size=8,
         image_size=32,
-        validation_split=0.25,
         output_dir=output,
         workers=2,
         seed=0,
