@@ -3,6 +3,7 @@ device, two-worker MultiWorkerMirroredStrategy."""
 
 import json
 import os
+import runpy
 import subprocess
 import sys
 import textwrap
@@ -164,9 +165,10 @@ def _fake_cifar10(folder, per_file=64, seed=0):
     return folder
 
 
-def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
+def test_cifar_binary_reader_and_the_cifar10_example(tmp_path, monkeypatch, capsys):
     """The reader on a fake CIFAR-10 folder of 5 x 26 training and 26 test records, and the
-    example trained on it for one epoch (one step of its recipe's batch of 128)."""
+    example trained on it for one epoch (one step of its recipe's batch of 128), run as its
+    command line runs it (as ``__main__``, with its arguments), in this process."""
     folder = _fake_cifar10(tmp_path / "cifar-10-batches-bin", per_file=26)
     (x, y), (xt, yt) = data.cifar(10, folder=folder)
     assert x.shape == (130, 32, 32, 3) and xt.shape == (26, 32, 32, 3) and x.dtype == np.uint8
@@ -177,26 +179,12 @@ def test_cifar_binary_reader_and_the_cifar10_example(tmp_path):
     with pytest.raises(ValueError, match=r"lacks train.bin: expected the CIFAR-100 binary version"):
         data.cifar(100, folder=folder)
     example = str(ROOT / "examples" / "train_cifar10.py")
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            example,
-            "--depth",
-            "20",
-            "--data",
-            str(folder),
-            "--epochs",
-            "1",
-            "--output",
-            str(tmp_path / "run"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "ResNet-20: test error" in result.stdout and "(paper: 8.75%)" in result.stdout
+    arguments = ["--depth", "20", "--data", str(folder), "--epochs", "1"]
+    monkeypatch.setattr(sys, "argv", [example, *arguments, "--output", str(tmp_path / "run")])
+    capsys.readouterr()
+    runpy.run_path(example, run_name="__main__")  # an error fails the test here
+    out = capsys.readouterr().out
+    assert "ResNet-20: test error" in out and "(paper: 8.75%)" in out
     assert (tmp_path / "run" / "final.weights.h5").is_file()
 
 
