@@ -120,15 +120,23 @@ TRAIN = [
 
 @pytest.fixture(scope="module")
 def jax_cache(tmp_path_factory):
-    """A folder where the JAX children of this file keep every program they compile: a later
-    child (the other run of a comparison, a resumed run) loads the model's initializers, its train
-    and evaluation steps instead of compiling them again (the same programs: the numbers do not
-    change)."""
+    """A folder where the JAX children of this file keep every program they compile (`_jax_env`)."""
     return tmp_path_factory.mktemp("jax_cache")
 
 
-def _jax_env(cache, **extra):
+def _jax_env(cache, *xla_flags):
+    """The JAX children's environment: every program they compile is kept in `cache`, so a later
+    child (the other run of a comparison, a resumed run) loads it instead of compiling it again;
+    and XLA compiles without its costly optimizations, which take most of a short run's time
+    (every run of a test compiles with the same flags, so the runs a test compares run the same
+    programs). `xla_flags`: more XLA flags."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    flags = [
+        env.get("XLA_FLAGS", ""),
+        "--xla_backend_optimization_level=0",
+        "--xla_llvm_disable_expensive_passes=true",
+        *xla_flags,
+    ]
     env.update(
         {
             "KERAS_BACKEND": "jax",
@@ -136,16 +144,16 @@ def _jax_env(cache, **extra):
             "JAX_COMPILATION_CACHE_DIR": str(cache),
             "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
             "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES": "0",
-            **extra,
+            "XLA_FLAGS": " ".join(flags).strip(),
         }
     )
     return env
 
 
-def _train(cache, *args, **extra_env):
+def _train(cache, *args, xla_flags=()):
     command = [sys.executable, "-m", "keras_resnet.cli", *TRAIN, *args]
     return subprocess.run(
-        command, capture_output=True, text=True, env=_jax_env(cache, **extra_env), timeout=600
+        command, capture_output=True, text=True, env=_jax_env(cache, *xla_flags), timeout=600
     )
 
 
@@ -193,7 +201,7 @@ def test_two_processes_are_bit_identical_to_one_process_on_two_devices(tmp_path,
         "mirrored",
         "--output",
         str(tmp_path / "one"),
-        XLA_FLAGS="--xla_force_host_platform_device_count=2",
+        xla_flags=["--xla_force_host_platform_device_count=2"],
     )
     assert one.returncode == 0, one.stderr[-3000:]
     two = _train(jax_cache, *short, "--processes", "2", "--output", str(tmp_path / "two"))
