@@ -188,6 +188,9 @@ def _weights(path):
     return arrays
 
 
+# The default tier's one multi-process run: a one-process run, then a launcher and two JAX
+# processes, each importing TensorFlow, JAX and Keras (about 50 s of CPU in all); it starts first.
+@pytest.mark.long
 def test_two_processes_are_bit_identical_to_one_process_on_two_devices(tmp_path, jax_cache):
     """The same DataParallel computation: the global batch of 64 split over 2 CPU devices, in one
     process (XLA's host platform with 2 devices) or in two processes (Gloo); 3 steps on 8-pixel
