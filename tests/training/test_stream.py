@@ -45,11 +45,11 @@ def jax_cache(tmp_path_factory):
 
 
 def _env(cache=None, **extra):
-    """The children's environment. With a `cache` folder, for JAX: every program it compiles is
-    kept there, so a later child (a resumed run, the second `train` call of a child, the next
-    test's child) loads it instead of compiling it again; and XLA compiles without its costly
-    optimizations, which take most of a short run's time (every run of a test compiles with the
-    same flags, so the runs a test compares run the same programs)."""
+    """The children's environment. With a `cache` folder (JAX children): every program JAX
+    compiles is kept there, so a later child (a resumed run, the second `train` call of a child,
+    the next test's child) loads it instead of compiling it again; and XLA compiles without its
+    costly optimizations, which take most of a short run's time (every run of a test compiles
+    with the same flags, so the runs a test compares run the same programs)."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update({"TF_CPP_MIN_LOG_LEVEL": "2", **extra})
     if cache is not None:
@@ -108,7 +108,7 @@ def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(
     block = "block-tensorflow" if backend == "jax" else "-"
     result = subprocess.run(
         [sys.executable, "-c", _FOLDER_RUN, str(folder), str(tmp_path / "out"), block],
-        env=_env(jax_cache, KERAS_BACKEND=backend),
+        env=_env(jax_cache if backend == "jax" else None, KERAS_BACKEND=backend),
         capture_output=True,
         text=True,
         timeout=600,
@@ -232,7 +232,7 @@ def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, back
     --deterministic, within float32 round-off on JAX. The uninterrupted run and the rerun are
     two `keras-resnet train` calls of one process (the uninterrupted one first, in the fresh
     process), beside the process that is killed."""
-    env = _env(jax_cache, KERAS_BACKEND=backend)
+    env = _env(jax_cache if backend == "jax" else None, KERAS_BACKEND=backend)
     interrupted, go = tmp_path / "interrupted", tmp_path / "go"
     with open(tmp_path / "runs.err", "w+") as err:
         runs = subprocess.Popen(
