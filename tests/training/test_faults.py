@@ -232,6 +232,10 @@ def _train_quietly(output, epochs, **kwargs):
     return result, err.getvalue()
 
 
+#: The tests of the finished run: on one pytest-xdist worker, so it is trained once.
+_ON_ONE_WORKER = pytest.mark.xdist_group("training_faults_finished_run")
+
+
 @pytest.fixture(scope="module")
 def finished(tmp_path_factory):
     output = tmp_path_factory.mktemp("finished")
@@ -240,6 +244,7 @@ def finished(tmp_path_factory):
     return output, result, err
 
 
+@_ON_ONE_WORKER
 def test_the_plan_line_names_the_strategy_and_the_backend(finished):
     _, _, err = finished
     assert "on 1 replica(s) (default, Keras on tensorflow)" in err and "object at 0x" not in err, (
@@ -249,6 +254,7 @@ def test_the_plan_line_names_the_strategy_and_the_backend(finished):
     assert strategy_name(tf.distribute.MirroredStrategy(["/cpu:0"])) == "mirrored (1 device)"
 
 
+@_ON_ONE_WORKER
 def test_checkpoints_are_named_by_global_step_and_the_two_latest_kept(finished):
     output, result, _ = finished
     assert [p.name for _, p in checkpoints.saved(output / "backup")] == [
@@ -267,6 +273,7 @@ def test_checkpoints_are_named_by_global_step_and_the_two_latest_kept(finished):
     }
 
 
+@_ON_ONE_WORKER
 def test_a_truncated_checkpoint_resumes_from_the_previous_one(finished, tmp_path):
     """The finished run's last checkpoint (step 4, the end of epoch 2) cut in half: the rerun
     resumes from step 2 and trains epoch 2 again."""
@@ -281,6 +288,7 @@ def test_a_truncated_checkpoint_resumes_from_the_previous_one(finished, tmp_path
     assert (output / "final.weights.h5").is_file()
 
 
+@_ON_ONE_WORKER
 def test_a_file_left_by_a_kill_during_a_save_is_not_a_checkpoint(finished, tmp_path):
     """Checkpoints are written under a temporary name and renamed: what a kill leaves behind is
     that temporary file, which the resume does not mistake for a checkpoint."""
@@ -296,6 +304,7 @@ def test_a_file_left_by_a_kill_during_a_save_is_not_a_checkpoint(finished, tmp_p
     assert (result.start_epoch, result.epochs_run, result.already_complete) == (0, 1, False)
 
 
+@_ON_ONE_WORKER
 def test_a_run_with_other_settings_is_refused_in_a_used_folder(finished, tmp_path):
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)
@@ -315,6 +324,7 @@ def test_a_run_with_other_settings_is_refused_in_a_used_folder(finished, tmp_pat
         )
 
 
+@_ON_ONE_WORKER
 def test_a_finished_training_run_again_reports_its_last_epoch(finished, tmp_path, monkeypatch):
     output = tmp_path / "run"
     shutil.copytree(finished[0], output)

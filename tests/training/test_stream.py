@@ -38,6 +38,11 @@ def make_folder(root, per_class=24, size=32, classes=(0, 1)):
     return root
 
 
+#: The JAX runs: parameters of the tests that run on both backends, on one pytest-xdist worker
+#: so that they share `jax_cache`.
+_BACKENDS = ["tensorflow", pytest.param("jax", marks=pytest.mark.xdist_group("stream_jax_cache"))]
+
+
 @pytest.fixture(scope="module")
 def jax_cache(tmp_path_factory):
     """A folder for the programs this module's JAX children compile (`_env`)."""
@@ -97,7 +102,7 @@ _FOLDER_RUN = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("backend", ["tensorflow", "jax"])
+@pytest.mark.parametrize("backend", _BACKENDS)
 def test_an_image_folder_trains_streamed_skips_a_corrupt_file_and_resumes(
     tmp_path, backend, jax_cache
 ):
@@ -225,7 +230,7 @@ def _kill_mid_epoch(command, env, backup, step=6):
     process.wait()
 
 
-@pytest.mark.parametrize("backend", ["tensorflow", "jax"])
+@pytest.mark.parametrize("backend", _BACKENDS)
 def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend, jax_cache):
     """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4); the rerun starts the
     stream at that step and ends as the uninterrupted run did: bit-identical on TensorFlow with
