@@ -126,10 +126,10 @@ def jax_cache(tmp_path_factory):
 
 def _jax_env(cache, *xla_flags):
     """The JAX children's environment: every program they compile is kept in `cache`, so a later
-    child (the other run of a comparison, a resumed run) loads it instead of compiling it again;
-    and XLA compiles without its costly optimizations, which take most of a short run's time
-    (every run of a test compiles with the same flags, so the runs a test compares run the same
-    programs). `xla_flags`: more XLA flags."""
+    child that runs the same programs on the same devices (a resumed run) loads them instead of
+    compiling them again; and XLA compiles without its costly optimizations, which take most of
+    a short run's time (every run of a test compiles with the same flags, so the runs a test
+    compares run the same programs). `xla_flags`: more XLA flags."""
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     flags = [
         env.get("XLA_FLAGS", ""),
@@ -161,7 +161,7 @@ def _held_out(out: str) -> float:
     return float(re.search(r"held-out accuracy ([\d.]+)%", out).group(1))
 
 
-@pytest.mark.slow  # three epochs twice; the default tier has the bit-identical check below
+@pytest.mark.slow  # three epochs twice
 def test_two_processes_train_like_one_and_write_one_set_of_outputs(tmp_path, jax_cache):
     two = _train(jax_cache, "--epochs", "3", "--processes", "2", "--output", str(tmp_path / "two"))
     assert two.returncode == 0, two.stderr[-3000:]
@@ -188,14 +188,14 @@ def _weights(path):
     return arrays
 
 
-# The default tier's one multi-process run: a one-process run, then a launcher and two JAX
-# processes, each importing TensorFlow, JAX and Keras (about 50 s of CPU in all); it starts first.
-@pytest.mark.long
+# A one-process run, then a launcher and two JAX processes, each importing TensorFlow, JAX and
+# Keras and compiling the model's programs: about 50 s of CPU, over a minute alone on 2 shared
+# cores.
+@pytest.mark.slow
 def test_two_processes_are_bit_identical_to_one_process_on_two_devices(tmp_path, jax_cache):
     """The same DataParallel computation: the global batch of 64 split over 2 CPU devices, in one
     process (XLA's host platform with 2 devices) or in two processes (Gloo); 3 steps on 8-pixel
-    digits. The one-process run goes first, so the two processes load the model's initializers
-    from the cache it filled."""
+    digits."""
     short = ["--input-size", "8", "--limit", "192", "--epochs", "1", "--batch-size", "64"]
     one = _train(
         jax_cache,
@@ -239,14 +239,13 @@ def _child(launcher: subprocess.Popen, process_id: int) -> int | None:
 
 
 # Two multi-process runs (the one killed, the resumed one): a launcher and two JAX processes each,
-# every one importing TensorFlow, JAX and Keras and building the model, and process 1 compiling
-# its own programs again each time (only process 0 writes JAX's cache): over a minute of CPU. The
+# every one importing TensorFlow, JAX and Keras and building the model: over a minute of CPU. The
 # launcher's part, stopping the others when one is killed, is checked in the default tier below.
 @pytest.mark.slow
 def test_a_killed_process_stops_the_run_and_the_rerun_resumes(tmp_path, jax_cache):
     """Two processes train 3 epochs of 4 steps on 8-pixel digits; process 1 is killed as soon as
-    the checkpoint of step 3 is written. The launcher stops process 0 and fails; the rerun loads
-    the compiled programs from the cache and resumes from the checkpoint."""
+    the checkpoint of step 3 is written. The launcher stops process 0 and fails; the rerun (which
+    loads what process 0 compiled from the cache) resumes from the checkpoint."""
     output = tmp_path / "run"
     command = [
         sys.executable,
