@@ -38,7 +38,7 @@ def _once_per_run(tmp_path_factory, name):
     make, shared)``, where `make` says whether this process makes it and `shared` whether other
     processes read it back from `folder`.
 
-    Without xdist it is this session's own folder (made here, not shared). Under xdist it is a
+    Without xdist it is the test run's own folder (made here, not shared). Under xdist it is a
     folder of the run shared by its workers (the parent of theirs), under a lock: the first worker
     to ask makes it there (holding the lock until it is written) and the others wait and read it
     back. The xdist_group marks of the tests that share it should keep them on one worker, but
