@@ -47,6 +47,24 @@ def pytest_collection_modifyitems(config, items):
     # The workers take tests in this order: the long ones first, so that none of them is left to
     # run alone at the end while the other worker idles (a stable sort: the rest keep their order).
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
+    if config.getvalue("loadgroup"):
+        _name_xdist_groups(items)
+
+
+def _name_xdist_groups(items) -> None:
+    """Give each test marked ``xdist_group(name)`` the id ``<id>@<name>`` by which xdist's
+    loadgroup scheduler sends a group to one worker. xdist 3.8 writes it to ``item._nodeid``,
+    which pytest 9.2 no longer reads (the id is ``item._id``), so without this every group is
+    split across the workers."""
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # an older pytest: xdist's own renaming works
+        return
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+        if names and "@" not in item.nodeid and hasattr(item, "_id"):
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.fixture(autouse=True)

@@ -41,8 +41,7 @@ def _once_per_run(tmp_path_factory, name):
     Without xdist it is the test run's own folder (made here, not shared). Under xdist it is a
     folder of the run shared by its workers (the parent of theirs), under a lock: the first worker
     to ask makes it there (holding the lock until it is written) and the others wait and read it
-    back. The xdist_group marks of the tests that share it should keep them on one worker, but
-    pytest-xdist 3.8 does not group under pytest 9.2 (it still renames `item._nodeid`)."""
+    back (tests of other files or groups may ask for it on either worker)."""
     if os.environ.get("PYTEST_XDIST_WORKER") is None or fcntl is None:
         yield tmp_path_factory.mktemp(name), True, False
         return
