@@ -2,26 +2,15 @@
 removed."""
 
 import os
-import pathlib
 import subprocess
 import sys
 
 import pytest
 
 from keras_resnet import atomic
+from tests.processes import temporaries
 
 pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
-
-
-def _temporaries(*folders):
-    found = []
-    for folder in folders:
-        found += [
-            p
-            for p in pathlib.Path(folder).rglob("*")
-            if atomic.TMP_MARK in p.name or p.name.startswith(atomic.SCRATCH_PREFIX)
-        ]
-    return found
 
 
 @pytest.mark.parametrize("kind", ["file", "saved_model"])
@@ -41,7 +30,7 @@ def test_atomic_publish_refuses_a_name_created_meanwhile(tmp_path, kind):
             with atomic.atomic_path(final, overwrite=False, kind=kind) as second:
                 write(second, "second")
     content = final.read_text() if kind == "file" else (final / "saved_model.pb").read_text()
-    assert content == "second" and not _temporaries(tmp_path)
+    assert content == "second" and not temporaries(tmp_path)
 
 
 def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):

@@ -2,12 +2,13 @@
 command line's quiet output. Each check runs in a child process, so that nothing this test
 process has imported or configured can mask a fault."""
 
-import os
 import re
 import subprocess
 import sys
 
 import pytest
+
+from tests.processes import child_env, tiny_training
 
 #: A line that TensorFlow, absl, LiteRT or the TFLite quantizer writes on its own.
 NATIVE_LINE = re.compile(
@@ -17,13 +18,6 @@ NATIVE_LINE = re.compile(
 )
 
 
-def _child_env(**extra):
-    env = {
-        k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"
-    }  # conftest sets it for this process
-    return {**env, "PYTHONUNBUFFERED": "1", **extra}
-
-
 def _python(code, *flags, cwd, timeout=600, **env):
     """Run `code` in a fresh interpreter in `cwd` (a test's own folder: whatever it writes stays
     there)."""
@@ -31,7 +25,7 @@ def _python(code, *flags, cwd, timeout=600, **env):
         [sys.executable, *flags, "-c", code],
         capture_output=True,
         text=True,
-        env=_child_env(**env),
+        env=child_env(**env),
         timeout=timeout,
         cwd=cwd,
     )
@@ -103,7 +97,7 @@ def _start_cli(args, cwd, **env):
         stderr=subprocess.PIPE,
         text=True,
         cwd=cwd,
-        env=_child_env(**env),
+        env=child_env(**env),
     )
 
 
@@ -141,23 +135,7 @@ def test_export_prints_no_native_log_lines_unless_asked(tmp_path):
 def test_train_prints_no_native_log_lines(tmp_path):
     """One epoch of one step: 64 digits at 8 pixels."""
     result = _cli(
-        [
-            "train",
-            "cifar_resnet20",
-            "--data",
-            "digits",
-            "--epochs",
-            "1",
-            "--input-size",
-            "8",
-            "--limit",
-            "64",
-            "--batch-size",
-            "64",
-            "--quiet",
-            "-o",
-            "run",
-        ],
+        [*tiny_training("run"), "--epochs", "1"],
         tmp_path,
     )
     assert not NATIVE_LINE.search(result.stderr + result.stdout), result.stderr

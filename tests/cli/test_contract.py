@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from keras_resnet import cli, downloads
+from tests.checkpoints import offline_hub
 
 # --- Options anywhere ---------------------------------------------------------------------------
 
@@ -131,8 +132,6 @@ def workspace(tmp_path, monkeypatch, cifar20_weights):
     """A folder to run in, with the inputs the cases name: a random binary, an empty folder, a
     file where a folder is expected, an image folder of two classes, an image that does not
     decode, weights of cifar_resnet20; and a Hub cache that is empty and offline."""
-    import huggingface_hub.constants
-
     monkeypatch.chdir(tmp_path)
     pathlib.Path("rand.bin").write_bytes(np.random.default_rng(0).bytes(4096))
     pathlib.Path("empty").mkdir()
@@ -143,10 +142,7 @@ def workspace(tmp_path, monkeypatch, cifar20_weights):
     pathlib.Path("junk").mkdir()
     pathlib.Path("junk", "junk.jpg").write_bytes(b"not a JPEG")
     pathlib.Path("c20.weights.h5").write_bytes(cifar20_weights.read_bytes())
-    hub = tmp_path / "hub_cache"
-    hub.mkdir()
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(hub))
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    offline_hub(monkeypatch, tmp_path / "hub_cache")
     return tmp_path
 
 

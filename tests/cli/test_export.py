@@ -19,64 +19,9 @@ import time
 import pytest
 
 from keras_resnet import atomic, cli
+from tests.processes import cli_env, interruptible, run_cli, start_cli, temporaries, wait_for
 
 pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
-
-
-def _env(tmp_root, **extra):
-    """The child's environment: its own temp folder (to see what converters leave there)."""
-    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
-    return {**env, "TMPDIR": str(tmp_root), "PYTHONUNBUFFERED": "1", **extra}
-
-
-def _interruptible():
-    """The child as in a terminal: a test runner started as a background job ignores SIGINT, and a
-    child that inherits that ignores Ctrl-C too (Python installs no KeyboardInterrupt handler)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _start(args, tmp_root, *, preexec_fn=_interruptible, **extra_env):
-    return subprocess.Popen(
-        [sys.executable, "-m", "keras_resnet.cli", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(tmp_root, **extra_env),
-        preexec_fn=preexec_fn,
-    )
-
-
-def _run(args, tmp_root, *, preexec_fn=_interruptible, timeout=240, **extra_env):
-    process = _start(args, tmp_root, preexec_fn=preexec_fn, **extra_env)
-    out, err = process.communicate(timeout=timeout)
-    return process.returncode, out, err
-
-
-def _wait_for(process, condition, timeout=180):
-    """Polls until `condition()` holds while `process` runs; fails if it ends or times out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        if process.poll() is not None:
-            raise AssertionError(
-                f"the process ended (rc {process.returncode}) before the moment to interrupt it:\n"
-                + process.stderr.read()[-2000:]
-            )
-        time.sleep(0.02)
-    process.kill()
-    raise AssertionError("timed out waiting for the moment to interrupt")
-
-
-def _temporaries(*folders):
-    found = []
-    for folder in folders:
-        found += [
-            p
-            for p in pathlib.Path(folder).rglob("*")
-            if atomic.TMP_MARK in p.name or p.name.startswith(atomic.SCRATCH_PREFIX)
-        ]
-    return found
 
 
 def _assert_one_line_error(err, code_word="error"):
@@ -144,25 +89,25 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(
         )
 
     def writing():  # an artifact's temporary exists beside its target
-        return bool(_temporaries(out))
+        return bool(temporaries(out))
 
     def published_one():  # the first artifact replaced, the others not yet
         return targets[0].exists() and _digest(targets[0]) != old[targets[0]]
 
     left = []
     for moment in (converting, writing, published_one):
-        process = _start([*args, "--overwrite"], scratch)
-        _wait_for(process, moment)
+        process = start_cli([*args, "--overwrite"], scratch)
+        wait_for(process, moment)
         process.kill()
         process.communicate()
-        left += _temporaries(out, scratch)
+        left += temporaries(out, scratch)
         for target in targets:  # each output is the old one or a complete new one (10 classes)
             assert target.exists(), f"{target} vanished after a kill at {moment.__name__}"
             if _digest(target) != old[target]:
                 assert _classes_of(target) == 10, target
     assert left, "the kills should have left temporaries for the next run to remove"
     assert cli.main([*args, "--overwrite"]) == 0, capsys.readouterr().err[-3000:]
-    assert not _temporaries(out, scratch), _temporaries(out, scratch)
+    assert not temporaries(out, scratch), temporaries(out, scratch)
     assert all(_classes_of(t) == 10 for t in targets)
 
 
@@ -170,7 +115,7 @@ def test_sigkill_during_export_leaves_old_or_new_and_the_next_run_cleans_up(
 def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
     target = tmp_path / "same.onnx"
     processes = [
-        _start(["export", "cifar_resnet20", "--format", "onnx", "-o", str(target)], tmp_path)
+        start_cli(["export", "cifar_resnet20", "--format", "onnx", "-o", str(target)], tmp_path)
         for _ in range(2)
     ]
     results = [(p.returncode, err) for p in processes for _, err in [p.communicate(timeout=240)]]
@@ -178,11 +123,11 @@ def test_two_exports_racing_to_one_path_exactly_one_wins(tmp_path):
     assert codes[0] == 0 and codes[1] in (1, 2), results
     loser = next(err for code, err in results if code != 0)
     assert "already exists" in loser.splitlines()[-1] and "Traceback" not in loser
-    assert not _temporaries(tmp_path) and _classes_of(target) == 10
+    assert not temporaries(tmp_path) and _classes_of(target) == 10
 
 
 def _small_files():
-    _interruptible()
+    interruptible()
     resource.setrlimit(
         resource.RLIMIT_FSIZE, (300_000, 300_000)
     )  # a ~1 MB artifact cannot be written
@@ -192,7 +137,7 @@ def _small_files():
 @pytest.mark.parametrize("fmt", ["tflite", "saved_model"])
 def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
     out = tmp_path / "out"
-    code, _, err = _run(
+    code, _, err = run_cli(
         ["export", "cifar_resnet20", "--format", fmt, "-o", str(out / "deep" / "er")],
         tmp_path,
         preexec_fn=_small_files,
@@ -206,18 +151,18 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, fmt):
 @pytest.mark.long  # a child process
 def test_ctrl_c_during_export_exits_130_with_one_line(tmp_path):
     out = tmp_path / "out"
-    process = _start(
+    process = start_cli(
         ["export", "cifar_resnet20", "--format", "tflite", "onnx", "saved_model", "-o", str(out)],
         tmp_path,
     )
     # The first artifact's temporary: two more artifacts are still to come, so the signal lands
     # mid-work.
-    _wait_for(process, lambda: any(p.suffix == ".tflite" for p in _temporaries(out)))
+    wait_for(process, lambda: any(p.suffix == ".tflite" for p in temporaries(out)))
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet export: interrupted"
-    assert not _temporaries(out, tmp_path)
+    assert not temporaries(out, tmp_path)
 
 
 def _read_only_command(folder: pathlib.Path, args):
@@ -249,7 +194,7 @@ def test_a_read_only_output_folder_is_one_line_before_any_work(tmp_path):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=_env(tmp_path),
+            env=cli_env(tmp_path),
         )
         for args in (
             ["export", "cifar_resnet20", "--format", "onnx", "-o", str(readonly / "m.onnx")],

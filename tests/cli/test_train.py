@@ -12,53 +12,9 @@ import pytest
 
 from keras_resnet import cli
 from keras_resnet.training import cluster
+from tests.processes import run_cli, start_cli, tiny_training, wait_for
 
 pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
-
-
-def _env(tmp_root, **extra):
-    """The child's environment: its own temp folder (to see what converters leave there)."""
-    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
-    return {**env, "TMPDIR": str(tmp_root), "PYTHONUNBUFFERED": "1", **extra}
-
-
-def _interruptible():
-    """The child as in a terminal: a test runner started as a background job ignores SIGINT, and a
-    child that inherits that ignores Ctrl-C too (Python installs no KeyboardInterrupt handler)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _start(args, tmp_root, *, preexec_fn=_interruptible, **extra_env):
-    return subprocess.Popen(
-        [sys.executable, "-m", "keras_resnet.cli", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(tmp_root, **extra_env),
-        preexec_fn=preexec_fn,
-    )
-
-
-def _run(args, tmp_root, *, preexec_fn=_interruptible, timeout=240, **extra_env):
-    process = _start(args, tmp_root, preexec_fn=preexec_fn, **extra_env)
-    out, err = process.communicate(timeout=timeout)
-    return process.returncode, out, err
-
-
-def _wait_for(process, condition, timeout=180):
-    """Polls until `condition()` holds while `process` runs; fails if it ends or times out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        if process.poll() is not None:
-            raise AssertionError(
-                f"the process ended (rc {process.returncode}) before the moment to interrupt it:\n"
-                + process.stderr.read()[-2000:]
-            )
-        time.sleep(0.02)
-    process.kill()
-    raise AssertionError("timed out waiting for the moment to interrupt")
 
 
 def _checkpointed_epoch(run):
@@ -73,30 +29,14 @@ def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_
     """64 digits at 8 pixels in one batch: one step per epoch. Ctrl-C once the first epoch is
     checkpointed; the rerun for one epoch finds it complete."""
     run = tmp_path / "run"
-    args = [
-        "train",
-        "cifar_resnet20",
-        "--data",
-        "digits",
-        "--input-size",
-        "8",
-        "--limit",
-        "64",
-        "--batch-size",
-        "64",
-        "--quiet",
-        "-o",
-        str(run),
-    ]
-    process = _start([*args, "--epochs", "40"], tmp_path)
-    _wait_for(
-        process, lambda: _checkpointed_epoch(run) >= 1
-    )  # an epoch is checkpointed, completely
+    args = tiny_training(run)
+    process = start_cli([*args, "--epochs", "40"], tmp_path)
+    wait_for(process, lambda: _checkpointed_epoch(run) >= 1)  # an epoch is checkpointed, completely
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet train: interrupted"
-    code, out, err = _run(
+    code, out, err = run_cli(
         [*args, "--epochs", "1"], tmp_path
     )  # the checkpoint is past 1 epoch: complete
     assert code == 0 and "already complete" in out, err[-3000:]

@@ -7,77 +7,48 @@ exported artifacts) named in the error, in the library and on the command line."
 
 import io
 import re
-import struct
 import warnings
-import zlib
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from keras_resnet import images
-
-RNG_SEED = 7
-
-
-def _rng():
-    return np.random.default_rng(RNG_SEED)
-
-
-def _chunk(kind, payload):
-    return (
-        struct.pack(">I", len(payload))
-        + kind
-        + payload
-        + struct.pack(">I", zlib.crc32(kind + payload))
-    )
-
-
-def _png16(samples):
-    """A 16-bit PNG written here byte by byte (Pillow writes 16-bit grayscale only): gray, gray
-    with alpha, RGB or RGBA by the last axis."""
-    samples = samples if samples.ndim == 3 else samples[..., None]
-    height, width, channels = samples.shape
-    color_type = {1: 0, 2: 4, 3: 2, 4: 6}[channels]
-    rows = b"".join(b"\0" + samples[y].astype(">u2").tobytes() for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 16, color_type, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows))
-        + _chunk(b"IEND", b"")
-    )
+from tests.image_files import (
+    BROKEN,
+    bomb_png,
+    garbage_artifacts,
+    png16,
+    save,
+    save_tiny_model,
+    seeded_rng,
+)
 
 
 def _gray3(gray):
     return np.stack([gray] * 3, axis=-1).astype("uint8")
 
 
-def _save(image, path, **options):
-    image.save(path, **options)
-    return path
-
-
 def _gray16_png(tmp_path):
-    raw = _rng().integers(0, 65536, (5, 7)).astype("uint16")
-    path = _save(Image.fromarray(raw), tmp_path / "gray16.png")
+    raw = seeded_rng().integers(0, 65536, (5, 7)).astype("uint16")
+    path = save(Image.fromarray(raw), tmp_path / "gray16.png")
     read = np.asarray(Image.open(path))
     assert read.dtype == np.uint16 and np.array_equal(read, raw)  # the samples are 16-bit
     return path, _gray3(read >> 8)
 
 
 def _gray16_big_endian_tiff(tmp_path):
-    raw = _rng().integers(0, 65536, (5, 7)).astype(">u2")
-    path = _save(Image.fromarray(raw), tmp_path / "gray16be.tif")
+    raw = seeded_rng().integers(0, 65536, (5, 7)).astype(">u2")
+    path = save(Image.fromarray(raw), tmp_path / "gray16be.tif")
     assert Image.open(path).mode == "I;16B"
     return path, _gray3(np.asarray(Image.open(path)).astype("uint16") >> 8)
 
 
 def _wide_png(channels, name):
     def make(tmp_path):
-        raw = _rng().integers(0, 65536, (5, 7, channels)).astype("uint16")
+        raw = seeded_rng().integers(0, 65536, (5, 7, channels)).astype("uint16")
         path = tmp_path / name
-        path.write_bytes(_png16(raw))
+        path.write_bytes(png16(raw))
         color = raw[..., :3] if channels >= 3 else np.repeat(raw[..., :1], 3, axis=-1)
         return path, (color >> 8).astype("uint8")
 
@@ -85,27 +56,27 @@ def _wide_png(channels, name):
 
 
 def _int32_tiff(tmp_path):
-    raw = _rng().integers(-1000, 100_000, (5, 7)).astype("int32")  # below 0 and above 65535
-    path = _save(Image.fromarray(raw), tmp_path / "int32.tif")
+    raw = seeded_rng().integers(-1000, 100_000, (5, 7)).astype("int32")  # below 0 and above 65535
+    path = save(Image.fromarray(raw), tmp_path / "int32.tif")
     assert Image.open(path).mode == "I"
     return path, _gray3(np.clip(raw, 0, 65535) >> 8)
 
 
 def _float_tiff(tmp_path):
-    raw = _rng().uniform(-0.2, 1.2, (5, 7)).astype("float32")
-    path = _save(Image.fromarray(raw), tmp_path / "float.tif")
+    raw = seeded_rng().uniform(-0.2, 1.2, (5, 7)).astype("float32")
+    path = save(Image.fromarray(raw), tmp_path / "float.tif")
     assert Image.open(path).mode == "F"
     return path, _gray3(np.round(np.clip(raw, 0, 1) * 255))
 
 
 def _palette(transparency):
     def make(tmp_path):
-        rng = _rng()
+        rng = seeded_rng()
         palette = rng.integers(0, 256, (16, 3)).astype("uint8")
         index = rng.integers(0, 16, (5, 7)).astype("uint8")
         image = Image.fromarray(index, "P")
         image.putpalette(palette.reshape(-1).tolist())
-        path = _save(image, tmp_path / "palette.png", transparency=transparency)
+        path = save(image, tmp_path / "palette.png", transparency=transparency)
         assert "transparency" in Image.open(path).info
         return path, palette[index]  # the palette's colours, alpha dropped
 
@@ -119,8 +90,8 @@ def _cmyk_reference(cmyk):
 
 def _cmyk(suffix):
     def make(tmp_path):
-        raw = _rng().integers(0, 256, (8, 8, 4)).astype("uint8")
-        path = _save(Image.fromarray(raw, "CMYK"), tmp_path / f"cmyk{suffix}")
+        raw = seeded_rng().integers(0, 256, (8, 8, 4)).astype("uint8")
+        path = save(Image.fromarray(raw, "CMYK"), tmp_path / f"cmyk{suffix}")
         read = Image.open(path)
         assert read.mode == "CMYK"
         return path, _cmyk_reference(np.asarray(read))  # JPEG: the decoded samples
@@ -129,21 +100,21 @@ def _cmyk(suffix):
 
 
 def _gray_alpha(tmp_path):
-    raw = _rng().integers(0, 256, (5, 7, 2)).astype("uint8")
-    path = _save(Image.fromarray(raw, "LA"), tmp_path / "la.png")
+    raw = seeded_rng().integers(0, 256, (5, 7, 2)).astype("uint8")
+    path = save(Image.fromarray(raw, "LA"), tmp_path / "la.png")
     return path, _gray3(raw[..., 0])
 
 
 def _rgba(tmp_path):
-    raw = _rng().integers(0, 256, (5, 7, 4)).astype("uint8")
+    raw = seeded_rng().integers(0, 256, (5, 7, 4)).astype("uint8")
     raw[0, 0, 3] = 0  # a transparent pixel keeps its colour
-    path = _save(Image.fromarray(raw, "RGBA"), tmp_path / "rgba.png")
+    path = save(Image.fromarray(raw, "RGBA"), tmp_path / "rgba.png")
     return path, raw[..., :3]
 
 
 def _one_bit(tmp_path):
-    raw = _rng().integers(0, 2, (5, 7)).astype(bool)
-    path = _save(Image.fromarray(raw), tmp_path / "bits.png")
+    raw = seeded_rng().integers(0, 2, (5, 7)).astype(bool)
+    path = save(Image.fromarray(raw), tmp_path / "bits.png")
     assert Image.open(path).mode == "1"
     return path, _gray3(raw * 255)
 
@@ -181,7 +152,7 @@ def test_each_kind_of_image_decodes_to_the_numpy_reference(kind, tmp_path):
 def test_sixteen_bit_values_keep_their_high_byte():
     """The scaling rule on its edges: 0, 255, 256, 32767, 32768, 65535."""
     raw = np.array([[0, 255, 256, 32767, 32768, 65535]], dtype="uint16")
-    buffer = io.BytesIO(_png16(raw))
+    buffer = io.BytesIO(png16(raw))
     assert images.decode(buffer)[..., 0].tolist() == [[0, 0, 1, 127, 128, 255]]
 
 
@@ -200,22 +171,22 @@ ORIENTATIONS = {
 
 @pytest.mark.parametrize("orientation", list(ORIENTATIONS))
 def test_exif_orientation_is_applied(orientation, tmp_path):
-    raw = _rng().integers(0, 256, (16, 24, 3)).astype("uint8")  # not square: axes matter
+    raw = seeded_rng().integers(0, 256, (16, 24, 3)).astype("uint8")  # not square: axes matter
     exif = Image.Exif()
     exif[0x0112] = orientation
-    path = _save(Image.fromarray(raw), tmp_path / "photo.jpg", exif=exif.tobytes(), quality=95)
+    path = save(Image.fromarray(raw), tmp_path / "photo.jpg", exif=exif.tobytes(), quality=95)
     stored = np.asarray(Image.open(path))  # Pillow alone does not rotate
     expected = ORIENTATIONS[orientation](stored)
     np.testing.assert_array_equal(images.decode(path), expected)
 
 
 def test_one_channel_and_a_reduced_scale_jpeg(tmp_path):
-    raw = _rng().integers(0, 256, (64, 96, 3)).astype("uint8")
-    png = _save(Image.fromarray(raw), tmp_path / "rgb.png")
+    raw = seeded_rng().integers(0, 256, (64, 96, 3)).astype("uint8")
+    png = save(Image.fromarray(raw), tmp_path / "rgb.png")
     r, g, b = (raw[..., c].astype("int64") for c in range(3))
     luma = (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16  # ITU-R 601-2, Pillow's "L"
     np.testing.assert_array_equal(images.decode(png, channels=1), luma[..., None])
-    jpeg = _save(Image.fromarray(raw), tmp_path / "rgb.jpg")
+    jpeg = save(Image.fromarray(raw), tmp_path / "rgb.jpg")
     assert images.decode(jpeg).shape == (64, 96, 3)
     assert images.decode(jpeg, draft=24).shape == (32, 48, 3)  # 1/2: the smallest >= 24
     assert images.decode(png, draft=24).shape == (64, 96, 3)  # not a JPEG: whole
@@ -229,9 +200,9 @@ def test_tensorflow_decoders_agree_on_16_bit_and_alpha():
     16-bit PNGs (high byte) and alpha (dropped)."""
     import tensorflow as tf
 
-    rng = _rng()
+    rng = seeded_rng()
     for channels in (1, 2, 3, 4):
-        encoded = _png16(rng.integers(0, 65536, (5, 7, channels)).astype("uint16"))
+        encoded = png16(rng.integers(0, 65536, (5, 7, channels)).astype("uint16"))
         ours = images.decode(io.BytesIO(encoded))
         theirs = tf.io.decode_image(encoded, channels=3, expand_animations=False).numpy()
         np.testing.assert_array_equal(ours, theirs, err_msg=f"{channels} channels")
@@ -247,7 +218,7 @@ def _sixteen_bit_folder(tmp_path, size):
     files = []
     for label in ("a", "b"):
         (tmp_path / label).mkdir(parents=True)
-        files.append(_save(Image.fromarray(raw), tmp_path / label / "gray16.png"))
+        files.append(save(Image.fromarray(raw), tmp_path / label / "gray16.png"))
     return files, _gray3(raw >> 8)
 
 
@@ -277,37 +248,6 @@ def test_predict_stream_calibration_and_loaders_read_a_16_bit_file_alike(tmp_pat
         np.testing.assert_allclose(pixels, expected, rtol=0, atol=1e-4, err_msg=path)
 
 
-def _bomb_png(path):
-    """A PNG whose header claims 30000 x 30000 pixels, beyond Pillow's decompression-bomb limit."""
-    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + _chunk(b"IEND", b"")
-    )
-    return path
-
-
-def _truncated_png(path):
-    buffer = io.BytesIO()
-    Image.fromarray(_rng().integers(0, 256, (32, 32, 3)).astype("uint8")).save(buffer, "PNG")
-    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
-    return path
-
-
-def _text_as_jpg(path):
-    path.write_text("this is not a JPEG\n")
-    return path
-
-
-BROKEN = {
-    "truncated.png": (_truncated_png, "truncated"),
-    "text.jpg": (_text_as_jpg, "not an image"),
-    "bomb.png": (_bomb_png, r"exceeds limit of \d+ pixels.*MAX_IMAGE_PIXELS"),
-}
-
-
 @pytest.mark.parametrize("name", list(BROKEN))
 def test_an_image_that_does_not_decode_is_named_with_its_reason(name, tmp_path):
     make, reason = BROKEN[name]
@@ -323,26 +263,16 @@ def test_an_image_that_does_not_decode_is_named_with_its_reason(name, tmp_path):
 
 
 def test_a_lowered_pillow_limit_is_obeyed_and_named(tmp_path, monkeypatch):
-    path = _save(Image.fromarray(np.zeros((40, 40), "uint8")), tmp_path / "small.png")
+    path = save(Image.fromarray(np.zeros((40, 40), "uint8")), tmp_path / "small.png")
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100)  # the error is at twice the limit
     with pytest.raises(images.ImageError, match=r"1600 pixels\) exceeds limit of 200 pixels"):
         images.decode(path)
 
 
-def _garbage_artifacts(tmp_path):
-    (tmp_path / "garbage.tflite").write_bytes(b"not a flatbuffer " * 8)
-    (tmp_path / "empty.tflite").write_bytes(b"")
-    (tmp_path / "garbage.onnx").write_bytes(b"not a protobuf " * 8)
-    (tmp_path / "saved_model").mkdir()
-    (tmp_path / "saved_model" / "saved_model.pb").write_bytes(b"not a protobuf " * 8)
-    names = ("garbage.tflite", "empty.tflite", "garbage.onnx", "saved_model")
-    return [tmp_path / n for n in names]
-
-
 def test_an_artifact_that_does_not_load_is_named(tmp_path):
     from keras_resnet import export, predict
 
-    for path in _garbage_artifacts(tmp_path):
+    for path in garbage_artifacts(tmp_path):
         loads = [export.load_runner, predict.from_artifact]
         if path.is_file():  # a SavedModel's metadata is a file of its own, absent here
             loads.append(predict.artifact_metadata)
@@ -357,14 +287,7 @@ def test_an_artifact_that_does_not_load_is_named(tmp_path):
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     """A .keras classifier of 8 x 8 images into 3 classes."""
-    import keras
-
-    inputs = keras.Input((8, 8, 3), name="image")
-    pooled = keras.layers.GlobalAveragePooling2D()(keras.layers.Rescaling(1 / 255)(inputs))
-    outputs = keras.layers.Dense(3, activation="softmax", name="probabilities")(pooled)
-    path = tmp_path_factory.mktemp("model") / "tiny.keras"
-    keras.Model(inputs, outputs, name="tiny").save(path)
-    return str(path)
+    return save_tiny_model(tmp_path_factory.mktemp("model"))
 
 
 def _folder_with_broken_files(root):
@@ -373,7 +296,7 @@ def _folder_with_broken_files(root):
         (root / label).mkdir(parents=True)
         for index in range(3):
             image = np.full((8, 8, 3), 40 * index, "uint8")
-            _save(Image.fromarray(image), root / label / f"{index}.png")
+            save(Image.fromarray(image), root / label / f"{index}.png")
     for name, (make, _) in BROKEN.items():
         make(root / "a" / name)
     return root
@@ -405,7 +328,7 @@ def test_a_broken_calibration_image_is_named(tmp_path):
     for name, (make, reason) in BROKEN.items():
         folder = tmp_path / name.replace(".", "_")
         folder.mkdir()
-        _save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), folder / "0.png")
+        save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), folder / "0.png")
         path = make(folder / name)
         with pytest.raises(ValueError, match=reason) as caught:
             calibration.load(folder, input_shape=(8, 8, 3), preprocessing=lambda x: x)
@@ -417,8 +340,8 @@ def test_export_names_a_broken_calibration_image_and_exits_1(tiny_model, tmp_pat
 
     folder = tmp_path / "calibration"
     folder.mkdir()
-    _save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), folder / "0.png")
-    bomb = _bomb_png(folder / "bomb.png")
+    save(Image.fromarray(np.zeros((8, 8, 3), "uint8")), folder / "0.png")
+    bomb = bomb_png(folder / "bomb.png")
     argv = ["export", tiny_model, "--format", "tflite", "--quantize", "int8"]
     argv += ["--calibration-data", str(folder), "-o", str(tmp_path / "tiny.tflite")]
     assert cli.main(argv) == 1

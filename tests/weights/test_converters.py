@@ -10,10 +10,10 @@ import h5py
 import keras
 import numpy as np
 import pytest
-import safetensors.numpy as safetensors_numpy
 
 import keras_resnet
 from keras_resnet import converters, imagenet
+from tests.checkpoints import save_safetensors, state_18
 
 
 def _torch_state(depth, form, classes=1000):
@@ -29,11 +29,6 @@ def _torch_logits(model, x):
 
     with torch.no_grad():
         return model(torch.from_numpy(x.transpose(0, 3, 1, 2).copy())).numpy()
-
-
-def _save(state, path):
-    safetensors_numpy.save_file({k: np.ascontiguousarray(v) for k, v in state.items()}, str(path))
-    return path
 
 
 def _images(n=2, size=224, seed=0):
@@ -64,7 +59,7 @@ def test_torchvision_timm_checkpoints_convert_exactly(tmp_path, depth, form, suf
     if suffix == ".pth":
         torch.save(reference.state_dict(), path)
     else:
-        _save(state, path)
+        save_safetensors(state, path)
     name = f"resnet{depth}{form if depth >= 50 else ''}"
     model = keras_resnet.create_model(name, weights=str(path), classifier_activation=None)
     x = _images()
@@ -123,7 +118,7 @@ def test_keras_applications_weights_fold_exactly(tmp_path):
 
 def test_head_left_fresh_for_other_classes_or_no_top(tmp_path, capsys):
     reference, state = _torch_state(18, "b")
-    path = _save(state, tmp_path / "r18.safetensors")
+    path = save_safetensors(state, tmp_path / "r18.safetensors")
     x = _images(1, 64)
     backbone = keras_resnet.ResNet18(
         include_top=False, pooling="avg", input_shape=(64, 64, 3), weights=str(path)
@@ -179,31 +174,11 @@ def _tamper_cases():
     ]
 
 
-def _state_18():
-    """A resnet18-shaped state dict without torch: the keys and shapes torchvision writes."""
-    model = keras_resnet.ResNet18(input_shape=(64, 64, 3))
-    from keras_resnet.converters import torchvision_timm
-
-    state = {}
-    for layer in model.layers:
-        prefix = torchvision_timm._prefix(layer.name, False)
-        weights = layer.get_weights()
-        if isinstance(layer, keras.layers.Conv2D):
-            state[f"{prefix}.weight"] = weights[0].transpose(3, 2, 0, 1)
-        elif isinstance(layer, keras.layers.BatchNormalization):
-            for field, value in zip(torchvision_timm.BN_FIELDS, weights, strict=True):
-                state[f"{prefix}.{field}"] = value
-            state[f"{prefix}.num_batches_tracked"] = np.array(0, "int64")
-        elif isinstance(layer, keras.layers.Dense):
-            state[f"{prefix}.weight"], state[f"{prefix}.bias"] = weights[0].T, weights[1]
-    return state
-
-
 @pytest.mark.parametrize("tamper,message", _tamper_cases())
 def test_bad_checkpoints_are_named_and_leave_the_model_unchanged(tmp_path, tamper, message):
-    state = _state_18()
+    state = state_18()
     tamper(state)
-    path = _save(state, tmp_path / "bad.safetensors")
+    path = save_safetensors(state, tmp_path / "bad.safetensors")
     model = keras_resnet.ResNet18(input_shape=(64, 64, 3))
     before = [w.copy() for w in model.get_weights()]
     with pytest.raises(ValueError, match=message):
@@ -225,7 +200,7 @@ def test_a_checkpoint_of_another_architecture_is_refused(tmp_path):
             strict=False,
         ):
             state[f"{prefix}.{field}"] = value.transpose(3, 2, 0, 1) if value.ndim == 4 else value
-    path = _save(
+    path = save_safetensors(
         {k: v for k, v in state.items() if not k.startswith("fc.")},
         tmp_path / "resnet50d.safetensors",
     )
@@ -245,7 +220,7 @@ def test_a_checkpoint_of_another_architecture_is_refused(tmp_path):
 
 
 def test_truncated_and_foreign_files_are_refused(tmp_path):
-    good = _save(_state_18(), tmp_path / "good.safetensors").read_bytes()
+    good = save_safetensors(state_18(), tmp_path / "good.safetensors").read_bytes()
     truncated = tmp_path / "truncated.safetensors"
     truncated.write_bytes(good[: len(good) // 2])
     model = keras_resnet.ResNet18(input_shape=(64, 64, 3))

@@ -12,60 +12,18 @@ import sys
 import keras
 import numpy as np
 import pytest
-import safetensors.numpy as safetensors_numpy
 
 import keras_resnet
 from keras_resnet import downloads, predict, presets
+from tests.checkpoints import hub_cache, offline_hub, reference_18, safetensors_bytes
 
 pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
-
-
-_COMMIT = "0123456789abcdef0123456789abcdef01234567"
-
-
-def _reference_18(seed=0):
-    import tests.torch_reference as reference
-
-    model = reference.build(18, "b", seed=seed)
-    return model, {
-        k: np.ascontiguousarray(v.detach().numpy()) for k, v in model.state_dict().items()
-    }
-
-
-def _safetensors_bytes(state, tmp_path):
-    path = tmp_path / "state.safetensors"
-    safetensors_numpy.save_file(state, str(path))
-    return path.read_bytes()
-
-
-def _hub_cache(cache, repo, files, revision="main"):
-    """Files of a Hub repository written as huggingface_hub caches them: ``blobs/<sha256>``,
-    ``refs/<revision>`` holding the commit, ``snapshots/<commit>/<name>`` linking to the blob."""
-    root = cache / f"models--{repo.replace('/', '--')}"
-    (root / "blobs").mkdir(parents=True, exist_ok=True)
-    (root / "refs").mkdir(exist_ok=True)
-    (root / "refs" / revision).write_text(_COMMIT)
-    snapshot = root / "snapshots" / _COMMIT
-    snapshot.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        blob = hashlib.sha256(data).hexdigest()
-        (root / "blobs" / blob).write_bytes(data)
-        if os.path.lexists(snapshot / name):
-            (snapshot / name).unlink()
-        (snapshot / name).symlink_to(f"../../blobs/{blob}")
-    return snapshot
 
 
 @pytest.fixture
 def hub(monkeypatch, tmp_path):
     """An offline Hugging Face Hub cache in a temporary folder."""
-    import huggingface_hub.constants
-
-    cache = tmp_path / "hf_hub"
-    cache.mkdir()
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(cache))
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
-    return cache
+    return offline_hub(monkeypatch, tmp_path / "hf_hub")
 
 
 def _logits(model, x):
@@ -116,9 +74,9 @@ def test_a_model_preset_mismatch_lists_the_presets_that_fit():
 
 
 def test_a_timm_preset_loads_from_the_hub_cache_and_converts_exactly(hub, tmp_path):
-    reference, state = _reference_18()
-    _hub_cache(
-        hub, "timm/resnet18.a1_in1k", {"model.safetensors": _safetensors_bytes(state, tmp_path)}
+    reference, state = reference_18()
+    hub_cache(
+        hub, "timm/resnet18.a1_in1k", {"model.safetensors": safetensors_bytes(state, tmp_path)}
     )
     model = keras_resnet.create_model(
         "resnet18", weights="resnet18.a1_in1k", classifier_activation=None
@@ -139,7 +97,7 @@ def test_a_timm_preset_loads_from_the_hub_cache_and_converts_exactly(hub, tmp_pa
 
 
 def test_any_timm_hub_repository_is_described_by_its_config(hub, tmp_path):
-    _, state = _reference_18(seed=1)
+    _, state = reference_18(seed=1)
     config = {
         "architecture": "resnet18",
         "num_classes": 1000,
@@ -152,12 +110,12 @@ def test_any_timm_hub_repository_is_described_by_its_config(hub, tmp_path):
             "std": [0.5, 0.5, 0.5],
         },
     }
-    _hub_cache(
+    hub_cache(
         hub,
         "timm/resnet18.unlisted_in1k",
         {
             "config.json": json.dumps(config).encode(),
-            "model.safetensors": _safetensors_bytes(state, tmp_path),
+            "model.safetensors": safetensors_bytes(state, tmp_path),
         },
     )
     model = keras_resnet.create_model(
@@ -191,9 +149,9 @@ def test_offline_with_a_cold_hub_cache_names_the_file_the_url_and_the_command(hu
 
 
 def test_a_corrupt_hub_file_is_removed_and_downloaded_again(hub, tmp_path, monkeypatch):
-    _, state = _reference_18()
-    good = _safetensors_bytes(state, tmp_path)
-    snapshot = _hub_cache(hub, "timm/resnet18.a1_in1k", {"model.safetensors": good})
+    _, state = reference_18()
+    good = safetensors_bytes(state, tmp_path)
+    snapshot = hub_cache(hub, "timm/resnet18.a1_in1k", {"model.safetensors": good})
     blob = os.path.realpath(snapshot / "model.safetensors")
     with open(blob, "r+b") as f:  # truncated in place: the blob's name no longer matches
         f.truncate(len(good) // 2)
@@ -207,10 +165,10 @@ def test_a_corrupt_hub_file_is_removed_and_downloaded_again(hub, tmp_path, monke
     def redownload(repo, filename, revision, force=False):  # the network, as the Hub client would
         calls.append(force)
         if force:
-            _hub_cache(hub, repo, {filename: good})
+            hub_cache(hub, repo, {filename: good})
         return real(repo, filename, revision, force=False)
 
-    snapshot = _hub_cache(hub, "timm/resnet18.a1_in1k", {"model.safetensors": good})
+    snapshot = hub_cache(hub, "timm/resnet18.a1_in1k", {"model.safetensors": good})
     flipped = bytearray(good)
     flipped[-1] ^= 0xFF  # one bit changed: same size, the blob's name no longer matches its bytes
     with open(os.path.realpath(snapshot / "model.safetensors"), "wb") as f:
@@ -224,7 +182,7 @@ def test_a_url_preset_loads_from_the_keras_cache_and_checks_its_hash(monkeypatch
     """torchvision's file in keras.utils.get_file's cache layout (``$KERAS_HOME/keras_resnet/``);
     the preset's hash is replaced by the fabricated file's, which cannot match torchvision's."""
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
-    reference, state = _reference_18()
+    reference, state = reference_18()
     target = tmp_path / "keras_resnet" / "resnet18-f37072fd.pth"
     target.parent.mkdir()
     import torch
