@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(config, items):
     # The workers take tests in this order: the long ones first, so that none of them is left to
     # run alone at the end while the other worker idles (a stable sort: the rest keep their order).
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
-    if config.getvalue("loadgroup"):
+    if getattr(config.option, "loadgroup", False):  # set on xdist workers under --dist loadgroup
         _name_xdist_groups(items)
 
 
@@ -62,7 +62,9 @@ def _name_xdist_groups(items) -> None:
         return
     for item in items:
         marks = item.iter_markers("xdist_group")
-        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+        names = sorted(
+            {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks}
+        )
         if names and "@" not in item.nodeid and hasattr(item, "_id"):
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
