@@ -30,6 +30,10 @@ EXTRAS = {
     "train": ["grain>=0.2.10", "pillow>=10", "tensorboard>=2.16"],
     # `keras-resnet demo` / `benchmark`: digits (scikit-learn), every export runtime, the chart.
     "demo": ["scikit-learn>=1.3", "matplotlib>=3.7"],
+    # OpenVINO: a fourth export format (its runtime reads the model; NNCF quantizes it to int8).
+    "openvino": ["openvino>=2024.4", "nncf>=2.14"],
+    # The documentation site: mkdocs-material, and the API reference from the docstrings.
+    "docs": ["mkdocs-material>=9.5", "mkdocstrings[python]>=0.26"],
 }
 # The default test tier exercises every export format and QAT/pruning, so it needs those extras,
 # plus the PyTorch reference of the pretrained-weights parity tests and the other Keras backends
@@ -46,10 +50,18 @@ EXTRAS["test"] = [
     *EXTRAS["demo"],
     *EXTRAS["optimize"],
     *EXTRAS["weights"],
+    *EXTRAS["openvino"],
+    *EXTRAS["docs"],
     "torch==2.13.0",
+    # timm (the reference the shared folders are loaded back by) needs torchvision: pinned to the
+    # release built for torch 2.13.0, or pip would upgrade torch to a CUDA build.
+    "torchvision==0.28.0",
+    "timm>=1.0",
     "jax[cpu]",
 ]
-EXTRAS["all"] = sorted({req for name, reqs in EXTRAS.items() if name != "test" for req in reqs})
+EXTRAS["all"] = sorted(
+    {req for name, reqs in EXTRAS.items() if name not in ("test", "docs") for req in reqs}
+)
 
 setup(
     name="keras-resnet",
