@@ -69,6 +69,17 @@ PUBLISHED_MACS = {
     "cifar_resnet110": (253e6, 0.02),  # "about 253 M"
 }
 
+#: the registry's ResNet-50 family, in the order `list_models("resnet50*")` gives it
+RESNET50_NAMES = [
+    "resnet50",
+    "resnet50b",
+    "resnet50c",
+    "resnet50d",
+    "resnet50v2",
+    "resnet50v2c",
+    "resnet50v2d",
+]
+
 REGISTRY = {
     "resnet18": (11_689_512, 1_814_073_344),
     "resnet18b": (11_689_512, 1_814_073_344),

@@ -3,20 +3,13 @@
 import json
 
 from keras_resnet import cli
+from tests.golden import RESNET50_NAMES
 
 
 def test_list_names_and_details(capsys):
     assert cli.main(["list", "resnet50*"]) == 0
     out = capsys.readouterr().out
-    assert [line.split("`")[1] for line in out.splitlines()[2:]] == [
-        "resnet50",
-        "resnet50b",
-        "resnet50c",
-        "resnet50d",
-        "resnet50v2",
-        "resnet50v2c",
-        "resnet50v2d",
-    ]
+    assert [line.split("`")[1] for line in out.splitlines()[2:]] == RESNET50_NAMES
     assert cli.main(["list", "cifar_resnet20*", "--details"]) == 0
     captured = capsys.readouterr()
     assert "| `cifar_resnet20` | 269,722 | 40.6 M | 32x32 |" in captured.out
