@@ -235,6 +235,14 @@ def _remember_interrupts() -> list:
     return interrupted
 
 
+def _drop_interrupts_in_callbacks(unraisable) -> None:
+    """`sys.unraisablehook` while a command runs: a Ctrl-C that lands in a callback Python cannot
+    raise from (a garbage-collector callback such as JAX's) is already recorded by
+    `_remember_interrupts`; it is not printed as an "Exception ignored" traceback."""
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status (see `EXIT_CODES`).
 
@@ -250,8 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         _quiet.quiet_python_loggers(_quiet.level(args.verbose))
     args.started = False
-    previous_handler = signal.getsignal(signal.SIGINT)
+    previous_handler, previous_hook = signal.getsignal(signal.SIGINT), sys.unraisablehook
     interrupted = _remember_interrupts()
+    sys.unraisablehook = _drop_interrupts_in_callbacks
     try:
         code = args.func(args)
         if not interrupted:
@@ -268,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     finally:
         signal.signal(signal.SIGINT, previous_handler)
+        sys.unraisablehook = previous_hook
 
 
 __all__ = ["COMMANDS", "EXIT_CODES", "CommandInfo", "build_parser", "main"]

@@ -80,3 +80,32 @@ def test_help_in_a_fresh_process_imports_no_framework():
     )
     for name, text in shown["helps"].items():
         assert text.startswith(f"usage: keras-resnet {name} "), text
+
+
+def test_a_ctrl_c_inside_a_garbage_collector_callback_is_one_line_and_exit_130(monkeypatch, capsys):
+    """Ctrl-C can land while Python runs a garbage-collector callback (JAX installs one), where
+    it cannot be raised: it still ends the command as interrupted, with no "Exception ignored"
+    traceback."""
+    import gc
+    import signal
+
+    from keras_resnet.cli import list_info
+
+    def interrupted_during_collection(phase, info):
+        if phase == "start":
+            signal.raise_signal(signal.SIGINT)
+
+    def run(args):
+        gc.callbacks.append(interrupted_during_collection)
+        try:
+            gc.collect()
+        finally:
+            gc.callbacks.remove(interrupted_during_collection)
+        return 0
+
+    monkeypatch.setattr(list_info, "run_list", run)
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # Python's, not pytest's
+    assert cli.main(["list"]) == 130
+    err = capsys.readouterr().err
+    assert err == "keras-resnet list: interrupted\n", err
+    assert sys.unraisablehook is sys.__unraisablehook__  # put back
