@@ -222,51 +222,52 @@ class BenchmarkResult:
 
     def chart(self, path: str | os.PathLike[str]) -> pathlib.Path:
         """A PNG: one point per artifact (and Keras), latency per image against accuracy (or
-        agreement with Keras when there are no labels)."""
-        import matplotlib
-        import matplotlib.ticker
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        agreement with Keras when there are no labels), labelled without overlap; a short title,
+        the machine, load and runtimes in a caption below."""
+        from keras_resnet import _chart
 
         accuracy = self.keras_accuracy is not None
-        figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
         points = [
             (
                 "keras float32",
                 self.keras_ms / self.batch,
-                1.0 if self.keras_accuracy is None else self.keras_accuracy,
+                100 * (1.0 if self.keras_accuracy is None else self.keras_accuracy),
             )
         ]
         # With labels (a Keras accuracy), `benchmark` measured every row's accuracy too.
         points += [
             (
-                f"{r.format} {r.precision}",
+                f"peer {r.format} {r.precision}"
+                if r.route == "peer"
+                else f"{r.format} {r.precision}",
                 r.latency_ms / self.batch,
-                typing.cast(float, r.accuracy) if accuracy else r.top1_agreement,
+                100 * (typing.cast(float, r.accuracy) if accuracy else r.top1_agreement),
             )
             for r in self.rows
         ]
-        for i, (label, latency, value) in enumerate(points):
-            axes.scatter(latency, 100 * value, s=40)
-            offset = (
-                (5, 4) if i % 2 == 0 else (5, -10)
-            )  # alternate, so neighbours' labels do not overlap
-            axes.annotate(
-                label, (latency, 100 * value), textcoords="offset points", xytext=offset, fontsize=8
-            )
-        axes.set_xlabel("latency per image (ms, log scale)")
-        axes.set_xscale("log")
-        axes.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%.2g"))
-        axes.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-        axes.set_ylabel("held-out accuracy (%)" if accuracy else "top-1 agreement with Keras (%)")
-        axes.set_title(f"{self.model}: accuracy against latency ({self.machine})", fontsize=9)
-        axes.grid(True, alpha=0.3)
-        figure.tight_layout()
-        path = pathlib.Path(path)
-        figure.savefig(path, format="png")
-        plt.close(figure)
-        return path
+        return _chart.scatter(
+            points,
+            path,
+            title=f"{self.model}: {'accuracy' if accuracy else 'agreement'} against latency",
+            xlabel="latency per image (ms, log scale)",
+            ylabel="held-out accuracy (%)" if accuracy else "top-1 agreement with Keras (%)",
+            caption=self._caption(),
+        )
+
+    def _caption(self) -> str:
+        """The machine, the load, the timing and the runtimes, in one sentence."""
+        load = self.environment.get("load_average") or {}
+        loads = " -> ".join(
+            f"{values[0]:.2f}" for values in (load.get("before"), load.get("after")) if values
+        )
+        versions = ", ".join(f"{k} {v}" for k, v in self.environment.get("versions", {}).items())
+        return (
+            f"Measured on {self.machine}"
+            + (f", load average {loads}" if loads else "")
+            + f"; batch {self.batch}, median of {self.repeats} interleaved runs"
+            + (f"; {versions}" if versions else "")
+            + "."
+        )
 
 
 def machine() -> str:
