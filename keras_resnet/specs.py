@@ -215,9 +215,11 @@ def imagenet_arch(
         depth: 18, 34, 50, 101, 152 or 200.
         variant: ``""`` (the paper's original form), ``"b"``, ``"c"`` or ``"d"`` (Bag of Tricks).
         preact: pre-activation ResNet V2; its variants are ``""``, ``"c"`` and ``"d"``.
-        cardinality, base_width: groups and per-group width of the bottleneck's 3x3 conv
-            (``32, 4`` is ResNeXt 32x4d, ``1, 128`` Wide ResNet-2).
-        attention: None, ``"se"`` or ``"eca"``; attention_ratio: the SE reduction.
+        cardinality: groups of the bottleneck's 3x3 conv (``32`` with `base_width` ``4`` is
+            ResNeXt 32x4d; ``1`` with ``128`` Wide ResNet-2).
+        base_width: per-group width of the bottleneck's 3x3 conv.
+        attention: None, ``"se"`` or ``"eca"``.
+        attention_ratio: the SE reduction.
         stem_pool: ``"max"`` or ``"conv"`` (ResNet-RS).
 
     Example:

@@ -90,8 +90,9 @@ def prune(
         schedule: ``"polynomial"`` (sparsity rises from `initial_sparsity` at `begin_step` to
             `target_sparsity` at `end_step`, tfmot's PolynomialDecay) or ``"constant"``
             (`target_sparsity` from `begin_step` on).
-        begin_step, end_step, frequency: the schedule's steps; masks are updated every
-            `frequency` steps.
+        begin_step: the step at which pruning starts.
+        end_step: the step at which the polynomial schedule reaches `target_sparsity`.
+        frequency: masks are updated every `frequency` steps.
         initial_sparsity: the polynomial schedule's starting sparsity.
         exclude: names of layers to leave dense (e.g. ``("conv1_conv", "predictions")``).
 
