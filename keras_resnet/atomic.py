@@ -11,6 +11,11 @@
   process killed mid-write (SIGKILL runs no cleanup) leaves them behind, and the next write into
   the same folder removes those whose process is gone.
 * On any failure (an exception, Ctrl-C) the temporary and every folder created for it are removed.
+* A file with companions (``companions=(".bin",)``: OpenVINO's weights beside its ``.xml``) is one
+  artifact of several files: the writer writes each companion beside the temporary (its name with
+  the companion's suffix), and on success the companions are published first and the main file
+  last, so a reader that opens the main file finds its companions complete. A companion whose main
+  file is absent is a leftover of an interrupted publication and is replaced.
 """
 
 from __future__ import annotations
@@ -264,14 +269,43 @@ def temporary_sibling(final: pathlib.Path) -> pathlib.Path:
     return final.with_name(f".{stem}{TMP_MARK}{_owner_tag()}-{uuid.uuid4().hex[:8]}{dot}{suffixes}")
 
 
+def companion_paths(path: pathlib.Path, companions: tuple[str, ...]) -> list[pathlib.Path]:
+    """The files written beside the file `path` with the suffixes `companions` (its last suffix
+    replaced: ``model.xml`` -> ``model.bin``)."""
+    return [path.with_suffix(suffix) for suffix in companions]
+
+
+def _publish_companions(
+    tmp: pathlib.Path, final: pathlib.Path, companions: tuple[str, ...], overwrite: bool
+) -> None:
+    """Publishes the companions of `tmp` beside `final`, before `final` itself: with `overwrite`
+    the old main file goes first, so no reader pairs it with a new companion."""
+    if not companions:
+        return
+    if overwrite and final.is_file():
+        final.unlink()
+    for source, target in zip(
+        companion_paths(tmp, companions), companion_paths(final, companions), strict=True
+    ):
+        if not source.is_file():
+            raise RuntimeError(f"the writer produced no {source.suffix} file at {source}")
+        os.replace(source, target)  # no main file: any file there is a leftover
+
+
 @contextlib.contextmanager
 def atomic_path(
-    final: str | os.PathLike[str], *, overwrite: bool, kind: str = "file"
+    final: str | os.PathLike[str],
+    *,
+    overwrite: bool,
+    kind: str = "file",
+    companions: tuple[str, ...] = (),
 ) -> Iterator[pathlib.Path]:
     """Yields a temporary sibling path to write `final` to; publishes it on success.
 
-    On any error (Ctrl-C included) the temporary and the folders created for it are removed
-    and `final` is untouched."""
+    `companions` are the suffixes of files the writer puts beside the temporary (a file
+    artifact of several files); they are published before `final`. On any error (Ctrl-C
+    included) the temporary, its companions and the folders created for it are removed and
+    `final` is untouched."""
     final = check_target(final, overwrite=overwrite, kind=kind)
     created = _make_parents(final.parent)
     remove_stale(final.parent)
@@ -282,11 +316,21 @@ def atomic_path(
             raise RuntimeError(f"the writer produced nothing at {tmp}")
         if overwrite:
             check_target(final, overwrite=True, kind=kind)  # still what this may replace
+        elif final.exists() or final.is_symlink():
+            raise OutputExistsError(
+                final,
+                "already exists (another writer created it meanwhile); pass overwrite=True to "
+                "replace it",
+            )
+        _publish_companions(tmp, final, companions, overwrite)
+        if overwrite:
             _publish_over(tmp, final)
         else:
             _publish_new(tmp, final)
     except BaseException as error:
         remove(tmp)
+        for companion in companion_paths(tmp, companions):
+            remove(companion)
         for folder in created:  # deepest first; only if still empty
             with contextlib.suppress(OSError):
                 folder.rmdir()
@@ -347,6 +391,7 @@ __all__ = [
     "check_output",
     "check_target",
     "check_writable",
+    "companion_paths",
     "remove_stale",
     "scratch",
 ]

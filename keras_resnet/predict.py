@@ -3,8 +3,8 @@
 The images go through the evaluation transform the weights were measured with (`Transform`:
 resize the shorter side to ``size / crop_pct`` with the preset's interpolation, center-crop
 ``size``, normalize), which a model built from a preset carries in ``model.pretrained_cfg`` and an
-exported artifact in its metadata. An artifact (``.tflite``, ``.onnx`` or a SavedModel folder) runs
-in its own runtime, so a deployed file can be checked on real pictures.
+exported artifact in its metadata. An artifact (``.tflite``, ``.onnx``, OpenVINO ``.xml`` or a
+SavedModel folder) runs in its own runtime, so a deployed file can be checked on real pictures.
 
 The package ships three labelled photographs (`sample_images`, `SAMPLE_LABELS`; public domain /
 CC0, from scikit-image's sample data), used when no image is given.
@@ -170,6 +170,10 @@ def artifact_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
         from keras_resnet.export import tflite
 
         return tflite.read_metadata(path) or {}
+    if fmt == "openvino":
+        from keras_resnet.export import openvino
+
+        return openvino.read_metadata(path) or {}
     if fmt == "onnx":
         onnx = _optional.require("onnx", "export")
         with formats.reading(path, fmt):
@@ -184,8 +188,8 @@ def artifact_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def from_artifact(path: str | os.PathLike[str]) -> Classifier:
-    """An exported ``.tflite``/``.onnx``/SavedModel, run in its own runtime, with the transform and
-    normalization its metadata records."""
+    """An exported ``.tflite``/``.onnx``/OpenVINO ``.xml``/SavedModel, run in its own runtime,
+    with the transform and normalization its metadata records."""
     from keras_resnet.export import formats
 
     runner = formats.load_runner(path)
@@ -218,7 +222,7 @@ def image_files(folder: str | os.PathLike[str]) -> list[pathlib.Path]:
 def is_artifact(spec: str) -> bool:
     """Whether `spec` is an exported file or SavedModel folder (not a registry name)."""
     path = pathlib.Path(spec)
-    return spec.endswith((".tflite", ".onnx")) or (
+    return spec.endswith((".tflite", ".onnx", ".xml")) or (
         path.is_dir() and (path / "saved_model.pb").exists()
     )
 

@@ -107,8 +107,8 @@ COMMANDS: dict[str, CommandInfo] = {
 
 #: the formats and precisions `keras_resnet.export` registers itself, named in help while it is
 #: not imported (it imports TensorFlow); once it is, help names its `FORMATS` table, plug-ins too
-_BUILTIN_FORMATS = ("saved_model", "tflite", "onnx")
-_BUILTIN_PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8")
+_BUILTIN_FORMATS = ("saved_model", "tflite", "onnx", "openvino")
+_BUILTIN_PRECISIONS = ("float32", "float16", "dynamic", "int8", "int16x8", "bfloat16")
 
 
 def _format_names() -> dict[str, str]:

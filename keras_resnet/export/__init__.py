@@ -25,6 +25,7 @@ verification, the benchmark and the command line take it like the built-in ones.
 from __future__ import annotations
 
 import errno
+import importlib.util
 import os
 import pathlib
 import re
@@ -53,6 +54,9 @@ from keras_resnet.export import saved_model as saved_model_format  # noqa: F401
 from keras_resnet.export import tflite as tflite_format  # noqa: F401
 from keras_resnet.export import onnx as onnx_format  # noqa: F401
 # isort: on
+
+if importlib.util.find_spec("openvino") is not None:  # the [openvino] extra, imported when used
+    from keras_resnet.export import openvino as openvino_format  # noqa: F401
 
 if TYPE_CHECKING:
     import numpy as np
@@ -158,6 +162,9 @@ def plan(
             f"option {', '.join(unknown)} is not accepted by format {', '.join(names)}; "
             f"accepted options: {', '.join(sorted(accepted)) or 'none'}"
         )
+    every = format == "all" or (not isinstance(format, str) and list(format) == ["all"])
+    if quantization_aware and every:  # "all": the formats that export such a model
+        names = [f for f in names if FORMATS[f].quantization_aware]
     jobs = _plan(names, precisions)
     if quantization_aware:
         jobs = _qat_jobs(jobs, names)
@@ -443,18 +450,24 @@ def _write(
     publishes it under `target`."""
     fmt, precision = job
     t0 = time.perf_counter()
-    with atomic.atomic_path(target, overwrite=overwrite, kind=_kind(fmt)) as tmp:
+    companions = FORMATS[fmt].companions
+    with atomic.atomic_path(
+        target, overwrite=overwrite, kind=_kind(fmt), companions=companions
+    ) as tmp:
         details = FORMATS[fmt].write(
             traced, tmp, precision=precision, calibration=calibration, **job_options
         )
+        files = [tmp, *atomic.companion_paths(tmp, companions)]
         report = Report(
             format=fmt,
             precision=precision,
             path=str(tmp),
-            size_bytes=_files.size_of(tmp),
+            size_bytes=sum(_files.size_of(f) for f in files),
             export_seconds=time.perf_counter() - t0,
             details=details or {},
-            compressed_bytes=_files.compressed_size_of(tmp) if compressed_size else None,
+            compressed_bytes=(
+                sum(_files.compressed_size_of(f) for f in files) if compressed_size else None
+            ),
         )
         if inputs is not None:
             verify.verify(report, traced, inputs)

@@ -62,6 +62,9 @@ class Format:
             ``details["threads"]`` (int) asks for that many CPU threads where the runtime can be
             told (`THREADS_KEY`; the benchmark's ``threads=``); a format that cannot ignores it.
         suffix: the file suffix (``".tflite"``); a folder format has none.
+        companions: the suffixes of files written beside the main file, one artifact with it
+            (OpenVINO's ``.bin`` beside its ``.xml``): `write` puts each beside `path` (its suffix
+            replaced), and they are published before the main file (`keras_resnet.atomic`).
         kind: ``"file"`` or ``"saved_model"`` (a folder: ``<path>/<model name>/<version>``).
         precisions: the precisions it writes (``quantize=...``), float32 first.
         options: the keyword options of `write` it accepts (``export(..., opset=13)``); an
@@ -79,6 +82,7 @@ class Format:
     write: typing.Callable
     load: typing.Callable
     suffix: str = ""
+    companions: tuple = ()
     kind: str = "file"
     precisions: tuple = ("float32",)
     options: tuple = ()
@@ -113,7 +117,7 @@ class Format:
                 raise TypeError(
                     f"{field} must be callable; received {field}={getattr(self, field)!r}"
                 )
-        for field in ("precisions", "options", "calibrated", "quantization_aware"):
+        for field in ("precisions", "options", "calibrated", "quantization_aware", "companions"):
             value = getattr(self, field)
             if isinstance(value, str) or not all(isinstance(v, str) for v in value):
                 raise TypeError(f"{field} must be a tuple of names; received {field}={value!r}")

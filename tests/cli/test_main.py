@@ -75,7 +75,7 @@ def test_help_in_a_fresh_process_imports_no_framework():
     shown = json.loads(result.stdout)
     assert shown["heavy"] == [] and shown["loaded"] == []
     assert all(name in shown["top"] for name in cli.COMMANDS)
-    assert "saved_model, tflite, onnx (several) or all" in " ".join(
+    assert "saved_model, tflite, onnx, openvino (several) or all" in " ".join(
         shown["helps"]["export"].split()
     )
     for name, text in shown["helps"].items():

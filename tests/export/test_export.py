@@ -44,7 +44,7 @@ def every_format(cifar20, calibration, tmp_path_factory):
     reports = export.export(
         cifar20,
         folder,
-        format="all",
+        format=["saved_model", "tflite", "onnx"],  # OpenVINO: tests/export/test_openvino.py
         quantize=ALL_PRECISIONS,
         calibration_data=calibration,
         class_names=[str(i) for i in range(10)],
@@ -312,7 +312,8 @@ def test_undefined_input_size_needs_input_size(tmp_path):
         (
             dict(format="coreml"),
             ValueError,
-            r"format must be one of 'saved_model', 'tflite', 'onnx'; received format='coreml'",
+            r"format must be one of 'saved_model', 'tflite', 'onnx', 'openvino'; received "
+            r"format='coreml'",
         ),
         (
             dict(format="onnx", nchw=True, image_bytes_signature=True),

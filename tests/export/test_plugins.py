@@ -72,7 +72,7 @@ def model():
 
 
 def test_a_registered_format_is_written_verified_and_loaded(toy, model, tmp_path):
-    assert list(export.FORMATS) == ["saved_model", "tflite", "onnx", "toy"]
+    assert list(export.FORMATS) == ["saved_model", "tflite", "onnx", "openvino", "toy"]
     (report,) = export.export(model, tmp_path, format="toy", verbose=False)
     path = tmp_path / "c20.npz"  # into an existing folder: <name><suffix>
     assert report.path == str(path) and path.is_file() and report.size_bytes == path.stat().st_size
@@ -186,7 +186,7 @@ def test_registration_is_checked(toy):
     with pytest.raises(
         ValueError,
         match=(
-            r"format must be one of 'saved_model', 'tflite', 'onnx', 'toy'; "
+            r"format must be one of 'saved_model', 'tflite', 'onnx', 'openvino', 'toy'; "
             r"received format='nope'"
         ),
     ):
@@ -201,6 +201,6 @@ def test_the_command_line_takes_a_registered_format(toy, tmp_path, capsys):
     assert "| toy | float32 |" in capsys.readouterr().out and (tmp_path / "m.npz").is_file()
     with pytest.raises(SystemExit):
         cli.main(["export", "--help"])
-    assert "saved_model, tflite, onnx, toy (several) or all" in " ".join(
+    assert "saved_model, tflite, onnx, openvino, toy (several) or all" in " ".join(
         capsys.readouterr().out.split()
     )

@@ -240,7 +240,7 @@ def test_grouped_attention_and_feature_models_export_and_run_in_onnx_runtime_and
 
     model = _small(attention, **kwargs)
     reports = export.export(model, tmp_path / model.name, "all", verbose=False)
-    assert [r.format for r in reports] == ["saved_model", "tflite", "onnx"] and all(
+    assert [r.format for r in reports] == ["saved_model", "tflite", "onnx", "openvino"] and all(
         r.verified for r in reports
     ), reports
     if kwargs:
