@@ -26,6 +26,8 @@ _LAZY = {
     "count_macs": "analysis",
     "count_params": "analysis",
     "load_model": "saving",
+    "save_pretrained": "sharing",
+    "push_to_hub": "sharing",
     # the named builders (ResNet50D, ...), defined in keras_resnet/_named.py
     **{entry.function: "_named" for entry in MODELS.values() if entry.function},
 }
@@ -43,6 +45,7 @@ _SUBMODULES = (
     "registry",
     "resnet",
     "saving",
+    "sharing",
     "specs",
     "variants",
     "weights",

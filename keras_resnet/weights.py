@@ -3,7 +3,9 @@
 ``weights=`` takes None, a preset name (``"resnet50b.tv_in1k"``; ``"imagenet"`` for the model's
 default, see `keras_resnet.presets`) or a local file of any kind `keras_resnet.converters` reads:
 a torchvision/timm ``.safetensors``/``.pth``, a keras.applications ``.h5``, or a Keras
-``.weights.h5`` saved from the same architecture. The kind is detected from the file's bytes.
+``.weights.h5`` saved from the same architecture. The kind is detected from the file's bytes. A
+folder `keras_resnet.save_pretrained` wrote, or a Hub repository ``hf-hub:<user>/<repo>`` holding
+one, loads its Keras weights (`keras_resnet.pretrained`).
 
 A ``.weights.h5`` file written by keras_resnet (`save_weights`, training's checkpoints and final
 weights, ``keras-resnet convert-weights``) records the model it came from
@@ -17,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from keras_resnet import _checks, converters, presets
+from keras_resnet import _checks, converters, presets, pretrained
 from keras_resnet import identity as identity_lib
 from keras_resnet.converters import files
 from keras_resnet.converters.keras_weights import (
@@ -56,17 +58,25 @@ def check_weights_argument(
             f"weights must be None, a preset name or a file path; received weights={weights!r}"
         )
     path = os.fspath(weights)
+    target = (
+        identity_lib.of_arch(arch, model_name or "this model")
+        if arch is not None
+        else identity_lib.of_name(model_name)
+    )
+    if os.path.isdir(path):  # a folder keras_resnet.sharing.save_pretrained wrote
+        return pretrained.check(path, target, allow_other_architecture=allow_other_architecture)
     if os.path.isfile(path):
         # detect: a clear error for a file of no known kind
         if files.detect(path) == "keras_weights":
-            target = (
-                identity_lib.of_arch(arch, model_name or "this model")
-                if arch is not None
-                else identity_lib.of_name(model_name)
-            )
             check_record(path, target, allow_other_architecture=allow_other_architecture)
         return path
     if path.startswith(presets.HUB_PREFIX):
+        listed = any(p.url == path for p in presets.PRESETS.values())
+        folder = None if listed else pretrained.hub_folder(path[len(presets.HUB_PREFIX) :])
+        if folder is not None:  # a repository keras_resnet.sharing.push_to_hub uploaded
+            return pretrained.check(
+                folder, target, allow_other_architecture=allow_other_architecture
+            )
         return presets.get(path, model_name)
     looks_like_path = os.sep in path or path.endswith(
         (".h5", ".pth", ".pt", ".bin", ".safetensors")
@@ -89,6 +99,8 @@ def preprocessing_of(spec: str | presets.Preset) -> str | None:
     keras.applications files, None for a Keras ``.weights.h5`` (which does not record it)."""
     if isinstance(spec, presets.Preset):
         return spec.preprocessing
+    if os.path.isdir(spec):
+        return pretrained.preprocessing(spec)
     return _KIND_PREPROCESSING.get(files.detect(spec))
 
 
@@ -109,6 +121,15 @@ def load(
     if isinstance(spec, presets.Preset):
         path = presets.fetch(spec, verbose=verbose)
         model.pretrained_cfg = spec.config()  # what export, predict and training read back
+    elif os.path.isdir(spec):
+        pretrained.load(
+            model,
+            spec,
+            include_top=include_top,
+            classes=classes,
+            allow_other_architecture=allow_other_architecture,
+        )
+        return None
     else:
         path = spec
         if files.detect(path) == "keras_weights":
