@@ -16,12 +16,14 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-#: candidate offsets (points) of a label's anchor from its point, nearest first: beside the point,
-#: then stacked ever further above and below it
-_STEP = 11
-_CANDIDATES = [(6, -3), (-6, -3)] + [
-    (dx, dy) for level in range(1, 9) for dy in (level * _STEP, -level * _STEP) for dx in (6, -6)
+#: candidate offsets (points) of a label's centre-left (or centre-right) from its point, nearest
+#: first: beside the point on the right, then just above or below it, then on the left, then
+#: stacked ever further above and below it
+_STEP = 14
+_CANDIDATES = [(6, 0), (6, _STEP), (6, -_STEP), (-6, 0), (-6, _STEP), (-6, -_STEP)] + [
+    (dx, dy) for level in range(2, 9) for dy in (level * _STEP, -level * _STEP) for dx in (6, -6)
 ]
+_GAP = 3  # pixels kept free around a label
 _POINT_SIZE = 40  # marker area (points squared)
 
 
@@ -46,7 +48,7 @@ def _annotate(axes: Any, label: str, xy: tuple[float, float], offset: tuple[int,
         textcoords="offset points",
         xytext=offset,
         ha="left" if offset[0] > 0 else "right",
-        va="bottom",
+        va="center",
         fontsize=8,
         arrowprops=leader if stacked else None,
     )
@@ -73,7 +75,7 @@ def _text_extent(text: Any, renderer: Any) -> Any:
 
 
 def _measure(text: Any, renderer: Any, offset: tuple[int, int], point: Any) -> _Label:
-    box = _text_extent(text, renderer).expanded(1.04, 1.15)
+    box = _text_extent(text, renderer).padded(_GAP)
     if abs(offset[1]) <= _STEP / 2:
         return _Label(box, [])
     fx, fy = _corner(offset)
@@ -161,7 +163,7 @@ def figure(
 
     drawn, axes = plt.subplots(figsize=(7, 4.8), dpi=120)
     for _, x, y in points:
-        axes.scatter(x, y, s=_POINT_SIZE, zorder=3)
+        axes.scatter(x, y, s=_POINT_SIZE, zorder=3, edgecolors="white", linewidths=0.8)
     if log_x:
         axes.set_xscale("log")
         axes.xaxis.set_major_locator(matplotlib.ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
