@@ -57,9 +57,10 @@ def ResNet18(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -85,6 +86,9 @@ def ResNet18(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -131,9 +135,10 @@ def ResNet18B(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -159,6 +164,9 @@ def ResNet18B(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -204,9 +212,10 @@ def ResNet18C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -232,6 +241,9 @@ def ResNet18C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -277,9 +289,10 @@ def ResNet18D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -305,6 +318,9 @@ def ResNet18D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -350,9 +366,10 @@ def ResNet18V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -378,6 +395,9 @@ def ResNet18V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -423,9 +443,10 @@ def ResNet18V2C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -451,6 +472,9 @@ def ResNet18V2C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -496,9 +520,10 @@ def ResNet18V2D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -524,6 +549,9 @@ def ResNet18V2D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -569,9 +597,10 @@ def ResNet34(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -597,6 +626,9 @@ def ResNet34(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -643,9 +675,10 @@ def ResNet34B(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -671,6 +704,9 @@ def ResNet34B(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -716,9 +752,10 @@ def ResNet34C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -744,6 +781,9 @@ def ResNet34C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -789,9 +829,10 @@ def ResNet34D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -817,6 +858,9 @@ def ResNet34D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -862,9 +906,10 @@ def ResNet34V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -890,6 +935,9 @@ def ResNet34V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -935,9 +983,10 @@ def ResNet34V2C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -963,6 +1012,9 @@ def ResNet34V2C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1008,9 +1060,10 @@ def ResNet34V2D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1036,6 +1089,9 @@ def ResNet34V2D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1081,9 +1137,10 @@ def ResNet50(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1109,6 +1166,9 @@ def ResNet50(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1154,9 +1214,10 @@ def ResNet50B(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1182,6 +1243,9 @@ def ResNet50B(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1227,9 +1291,10 @@ def ResNet50C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1255,6 +1320,9 @@ def ResNet50C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1300,9 +1368,10 @@ def ResNet50D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1328,6 +1397,9 @@ def ResNet50D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1373,9 +1445,10 @@ def ResNet50V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1401,6 +1474,9 @@ def ResNet50V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1446,9 +1522,10 @@ def ResNet50V2C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1474,6 +1551,9 @@ def ResNet50V2C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1519,9 +1599,10 @@ def ResNet50V2D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1547,6 +1628,9 @@ def ResNet50V2D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1592,9 +1676,10 @@ def ResNet101(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1620,6 +1705,9 @@ def ResNet101(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1665,9 +1753,10 @@ def ResNet101B(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1693,6 +1782,9 @@ def ResNet101B(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1738,9 +1830,10 @@ def ResNet101C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1766,6 +1859,9 @@ def ResNet101C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1811,9 +1907,10 @@ def ResNet101D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1839,6 +1936,9 @@ def ResNet101D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1884,9 +1984,10 @@ def ResNet101V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1912,6 +2013,9 @@ def ResNet101V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -1957,9 +2061,10 @@ def ResNet101V2C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -1985,6 +2090,9 @@ def ResNet101V2C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2030,9 +2138,10 @@ def ResNet101V2D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2058,6 +2167,9 @@ def ResNet101V2D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2103,9 +2215,10 @@ def ResNet152(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2131,6 +2244,9 @@ def ResNet152(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2176,9 +2292,10 @@ def ResNet152B(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2204,6 +2321,9 @@ def ResNet152B(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2249,9 +2369,10 @@ def ResNet152C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2277,6 +2398,9 @@ def ResNet152C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2322,9 +2446,10 @@ def ResNet152D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2350,6 +2475,9 @@ def ResNet152D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2395,9 +2523,10 @@ def ResNet152V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2423,6 +2552,9 @@ def ResNet152V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2468,9 +2600,10 @@ def ResNet152V2C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2496,6 +2629,9 @@ def ResNet152V2C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2541,9 +2677,10 @@ def ResNet152V2D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2569,6 +2706,9 @@ def ResNet152V2D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2614,9 +2754,10 @@ def ResNet200(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2642,6 +2783,9 @@ def ResNet200(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2687,9 +2831,10 @@ def ResNet200B(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2715,6 +2860,9 @@ def ResNet200B(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2760,9 +2908,10 @@ def ResNet200C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2788,6 +2937,9 @@ def ResNet200C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2833,9 +2985,10 @@ def ResNet200D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2861,6 +3014,9 @@ def ResNet200D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2906,9 +3062,10 @@ def ResNet200V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -2934,6 +3091,9 @@ def ResNet200V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -2979,9 +3139,10 @@ def ResNet200V2C(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3007,6 +3168,9 @@ def ResNet200V2C(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3052,9 +3216,10 @@ def ResNet200V2D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3080,6 +3245,9 @@ def ResNet200V2D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3125,9 +3293,10 @@ def ResNeXt50_32x4d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3153,6 +3322,9 @@ def ResNeXt50_32x4d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3198,9 +3370,10 @@ def ResNeXt50D_32x4d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3226,6 +3399,9 @@ def ResNeXt50D_32x4d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3271,9 +3447,10 @@ def ResNeXt101_32x4d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3299,6 +3476,9 @@ def ResNeXt101_32x4d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3344,9 +3524,10 @@ def ResNeXt101_32x8d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3372,6 +3553,9 @@ def ResNeXt101_32x8d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3417,9 +3601,10 @@ def ResNeXt101_64x4d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3445,6 +3630,9 @@ def ResNeXt101_64x4d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3490,9 +3678,10 @@ def WideResNet50_2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3518,6 +3707,9 @@ def WideResNet50_2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3563,9 +3755,10 @@ def WideResNet101_2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3591,6 +3784,9 @@ def WideResNet101_2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3636,9 +3832,10 @@ def SEResNet18(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3664,6 +3861,9 @@ def SEResNet18(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3709,9 +3909,10 @@ def SEResNet34(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3737,6 +3938,9 @@ def SEResNet34(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3782,9 +3986,10 @@ def SEResNet50(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3810,6 +4015,9 @@ def SEResNet50(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3855,9 +4063,10 @@ def SEResNet101(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3883,6 +4092,9 @@ def SEResNet101(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -3928,9 +4140,10 @@ def SEResNet152(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -3956,6 +4169,9 @@ def SEResNet152(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4001,9 +4217,10 @@ def SEResNeXt50_32x4d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4029,6 +4246,9 @@ def SEResNeXt50_32x4d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4074,9 +4294,10 @@ def SEResNeXt101_32x4d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4102,6 +4323,9 @@ def SEResNeXt101_32x4d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4147,9 +4371,10 @@ def SEResNeXt101_32x8d(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4175,6 +4400,9 @@ def SEResNeXt101_32x8d(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4220,9 +4448,10 @@ def ECAResNet50D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4248,6 +4477,9 @@ def ECAResNet50D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4293,9 +4525,10 @@ def ECAResNet101D(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4321,6 +4554,9 @@ def ECAResNet101D(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4366,9 +4602,10 @@ def ResNetRS50(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4394,6 +4631,9 @@ def ResNetRS50(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4439,9 +4679,10 @@ def ResNetRS101(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4467,6 +4708,9 @@ def ResNetRS101(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4512,9 +4756,10 @@ def ResNetRS152(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4540,6 +4785,9 @@ def ResNetRS152(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4585,9 +4833,10 @@ def ResNetRS200(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4613,6 +4862,9 @@ def ResNetRS200(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4659,9 +4911,10 @@ def CifarResNet20(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4687,6 +4940,9 @@ def CifarResNet20(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4733,9 +4989,10 @@ def CifarResNet20V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4761,6 +5018,9 @@ def CifarResNet20V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4807,9 +5067,10 @@ def CifarResNet32(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4835,6 +5096,9 @@ def CifarResNet32(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4881,9 +5145,10 @@ def CifarResNet32V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4909,6 +5174,9 @@ def CifarResNet32V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -4955,9 +5223,10 @@ def CifarResNet44(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -4983,6 +5252,9 @@ def CifarResNet44(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5029,9 +5301,10 @@ def CifarResNet44V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5057,6 +5330,9 @@ def CifarResNet44V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5103,9 +5379,10 @@ def CifarResNet56(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5131,6 +5408,9 @@ def CifarResNet56(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5177,9 +5457,10 @@ def CifarResNet56V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5205,6 +5486,9 @@ def CifarResNet56V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5251,9 +5535,10 @@ def CifarResNet110(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5279,6 +5564,9 @@ def CifarResNet110(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5325,9 +5613,10 @@ def CifarResNet110V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5353,6 +5642,9 @@ def CifarResNet110V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5399,9 +5691,10 @@ def CifarResNet1202(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5427,6 +5720,9 @@ def CifarResNet1202(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -5473,9 +5769,10 @@ def CifarResNet1202V2(
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -5501,6 +5798,9 @@ def CifarResNet1202V2(
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to

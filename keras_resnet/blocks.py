@@ -18,11 +18,21 @@ keras.applications:
   layers and no ``_add``: its ``{block}_out`` is the ReLU after the last BN (an identity layer in
   pre-activation form), so every block still ends in ``{block}_out``.
 
+Both image layouts build from the same functions: `LayerMaker.data_format` (``"channels_last"``
+or ``"channels_first"``, see `keras_resnet.layouts`) goes to every convolution, pool and padding,
+and its channel axis to every BatchNorm and channel concatenation; the layer names and weights are
+the same in both.
+
 Padding follows PyTorch so that torchvision/timm weights port exactly: a strided conv with a
 kernel larger than 1 gets an explicit symmetric ``ZeroPadding2D`` and ``padding="valid"`` (TF's
 ``"same"`` pads asymmetrically at stride 2). Max pooling pads with zeros, which equals PyTorch's
--inf padding after a ReLU (all post-activation stems); pre-activation stems pool the raw conv
-output, as keras.applications' ResNet V2 does.
+-inf padding after a ReLU (all post-activation stems). A pre-activation stem pools the raw conv
+output, where the two differ: timm's layout (`specs.V2_LAYOUTS`) ignores the padding as PyTorch
+does, with a 3x3 stride-1 ``"same"`` max pool (``pool1_pool``, which never takes a padded value)
+followed by a 1x1 stride-2 subsample (``pool1_subsample``); keras.applications' layout pads with
+zeros (``pool1_pad``, ``pool1_pool``). Its blocks that stride without changing channels subsample
+their shortcut (``{block}_0_pool``, a 1x1 max pool), and its convs that no BatchNorm follows carry
+a bias.
 """
 
 from __future__ import annotations
@@ -34,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 import keras
 from keras import layers
 
-from keras_resnet import specs
+from keras_resnet import layouts, specs
 
 if TYPE_CHECKING:
     from keras_resnet.specs import Arch
@@ -56,6 +66,16 @@ class LayerMaker:
     kernel_initializer: Any = None  # None: `default_kernel_initializer()`
     zero_init_residual: bool = False
     sync_batchnorm: bool = False  # statistics over all replicas of a tf.distribute strategy
+    conv_bias: bool = False  # `conv`'s default: a bias where no BatchNorm follows (V2Layout)
+    data_format: str = "channels_last"  # or "channels_first" (`keras_resnet.layouts`)
+
+    @property
+    def channel_axis(self) -> int:
+        return layouts.channel_axis(self.data_format)
+
+    def channels(self, x: keras.KerasTensor) -> int:
+        """The channel count of the image tensor `x`."""
+        return int(x.shape[self.channel_axis])
 
     def _initializer(self, zero: bool) -> Any:
         if zero:
@@ -78,11 +98,14 @@ class LayerMaker:
         zero: bool = False,
         groups: int = 1,
         dilation: int = 1,
+        bias: bool | None = None,
     ) -> keras.KerasTensor:
-        """Bias-free conv with PyTorch-style symmetric padding (``"same"`` is symmetric at stride
-        1, also when dilated)."""
+        """Conv with PyTorch-style symmetric padding (``"same"`` is symmetric at stride 1, also
+        when dilated); with a bias if `bias` (None: `conv_bias`)."""
         if strides > 1 and kernel_size > 1:
-            x = layers.ZeroPadding2D(kernel_size // 2, name=f"{name}_pad")(x)
+            x = layers.ZeroPadding2D(
+                kernel_size // 2, data_format=self.data_format, name=f"{name}_pad"
+            )(x)
             padding = "valid"
         else:
             padding = "same" if kernel_size > 1 else "valid"
@@ -91,15 +114,17 @@ class LayerMaker:
             kernel_size,
             strides=strides,
             padding=padding,
-            use_bias=False,
+            use_bias=self.conv_bias if bias is None else bias,
             groups=groups,
             dilation_rate=dilation,
+            data_format=self.data_format,
             kernel_initializer=self._initializer(zero),
             name=f"{name}_conv",
         )(x)
 
     def bn(self, x: keras.KerasTensor, *, name: str, zero: bool = False) -> keras.KerasTensor:
         return layers.BatchNormalization(
+            axis=self.channel_axis,
             momentum=self.bn_momentum,
             epsilon=self.bn_epsilon,
             gamma_initializer="zeros" if zero else "ones",
@@ -124,10 +149,23 @@ class LayerMaker:
         dilation: int = 1,
     ) -> keras.KerasTensor:
         x = self.conv(
-            x, filters, kernel_size, strides=strides, name=name, groups=groups, dilation=dilation
+            x,
+            filters,
+            kernel_size,
+            strides=strides,
+            name=name,
+            groups=groups,
+            dilation=dilation,
+            bias=False,
         )
         x = self.bn(x, name=name, zero=zero)
         return self.relu(x, name=name) if relu else x
+
+
+def for_arch(make: LayerMaker, arch: Arch) -> LayerMaker:
+    """`make` with the conv biases of `arch`'s pre-activation layout (`specs.V2Layout`)."""
+    bias = arch.preact and arch.layout.conv_bias
+    return make if make.conv_bias == bias else dataclasses.replace(make, conv_bias=bias)
 
 
 # --------------------------------------------------------------------------------------- stems
@@ -138,6 +176,7 @@ _STEM_LAYOUT = {"classic": (7, 2, True), "deep": (3, 2, True), "cifar": (3, 1, F
 def stem(x: keras.KerasTensor, arch: Arch, make: LayerMaker) -> keras.KerasTensor:
     """The stem of `arch`: single or deep conv, BN-ReLU (not after the last conv of a
     pre-activation network, whose first block normalizes), then the optional max pool."""
+    make = for_arch(make, arch)
     kernel_size, first_stride, pool = _STEM_LAYOUT[arch.stem]
     widths = arch.stem_widths
     for i, width in enumerate(widths):
@@ -149,9 +188,16 @@ def stem(x: keras.KerasTensor, arch: Arch, make: LayerMaker) -> keras.KerasTenso
             x = make.conv_bn(x, width, kernel_size, strides=strides, name=name)
     if pool and arch.stem_pool == "conv":
         x = make.conv_bn(x, widths[-1], 3, strides=2, name="pool1")
+    elif pool and arch.preact and arch.layout.pool_ignores_padding:
+        x = layers.MaxPooling2D(
+            3, strides=1, padding="same", data_format=make.data_format, name="pool1_pool"
+        )(x)
+        x = layers.MaxPooling2D(1, strides=2, data_format=make.data_format, name="pool1_subsample")(
+            x
+        )
     elif pool:
-        x = layers.ZeroPadding2D(1, name="pool1_pad")(x)
-        x = layers.MaxPooling2D(3, strides=2, name="pool1_pool")(x)
+        x = layers.ZeroPadding2D(1, data_format=make.data_format, name="pool1_pad")(x)
+        x = layers.MaxPooling2D(3, strides=2, data_format=make.data_format, name="pool1_pool")(x)
     return x
 
 
@@ -161,8 +207,8 @@ def stem(x: keras.KerasTensor, arch: Arch, make: LayerMaker) -> keras.KerasTenso
 # `x_pre` and have no BN in pre-activation networks (as in keras.applications and timm).
 
 
-def _changes_shape(x: keras.KerasTensor, filters: int, stride: int) -> bool:
-    return stride != 1 or x.shape[-1] != filters
+def _changes_shape(x: keras.KerasTensor, filters: int, stride: int, make: LayerMaker) -> bool:
+    return stride != 1 or make.channels(x) != filters
 
 
 def zero_pad_shortcut(
@@ -183,8 +229,10 @@ def zero_pad_shortcut(
     new channels come after the old ones, and the channel count can grow by whole multiples.
     """
     if stride > 1:
-        x = layers.MaxPooling2D(1, strides=stride, name=f"{name}_0_pool")(x)
-    channels = x.shape[-1]
+        x = layers.MaxPooling2D(
+            1, strides=stride, data_format=make.data_format, name=f"{name}_0_pool"
+        )(x)
+    channels = make.channels(x)
     extra = filters - channels
     if extra < 0 or extra % channels:
         raise ValueError(
@@ -193,14 +241,16 @@ def zero_pad_shortcut(
         )
     if extra:
         zeros = layers.Rescaling(0.0, name=f"{name}_0_zeros")(x)
-        x = layers.Concatenate(name=f"{name}_0_pad")([x] + [zeros] * (extra // channels))
+        x = layers.Concatenate(axis=make.channel_axis, name=f"{name}_0_pad")(
+            [x] + [zeros] * (extra // channels)
+        )
     return x
 
 
 def _projection(
     x: keras.KerasTensor, filters: int, stride: int, make: LayerMaker, name: str, norm: bool
 ) -> keras.KerasTensor:
-    x = make.conv(x, filters, 1, strides=stride, name=f"{name}_0")
+    x = make.conv(x, filters, 1, strides=stride, name=f"{name}_0", bias=False if norm else None)
     return make.bn(x, name=f"{name}_0") if norm else x
 
 
@@ -216,7 +266,7 @@ def projection_shortcut(
     dilation: int = 1,
 ) -> keras.KerasTensor:
     """Option B: 1x1 conv (+ BN) where the shape changes, identity elsewhere."""
-    if not _changes_shape(x, filters, stride):
+    if not _changes_shape(x, filters, stride, make):
         return x
     return _projection(x_pre, filters, stride, make, name, norm)
 
@@ -253,15 +303,23 @@ def avg_projection_shortcut(
     for odd sizes. In a dilated stage (stride 1, dilation > 1) the pool is 2x2 at stride 1 over the
     input zero-padded at the bottom and right, zeros counted: timm's ``AvgPool2dSame``.
     """
-    if not _changes_shape(x, filters, stride):
+    if not _changes_shape(x, filters, stride, make):
         return x
     if stride > 1:
         x_pre = layers.AveragePooling2D(
-            stride, strides=stride, padding="same", name=f"{name}_0_pool"
+            stride,
+            strides=stride,
+            padding="same",
+            data_format=make.data_format,
+            name=f"{name}_0_pool",
         )(x_pre)
     elif dilation > 1:
-        x_pre = layers.ZeroPadding2D(((0, 1), (0, 1)), name=f"{name}_0_pad")(x_pre)
-        x_pre = layers.AveragePooling2D(2, strides=1, name=f"{name}_0_pool")(x_pre)
+        x_pre = layers.ZeroPadding2D(
+            ((0, 1), (0, 1)), data_format=make.data_format, name=f"{name}_0_pad"
+        )(x_pre)
+        x_pre = layers.AveragePooling2D(
+            2, strides=1, data_format=make.data_format, name=f"{name}_0_pool"
+        )(x_pre)
     return _projection(x_pre, filters, 1, make, name, norm)
 
 
@@ -297,12 +355,15 @@ def squeeze_excite(
     """Squeeze-and-excitation (Hu et al. 2018): global average pool, 1x1 conv down to
     `specs.se_channels` with ReLU, 1x1 conv back with a sigmoid, channel-wise scale. Both convs
     have biases (timm's ``SEModule``)."""
-    channels = x.shape[-1]
-    y = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_se_squeeze")(x)
+    channels = make.channels(x)
+    y = layers.GlobalAveragePooling2D(
+        keepdims=True, data_format=make.data_format, name=f"{name}_se_squeeze"
+    )(x)
     y = layers.Conv2D(
         specs.se_channels(channels, arch.attention_ratio),
         1,
         activation="relu",
+        data_format=make.data_format,
         kernel_initializer=make._initializer(False),
         name=f"{name}_se_reduce",
     )(y)
@@ -310,6 +371,7 @@ def squeeze_excite(
         channels,
         1,
         activation="sigmoid",
+        data_format=make.data_format,
         kernel_initializer=make._initializer(False),
         name=f"{name}_se_expand",
     )(y)
@@ -320,9 +382,10 @@ def efficient_channel_attention(
     x: keras.KerasTensor, arch: Arch, make: LayerMaker, *, name: str
 ) -> keras.KerasTensor:
     """ECA (Wang et al. 2020): global average pool, a bias-free 1-D conv across the channels with
-    kernel `specs.eca_kernel_size`, a sigmoid, channel-wise scale (timm's ``EcaModule``)."""
-    channels = x.shape[-1]
-    y = layers.GlobalAveragePooling2D(name=f"{name}_eca_squeeze")(x)
+    kernel `specs.eca_kernel_size`, a sigmoid, channel-wise scale (timm's ``EcaModule``). The 1-D
+    conv runs along the channels as a sequence of one feature, in either image layout."""
+    channels = make.channels(x)
+    y = layers.GlobalAveragePooling2D(data_format=make.data_format, name=f"{name}_eca_squeeze")(x)
     y = layers.Reshape((channels, 1), name=f"{name}_eca_reshape")(y)
     y = layers.Conv1D(
         1,
@@ -330,10 +393,12 @@ def efficient_channel_attention(
         padding="same",
         use_bias=False,
         activation="sigmoid",
+        data_format="channels_last",
         kernel_initializer=make._initializer(False),
         name=f"{name}_eca_conv",
     )(y)
-    y = layers.Reshape((1, 1, channels), name=f"{name}_eca_gate")(y)
+    gate = layouts.image_shape(1, 1, channels, make.data_format)
+    y = layers.Reshape(gate, name=f"{name}_eca_gate")(y)
     return layers.Multiply(name=f"{name}_eca_excite")([x, y])
 
 
@@ -427,6 +492,34 @@ def bottleneck_block(
     return _merge(shortcut, y, drop_rate=drop_rate, name=name, relu=True)
 
 
+def _projects(arch: Arch) -> bool:
+    return arch.shortcut in ("projection", "avg_projection")
+
+
+def _preact_shortcut(
+    x: keras.KerasTensor,
+    x_pre: keras.KerasTensor,
+    out: int,
+    *,
+    stride: int,
+    arch: Arch,
+    make: LayerMaker,
+    name: str,
+    dilation: int,
+) -> keras.KerasTensor | None:
+    """A pre-activation block's shortcut: `arch`'s kind, except that a layout with
+    ``subsample_identity`` subsamples (1x1 max pool) where only the stride changes."""
+    if arch.layout.subsample_identity and _projects(arch) and make.channels(x) == out:
+        if stride == 1:
+            return x
+        return layers.MaxPooling2D(
+            1, strides=stride, data_format=make.data_format, name=f"{name}_0_pool"
+        )(x)
+    return SHORTCUTS[arch.shortcut](
+        x, x_pre, out, stride=stride, make=make, name=name, norm=False, dilation=dilation
+    )
+
+
 def _preact(x: keras.KerasTensor, make: LayerMaker, name: str) -> keras.KerasTensor:
     return make.relu(make.bn(x, name=f"{name}_preact"), name=f"{name}_preact")
 
@@ -446,8 +539,8 @@ def preact_basic_block(
     """BN-ReLU-conv3x3, BN-ReLU-conv3x3, identity addition (He et al. 2016, Figure 1b).
     ``zero_init_residual`` zeroes the branch's last conv (there is no BN after it)."""
     x_pre = _preact(x, make, name)
-    shortcut = SHORTCUTS[arch.shortcut](
-        x, x_pre, filters, stride=stride, make=make, name=name, norm=False, dilation=dilation
+    shortcut = _preact_shortcut(
+        x, x_pre, filters, stride=stride, arch=arch, make=make, name=name, dilation=dilation
     )
     y = make.conv_bn(x_pre, filters, 3, strides=stride, name=f"{name}_1", dilation=first_dilation)
     y = make.conv(y, filters, 3, name=f"{name}_2", zero=make.zero_init_residual, dilation=dilation)
@@ -472,8 +565,8 @@ def preact_bottleneck_block(
     out = filters * arch.expansion
     width = arch.bottleneck_width(filters)
     x_pre = _preact(x, make, name)
-    shortcut = SHORTCUTS[arch.shortcut](
-        x, x_pre, out, stride=stride, make=make, name=name, norm=False, dilation=dilation
+    shortcut = _preact_shortcut(
+        x, x_pre, out, stride=stride, arch=arch, make=make, name=name, dilation=dilation
     )
     y = make.conv_bn(x_pre, width, 1, name=f"{name}_1")
     y = make.conv_bn(
@@ -510,27 +603,26 @@ def stages(
     """All residual stages of `arch`; returns each stage's output (the last one after the final
     BN-ReLU of a pre-activation network). Stochastic depth grows linearly from 0 at the first block
     to `drop_path_rate` at the last (timm's schedule). `output_stride` dilates the last stages
-    instead of striding them (`specs.stage_layouts`)."""
+    instead of striding them; which block of a stage strides is `specs.block_layouts`'."""
+    make = for_arch(make, arch)
     block_fn = BLOCKS[(arch.block, arch.preact)]
     total = arch.num_blocks
     k = 0
     outputs = []
-    layouts = specs.stage_layouts(arch, output_stride)
-    for s, (depth, filters, layout) in enumerate(
-        zip(arch.depths, arch.widths, layouts, strict=True)
-    ):
-        for i in range(depth):
+    placements = specs.block_layouts(arch, output_stride)
+    for s, (filters, stage) in enumerate(zip(arch.widths, placements, strict=True)):
+        for i, place in enumerate(stage):
             rate = drop_path_rate * k / (total - 1) if total > 1 else drop_path_rate
             x = block_fn(
                 x,
                 filters,
-                stride=layout.stride if i == 0 else 1,
+                stride=place.stride,
                 arch=arch,
                 make=make,
                 drop_rate=rate,
                 name=f"conv{s + 2}_block{i + 1}",
-                dilation=layout.dilation,
-                first_dilation=layout.first_dilation if i == 0 else layout.dilation,
+                dilation=place.dilation,
+                first_dilation=place.first_dilation,
             )
             k += 1
         outputs.append(x)

@@ -27,7 +27,7 @@ def list_models(pattern: str = "*") -> list[str]:
     Example:
         >>> list_models("resnet50*")  # doctest: +NORMALIZE_WHITESPACE
         ['resnet50', 'resnet50b', 'resnet50c', 'resnet50d', 'resnet50v2', 'resnet50v2c',
-         'resnet50v2d']
+         'resnet50v2d', 'resnet50v2_keras']
     """
     if not isinstance(pattern, str):
         raise TypeError(
@@ -58,7 +58,8 @@ def create_model(name: str, /, **kwargs: Any) -> keras.Model:
         name: a name from `list_models()`.
         **kwargs: any argument of the family's builder (`keras_resnet.ResNet` or
             `keras_resnet.CifarResNet`) except those the name fixes (depth, variant, shortcut,
-            preact). ``name=`` renames the model (default: the registry name).
+            preact). ``name=`` renames the model (default: the registry name);
+            ``data_format="channels_first"`` builds it NCHW (`keras_resnet.layouts`).
 
     Returns:
         A `keras.Model`.
@@ -120,7 +121,7 @@ def model_info(name: str, input_size: int | None = None) -> ModelInfo:
     size = entry.default_size if input_size is None else input_size
     from keras_resnet import analysis
 
-    model = create_model(entry.name, input_shape=(size, size, 3))
+    model = create_model(entry.name, input_shape=(size, size, 3), data_format="channels_last")
     return ModelInfo(
         name=entry.name,
         summary=entry.summary,

@@ -6,7 +6,8 @@ registered name with a builder function) call them; they are defined in `keras_r
 which ``scripts/generate_named.py`` writes from the registry.
 
 Builders use only `keras` and `keras.ops`, so they build on the TensorFlow, JAX and PyTorch
-backends. Images are channels-last.
+backends, in either image layout: ``data_format="channels_last"`` (the default) or
+``"channels_first"`` (`keras_resnet.layouts`), with the same layer names and weights.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 import keras
 from keras import layers
 
-from keras_resnet import _checks, _recursion, blocks, specs, variants
+from keras_resnet import _checks, _recursion, blocks, layouts, specs, variants
 from keras_resnet import identity as identity_lib
 from keras_resnet import weights as weights_lib
 
@@ -31,17 +32,21 @@ _POOL_LAYERS = {
 }
 
 
-def _check_input_shape(input_shape, arch, argument="input_shape"):
+def _check_input_shape(input_shape, arch, data_format, argument="input_shape"):
     if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 3:
+        order = "(height, width, channels)"
+        if data_format == "channels_first":
+            order = "(channels, height, width)"
         raise ValueError(
-            f"{argument} must be (height, width, channels), channels last; "
+            f"{argument} must be {order} for data_format={data_format!r}; "
             f"received {argument}={input_shape!r}"
         )
-    height, width, channels = input_shape
+    height, width, channels = layouts.split_shape(input_shape, data_format)
     if isinstance(channels, bool) or not isinstance(channels, int) or channels < 1:
+        where = "start" if data_format == "channels_first" else "end"
         raise ValueError(
-            f"{argument} must end with a positive channel count; "
-            f"received {argument}={input_shape!r}"
+            f"{argument} must {where} with a positive channel count; "
+            f"received {argument}={input_shape!r} (data_format={data_format!r})"
         )
     for size in (height, width):
         if size is None:
@@ -96,6 +101,7 @@ def build(
     features_only: bool | None = None,
     out_indices: tuple[int, ...] | None = None,
     output_stride: int | None = None,
+    data_format: str | None = None,
     registry_name: str | None = None,
     allow_other_architecture: bool = False,
 ) -> keras.Model:
@@ -110,22 +116,21 @@ def build(
     _check_head_args(include_top, pooling, classifier_activation, name)
     classes = _checks.check_int("classes", classes, minimum=1)
     make = _layer_maker(
-        zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer
+        zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer, data_format
     )
     drop_path_rate = _checks.check_fraction("drop_path_rate", drop_path_rate)
     dropout_rate = _checks.check_fraction("dropout_rate", dropout_rate)
     _check_plain(arch, drop_path_rate, make.zero_init_residual)
-    _check_image_data_format()
     weights_spec = weights_lib.check_weights_argument(
         weights,
         registry_name or name,
         arch=arch,
         allow_other_architecture=allow_other_architecture,
     )
-    inputs = _inputs(arch, input_tensor, input_shape, include_top, default_size)
+    inputs = _inputs(arch, input_tensor, input_shape, include_top, default_size, make.data_format)
     x = blocks.stem(inputs, arch, make)
     x = blocks.stages(x, arch, make, drop_path_rate=drop_path_rate, output_stride=output_stride)[-1]
-    x = _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
+    x = _head(x, include_top, pooling, classes, classifier_activation, dropout_rate, make)
     model_inputs = (
         keras.utils.get_source_inputs(input_tensor) if input_tensor is not None else inputs
     )
@@ -251,10 +256,12 @@ def _check_head_args(include_top, pooling, classifier_activation, name) -> None:
 
 
 def _layer_maker(
-    zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer
+    zero_init_residual, bn_momentum, bn_epsilon, sync_batchnorm, kernel_initializer, data_format
 ) -> blocks.LayerMaker:
-    """The validated layer settings every block builds its convolutions and BatchNorms with."""
+    """The validated layer settings every block builds its convolutions and BatchNorms with, in
+    the image layout `data_format` (None: ``keras.config.image_data_format()``)."""
     return blocks.LayerMaker(
+        data_format=layouts.resolve(data_format),
         bn_momentum=_checks.check_fraction("bn_momentum", bn_momentum),
         bn_epsilon=_checks.check_fraction("bn_epsilon", bn_epsilon, low_inclusive=False),
         sync_batchnorm=_checks.check_bool("sync_batchnorm", sync_batchnorm),
@@ -263,29 +270,22 @@ def _layer_maker(
     )
 
 
-def _check_image_data_format() -> None:
-    if keras.config.image_data_format() != "channels_last":
-        raise ValueError(
-            "keras_resnet builds channels-last models; keras.config.image_data_format() is "
-            f"{keras.config.image_data_format()!r}. "
-            "Call keras.config.set_image_data_format('channels_last')."
-        )
-
-
-def _inputs(arch, input_tensor, input_shape, include_top, default_size):
+def _inputs(arch, input_tensor, input_shape, include_top, default_size, data_format):
     """The model's image input: the given `input_tensor` (checked against `input_shape`) or a new
-    ``image`` Input of `input_shape` (default: the family's size with the top, any size without)."""
+    ``image`` Input of `input_shape` (default: the family's size with the top, any size without),
+    in `data_format`."""
     if input_tensor is None:
         if input_shape is None:
-            input_shape = (default_size, default_size, 3) if include_top else (None, None, 3)
-        return layers.Input(shape=_check_input_shape(input_shape, arch), name="image")
+            size = default_size if include_top else None
+            input_shape = layouts.image_shape(size, size, 3, data_format)
+        return layers.Input(shape=_check_input_shape(input_shape, arch, data_format), name="image")
     if not keras.backend.is_keras_tensor(input_tensor):
         raise TypeError(
             "input_tensor must be a Keras symbolic tensor (keras.Input(...) or a layer's output); "
             f"received input_tensor={input_tensor!r}"
         )
     tensor_shape = tuple(input_tensor.shape)[1:]
-    _check_input_shape(tensor_shape, arch, "input_tensor.shape[1:]")
+    _check_input_shape(tensor_shape, arch, data_format, "input_tensor.shape[1:]")
     if input_shape is not None and tuple(input_shape) != tensor_shape:
         raise ValueError(
             f"input_shape={tuple(input_shape)!r} disagrees with "
@@ -294,11 +294,11 @@ def _inputs(arch, input_tensor, input_shape, include_top, default_size):
     return input_tensor
 
 
-def _head(x, include_top, pooling, classes, classifier_activation, dropout_rate):
+def _head(x, include_top, pooling, classes, classifier_activation, dropout_rate, make):
     """Global pooling, then (with the top) dropout and the ``predictions`` classifier."""
     if include_top:
         pool_layer, pool_name = _POOL_LAYERS[pooling or "avg"]
-        x = pool_layer(name=pool_name)(x)
+        x = pool_layer(data_format=make.data_format, name=pool_name)(x)
         if dropout_rate > 0:
             x = layers.Dropout(dropout_rate, name="head_dropout")(x)
         # float32 head: under mixed precision the logits/probabilities stay float32.
@@ -307,7 +307,7 @@ def _head(x, include_top, pooling, classes, classifier_activation, dropout_rate)
         )(x)
     if pooling is not None:
         pool_layer, pool_name = _POOL_LAYERS[pooling]
-        return pool_layer(name=pool_name)(x)
+        return pool_layer(data_format=make.data_format, name=pool_name)(x)
     return x
 
 
@@ -356,9 +356,10 @@ BUILD_ARGS_DOC = """
             transfer, where the shapes fit. By default such a file is refused, naming both.
         input_tensor: optional Keras tensor (``keras.Input(...)`` or a layer's output, e.g. a
             preprocessing layer's) to use as the image input; the model's input is its source.
-        input_shape: ``(height, width, channels)``, channels last; height and width may be None
-            and must otherwise be at least the network's total stride. Default: the family's
-            default size with ``include_top``, ``(None, None, 3)`` without.
+        input_shape: ``(height, width, channels)``, or ``(channels, height, width)`` with
+            ``data_format="channels_first"``; height and width may be None and must otherwise
+            be at least the network's total stride. Default: the family's default size with
+            ``include_top``, any size without, 3 channels.
         pooling: None, ``"avg"`` or ``"max"``: global pooling of the features when
             ``include_top=False``; with ``include_top=True`` it picks the head's pooling
             (default ``"avg"``).
@@ -384,6 +385,9 @@ BUILD_ARGS_DOC = """
             stages' outputs; default all stages, ``(1, 2, 3, 4)`` (strides 4, 8, 16, 32).
         output_stride: 32 (default), 16 or 8: the last stages keep the resolution and dilate their
             3x3 convs instead of striding (DeepLab). For the CIFAR nets: 4 (default) or 2.
+        data_format: the image layout, ``"channels_last"`` (NHWC) or ``"channels_first"``
+            (NCHW, PyTorch's); default ``keras.config.image_data_format()``. Layer names and
+            weights are the same in both (see `keras_resnet.layouts`).
 
     Returns:
         A `keras.Model` mapping float images (preprocessed as the weights expect) to
@@ -399,7 +403,10 @@ _RESNET_DOC = """An ImageNet-layout ResNet (He et al. 2015/2016; Bag of Tricks t
     shape changes), ``"b"`` (stride in the 3x3 conv: torchvision's and timm's ``resnet50``),
     ``"c"`` (B plus a deep 3x3 stem of 32, 32, 64 filters) or ``"d"`` (C plus 2x2 average-pool
     then 1x1 projection shortcuts). For basic blocks (18/34) ``"b"`` changes nothing.
-    ``preact=True`` builds the pre-activation ResNet V2 (variants ``""``, ``"c"``, ``"d"``).
+    ``preact=True`` builds the pre-activation ResNet V2 (variants ``""``, ``"c"``, ``"d"``), laid
+    out as timm's ``resnetv2_*`` (stride in a stage's first block); ``v2_layout="keras"`` lays it
+    out as keras.applications' ``ResNet50V2`` (stride in the last block of the previous stage with
+    a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, zero-padded stem pool).
     The keyword-only knobs ``cardinality`` and ``base_width`` (ResNeXt: ``32, 4``; Wide ResNet-2:
     ``1, 128``), ``attention`` (None, ``"se"``, ``"eca"``) with ``attention_ratio`` (the SE
     reduction, 1/16), and ``stem_pool`` (``"max"``, or ``"conv"`` for ResNet-RS) build the rest of
@@ -425,9 +432,10 @@ def ResNet(
     knobs = {k: kwargs.pop(k) for k in specs.IMAGENET_KNOBS if k in kwargs}
     arch = specs.imagenet_arch(depth, variant, _checks.check_bool("preact", preact), **knobs)
     arch_args = dict(depth=depth, variant=variant.lower(), preact=preact, **knobs)
-    registry_name = (
-        variants.name_of("resnet", arch_args)
-        or f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
+    layout = knobs.get("v2_layout", specs.DEFAULT_V2_LAYOUT)
+    registry_name = variants.name_of("resnet", arch_args) or (
+        f"resnet{depth}{'v2' if preact else ''}{variant.lower()}"
+        + ("" if layout == specs.DEFAULT_V2_LAYOUT else f"_{layout}")
     )
     return build(
         arch,

@@ -480,12 +480,3 @@ def test_bad_weights_files(tmp_path):
         keras_resnet.CifarResNet20(weights=str(truncated))
     with pytest.raises(TypeError, match=r"ResNet50D\(\) does not take variant"):
         keras_resnet.ResNet50D(variant="b")
-
-
-def test_channels_first_is_refused_with_a_fix():
-    keras.config.set_image_data_format("channels_first")
-    try:
-        with pytest.raises(ValueError, match="set_image_data_format\\('channels_last'\\)"):
-            keras_resnet.ResNet18()
-    finally:
-        keras.config.set_image_data_format("channels_last")
