@@ -2,12 +2,16 @@
 
     import _results  # from a script in benchmarks/ (its folder is on sys.path)
 
-    _results.write_results(
-        "cpu_inference",
-        [{"runtime": "onnx", "precision": "int8", "median_ms": 9.8, "vs_peer": 1.7}],
-        command=_results.command_line(),
-        notes="other engineers' tests were running on the same 2 cores",
-    )
+    _results.add_argument(parser)  # --record [DIR]
+    ...
+    if args.record:
+        _results.write_results(
+            "cpu_inference",
+            [{"runtime": "onnx", "precision": "int8", "median_ms": 9.8, "vs_peer": 1.7}],
+            command=_results.command_line(),
+            notes="other engineers' tests were running on the same 2 cores",
+            folder=args.record,
+        )
 
 The file names the benchmark, the date, the command line, the machine (CPU description, model,
 cores, ISA extensions, architecture, GPU), the library versions, the load average when the
@@ -18,6 +22,7 @@ tables. The file is written atomically (a reader sees the old file or the new on
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import math
@@ -52,6 +57,20 @@ def command_line(argv: list[str] | None = None) -> str:
     return shlex.join(["python", *argv])
 
 
+def add_argument(parser: argparse.ArgumentParser) -> None:
+    """``--record [DIR]``: write the figures to ``DIR/<benchmark>.json`` (default
+    ``docs/results/``, whose files the docs' tables are rendered from); without it a run writes
+    nothing there, so a trial run or a test leaves the recorded figures alone."""
+    parser.add_argument(
+        "--record",
+        nargs="?",
+        const=str(RESULTS),
+        metavar="DIR",
+        help="write the figures to DIR/<benchmark>.json (default DIR: docs/results, rendered "
+        "into the docs by scripts/render_results.py)",
+    )
+
+
 def machine(gpu: str | None = None) -> dict[str, Any]:
     """This machine as a results file records it."""
     cpu = _machine.cpu()
@@ -71,14 +90,15 @@ def _check_rows(name: str, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, 
         if not isinstance(row, Mapping) or not row:
             raise ValueError(f"rows[{index}] of {name!r} must be a non-empty dict, got {row!r}")
         for key, value in row.items():
-            if not isinstance(key, str) or not isinstance(value, _SCALARS):
+            values = list(value) if isinstance(value, (list, tuple)) else [value]
+            if not isinstance(key, str) or not all(isinstance(v, _SCALARS) for v in values):
                 raise ValueError(
                     f"rows[{index}][{key!r}] of {name!r} must be a str key with a number, "
-                    f"string, bool or None, got {value!r}"
+                    f"string, bool, None or a list of them, got {value!r}"
                 )
-            if isinstance(value, float) and not math.isfinite(value):
+            if any(isinstance(v, float) and not math.isfinite(v) for v in values):
                 raise ValueError(f"rows[{index}][{key!r}] of {name!r} is not finite: {value!r}")
-        checked.append(dict(row))
+        checked.append({k: list(v) if isinstance(v, tuple) else v for k, v in row.items()})
     if not checked:
         raise ValueError(f"rows of {name!r} must hold at least one row, got none")
     return checked
