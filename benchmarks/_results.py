@@ -38,6 +38,9 @@ from keras_resnet.atomic import atomic_path
 #: where the results files live (the docs render their tables from them)
 RESULTS = pathlib.Path(__file__).resolve().parent.parent / "docs" / "results"
 
+#: the runtimes a results file records by default
+RUNTIMES = _machine.RUNTIMES
+
 #: the load average when this module was imported (a benchmark imports it as it starts)
 LOAD_AT_IMPORT = _machine.load_average()
 

@@ -34,6 +34,10 @@ import pathlib
 import sys
 import time
 
+# benchmarks/ (for _results) is on sys.path when this runs as a script, not when a test loads it
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import _results  # noqa: E402
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 #: He et al. 2015, Table 6: CIFAR-10 test error (%) of the ResNets (best of 5 runs for 110).
@@ -315,6 +319,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--output", "-o", default="degradation_results")
     parser.add_argument("--seed", type=int, default=0)
+    _results.add_argument(parser)
     parser.add_argument(
         "--quiet", action="store_true", help="no line per epoch (Keras'), only one per net"
     )
@@ -382,11 +387,59 @@ def main(argv: list[str] | None = None) -> dict:
         "seconds": time.perf_counter() - started,
     }
     _write(output, runs, studies, meta, split.name)
+    if args.record:
+        record(runs, studies, meta, args.record)
     log(
         f"done in {meta['seconds']:.0f} s; wrote {output}/degradation.png, lesion.png, results.md, "
         "results.json"
     )
     return {"runs": runs, "studies": studies, "meta": meta, "output": output}
+
+
+def result_rows(runs: list[Run], studies: list) -> list[dict]:
+    """The figures as rows: per net (``table: "degradation"``) its final training, test and
+    held-out errors beside the paper's; per lesioned net (``table: "lesion"``) its drops."""
+    rows = [
+        dict(
+            table="degradation",
+            net=run.name,
+            depth=run.depth,
+            plain=run.plain,
+            epochs=run.epochs,
+            iterations=run.iterations,
+            train_error=run.train_error[-1],
+            test_error=run.test_error[-1],
+            val_error=run.val_error,
+            paper_test_error=(
+                PAPER_ERROR[run.depth] / 100 if not run.plain and run.depth in PAPER_ERROR else None
+            ),
+            seconds=run.seconds,
+        )
+        for run in runs
+    ]
+    rows += [
+        dict(
+            table="lesion",
+            net=s.model,
+            intact_error=1 - s.intact_accuracy,
+            median_drop=s.median_drop(),
+            largest_drop=max(row.drop for row in s.rows if not row.downsampling),
+            downsampling_drops=list(s.drops(downsampling=True)),
+        )
+        for s in studies
+    ]
+    return rows
+
+
+def record(runs: list[Run], studies: list, meta: dict, folder: str) -> None:
+    _results.write_results(
+        "degradation",
+        result_rows(runs, studies),
+        command=_results.command_line(),
+        notes=f"{meta['data']}; {meta['recipe']}; {meta['versions']}; "
+        f"{meta['seconds']:.0f} s in all",
+        folder=folder,
+    )
 
 
 def _write(output: pathlib.Path, runs: list[Run], studies: list, meta: dict, title: str) -> None:

@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 
+import _results
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
@@ -157,6 +159,7 @@ def main():
         "--repeats", type=int, default=20, help="interleaved latency rounds (median)"
     )
     parser.add_argument("--json", help="also write the figures to this JSON file")
+    _results.add_argument(parser)
     args = parser.parse_args()
 
     import keras_resnet
@@ -188,6 +191,8 @@ def main():
         seconds = latencies(model, reports, inputs[:1], args.repeats)
     machine["load_after"] = load()
     ratio = report(args, ours, theirs, verify_seconds, seconds, reports, machine)
+    if args.record:
+        record(args, ours, theirs, verify_seconds, seconds, reports)
     if args.json:
         pathlib.Path(args.json).write_text(
             json.dumps(
@@ -207,6 +212,51 @@ def main():
                 indent=2,
             )
         )
+
+
+def record(args, ours, theirs, verify_seconds, seconds, reports):
+    """docs/results/export_benchmark.json: the export times (``table: "export"``) and the batch-1
+    latencies (``table: "latency"``)."""
+    keras_s = min(seconds["model(x)"], seconds["predict_on_batch"])
+    rows = [
+        dict(
+            table="export",
+            exporter=name,
+            formats=formats,
+            median_s=statistics.median(rounds),
+            rounds_s=rounds,
+            ratio=statistics.median(ours) / statistics.median(theirs),
+        )
+        for name, formats, rounds in (
+            ("keras_resnet.export", "saved_model, tflite, onnx", ours),
+            ("keras model.export x3", "tf_saved_model, litert, onnx", theirs),
+        )
+    ]
+    rows.append(
+        dict(table="latency", format="keras", precision="float32", latency_ms=keras_s * 1e3)
+    )
+    rows += [
+        dict(
+            table="latency",
+            format=r.format,
+            precision=r.precision,
+            size_bytes=r.size_bytes,
+            latency_ms=seconds[r.format, r.precision] * 1e3,
+            speedup=keras_s / seconds[r.format, r.precision],
+            max_abs_diff=r.max_abs_diff,
+            top1_agreement=r.top1_agreement,
+        )
+        for r in reports
+    ]
+    _results.write_results(
+        "export_benchmark",
+        rows,
+        command=_results.command_line(),
+        notes=f"{args.model} at {args.input_size}x{args.input_size}, float32; verification of "
+        f"the three artifacts adds {verify_seconds:.1f} s; latency: median of {args.repeats} "
+        "interleaved rounds",
+        folder=args.record,
+    )
 
 
 def tiny_batch(shape):

@@ -29,6 +29,11 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+import _results  # noqa: E402  (benchmarks/, on sys.path when this script runs)
+
+#: a results row's fields (a row without a file leaves the sizes None)
+_FIELDS = ("model", "format", "precision", "accuracy", "size_bytes", "compressed_bytes", "sparsity")
+
 
 def log(text):
     print(text, file=sys.stderr, flush=True)
@@ -42,6 +47,7 @@ def main(argv=None):
     parser.add_argument("--sparsity", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", help="also write the results here")
+    _results.add_argument(parser)
     parser.add_argument(
         "--out", help="keep the artifacts in this folder (default: a temporary one)"
     )
@@ -220,6 +226,19 @@ def main(argv=None):
                 f,
                 indent=2,
             )
+    if args.record:
+        _results.write_results(
+            "optimize_digits",
+            [{k: r.get(k) for k in _FIELDS} for r in rows],
+            command=_results.command_line(),
+            notes=(
+                f"pruned/unpruned compressed float32 TFLite size {ratio:.2f} with sparse encoding, "
+                f"{plain_ratio:.2f} without; checks: "
+                + "; ".join(f"{name}: {'pass' if ok else 'FAIL'}" for name, ok in checks.items())
+            ),
+            versions_of=(*_results.RUNTIMES, "tensorflow-model-optimization"),
+            folder=args.record,
+        )
     return 0 if all(checks.values()) else 1
 
 

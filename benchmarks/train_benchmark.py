@@ -24,6 +24,8 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+import _results  # noqa: E402  (benchmarks/, on sys.path when this script runs)
+
 
 def log(text):
     print(text, file=sys.stderr, flush=True)
@@ -60,6 +62,7 @@ def main(argv=None):
     parser.add_argument("--mixed-precision", action="store_true", help="also mixed_float16 (GPUs)")
     parser.add_argument("--no-xla", action="store_true", help="skip the XLA configuration")
     parser.add_argument("--json", help="write the results here")
+    _results.add_argument(parser)
     args = parser.parse_args(argv)
 
     import keras
@@ -157,6 +160,17 @@ def main(argv=None):
                 f,
                 indent=2,
             )
+    if args.record:
+        _results.write_results(
+            "train_benchmark",
+            [{"size": args.size, "batch": args.batch, **r} for r in results],
+            command=_results.command_line(),
+            notes=f"ResNet-50 training on {device_name}, synthetic batches held in memory; "
+            f"images/s: median of {args.repeats} runs of {args.steps} steps, the two models "
+            "alternating",
+            gpu=device_name if device else None,
+            folder=args.record,
+        )
     return 0
 
 

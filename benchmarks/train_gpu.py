@@ -35,6 +35,8 @@ import sys
 import tempfile
 import time
 
+import _results
+
 PATHS = ("device", "numpy", "stream", "torch")
 
 
@@ -224,6 +226,7 @@ def main() -> None:
         "--no-compile", action="store_true", help="PyTorch eager instead of torch.compile"
     )
     parser.add_argument("--json", help="also write the figures to this file")
+    _results.add_argument(parser)
     parser.add_argument("--only", choices=PATHS, help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -268,6 +271,34 @@ def main() -> None:
                 indent=1,
             )
         )
+    if args.record:
+        record(args, figures, devices, versions)
+
+
+def record(args: argparse.Namespace, figures: dict, devices: list, versions: str) -> None:
+    """docs/results/train_gpu.json: one row per path (images/s, and its share of ``device``)."""
+    ceiling = figures.get("device", {}).get("images_per_second")
+    rows = [
+        dict(
+            path=path,
+            images_per_second=f.get("images_per_second"),
+            of_device=f["images_per_second"] / ceiling
+            if ceiling and "images_per_second" in f
+            else None,
+            error=f.get("error"),
+        )
+        for path, f in figures.items()
+    ]
+    _results.write_results(
+        "train_gpu",
+        rows,
+        command=_results.command_line(),
+        notes=f"{args.model}, batch {args.batch_size}, {args.image_size} px, {args.precision}, "
+        f"{args.steps} timed steps per path after {args.warmup}; {versions}",
+        gpu=", ".join(devices) or None,
+        versions_of=(*_results.RUNTIMES, "jax", "jaxlib", "torch", "torchvision", "grain"),
+        folder=args.record,
+    )
 
 
 if __name__ == "__main__":

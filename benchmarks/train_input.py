@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 
+import _results
+
 
 def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
@@ -122,6 +124,7 @@ def profile(work: pathlib.Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--json", help="also write the figures to this file")
+    _results.add_argument(parser)
     args = parser.parse_args()
     import grain
     import keras
@@ -156,6 +159,30 @@ def main() -> None:
     )
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(figures, indent=1))
+    if args.record:
+        _results.write_results(
+            "train_input",
+            [
+                dict(
+                    measurement="peak RSS, 100 -> 1,000 JPEGs (MiB)",
+                    before=m["peak_rss_mib"][100],
+                    after=m["peak_rss_mib"][1000],
+                    figure=m["growth_mib"],
+                    target="< +150 MiB",
+                ),
+                dict(
+                    measurement="input / ResNet-50 training (img/s)",
+                    before=p["input_images_per_second"],
+                    after=p["train_images_per_second"],
+                    figure=p["ratio"],
+                    target=">= 1x",
+                ),
+            ],
+            command=_results.command_line(),
+            notes=versions,
+            versions_of=(*_results.RUNTIMES, "grain", "pillow"),
+            folder=args.record,
+        )
 
 
 if __name__ == "__main__":

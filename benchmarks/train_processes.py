@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+import _results
+
 PARAMETERS = 25_557_032  # ResNet-50 (torchvision; tests/models/test_registry.py)
 SINGLE_GPU_IMAGES_PER_SECOND = 4662  # ../shared/GPU.md, H100, batch 256, bf16, data on the device
 PER_GPU_BATCH = 256
@@ -73,21 +75,48 @@ def run(processes: int, work: str, epochs: int, batch: int) -> dict:
     return {"images_per_second": batch / seconds, "accuracy": accuracy}
 
 
-def plan() -> str:
+def plan_rows() -> list[dict]:
+    """The plan's rows: per GPU count, the link, the step and all-reduce times and the floor on
+    the rate."""
     step = PER_GPU_BATCH / SINGLE_GPU_IMAGES_PER_SECOND
-    gradient_bytes = (
-        4 * PARAMETERS
-    )  # float32: mixed precision keeps float32 variables, so float32 gradients
-    rows = [f"| 1 | - | {step * 1e3:.1f} | 0 | {SINGLE_GPU_IMAGES_PER_SECOND:,} | 100% |"]
+    # float32: mixed precision keeps float32 variables, so float32 gradients
+    gradient_bytes = 4 * PARAMETERS
+    rows = [
+        dict(
+            table="plan",
+            gpus=1,
+            link="-",
+            step_ms=step * 1e3,
+            all_reduce_ms=0.0,
+            images_per_second=float(SINGLE_GPU_IMAGES_PER_SECOND),
+            efficiency=1.0,
+        )
+    ]
     for gpus, (link, bandwidth) in LINKS.items():
-        all_reduce = (
-            2 * (gpus - 1) / gpus * gradient_bytes / (bandwidth * 1e9)
-        )  # ring: each GPU sends and receives this
+        # ring: each GPU sends and receives this
+        all_reduce = 2 * (gpus - 1) / gpus * gradient_bytes / (bandwidth * 1e9)
         rate = gpus * PER_GPU_BATCH / (step + all_reduce)
         rows.append(
-            f"| {gpus} | {link} | {step * 1e3:.1f} | {all_reduce * 1e3:.2f} | {rate:,.0f} | "
-            f"{rate / (gpus * SINGLE_GPU_IMAGES_PER_SECOND):.0%} |"
+            dict(
+                table="plan",
+                gpus=gpus,
+                link=link,
+                step_ms=step * 1e3,
+                all_reduce_ms=all_reduce * 1e3,
+                images_per_second=rate,
+                efficiency=rate / (gpus * SINGLE_GPU_IMAGES_PER_SECOND),
+            )
         )
+    return rows
+
+
+def plan() -> str:
+    rows = [
+        f"| {r['gpus']} | {r['link']} | {r['step_ms']:.1f} | "
+        + ("0" if r["gpus"] == 1 else f"{r['all_reduce_ms']:.2f}")
+        + f" | {r['images_per_second']:,.0f} | {r['efficiency']:.0%} |"
+        for r in plan_rows()
+    ]
     return (
         "| GPUs | link | step ms | all-reduce ms | img/s (floor) | efficiency "
         "|\n|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows)
@@ -98,6 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=64)
+    _results.add_argument(parser)
     args = parser.parse_args()
     import jax
     import keras
@@ -115,6 +145,21 @@ def main() -> None:
         f"|\n\n{benchmark.machine()}; Keras {keras.__version__}, JAX {jax.__version__}\n\nScaling "
         f"plan, ResNet-50 at 224 px, {PER_GPU_BATCH} images per GPU, bf16 (on paper):\n\n{plan()}"
     )
+    if args.record:
+        measured = [
+            dict(table="measured", processes=n, **figures) for n, figures in ((1, one), (2, two))
+        ]
+        _results.write_results(
+            "train_processes",
+            measured + plan_rows(),
+            command=_results.command_line(),
+            notes=f"cifar_resnet20 on digits, batch {args.batch_size}, {args.epochs} epochs, Keras "
+            f"on JAX, Gloo on CPU; images/s of the last epoch. The plan rows are on paper: "
+            f"{SINGLE_GPU_IMAGES_PER_SECOND} img/s on one H100 (../shared/GPU.md) plus a ring "
+            "all-reduce at published bandwidths",
+            versions_of=(*_results.RUNTIMES, "jax", "jaxlib"),
+            folder=args.record,
+        )
 
 
 if __name__ == "__main__":
