@@ -1,7 +1,7 @@
-"""Regenerates the model table in README.md from the registry (never typed by hand).
+"""Regenerates the model table of docs/guides/models.md from the registry (never typed by hand).
 
-python scripts/model_table.py            # rewrite the table between the README markers
-python scripts/model_table.py --check    # exit 1 if the README table is out of date
+python scripts/model_table.py            # rewrite the table between the page's markers
+python scripts/model_table.py --check    # exit 1 if the page's table is out of date
 python scripts/model_table.py --print    # print the table only
 """
 
@@ -13,7 +13,7 @@ import sys
 
 from keras_resnet import _quiet, list_models, registry
 
-README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+PAGE = pathlib.Path(__file__).resolve().parents[1] / "docs" / "guides" / "models.md"
 START, END = "<!-- model-table:start -->", "<!-- model-table:end -->"
 
 
@@ -23,7 +23,7 @@ def render() -> str:
 
 def splice(text: str, table: str) -> str:
     if START not in text or END not in text:
-        raise SystemExit(f"{README} has no {START} ... {END} markers")
+        raise SystemExit(f"{PAGE} has no {START} ... {END} markers")
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{START}\n{table}\n{END}{tail}"
@@ -40,18 +40,18 @@ def main() -> int:
     if args.print:
         print(table)
         return 0
-    text = README.read_text()
+    text = PAGE.read_text()
     new = splice(text, table)
     if args.check:
         if new != text:
             print(
-                "README.md model table is out of date: run python scripts/model_table.py",
+                f"{PAGE.name}: the model table is out of date: run python scripts/model_table.py",
                 file=sys.stderr,
             )
             return 1
         return 0
-    README.write_text(new)
-    print(f"wrote {len(list_models())} rows into {README}")
+    PAGE.write_text(new)
+    print(f"wrote {len(list_models())} rows into {PAGE}")
     return 0
 
 

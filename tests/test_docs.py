@@ -1,4 +1,4 @@
-"""README promises and docstring examples."""
+"""README promises, the generated model table and docstring examples."""
 
 import doctest
 import re
@@ -10,6 +10,7 @@ from tests import ROOT
 from tests.golden import REGISTRY
 
 README = (ROOT / "README.md").read_text()
+MODELS_PAGE = ROOT / "docs" / "guides" / "models.md"
 
 
 def _first_commands():
@@ -27,8 +28,11 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
     assert test_command in (ROOT / ".ci" / "run").read_text()
 
 
-def test_readme_model_table_matches_the_golden_numbers():
-    rows = re.findall(r"^\| `([a-z0-9_]+)` \| ([\d,]+) \| ([\d.]+) ([GM]) \|", README, re.M)
+def test_the_model_table_matches_the_golden_numbers():
+    """The table `scripts/model_table.py` writes into the models page: one row per registered
+    model, in the registry's order, with its exact parameter count and rounded MACs."""
+    text = MODELS_PAGE.read_text()
+    rows = re.findall(r"^\| `([a-z0-9_]+)` \| ([\d,]+) \| ([\d.]+) ([GM]) \|", text, re.M)
     assert [name for name, *_ in rows] == registry.list_models()
     for name, params, macs, unit in rows:
         assert int(params.replace(",", "")) == REGISTRY[name][0], name
