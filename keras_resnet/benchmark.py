@@ -93,7 +93,10 @@ class Row:
     accuracy: float | None = None
     route: str = "keras_resnet"  # or "peer" (`PEER_ROUTE`)
     peer_speedup: float | None = (
-        None  # the peer row of the same kind (int8 or float) / this latency
+        None  # the peer's ONNX Runtime row of the same kind (int8 or float) / this latency
+    )
+    runs_in: str | None = (
+        None  # what the runtime computes float layers in, where it says (OpenVINO)
     )
 
 
@@ -119,10 +122,23 @@ class BenchmarkResult:
         return min(candidates, key=lambda r: r.latency_ms) if candidates else None
 
     def peer_row(self, precision: str) -> Row | None:
-        """The peer's row that a row of `precision` is compared with (int8 with int8, any other
-        precision with float32)."""
+        """The peer's ONNX Runtime row that a row of `precision` is compared with (int8 with
+        int8, any other precision with float32)."""
         wanted = "int8" if precision == "int8" else "float32"
-        return next((r for r in self.rows if r.route == "peer" and r.precision == wanted), None)
+        return next(
+            (
+                r
+                for r in self.rows
+                if r.route == "peer" and r.format == "onnx" and r.precision == wanted
+            ),
+            None,
+        )
+
+    def recommend(self, min_agreement: float = 0.99) -> Row | None:
+        """This library's fastest artifact on this machine, at the measured threads, whose top-1
+        agreement with Keras is at least `min_agreement` (None if none is)."""
+        kept = [r for r in self.rows if r.route != "peer" and r.top1_agreement >= min_agreement]
+        return min(kept, key=lambda r: r.latency_ms) if kept else None
 
     def table(self) -> str:
         accuracy = self.keras_accuracy is not None
@@ -155,7 +171,7 @@ class BenchmarkResult:
         )
         for r in self.rows:
             name = f"peer {r.format}" if r.route == "peer" else r.format
-            cells = f"| {name} | {r.precision} | {r.size_bytes / 2**20:.2f} MiB | "
+            cells = f"| {name} | {shown_precision(r)} | {r.size_bytes / 2**20:.2f} MiB | "
             if accuracy:
                 cells += f"{r.accuracy:.2%} | " if r.accuracy is not None else "| "
             cells += f"{r.latency_ms / self.batch:.2f} ms | {r.speedup:.2f}x | "
@@ -171,8 +187,19 @@ class BenchmarkResult:
             "rows": [dataclasses.asdict(r) for r in self.rows],
         }
 
-    def _summary(self) -> list[str]:
+    def _summary(self, min_agreement: float = 0.99) -> list[str]:
         lines = []
+        best = self.recommend(min_agreement)
+        threads = f"{self.threads} thread(s)" if self.threads else "the runtimes' default threads"
+        lines.append(
+            f"\nRecommended on this CPU at {threads}, top-1 agreement >= {min_agreement:.0%}: "
+            + (
+                f"{best.format} {shown_precision(best)}, {best.latency_ms / self.batch:.2f} ms "
+                f"per image ({best.top1_agreement:.1%} agreement), {best.path}."
+                if best
+                else "none of the artifacts agrees that well."
+            )
+        )
         for label, precisions in (("float32", ("float32",)), ("int8", ("int8",))):
             best = self.fastest(precisions)
             if best is not None:
@@ -268,6 +295,14 @@ class BenchmarkResult:
             + (f"; {versions}" if versions else "")
             + "."
         )
+
+
+def shown_precision(row: Row) -> str:
+    """A row's precision as a table shows it: with what the runtime computes in where that
+    differs (an OpenVINO ``float32`` run in bfloat16 is not float32)."""
+    if row.runs_in and row.runs_in != row.precision and row.precision != "int8":
+        return f"{row.precision} (runs {row.runs_in})"
+    return row.precision
 
 
 def machine() -> str:
@@ -402,6 +437,63 @@ def _peer_artifacts(
     return artifacts
 
 
+#: OpenVINO's own route from the peer's ONNX, as its documentation shows it
+PEER_OPENVINO = (
+    "that ONNX -> `openvino.convert_model` -> `openvino.save_model` -> OpenVINO Runtime with its "
+    "defaults (latency hint; the CPU's default inference precision); int8: `nncf.quantize` of "
+    "that model on the same calibration images, NNCF's defaults"
+)
+
+
+def _peer_openvino(
+    onnx_path: pathlib.Path, calibration: np.ndarray, int8: bool, verbose: bool
+) -> list[tuple[str, str, pathlib.Path]]:
+    """OpenVINO's route from the peer's ONNX (`PEER_OPENVINO`): its IR, and NNCF's int8 of it."""
+    import contextlib
+    import sys
+
+    from keras_resnet._optional import require
+
+    ov = require("openvino", "openvino")
+    start = time.perf_counter()
+    model = ov.convert_model(str(onnx_path))
+    path = onnx_path.with_suffix(".xml")
+    ov.save_model(model, str(path))
+    _console.log(verbose, f"peer: openvino.convert_model in {time.perf_counter() - start:.1f} s")
+    artifacts = [("openvino", "float32", path)]
+    if int8:
+        nncf = require("nncf", "openvino")
+        start, int8_path = time.perf_counter(), onnx_path.with_name(onnx_path.stem + "_int8.xml")
+        name = model.inputs[0].get_any_name()
+        dataset = nncf.Dataset([{name: calibration[i : i + 1]} for i in range(len(calibration))])
+        with contextlib.redirect_stdout(sys.stderr):  # NNCF's progress bars
+            quantized = nncf.quantize(model, dataset, subset_size=len(calibration))
+        ov.save_model(quantized, str(int8_path))
+        _console.log(verbose, f"peer: nncf.quantize in {time.perf_counter() - start:.1f} s")
+        artifacts.append(("openvino", "int8", int8_path))
+    return artifacts
+
+
+def _openvino_runner(path: pathlib.Path, threads: int | None) -> Callable[[np.ndarray], Any]:
+    """The peer's IR compiled as OpenVINO's documentation shows (latency hint, the CPU's default
+    precision), on `threads` threads."""
+    from keras_resnet._optional import require
+    from keras_resnet.export import openvino as openvino_format
+
+    ov = require("openvino", "openvino")
+    config: dict[str, Any] = {"PERFORMANCE_HINT": "LATENCY"}
+    if threads:
+        config["INFERENCE_NUM_THREADS"] = threads
+    compiled = ov.Core().compile_model(str(path), "CPU", config)
+    request = compiled.create_infer_request()
+
+    def run(x: np.ndarray) -> np.ndarray:
+        return request.infer({0: x})[compiled.outputs[0]].copy()
+
+    run.inference_precision = openvino_format.inference_precision(compiled)  # type: ignore[attr-defined]
+    return run
+
+
 def _ort_input_name(path: pathlib.Path) -> str:
     import onnx
 
@@ -418,16 +510,22 @@ def _peer_rows(
     int8: bool,
     threads: int | None,
     verbose: bool,
+    openvino: bool = False,
 ) -> list[tuple[Row, Callable[[np.ndarray], np.ndarray]]]:
     """The peer's rows (latency still to measure) with their runners; agreement with the peer's
-    own Keras model on `images`."""
+    own Keras model on `images`. With `openvino`, OpenVINO's own route too (`PEER_OPENVINO`)."""
     reference = np.asarray(peer.predict_on_batch(images))
     rows = []
-    for precision, path in _peer_artifacts(peer, folder, calibration, int8, verbose):
-        run = _ort_runner(path, threads)
+    artifacts = [
+        ("onnx", p, path) for p, path in _peer_artifacts(peer, folder, calibration, int8, verbose)
+    ]
+    if openvino:
+        artifacts += _peer_openvino(artifacts[0][2], calibration, int8, verbose)
+    for fmt, precision, path in artifacts:
+        run = _ort_runner(path, threads) if fmt == "onnx" else _openvino_runner(path, threads)
         got = np.asarray(run(images))
         row = Row(
-            "onnx",
+            fmt,
             precision,
             str(path),
             path.stat().st_size,
@@ -436,6 +534,7 @@ def _peer_rows(
             float(np.abs(got - reference).max()),
             float((got.argmax(-1) == reference.argmax(-1)).mean()),
             route="peer",
+            runs_in=getattr(run, "inference_precision", None),
         )
         rows.append((row, run))
     return rows
@@ -461,7 +560,7 @@ def _measure(
 
 
 def _compare_with_peer(rows: list[Row]) -> None:
-    peers = {r.precision: r for r in rows if r.route == "peer"}
+    peers = {r.precision: r for r in rows if r.route == "peer" and r.format == "onnx"}
     for r in rows:
         if r.route != "peer":
             match = peers.get("int8" if r.precision == "int8" else "float32")
@@ -538,8 +637,9 @@ def benchmark(
     if peer is not None:
         int8 = any(p == "int8" for _, p in jobs)
         cal = typing.cast(np.ndarray, calibration)
+        openvino = any(f == "openvino" for f, _ in jobs)
         for row, run in _peer_rows(
-            peer, pathlib.Path(output) / "peer", images, cal, int8, threads, verbose
+            peer, pathlib.Path(output) / "peer", images, cal, int8, threads, verbose, openvino
         ):
             rows.append(row)
             runners[len(runners)] = run
@@ -610,7 +710,9 @@ def _own_rows(
             if threads is None
             else {**report.details, export.formats.THREADS_KEY: threads}
         )
-        runners[len(runners)] = export.load_runner(report.path, report.format, details)
+        runner = export.load_runner(report.path, report.format, details)
+        rows[-1].runs_in = getattr(runner, "inference_precision", None)
+        runners[len(runners)] = runner
     return rows, runners
 
 

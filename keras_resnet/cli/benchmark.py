@@ -48,6 +48,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "each runtime's own, all cores; 1 gives steadier ratios on a busy machine)",
     )
     _args.add_target(p)
+    p.add_argument(
+        "--recommend",
+        type=_agreement,
+        nargs="?",
+        const=0.99,
+        metavar="MIN_AGREEMENT",
+        help="print the fastest artifact for this CPU at --threads whose top-1 agreement with "
+        "Keras is at least MIN_AGREEMENT (default 0.99) as the last line",
+    )
+
+
+def _agreement(text: str) -> float:
+    """An argparse type: a top-1 agreement from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a number from 0 to 1; received {text!r}"
+        ) from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1; received {text!r}")
+    return value
 
 
 def _jobs(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -137,6 +159,15 @@ def run(args: argparse.Namespace) -> int:
             threads=args.threads,
         )
     print(result.markdown())
+    if args.recommend is not None:
+        best = result.recommend(args.recommend)
+        print(
+            f"recommended: {best.path} ({best.format} {benchmark.shown_precision(best)}, "
+            f"{best.latency_ms / result.batch:.2f} ms per image, top-1 agreement "
+            f"{best.top1_agreement:.1%})"
+            if best
+            else f"recommended: none (no artifact reaches top-1 agreement {args.recommend:.0%})"
+        )
     if args.json:
         with atomic.atomic_path(args.json, overwrite=True) as written:
             written.write_text(json.dumps(result.as_dict(), indent=2))

@@ -1,5 +1,5 @@
-"""``keras-resnet export``: a registry model or a ``.keras`` file to SavedModel, TFLite and
-ONNX, each artifact verified against Keras in its runtime."""
+"""``keras-resnet export``: a registry model or a ``.keras`` file to SavedModel, TFLite, ONNX
+and OpenVINO (with the [openvino] extra), each artifact verified against Keras in its runtime."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--output",
         "-o",
         required=True,
-        help="the file to write (one artifact), or a folder: an existing one receives "
-        "<model><suffix>",
+        help="the file to write (one artifact; OpenVINO: the .xml, its .bin beside it), or a "
+        "folder: an existing one receives <model><suffix>",
     )
     _args.add_model_source(p)
     p.add_argument(

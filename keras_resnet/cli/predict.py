@@ -18,7 +18,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of ``keras-resnet predict``."""
     p.add_argument(
         "model",
-        help="a registry model, a .keras file, or an exported .tflite/.onnx/SavedModel folder",
+        help="a registry model, a .keras file, or an exported .tflite/.onnx/OpenVINO .xml/"
+        "SavedModel folder",
     )
     p.add_argument(
         "images",

@@ -55,8 +55,12 @@ from keras_resnet.export import tflite as tflite_format  # noqa: F401
 from keras_resnet.export import onnx as onnx_format  # noqa: F401
 # isort: on
 
+#: formats whose runtime (an extra) is not installed: format name -> extra
+NOT_INSTALLED: dict[str, str] = {}
 if importlib.util.find_spec("openvino") is not None:  # the [openvino] extra, imported when used
     from keras_resnet.export import openvino as openvino_format  # noqa: F401
+else:
+    NOT_INSTALLED["openvino"] = "openvino"
 
 if TYPE_CHECKING:
     import numpy as np
@@ -153,6 +157,12 @@ def plan(
     """Validates what an export would write, without a model or any work: returns the
     ``(format, precision)`` jobs with their options. `export` calls it first; callers that run
     something long before exporting (fine-tuning) call it to fail early."""
+    for name in [format] if isinstance(format, str) else list(format):
+        if name in NOT_INSTALLED:
+            raise ImportError(
+                f"format {name!r} needs the {NOT_INSTALLED[name]} extra, which is not installed; "
+                f"install it with: pip install 'keras-resnet[{NOT_INSTALLED[name]}]'"
+            )
     names = _as_list("format", format, FORMATS)
     precisions = _as_list("quantize", quantize, formats.precisions())
     accepted = {o for f in names for o in FORMATS[f].options}

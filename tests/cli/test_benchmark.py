@@ -131,3 +131,28 @@ def test_unknown_target_or_peer_is_a_usage_error(argv, words, capsys):
         code = exit_info.code
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1 and all(w in err for w in words), err
+
+
+def test_benchmark_shows_what_openvino_runs_in_and_recommends_one(tmp_path, capsys):
+    """OpenVINO float32 and bfloat16 timed beside ONNX: each row's precision says what OpenVINO
+    computes in, and --recommend names the fastest artifact that agrees with Keras enough."""
+    pytest.importorskip("openvino", reason="pip install 'keras-resnet[openvino]'")
+    from keras_resnet import _machine
+
+    path = tmp_path / "bench.json"
+    argv = ["benchmark", "cifar_resnet20", "--formats", "onnx", "openvino", "--quantize"]
+    argv += ["float32", "bfloat16", "--repeats", "3", "--threads", "1", "--json", str(path)]
+    assert cli.main([*argv, "--recommend", "1"]) == 0
+    out = capsys.readouterr().out
+    rows = {(r["format"], r["precision"]): r for r in json.loads(path.read_text())["rows"]}
+    assert set(rows) == {("onnx", "float32"), ("openvino", "float32"), ("openvino", "bfloat16")}
+    assert rows["openvino", "float32"]["runs_in"] == "float32"
+    bf16 = "AVX-512 BF16" in _machine.cpu().isa or "AMX" in _machine.cpu().isa
+    assert rows["openvino", "bfloat16"]["runs_in"] == ("bfloat16" if bf16 else "float32")
+    assert "| openvino | float32 |" in out
+    last = out.strip().splitlines()[-1]
+    fastest = min(
+        (r for r in rows.values() if r["top1_agreement"] >= 1), key=lambda r: r["latency_ms"]
+    )
+    assert last.startswith(f"recommended: {fastest['path']} ({fastest['format']} "), last
+    assert "Recommended on this CPU at 1 thread(s)" in out

@@ -327,3 +327,55 @@ def test_export_command_takes_a_keras_file(tmp_path, capsys):
         cli.main(["export", str(tmp_path / "missing.keras"), "--output", str(tmp_path / "x")]) == 2
     )
     assert "not an existing .keras file" in capsys.readouterr().err
+
+
+def _lone_halves(folder):
+    """OpenVINO .xml files without their .bin and .bin files without their .xml (temporaries
+    left out)."""
+    files = {p for p in pathlib.Path(folder).iterdir() if atomic.TMP_MARK not in p.name}
+    return sorted(
+        p.name
+        for p in files
+        if p.suffix in (".xml", ".bin")
+        and p.with_suffix(".bin" if p.suffix == ".xml" else ".xml") not in files
+    )
+
+
+@pytest.mark.long  # two child processes, each killed mid-export
+def test_sigkill_during_an_openvino_export_leaves_no_lone_xml_or_bin(tmp_path, monkeypatch, capsys):
+    """An OpenVINO artifact is a .xml and a .bin: a child killed while they are written, or after
+    the first pair was published, leaves both or neither, and the next run (in this process)
+    removes its temporaries."""
+    pytest.importorskip("openvino", reason="pip install 'keras-resnet[openvino]'")
+    out, scratch = tmp_path / "out", tmp_path / "tmp"
+    scratch.mkdir()
+    args = ["export", "cifar_resnet20", "--format", "openvino", "--quantize", "float32", "float16"]
+    args += ["-o", str(out)]
+    first = out / "cifar_resnet20.xml"
+
+    def writing():  # an artifact's temporary .xml or .bin exists beside its target
+        return any(p.suffix in (".xml", ".bin") for p in temporaries(out))
+
+    def published_one():
+        return first.exists()
+
+    left = []
+    for moment in (writing, published_one):
+        shutil.rmtree(out, ignore_errors=True)  # each child starts from nothing
+        process = start_cli(args, scratch)
+        wait_for(process, moment)
+        process.kill()
+        process.communicate()
+        assert not _lone_halves(out), (moment.__name__, _lone_halves(out))
+        left += temporaries(out, scratch)
+    assert left, "the kills should have left temporaries for the next run to remove"
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert cli.main([*args, "--overwrite"]) == 0, capsys.readouterr().err[-3000:]
+    assert "| openvino | float16 |" in capsys.readouterr().out
+    assert not temporaries(out, scratch) and not _lone_halves(out)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cifar_resnet20.bin",
+        "cifar_resnet20.xml",
+        "cifar_resnet20_float16.bin",
+        "cifar_resnet20_float16.xml",
+    ]

@@ -135,3 +135,25 @@ def test_predict_a_folder_classifies_its_images_in_order(tiny_model, tmp_path, c
     results = json.loads(capsys.readouterr().out)
     names = [r["image"].rsplit("/", 1)[-1] for r in results]
     assert names == ["a.jpg", "b.png", "c.bmp", "gray16.png"]
+
+
+def test_predict_an_openvino_artifact_like_its_model(tiny_model, tmp_path, capsys):
+    """``keras-resnet predict model.xml``: the OpenVINO IR's top classes are the model's."""
+    pytest.importorskip("openvino", reason="pip install 'keras-resnet[openvino]'")
+    xml = tmp_path / "tiny.xml"
+    assert cli.main(["export", str(tiny_model), "--format", "openvino", "-o", str(xml)]) == 0
+    capsys.readouterr()
+    images = [str(p) for p in predict.sample_images()]
+    assert cli.main(["predict", str(tiny_model), *images, "--json"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    assert cli.main(["predict", str(xml), *images, "--json"]) == 0
+    captured = capsys.readouterr()
+    got = json.loads(captured.out)
+    assert "(openvino;" in captured.err
+    for mine, theirs in zip(got, expected, strict=True):
+        assert [r["index"] for r in mine["top"]] == [r["index"] for r in theirs["top"]]
+        np.testing.assert_allclose(
+            [r["probability"] for r in mine["top"]],
+            [r["probability"] for r in theirs["top"]],
+            atol=1e-5,
+        )
