@@ -93,20 +93,30 @@ def _command(name: str, summary: str, parser: argparse.ArgumentParser) -> list[s
 def render() -> str:
     """The page: the exit codes, then each command in the order ``keras-resnet --help`` lists
     them, with its usage and a row per argument."""
-    os.environ["COLUMNS"] = str(COLUMNS)
     from keras_resnet import cli
 
-    parser = cli.build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    lines = [HEAD.format(exit_codes=cli.EXIT_CODES)]
-    lines += [
-        "| command | what it does |",
-        "|---|---|",
-        *(f"| [`{n}`](#keras-resnet-{n}) | {_cell(c.summary)} |" for n, c in cli.COMMANDS.items()),
-        "",
-    ]
-    for name, info in cli.COMMANDS.items():
-        lines += _command(name, info.summary, commands.choices[name])
+    columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(COLUMNS)
+    try:
+        parser = cli.build_parser()
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        lines = [HEAD.format(exit_codes=cli.EXIT_CODES)]
+        lines += [
+            "| command | what it does |",
+            "|---|---|",
+            *(
+                f"| [`{n}`](#keras-resnet-{n}) | {_cell(c.summary)} |"
+                for n, c in cli.COMMANDS.items()
+            ),
+            "",
+        ]
+        for name, info in cli.COMMANDS.items():
+            lines += _command(name, info.summary, commands.choices[name])
+    finally:
+        if columns is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = columns
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -1,6 +1,7 @@
 """README promises, the generated model table and docstring examples."""
 
 import doctest
+import importlib.util
 import re
 
 import tomllib
@@ -39,6 +40,23 @@ def test_the_model_table_matches_the_golden_numbers():
         scale = 1e9 if unit == "G" else 1e6
         half_last_digit = 0.5 * 10 ** -len(macs.split(".")[1]) * scale  # the table rounds
         assert abs(float(macs) * scale - REGISTRY[name][1]) <= half_last_digit, name
+
+
+def test_the_command_line_page_is_generated_from_the_parser():
+    """docs/cli.md is what scripts/cli_reference.py writes from the parser (CI also runs its
+    --check): every command and flag, none typed by hand."""
+    spec = importlib.util.spec_from_file_location(
+        "cli_reference", ROOT / "scripts" / "cli_reference.py"
+    )
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    page = reference.render()
+    assert reference.PAGE.read_text() == page, "run python scripts/cli_reference.py"
+    from keras_resnet import cli
+
+    for name in cli.COMMANDS:
+        assert f"## `keras-resnet {name}`" in page
+    assert "`--calibration-data CALIBRATION_DATA`" in page and "`--output OUTPUT`, `-o`" in page
 
 
 def test_every_docstring_example_is_collected_by_the_test_run():
