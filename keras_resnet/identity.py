@@ -39,7 +39,8 @@ _ATTRIBUTE = "keras_resnet_identity"
 def knobs(arch: specs.Arch) -> dict[str, Any]:
     """The fields of `arch` that change what its weights mean, as JSON-ready values: the ones
     that do not apply to it (the stride's place and the grouped 3x3 of a basic block, the SE
-    ratio without SE, the stem's pool of the CIFAR stem) are left out.
+    ratio without SE, the stem's pool of the CIFAR stem) are left out, and so is the default
+    pre-activation layout (`specs.V2_LAYOUTS`): only another layout is part of the fingerprint.
 
     Example:
         >>> sorted(knobs(specs.cifar_arch(20)))  # doctest: +NORMALIZE_WHITESPACE
@@ -53,6 +54,8 @@ def knobs(arch: specs.Arch) -> dict[str, Any]:
         del fields["attention_ratio"]
     if arch.stem == "cifar":
         del fields["stem_pool"]
+    if arch.v2_layout == specs.DEFAULT_V2_LAYOUT:  # recorded only where it is not the default
+        del fields["v2_layout"]
     return {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(fields.items())}
 
 

@@ -29,6 +29,9 @@ The knobs are orthogonal:
   to the residual branch before the addition, as timm does.
 * ``stem_pool``: ``"max"`` (3x3/2 max pool) or ``"conv"`` (3x3/2 conv + BN + ReLU: ResNet-RS,
   Bello et al. 2021).
+* ``v2_layout``: how a pre-activation network is laid out, a row of `V2_LAYOUTS`: ``"timm"``
+  (the default: He et al. 2016 as timm's ``resnetv2_50`` builds it) or ``"keras"``
+  (keras.applications' ``ResNet50V2``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,45 @@ STEMS = ("classic", "deep", "cifar")
 SHORTCUTS = ("zero_pad", "projection", "projection_all", "avg_projection", "none")
 ATTENTIONS = (None, "se", "eca")
 STEM_POOLS = ("max", "conv")
+
+
+@dataclasses.dataclass(frozen=True)
+class V2Layout:
+    """How a pre-activation network is laid out beyond its blocks (a row of `V2_LAYOUTS`).
+
+    Attributes:
+        stride_block: ``"first"``: a stage's first block strides (He et al. 2016, timm); or
+            ``"last"``: the stride that starts stage ``s + 1`` sits in the last block of stage
+            ``s`` (keras.applications), so each stage's output is already downsampled.
+        conv_bias: the convolutions no BatchNorm follows (the stem's last, the shortcut
+            projections, the last of each branch) carry a bias.
+        pool_ignores_padding: the stem's 3x3/2 max pool ignores its padding, as PyTorch's
+            ``MaxPool2d(3, 2, padding=1)`` does; otherwise it pads with zeros (keras.applications).
+            The two differ here because a pre-activation stem pools the raw conv output.
+        subsample_identity: a block that strides without changing its channels subsamples its
+            shortcut (a 1x1/2 max pool) instead of projecting it.
+    """
+
+    stride_block: str
+    conv_bias: bool
+    pool_ignores_padding: bool
+    subsample_identity: bool
+
+
+#: Pre-activation layouts by name. ``"timm"`` is timm's ``resnetv2_*`` (``PreActBottleneck``:
+#: stride in the first block's 3x3 conv, ``MaxPool2d(3, 2, padding=1)`` on the raw stem conv);
+#: ``"keras"`` is keras.applications' ``ResNet50V2/101V2/152V2`` (``stack_residual_blocks_v2``:
+#: stride in the last block of conv2-conv4 with a 1x1 max-pool shortcut, biased convs where no
+#: BatchNorm follows, zero-padded stem pool).
+V2_LAYOUTS = {
+    "timm": V2Layout(
+        stride_block="first", conv_bias=False, pool_ignores_padding=True, subsample_identity=False
+    ),
+    "keras": V2Layout(
+        stride_block="last", conv_bias=True, pool_ignores_padding=False, subsample_identity=True
+    ),
+}
+DEFAULT_V2_LAYOUT = "timm"
 
 #: ImageNet depth -> (block kind, blocks per stage). He et al. 2015, Table 1 (+ ResNet-200 of
 #: He et al. 2016).
@@ -115,6 +157,7 @@ class Arch:
     attention: str | None = None
     attention_ratio: float = 1 / 16
     stem_pool: str = "max"
+    v2_layout: str = DEFAULT_V2_LAYOUT
 
     def __post_init__(self) -> None:
         choices = (
@@ -123,6 +166,7 @@ class Arch:
             ("shortcut", SHORTCUTS),
             ("attention", ATTENTIONS),
             ("stem_pool", STEM_POOLS),
+            ("v2_layout", tuple(V2_LAYOUTS)),
         )
         for field, allowed in choices:
             value = getattr(self, field)
@@ -143,6 +187,21 @@ class Arch:
             )
         if self.stem_pool == "conv" and self.stem == "cifar":
             raise ValueError("the CIFAR stem has no pool to replace; received stem_pool='conv'")
+        if self.v2_layout != DEFAULT_V2_LAYOUT and not self.preact:
+            raise ValueError(
+                "v2_layout applies to pre-activation networks (preact=True); received "
+                f"v2_layout={self.v2_layout!r} with preact=False"
+            )
+        if self.layout.stride_block == "last" and self.strides[0] != 1:
+            raise ValueError(
+                f"v2_layout={self.v2_layout!r} strides in the last block of the previous stage, "
+                f"so the first stage cannot stride; received strides={self.strides}"
+            )
+
+    @property
+    def layout(self) -> V2Layout:
+        """The `V2Layout` row of `v2_layout` (what a pre-activation network's layers follow)."""
+        return V2_LAYOUTS[self.v2_layout]
 
     def bottleneck_width(self, planes: int) -> int:
         """Channels of the 3x3 conv of a bottleneck with `planes` base filters (ResNeXt/Wide
@@ -195,6 +254,7 @@ IMAGENET_KNOBS = {
     "attention": None,
     "attention_ratio": 1 / 16,
     "stem_pool": "max",
+    "v2_layout": DEFAULT_V2_LAYOUT,
 }
 
 
@@ -208,6 +268,7 @@ def imagenet_arch(
     attention: str | None = None,
     attention_ratio: float = 1 / 16,
     stem_pool: str = "max",
+    v2_layout: str = DEFAULT_V2_LAYOUT,
 ) -> Arch:
     """The `Arch` of an ImageNet ResNet, ResNeXt, Wide ResNet, SE/ECA-ResNet or ResNet-RS.
 
@@ -221,6 +282,8 @@ def imagenet_arch(
         attention: None, ``"se"`` or ``"eca"``.
         attention_ratio: the SE reduction.
         stem_pool: ``"max"`` or ``"conv"`` (ResNet-RS).
+        v2_layout: ``"timm"`` or ``"keras"`` (`V2_LAYOUTS`): where a pre-activation network
+            strides and what else its layers follow; pre-activation only.
 
     Example:
         >>> imagenet_arch(50, "d").shortcut
@@ -242,6 +305,13 @@ def imagenet_arch(
         raise _choice_error("attention", attention, ATTENTIONS)
     if stem_pool not in STEM_POOLS:
         raise _choice_error("stem_pool", stem_pool, STEM_POOLS)
+    if not isinstance(v2_layout, str) or v2_layout not in V2_LAYOUTS:
+        raise _choice_error("v2_layout", v2_layout, tuple(V2_LAYOUTS))
+    if v2_layout != DEFAULT_V2_LAYOUT and not preact:
+        raise ValueError(
+            "v2_layout applies to pre-activation ResNets (preact=True, the V2 models); "
+            f"received v2_layout={v2_layout!r} with preact=False"
+        )
     _check_positive_int("cardinality", cardinality)
     _check_positive_int("base_width", base_width)
     if (
@@ -267,6 +337,7 @@ def imagenet_arch(
         attention=attention,
         attention_ratio=float(attention_ratio),
         stem_pool=stem_pool,
+        v2_layout=v2_layout,
     )
 
 
@@ -333,6 +404,50 @@ def stage_layouts(arch: Arch, output_stride: int | None = None) -> list[StageLay
     return layouts
 
 
+@dataclasses.dataclass(frozen=True)
+class BlockLayout:
+    """One block's place in the downsampling: its stride, the dilation of its 3x3 convs and the
+    dilation of its first 3x3 conv (where a replaced stride would have been)."""
+
+    stride: int
+    dilation: int
+    first_dilation: int
+
+
+def block_layouts(arch: Arch, output_stride: int | None = None) -> list[list[BlockLayout]]:
+    """Every block's `BlockLayout`, stage by stage: `stage_layouts` placed in the first block of
+    each stage, or, where `arch`'s `V2Layout` strides in the last block (keras.applications), the
+    stride starting stage ``s + 1`` in the last block of stage ``s``.
+
+    Example:
+        >>> arch = imagenet_arch(50, preact=True, v2_layout="keras")
+        >>> [[b.stride for b in stage] for stage in block_layouts(arch)]
+        [[1, 1, 2], [1, 1, 1, 2], [1, 1, 1, 1, 1, 2], [1, 1, 1]]
+    """
+    stages = stage_layouts(arch, output_stride)
+    last = arch.preact and arch.layout.stride_block == "last"
+    result = []
+    for s, (depth, stage) in enumerate(zip(arch.depths, stages, strict=True)):
+        if last:
+            stride = stages[s + 1].stride if s + 1 < len(stages) else 1
+            result.append(
+                [
+                    BlockLayout(stride if i == depth - 1 else 1, stage.dilation, stage.dilation)
+                    for i in range(depth)
+                ]
+            )
+        else:
+            result.append(
+                [
+                    BlockLayout(stage.stride, stage.dilation, stage.first_dilation)
+                    if i == 0
+                    else BlockLayout(1, stage.dilation, stage.dilation)
+                    for i in range(depth)
+                ]
+            )
+    return result
+
+
 def output_strides(arch: Arch) -> tuple[int, ...]:
     """The output strides `arch` can be built with: its total stride, halved once per strided
     stage after the first, no lower than 8 for ImageNet layouts (torchvision's and timm's range)."""
@@ -349,8 +464,8 @@ def feature_reductions(arch: Arch, output_stride: int | None = None) -> list[int
     each stage's output, at `output_stride`."""
     reductions = [STEM_STRIDES[arch.stem] // (2 if arch.stem != "cifar" else 1)]
     net = STEM_STRIDES[arch.stem]
-    for layout in stage_layouts(arch, output_stride):
-        net *= layout.stride
+    for stage in block_layouts(arch, output_stride):
+        net *= math.prod(block.stride for block in stage)
         reductions.append(net)
     return reductions
 

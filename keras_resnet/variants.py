@@ -5,7 +5,9 @@ Names follow the papers' letters, lower-cased:
 * ``resnet{depth}{variant}``: ImageNet ResNets, depth 18/34/50/101/152/200, variant ``""`` (the
   original form of He et al. 2015, as keras.applications' ``ResNet50``), ``b``/``c``/``d`` (Bag of
   Tricks; ``resnet50b`` is torchvision's and timm's ``resnet50``).
-* ``resnet{depth}v2{variant}``: pre-activation ResNets (He et al. 2016), variant ``""``/``c``/``d``.
+* ``resnet{depth}v2{variant}``: pre-activation ResNets (He et al. 2016), variant ``""``/``c``/``d``,
+  laid out as timm's ``resnetv2_*``; ``resnet{50,101,152}v2_keras`` lay them out as
+  keras.applications' ``ResNet50V2/101V2/152V2`` (``v2_layout="keras"``, `specs.V2_LAYOUTS`).
 * timm's and torchvision's names for the rest of the family (`WIDER_FAMILY`): ResNeXt
   (``resnext50_32x4d``: 32 groups of width 4), Wide ResNet (``wide_resnet50_2``), SE-ResNet and
   SE-ResNeXt (``seresnet50``, ``seresnext50_32x4d``), ECA-ResNet-D (``ecaresnet50d``) and ResNet-RS
@@ -121,6 +123,22 @@ def _imagenet_entries() -> Iterator[ModelEntry]:
                     function=f"ResNet{depth}{tag.upper()}{variant.upper()}",
                     summary=f"{label}: {text}",
                 )
+
+
+#: The depths keras.applications builds in its pre-activation layout (``ResNet50V2`` ...).
+KERAS_V2_DEPTHS = (50, 101, 152)
+
+
+def _keras_v2_entries() -> Iterator[ModelEntry]:
+    for depth in KERAS_V2_DEPTHS:
+        yield ModelEntry(
+            name=f"resnet{depth}v2_keras",
+            family="resnet",
+            arch_args=dict(depth=depth, variant="", preact=True, v2_layout="keras"),
+            function=None,
+            summary=f"ResNet-{depth} V2 as keras.applications lays it out: stride in the last "
+            "block of a stage (1x1 max-pool shortcut), biased convs where no BN follows",
+        )
 
 
 def _cifar_entries() -> Iterator[ModelEntry]:
@@ -343,7 +361,8 @@ WIDER_FAMILY: list[ModelEntry] = [
 
 
 MODELS: dict[str, ModelEntry] = {
-    e.name: e for e in (*_imagenet_entries(), *WIDER_FAMILY, *_cifar_entries())
+    e.name: e
+    for e in (*_imagenet_entries(), *_keras_v2_entries(), *WIDER_FAMILY, *_cifar_entries())
 }
 
 

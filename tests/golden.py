@@ -78,6 +78,7 @@ RESNET50_NAMES = [
     "resnet50v2",
     "resnet50v2c",
     "resnet50v2d",
+    "resnet50v2_keras",
 ]
 
 REGISTRY = {
@@ -123,6 +124,10 @@ REGISTRY = {
     "resnet200v2": (64_666_152, 15_007_481_856),
     "resnet200v2c": (64_685_384, 15_247_122_432),
     "resnet200v2d": (64_685_384, 15_247_122_432),
+    # keras.applications' ResNet50V2/101V2/152V2 layout: its published trainable parameters
+    "resnet50v2_keras": (25_568_360, 3_482_255_360),
+    "resnet101v2_keras": (44_577_896, 7_194_476_544),
+    "resnet152v2_keras": (60_236_904, 10_906_697_728),
     "resnext50_32x4d": (25_028_904, 4_230_479_872),
     "resnext50d_32x4d": (25_048_136, 4_470_120_448),
     "resnext101_32x4d": (44_177_704, 7_969_996_800),

@@ -13,7 +13,7 @@ from tests.tiers import HEAVY_TO_TRAIN, registry_params
 
 def test_registry_holds_every_family_and_variant():
     names = keras_resnet.list_models()
-    assert len(names) == len(set(names)) == 92
+    assert len(names) == len(set(names)) == 95
     assert keras_resnet.list_models("resnet50*") == RESNET50_NAMES
     assert len(keras_resnet.list_models("cifar_*")) == 29
     assert keras_resnet.list_models("cifar_plain*") == [
