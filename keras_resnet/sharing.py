@@ -228,6 +228,21 @@ def _canonical(model: keras.Model) -> tuple[Any, str, dict[str, Any]]:
     return rebuilt, found.model, build
 
 
+def model_preprocessing(model: keras.Model, preprocessing: str | None = None) -> str:
+    """`preprocessing` (checked), else the preset the model's ``pretrained_cfg`` records (a
+    preset's or a saved folder's); a ValueError asks for it where the model records none."""
+    if preprocessing is not None:
+        return preprocessing_lib.get(preprocessing).name
+    cfg = getattr(model, "pretrained_cfg", None) or {}
+    known = cfg.get("preprocessing", {}).get("name")
+    if known is None:
+        raise ValueError(
+            f"preprocessing=None: model {model.name!r} does not record how its images were "
+            f"preprocessed; pass one of {', '.join(preprocessing_lib.PRESETS)}"
+        )
+    return str(known)
+
+
 def _transform(
     model: keras.Model, name: str, where: str, preprocessing: str | None, info: CardInfo
 ) -> tuple[presets.Preset, CardInfo]:
@@ -235,15 +250,7 @@ def _transform(
     ``model.pretrained_cfg`` holds once loaded), and `info` with the base and license the model's
     own ``pretrained_cfg`` gives."""
     cfg = getattr(model, "pretrained_cfg", None) or {}
-    if preprocessing is None:
-        known = cfg.get("preprocessing", {}).get("name")
-        if known is None:
-            raise ValueError(
-                f"preprocessing=None: model {model.name!r} does not record how its images were "
-                f"preprocessed; pass one of {', '.join(preprocessing_lib.PRESETS)}"
-            )
-        preprocessing = str(known)
-    preprocessing_lib.get(preprocessing)
+    preprocessing = model_preprocessing(model, preprocessing)
     base = info.base or cfg.get("preset")  # the preset or folder it was built with
     license_ = info.license or cfg.get("license") or "apache-2.0"
     info = dataclasses.replace(info, base=base, license=license_)
@@ -499,9 +506,10 @@ def _card(saved: _Saved, title: str, repo_id: str | None) -> Any:
     return hub.ModelCard(f"---\n{data.to_yaml()}\n---\n\n" + "\n".join(body) + "\n")
 
 
-def _check_folder(folder: pathlib.Path, overwrite: bool) -> None:
-    """Refuses an existing `folder` unless `overwrite` and it is a folder this writes (its files
-    only); fails early where nothing can be written."""
+def check_folder(folder: str | os.PathLike[str], overwrite: bool) -> None:
+    """Refuses an existing `folder` unless `overwrite` and it is a folder `save_pretrained`
+    writes (its files only); fails early where nothing can be written."""
+    folder = pathlib.Path(folder)
     if folder.exists() or folder.is_symlink():
         if not overwrite:
             raise atomic.OutputExistsError(
@@ -565,7 +573,7 @@ def save_pretrained(
         raise ValueError(f"folder must be a path; received folder={folder!r}")
     start = time.perf_counter()
     final = pathlib.Path(folder)
-    _check_folder(final, overwrite)
+    check_folder(final, overwrite)
     where = f"{presets.HUB_PREFIX}{repo_id}" if repo_id else str(final.resolve())
     saved, tensors = _settle(model, class_names, preprocessing, info, where)
     title = repo_id.split("/")[-1] if repo_id else final.resolve().name
@@ -590,7 +598,7 @@ def _hub_client(token: str | None, api: Any) -> Any:
     """`api`, or a ``huggingface_hub.HfApi`` with `token` (default: the logged-in one,
     ``HF_TOKEN``) that names this library in its requests; refused offline."""
     hub = _optional.require("huggingface_hub", "weights")
-    if hub.constants.HF_HUB_OFFLINE:
+    if _optional.require("huggingface_hub.constants", "weights").HF_HUB_OFFLINE:
         raise PushError("HF_HUB_OFFLINE=1 is set: nothing can be pushed to the Hub")
     if api is not None:
         return api
@@ -615,6 +623,17 @@ def _upload(api: Any, folder: pathlib.Path, repo_id: str, options: dict[str, Any
         create_pr=options["create_pr"],
         allow_patterns=sorted(_FILES),
     )
+
+
+def check_repo_id(repo_id: str) -> str:
+    """`repo_id` if it is a Hub repository name (``user/name``), else a ValueError that says
+    why, in the Hub client's words."""
+    utils = _optional.require("huggingface_hub.utils", "weights")
+    try:
+        utils.validate_repo_id(repo_id)
+    except ValueError as error:  # HFValidationError
+        raise ValueError(f"repo_id={repo_id!r} is no Hub repository name ({error})") from None
+    return repo_id
 
 
 def push_to_hub(
@@ -642,11 +661,8 @@ def push_to_hub(
             wrote.
         PushError: offline, or the Hub refused (nothing uploaded).
     """
-    hub = _optional.require("huggingface_hub", "weights")
-    try:
-        hub.utils.validate_repo_id(repo_id)
-    except Exception as error:  # HFValidationError
-        raise ValueError(f"repo_id={repo_id!r} is no Hub repository name ({error})") from None
+    constants = _optional.require("huggingface_hub.constants", "weights")
+    check_repo_id(repo_id)
     options = dict(
         private=private, revision=revision, create_pr=_checks.check_bool("create_pr", create_pr)
     )
@@ -665,7 +681,7 @@ def push_to_hub(
         except Exception as error:  # the Hub client's errors: HTTP, connection, offline
             first = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
             raise PushError(
-                f"could not push {folder} to {hub.constants.ENDPOINT}/{repo_id} "
+                f"could not push {folder} to {constants.ENDPOINT}/{repo_id} "
                 f"({type(error).__name__}: {first})"
             ) from None
 
@@ -673,6 +689,9 @@ def push_to_hub(
 __all__ = [
     "TIMM_ARCHITECTURES",
     "CardInfo",
+    "check_folder",
+    "check_repo_id",
+    "model_preprocessing",
     "PushError",
     "push_to_hub",
     "save_pretrained",

@@ -16,6 +16,10 @@ keras-resnet demo [-o DIR]                train on digits, export, verify, measu
 keras-resnet benchmark MODEL [--batch N]  every format against Keras: latency, agreement
 keras-resnet lesion MODEL --weights W --data digits|cifar10|DIR|F.npz [--plot F.png]
     accuracy with each block removed in turn (Veit et al. 2016)
+keras-resnet save-pretrained RUN_OR_MODEL FOLDER [--preprocessing P]
+    a trained model as a folder for timm, keras_resnet and the Hub
+keras-resnet push FOLDER USER/REPO [--private] [--revision R]
+    that folder uploaded to the Hugging Face Hub
 
 Each command is a module of this package with its ``add_arguments(parser)`` and ``run(args)``;
 `COMMANDS` names them. A command's module is imported only when that command is parsed or its
@@ -102,6 +106,16 @@ COMMANDS: dict[str, CommandInfo] = {
         "accuracy with each block removed in turn (residual: its branch; plain: the whole "
         "block), Veit et al. 2016",
         words=(("folder", "data"),),
+    ),
+    "save-pretrained": CommandInfo(
+        "save_pretrained",
+        "a trained model as one folder timm, keras_resnet and the Hugging Face Hub read",
+        words=(("model", "source"),),
+    ),
+    "push": CommandInfo(
+        "push",
+        "upload a save-pretrained folder to the Hugging Face Hub (needs keras-resnet[weights])",
+        words=(("weights", "folder"),),
     ),
 }
 

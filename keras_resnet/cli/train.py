@@ -75,6 +75,12 @@ def _add_devices_and_outputs(p: argparse.ArgumentParser) -> None:
         help="a folder for checkpoints, logs and final weights; run again to resume",
     )
     p.add_argument(
+        "--save-pretrained",
+        metavar="FOLDER",
+        help="at the end, also write the model as a folder timm, keras_resnet and the Hugging "
+        "Face Hub read, its card filled from the run (then: keras-resnet push FOLDER USER/REPO)",
+    )
+    p.add_argument(
         "--save-freq",
         type=_args.save_freq,
         default="epoch",
@@ -254,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
 
     registry.get_entry(args.model)  # a clear error for an unknown name before loading data
     _check_output(args)
+    _check_save_pretrained(args)
     _check_weights(args)
     found = _source(args)
     if args.processes is not None:
@@ -273,8 +280,46 @@ def run(args: argparse.Namespace) -> int:
         fit = functools.partial(profile.profile, steps=args.profile)
     result: Any = fit(args.model, found, strategy=strategy, **_settings(args, found))
     if joined is None or joined.process_id == 0:  # one process speaks for the run
+        if args.save_pretrained and not args.profile:
+            _save_pretrained(args, result)
         print(result.describe() if args.profile else _summary(args.model, result, args.output))
     return 0
+
+
+def _check_save_pretrained(args: argparse.Namespace) -> None:
+    """--save-pretrained: a folder that does not exist yet, where files can be written; not with
+    --profile (which trains nothing)."""
+    if args.save_pretrained is None:
+        return
+    if args.profile:
+        raise ValueError("--save-pretrained writes the trained model; --profile trains nothing")
+    from keras_resnet import atomic
+
+    atomic.check_target(args.save_pretrained, overwrite=False)
+    atomic.check_writable(pathlib.Path(args.save_pretrained).parent)
+
+
+def _save_pretrained(args: argparse.Namespace, result: Any) -> None:
+    """The run's model as a shared folder, its card filled from the run: the base weights, the
+    data, the recipe, the epochs and the last held-out accuracy."""
+    from keras_resnet import sharing
+    from keras_resnet.training import recipes
+
+    held_out = result.history.get("val_accuracy")
+    info = sharing.CardInfo(
+        base=args.weights,
+        dataset=args.data,
+        recipe=args.recipe or recipes.default_recipe(args.weights),
+        epochs=args.epochs or (result.start_epoch + result.epochs_run),
+        accuracy=float(held_out[-1]) if held_out else None,
+    )
+    sharing.save_pretrained(
+        result.model,
+        args.save_pretrained,
+        class_names=result.class_names,
+        preprocessing=result.preprocessing,
+        info=info,
+    )
 
 
 def _summary(model: str, result: Any, output: str) -> str:

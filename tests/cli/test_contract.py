@@ -76,6 +76,18 @@ _PARSED = {
         ["--limit", "10"],
         {"model": "cifar_resnet20", "plot": "p.png", "limit": 10},
     ),
+    "save-pretrained": (
+        ["run", "out"],
+        ["--preprocessing", "unit"],
+        ["--dataset", "d"],
+        {"source": "run", "folder": "out", "preprocessing": "unit", "dataset": "d"},
+    ),
+    "push": (
+        ["f", "me/r"],
+        ["--revision", "v1"],
+        ["--commit-message", "m"],
+        {"folder": "f", "repo_id": "me/r", "revision": "v1", "commit_message": "m"},
+    ),
 }
 
 
@@ -606,6 +618,67 @@ _CASES = [
         [],
         output="p.png",
         patch=("keras_resnet.analysis", "lesion_study", _interrupt),
+    ),
+]
+
+
+def _model_folder(path):
+    """A folder as `keras_resnet.sharing.save_pretrained` writes it (config and Keras weights)."""
+    folder = pathlib.Path(path)
+    folder.mkdir()
+    (folder / "config.json").write_text('{"num_classes": 10, "keras_resnet": {}}')
+    (folder / "model.weights.h5").write_bytes(pathlib.Path("c20.weights.h5").read_bytes())
+
+
+_CASES += [
+    # save-pretrained
+    _case("save-pretrained", "not-a-run-folder", ["empty", "out"], 2, ["empty"], output="out"),
+    _case(
+        "save-pretrained",
+        "output-exists",
+        ["cifar_resnet20", "afile", "--preprocessing", "unit"],
+        2,
+        ["afile", "--overwrite"],
+        output="afile",
+    ),
+    _case(
+        "save-pretrained",
+        "preprocessing-unknown",
+        ["cifar_resnet20", "out"],
+        2,
+        ["--preprocessing"],
+        output="out",
+    ),
+    _case(
+        "save-pretrained",
+        "weights-that-do-not-fit",
+        ["cifar_resnet32", "out", "--weights", "c20.weights.h5", "--preprocessing", "unit"],
+        2,
+        ["c20.weights.h5"],
+        output="out",
+    ),
+    _case(
+        "save-pretrained",
+        "ctrl-c",
+        ["cifar_resnet20", "out", "--preprocessing", "unit"],
+        130,
+        [],
+        output="out",
+        patch=("keras_resnet.sharing", "save_pretrained", _interrupt),
+    ),
+    # push
+    _case("push", "not-a-model-folder", ["empty", "me/r"], 2, ["FOLDER 'empty'"]),
+    _case(
+        "push",
+        "not-a-repository-name",
+        ["f", "not a repo"],
+        2,
+        ["REPO_ID 'not a repo'"],
+        output="f",
+        before=_model_folder,
+    ),
+    _case(
+        "push", "offline", ["f", "me/r"], 1, ["HF_HUB_OFFLINE=1"], output="f", before=_model_folder
     ),
 ]
 
