@@ -8,9 +8,11 @@ transform it was measured with (`Eval`: resize to ``size / crop_pct`` with `inte
 center-crop ``size``, normalize with `preprocessing`).
 
 Preset names are the source's own names: timm's ``resnet50.a1_in1k`` (timm's ``resnet50`` is this
-library's ``resnet50b``: stride in the 3x3 conv), torchvision's weights under timm's names
-(``resnet50.tv2_in1k`` is ``ResNet50_Weights.IMAGENET1K_V2``), keras.applications' as
-``resnet50.keras_in1k``. ``<registry model>.<tag>`` names the same preset (``resnet50b.tv_in1k``).
+library's ``resnet50b``: stride in the 3x3 conv; its pre-activation ``resnetv2_50`` is
+``resnet50v2``), torchvision's weights under timm's names (``resnet50.tv2_in1k`` is
+``ResNet50_Weights.IMAGENET1K_V2``), keras.applications' as ``resnet50.keras_in1k`` and
+``resnet50v2.keras_in1k`` (which fits ``resnet50v2_keras``, keras.applications' V2 layout).
+``<registry model>.<tag>`` names the same preset (``resnet50b.tv_in1k``).
 ``weights="imagenet"`` picks the model's preset with the highest published top-1.
 ``hf-hub:timm/<name>`` names any timm ResNet-family repository on the Hub, listed here or not.
 
@@ -30,6 +32,7 @@ import difflib
 import math
 import os
 import pathlib
+import re
 from typing import Any
 
 from keras_resnet import variants
@@ -177,15 +180,26 @@ _RECIPES = {
     "ah": "timm 'ah': RSB A-style recipe, BCE loss",
     "miil": "Alibaba MIIL, ported by timm",
     "tf": "ResNet-RS (Bello et al. 2021), trained in TensorFlow, ported by timm",
+    "ra4_e3600_r224": "timm RA4 (its MobileNetV4 baseline recipe), 3600 epochs at 224",
+    "ra4_e3600_r384": "timm RA4 (its MobileNetV4 baseline recipe), 3600 epochs at 384",
 }
 
 
 def _timm(
-    *, name: str, model: str, top1: float, top5: float, size: int = 224, crop_pct: float = 0.875
+    *,
+    name: str,
+    model: str,
+    top1: float,
+    top5: float,
+    size: int = 224,
+    crop_pct: float = 0.875,
+    preprocessing: str = "torch",
 ) -> Preset:
     """One timm checkpoint on the Hugging Face Hub (``timm/<name>``) for registry `model`: the
     published top-1/top-5 at its pretrained config's input `size` and `crop_pct` (timm's
-    results-imagenet.csv); the recipe is the name's tag. Bicubic, ImageNet mean/std, Apache-2.0."""
+    results-imagenet.csv); the recipe is the name's tag. Bicubic, Apache-2.0, normalized with its
+    pretrained config's mean/std: ImageNet's (``"torch"``), or 0.5/0.5 (``"tf"``: timm's
+    ``resnetv2_*``)."""
     tag = name.split(".", 1)[1].removesuffix("_in1k")
     return Preset(
         name,
@@ -193,6 +207,7 @@ def _timm(
         "timm",
         name,
         f"{HUB_PREFIX}timm/{name}",
+        preprocessing=preprocessing,
         top1=top1,
         top5=top5,
         recipe=_RECIPES[tag],
@@ -200,23 +215,34 @@ def _timm(
     )
 
 
-def _keras(*, model: str, function: str, file: str, md5: str, top1: float, top5: float) -> Preset:
+def _keras(
+    *,
+    model: str,
+    function: str,
+    file: str,
+    md5: str,
+    top1: float,
+    top5: float,
+    preprocessing: str = "caffe",
+    recipe: str = "Caffe ResNet (He et al. 2015) weights, converted by Keras",
+) -> Preset:
     """One keras.applications checkpoint: registry `model`, the ``keras.applications`` `function`,
     the `file` under its storage bucket with the source's MD5 (which Keras itself checks), and the
-    docs' top-1/top-5. Caffe preprocessing, MIT."""
+    docs' top-1/top-5; named after the file (``resnet50v2.keras_in1k``). The V1 weights take Caffe
+    preprocessing, the V2 weights ``"tf"`` (``resnet_v2.preprocess_input``). MIT."""
     return Preset(
-        f"{model}.keras_in1k",
+        f"{file.split('_weights_')[0]}.keras_in1k",
         model,
         "keras.applications",
         f"keras.applications.{function}(weights='imagenet')",
         _KA + file,
         md5,
         "md5",
-        "caffe",
+        preprocessing,
         top1=top1,
         top5=top5,
         license="mit",
-        recipe="Caffe ResNet (He et al. 2015) weights, converted by Keras",
+        recipe=recipe,
     )
 
 
@@ -395,6 +421,34 @@ _TORCHVISION = [
     ),
 ]
 
+
+def _timm_v2() -> list[Preset]:
+    """timm's pre-activation ``resnetv2_*`` with ImageNet-1k weights (BatchNorm: this library's V2
+    in its default layout; timm's GroupNorm, EvoNorm and BiT variants are other networks): bicubic,
+    mean/std 0.5 (their pretrained configs), figures at the pretrained input size."""
+    rows = [
+        ("resnetv2_18.ra4_e3600_r224_in1k", "resnet18v2", 224, 0.9, 73.572, 91.356),
+        ("resnetv2_18d.ra4_e3600_r224_in1k", "resnet18v2d", 224, 0.9, 74.422, 91.928),
+        ("resnetv2_34.ra4_e3600_r224_in1k", "resnet34v2", 224, 0.9, 77.626, 93.518),
+        ("resnetv2_34d.ra4_e3600_r224_in1k", "resnet34v2d", 224, 0.9, 78.270, 93.950),
+        ("resnetv2_34d.ra4_e3600_r384_in1k", "resnet34v2d", 384, 1.0, 79.792, 94.902),
+        ("resnetv2_50.a1h_in1k", "resnet50v2", 224, 0.95, 80.410, 95.082),
+        ("resnetv2_101.a1h_in1k", "resnet101v2", 224, 0.95, 82.042, 95.866),
+    ]
+    return [
+        _timm(
+            name=name,
+            model=model,
+            size=size,
+            crop_pct=crop,
+            top1=top1,
+            top5=top5,
+            preprocessing="tf",
+        )
+        for name, model, size, crop, top1, top5 in rows
+    ]
+
+
 _TIMM = [
     _timm(name="resnet18.a1_in1k", model="resnet18", crop_pct=0.95, top1=71.504, top5=90.086),
     _timm(name="resnet18d.ra2_in1k", model="resnet18d", top1=72.296, top5=90.682),
@@ -497,8 +551,13 @@ _TIMM = [
         top1=83.884,
         top5=96.762,
     ),
+    *_timm_v2(),
 ]
 
+#: what keras.applications says of its V2 weights' training
+_KERAS_V2_RECIPE = (
+    "keras.applications' ResNet V2 weights (its documentation publishes no training recipe)"
+)
 _KERAS = [
     _keras(
         model="resnet50",
@@ -523,6 +582,23 @@ _KERAS = [
         md5="100835be76be38e30d865e96f2aaae62",
         top1=76.6,
         top5=93.1,
+    ),
+    *(
+        _keras(
+            model=f"resnet{depth}v2_keras",
+            function=f"ResNet{depth}V2",
+            file=f"resnet{depth}v2_weights_tf_dim_ordering_tf_kernels.h5",
+            md5=md5,
+            top1=top1,
+            top5=top5,
+            preprocessing="tf",
+            recipe=_KERAS_V2_RECIPE,
+        )
+        for depth, md5, top1, top5 in (
+            (50, "3ef43a0b657b3be2300d5770ece849e0", 76.0, 93.0),
+            (101, "6343647c601c52e1368623803854d971", 77.2, 93.8),
+            (152, "a49b44d1979771252814e80f8ec446f9", 78.0, 94.2),
+        )
     ),
 ]
 
@@ -621,7 +697,11 @@ def get(name: str, model: str | None = None) -> Preset:
 
 
 def registry_model_of(timm_architecture: str) -> str:
-    """The registry model timm's `timm_architecture` is (``resnet50`` -> ``resnet50b``)."""
+    """The registry model timm's `timm_architecture` is (``resnet50`` -> ``resnet50b``,
+    ``resnetv2_50d`` -> ``resnet50v2d``)."""
+    preact = re.fullmatch(r"resnetv2_(\d+)([cd]?)", timm_architecture)
+    if preact and f"resnet{preact[1]}v2{preact[2]}" in variants.MODELS:
+        return f"resnet{preact[1]}v2{preact[2]}"
     bform = f"{timm_architecture}b"
     if (
         timm_architecture.startswith("resnet")

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 class Layout(Protocol):
     """A checkpoint layout: what `torchvision_timm` and `keras_applications` define."""
 
-    HEAD_PREFIX: str
+    HEAD_PREFIX: tuple[str, ...]  # what the classifier's keys start with
 
     def describe(self, keys: Iterable[str]) -> str: ...
 

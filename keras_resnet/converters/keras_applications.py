@@ -1,13 +1,17 @@
-"""keras.applications ResNet50/101/152 weights -> this library's original-form models.
+"""keras.applications ResNet weights -> this library's models: ResNet50/101/152 into the original
+form (``resnet50``), ResNet50V2/101V2/152V2 into the pre-activation models in keras.applications'
+layout (``resnet50v2_keras``: ``v2_layout="keras"``).
 
 keras.applications' convolutions carry a bias and its BatchNormalization uses epsilon 1.001e-5;
-ours have no bias (BatchNorm follows every convolution) and epsilon 1e-5. Each bias is folded into
-the next BatchNorm's moving mean, and the epsilon difference into its moving variance::
+ours use epsilon 1e-5, and only the V2 layout's convolutions that no BatchNorm follows have a bias.
+Every other bias is folded into the next BatchNorm's moving mean, and the epsilon difference into
+each moving variance::
 
     BN(conv(x) + b; mean, var, eps_k) = BN(conv(x); mean - b, var + eps_k - eps, eps)
 
-so the bias-free model computes the same function, up to float rounding. The layer names are the
-same in both libraries.
+so the model computes the same function, up to float rounding. The layer names are the same in
+both libraries (keras.applications' V2 leaves its 1x1 max-pool shortcuts unnamed; they have no
+weights).
 """
 
 from __future__ import annotations
@@ -39,10 +43,8 @@ def describe(keys: Iterable[str]) -> str:
 def check_model(model: keras.Model) -> None:
     names = {layer.name for layer in model.layers}
     if any(name.endswith("_preact_bn") for name in names):
-        raise ValueError(
-            f"model {model.name!r} is pre-activation (V2); only keras.applications "
-            "ResNet50/101/152 (V1) convert"
-        )
+        _check_v2(model, names)
+        return
     if "conv1_1_conv" in names or any(name.endswith("_0_pool") for name in names):
         raise ValueError(
             f"model {model.name!r} has a deep stem or an average-pool shortcut (C/D); "
@@ -56,8 +58,26 @@ def check_model(model: keras.Model) -> None:
         )
 
 
+def _check_v2(model: keras.Model, names: set[str]) -> None:
+    """keras.applications' V2 weights fit the V2 models in its own layout only: the same shapes
+    mean another network in timm's layout (stride in the first block, no conv biases)."""
+    if "conv1_1_conv" in names or any(
+        type(layer).__name__ == "AveragePooling2D" for layer in model.layers
+    ):
+        raise ValueError(
+            f"model {model.name!r} has a deep stem or an average-pool shortcut (V2-C/D); "
+            "keras.applications' V2 weights fit 'resnet50v2_keras' (and 101/152)"
+        )
+    if not model.get_layer("conv1_conv").use_bias:
+        raise ValueError(
+            f"model {model.name!r} is a pre-activation ResNet in timm's layout (stride in the "
+            "first block of a stage); keras.applications' ResNet V2 weights need "
+            "v2_layout='keras' (e.g. 'resnet50v2_keras')"
+        )
+
+
 NAMING = Naming("/", "kernel", "bias", ("gamma", "beta", "moving_mean", "moving_variance"))
-HEAD_PREFIX = "predictions/"
+HEAD_PREFIX: tuple[str, ...] = ("predictions/",)
 
 
 def layer_keys(model: keras.Model, layer: keras.layers.Layer) -> list[str]:

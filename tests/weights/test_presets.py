@@ -37,7 +37,7 @@ def test_every_preset_is_complete_and_fits_a_registry_model():
     assert len(presets.PRESETS) >= 25 and len({p.model for p in presets.PRESETS.values()}) >= 20
     for p in presets.PRESETS.values():
         assert p.model in keras_resnet.list_models() and p.license and p.recipe, p.name
-        assert 60 < p.top1 < p.top5 < 100 and p.eval.size in (160, 192, 224, 256), p.name
+        assert 60 < p.top1 < p.top5 < 100 and p.eval.size in (160, 192, 224, 256, 384), p.name
         assert p.eval.interpolation in ("bilinear", "bicubic") and 0.8 < p.eval.crop_pct <= 1.0, (
             p.name
         )
