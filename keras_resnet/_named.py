@@ -348,7 +348,10 @@ def ResNet18V2(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-18 V2: pre-activation.
+    """ResNet-18 V2: pre-activation. ``v2_layout="keras"`` lays it out as keras.applications' ResNet
+    V2 instead of timm's ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1
+    max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=18, variant='', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -425,7 +428,10 @@ def ResNet18V2C(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-18 V2-C: pre-activation, deep 3x3 stem.
+    """ResNet-18 V2-C: pre-activation, deep 3x3 stem. ``v2_layout="keras"`` lays it out as
+    keras.applications' ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the
+    previous stage, a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded
+    stem pool; see ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=18, variant='c', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -503,6 +509,10 @@ def ResNet18V2D(
     **kwargs: Any,
 ) -> keras.Model:
     """ResNet-18 V2-D: pre-activation, deep 3x3 stem, avg-pool projection shortcuts.
+    ``v2_layout="keras"`` lays it out as keras.applications' ResNet V2 instead of timm's
+    ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut, biased
+    convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=18, variant='d', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -888,7 +898,10 @@ def ResNet34V2(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-34 V2: pre-activation.
+    """ResNet-34 V2: pre-activation. ``v2_layout="keras"`` lays it out as keras.applications' ResNet
+    V2 instead of timm's ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1
+    max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=34, variant='', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -965,7 +978,10 @@ def ResNet34V2C(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-34 V2-C: pre-activation, deep 3x3 stem.
+    """ResNet-34 V2-C: pre-activation, deep 3x3 stem. ``v2_layout="keras"`` lays it out as
+    keras.applications' ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the
+    previous stage, a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded
+    stem pool; see ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=34, variant='c', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -1043,6 +1059,10 @@ def ResNet34V2D(
     **kwargs: Any,
 ) -> keras.Model:
     """ResNet-34 V2-D: pre-activation, deep 3x3 stem, avg-pool projection shortcuts.
+    ``v2_layout="keras"`` lays it out as keras.applications' ResNet V2 instead of timm's
+    ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut, biased
+    convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=34, variant='d', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -1427,7 +1447,10 @@ def ResNet50V2(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-50 V2: pre-activation.
+    """ResNet-50 V2: pre-activation. ``v2_layout="keras"`` lays it out as keras.applications' ResNet
+    V2 instead of timm's ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1
+    max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=50, variant='', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -1504,7 +1527,10 @@ def ResNet50V2C(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-50 V2-C: pre-activation, deep 3x3 stem.
+    """ResNet-50 V2-C: pre-activation, deep 3x3 stem. ``v2_layout="keras"`` lays it out as
+    keras.applications' ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the
+    previous stage, a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded
+    stem pool; see ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=50, variant='c', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -1582,6 +1608,10 @@ def ResNet50V2D(
     **kwargs: Any,
 ) -> keras.Model:
     """ResNet-50 V2-D: pre-activation, deep 3x3 stem, avg-pool projection shortcuts.
+    ``v2_layout="keras"`` lays it out as keras.applications' ResNet V2 instead of timm's
+    ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut, biased
+    convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=50, variant='d', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -1966,7 +1996,10 @@ def ResNet101V2(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-101 V2: pre-activation.
+    """ResNet-101 V2: pre-activation. ``v2_layout="keras"`` lays it out as keras.applications'
+    ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the previous stage, a
+    1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=101, variant='', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -2043,7 +2076,10 @@ def ResNet101V2C(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-101 V2-C: pre-activation, deep 3x3 stem.
+    """ResNet-101 V2-C: pre-activation, deep 3x3 stem. ``v2_layout="keras"`` lays it out as
+    keras.applications' ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the
+    previous stage, a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded
+    stem pool; see ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=101, variant='c', preact=True, ...)``; default 224x224
     input, 1000 classes.
@@ -2121,6 +2157,10 @@ def ResNet101V2D(
     **kwargs: Any,
 ) -> keras.Model:
     """ResNet-101 V2-D: pre-activation, deep 3x3 stem, avg-pool projection shortcuts.
+    ``v2_layout="keras"`` lays it out as keras.applications' ResNet V2 instead of timm's
+    ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut, biased
+    convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=101, variant='d', preact=True, ...)``; default 224x224
     input, 1000 classes.
@@ -2505,7 +2545,10 @@ def ResNet152V2(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-152 V2: pre-activation.
+    """ResNet-152 V2: pre-activation. ``v2_layout="keras"`` lays it out as keras.applications'
+    ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the previous stage, a
+    1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=152, variant='', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -2582,7 +2625,10 @@ def ResNet152V2C(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-152 V2-C: pre-activation, deep 3x3 stem.
+    """ResNet-152 V2-C: pre-activation, deep 3x3 stem. ``v2_layout="keras"`` lays it out as
+    keras.applications' ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the
+    previous stage, a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded
+    stem pool; see ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=152, variant='c', preact=True, ...)``; default 224x224
     input, 1000 classes.
@@ -2660,6 +2706,10 @@ def ResNet152V2D(
     **kwargs: Any,
 ) -> keras.Model:
     """ResNet-152 V2-D: pre-activation, deep 3x3 stem, avg-pool projection shortcuts.
+    ``v2_layout="keras"`` lays it out as keras.applications' ResNet V2 instead of timm's
+    ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut, biased
+    convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=152, variant='d', preact=True, ...)``; default 224x224
     input, 1000 classes.
@@ -3044,7 +3094,10 @@ def ResNet200V2(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-200 V2: pre-activation.
+    """ResNet-200 V2: pre-activation. ``v2_layout="keras"`` lays it out as keras.applications'
+    ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the previous stage, a
+    1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=200, variant='', preact=True, ...)``; default 224x224 input,
     1000 classes.
@@ -3121,7 +3174,10 @@ def ResNet200V2C(
     pooling: str | None = None,
     **kwargs: Any,
 ) -> keras.Model:
-    """ResNet-200 V2-C: pre-activation, deep 3x3 stem.
+    """ResNet-200 V2-C: pre-activation, deep 3x3 stem. ``v2_layout="keras"`` lays it out as
+    keras.applications' ResNet V2 instead of timm's ``resnetv2_*`` (stride in the last block of the
+    previous stage, a 1x1 max-pool shortcut, biased convs where no BatchNorm follows, a zero-padded
+    stem pool; see ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=200, variant='c', preact=True, ...)``; default 224x224
     input, 1000 classes.
@@ -3199,6 +3255,10 @@ def ResNet200V2D(
     **kwargs: Any,
 ) -> keras.Model:
     """ResNet-200 V2-D: pre-activation, deep 3x3 stem, avg-pool projection shortcuts.
+    ``v2_layout="keras"`` lays it out as keras.applications' ResNet V2 instead of timm's
+    ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut, biased
+    convs where no BatchNorm follows, a zero-padded stem pool; see
+    ``keras_resnet.specs.V2_LAYOUTS``).
 
     Same as ``keras_resnet.ResNet(depth=200, variant='d', preact=True, ...)``; default 224x224
     input, 1000 classes.

@@ -75,6 +75,12 @@ BODY = """    return _build(
         **kwargs,
     )"""
 
+V2_LAYOUT = (
+    " ``v2_layout=\"keras\"`` lays it out as keras.applications' ResNet V2 instead of timm's"
+    " ``resnetv2_*`` (stride in the last block of the previous stage, a 1x1 max-pool shortcut,"
+    " biased convs where no BatchNorm follows, a zero-padded stem pool; see"
+    " ``keras_resnet.specs.V2_LAYOUTS``)."
+)
 CIFAR_SHORTCUT = (
     ' ``shortcut`` ("A", "B", "C", or None: the plain net) picks the paper\'s shortcut option.'
 )
@@ -110,7 +116,13 @@ def docstring(entry: variants.ModelEntry, args_doc: str) -> str:
     builds the model at its default size."""
     family = variants.FAMILIES[entry.family]
     size = family.default_size
-    extra = CIFAR_SHORTCUT if entry.family == "cifar" else ""
+    extra = (
+        CIFAR_SHORTCUT
+        if entry.family == "cifar"
+        else V2_LAYOUT
+        if entry.arch_args.get("preact")
+        else ""
+    )
     fixed = ", ".join(f"{k}={v!r}" for k, v in entry.arch_args.items())
     same_as = (
         f"Same as ``keras_resnet.{family.builder}({fixed}, ...)``; default {size}x{size} input, "
