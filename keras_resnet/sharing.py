@@ -129,7 +129,7 @@ def timm_architecture(model: str) -> tuple[str | None, str]:
         >>> timm_architecture("resnet50b"), timm_architecture("resnet50d")
         (('resnet50', ''), ('resnet50d', ''))
         >>> timm_architecture("resnet50")[1]  # doctest: +ELLIPSIS
-        'the original ResNet strides in the first 1x1 convolution ...'
+        "the original ResNet strides in the first 1x1 convolution ..."
     """
     entry = variants.MODELS.get(model)
     if entry is None:
