@@ -144,8 +144,8 @@ def timm_architecture(model: str) -> tuple[str | None, str]:
         )
     if arch.preact:
         return None, (
-            "keras_resnet maps none of timm's pre-activation ResNets (resnetv2_*) onto its V2 "
-            "models"
+            "save_pretrained does not yet write timm's pre-activation layout (resnetv2_*; "
+            "keras_resnet reads it, but its classifier is a 1x1 convolution there)"
         )
     if arch.block == "bottleneck" and not arch.stride_in_3x3:
         return None, (
