@@ -1,0 +1,449 @@
+"""Both image layouts: every builder takes ``data_format`` (or reads
+``keras.config.image_data_format()``), keras.applications' own ResNet checks hold in both, a
+channels_first model gives the channels_last model's logits on the transposed image with the same
+weights (a ``.weights.h5``, a converted torchvision/timm checkpoint, a preset), and trains on
+the JAX and PyTorch backends.
+
+The checks that run channels_first models run in child processes on JAX and PyTorch, whose CPU
+convolutions take NCHW (TensorFlow's take it only with oneDNN: `keras_resnet.layouts`); one JAX
+child runs every default-tier check of a model, and the tests read its findings."""
+
+import contextlib
+import dataclasses
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import keras
+import numpy as np
+import pytest
+
+import keras_resnet
+from keras_resnet import layouts, resnet, variants
+from tests import ROOT
+
+LAST, FIRST = "channels_last", "channels_first"
+
+
+# ------------------------------------------------------------------------------------ helpers
+def shrunk(name):
+    """The registry model `name`'s architecture at one block per stage (every layer kind it has,
+    a fraction of its layers)."""
+    arch = variants.MODELS[name].arch
+    return dataclasses.replace(arch, depths=(1,) * len(arch.depths))
+
+
+def image(height, width, channels, data_format):
+    return layouts.image_shape(height, width, channels, data_format)
+
+
+@contextlib.contextmanager
+def image_data_format(data_format):
+    previous = keras.config.image_data_format()
+    keras.config.set_image_data_format(data_format)
+    try:
+        yield
+    finally:
+        keras.config.set_image_data_format(previous)
+
+
+def _small_v1(**kwargs):
+    return resnet.build(shrunk("resnet50"), name="small_resnet50", **kwargs)
+
+
+def _small_v2(**kwargs):
+    return resnet.build(shrunk("resnet50v2"), name="small_resnet50v2", **kwargs)
+
+
+# ------------------------------------------------------- keras.applications' checks, restated
+BUILDERS = [
+    pytest.param(_small_v1, id="small_resnet50"),
+    pytest.param(_small_v2, id="small_resnet50v2"),
+] + [
+    pytest.param(getattr(keras_resnet, name), id=name, marks=pytest.mark.slow)
+    for name in ("ResNet50", "ResNet101", "ResNet152", "ResNet50V2", "ResNet101V2", "ResNet152V2")
+]
+
+
+def _channels(model, data_format):
+    return model.outputs[0].shape[layouts.channel_axis(data_format)]
+
+
+@pytest.mark.parametrize("route", ["global", "keyword"])
+@pytest.mark.parametrize("data_format", [LAST, FIRST])
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_keras_applications_checks_hold_in_both_layouts(builder, data_format, route):
+    """keras.applications' applications_test.py, for its ResNets: 1- and 4-channel inputs of any
+    size, a custom input shape and input tensor, ``pooling="max"``, the classifier activation,
+    a serialization round trip; the layout from the global setting or from ``data_format=``
+    (which wins over the other global setting)."""
+    if route == "global":
+        setting, kwargs = data_format, {}
+    else:
+        setting, kwargs = (FIRST if data_format == LAST else LAST), dict(data_format=data_format)
+    with image_data_format(setting):
+        for channels in (1, 4):
+            model = builder(
+                include_top=False, input_shape=image(None, None, channels, data_format), **kwargs
+            )
+            assert list(model.outputs[0].shape) == [None, *image(None, None, 2048, data_format)]
+            assert layouts.of_model(model) == data_format
+        model = builder(include_top=False, input_shape=image(45, 45, 3, data_format), **kwargs)
+        assert list(model.outputs[0].shape) == [None, *image(2, 2, 2048, data_format)]
+        inputs = keras.Input(image(80, 80, 4, data_format), name="custom_input")
+        x = keras.layers.Conv2D(3, 2, strides=2, data_format=data_format)(inputs)
+        model = builder(include_top=False, input_tensor=x, **kwargs)
+        assert _channels(model, data_format) == 2048 and model.inputs[0] is inputs
+        model = builder(include_top=False, pooling="max", **kwargs)
+        assert list(model.outputs[0].shape) == [None, 2048]
+        model = builder(
+            include_top=True,
+            classifier_activation="softmax",
+            input_shape=image(64, 64, 3, data_format),
+            **kwargs,
+        )
+        assert model.layers[-1].activation.__name__ == "softmax"
+        config = keras.saving.serialize_keras_object(model)
+    rebuilt = keras.saving.deserialize_keras_object(config)  # under the other global setting
+    assert len(rebuilt.weights) == len(model.weights)
+    assert rebuilt.input_shape == model.input_shape == (None, *image(64, 64, 3, data_format))
+    assert [layer.name for layer in rebuilt.layers] == [layer.name for layer in model.layers]
+    assert layouts.of_model(rebuilt) == data_format
+
+
+def test_layer_names_and_weight_shapes_are_the_same_in_both_layouts():
+    """One set of weights for both: the same layers, names and weight shapes in the same order;
+    the identity that weight files record does not depend on the layout."""
+    from keras_resnet import identity
+
+    for name in ("cifar_resnet20", "seresnext50_32x4d", "ecaresnet50d", "resnetrs50"):
+        arch = shrunk(name) if name != "cifar_resnet20" else variants.MODELS[name].arch
+        size = 8 if name.startswith("cifar") else 32
+        last, first = (
+            resnet.build(arch, name=name, input_shape=image(size, size, 3, f), data_format=f)
+            for f in (LAST, FIRST)
+        )
+        assert [layer.name for layer in first.layers] == [layer.name for layer in last.layers]
+        assert [(w.path, w.shape) for w in first.weights] == [
+            (w.path, w.shape) for w in last.weights
+        ]
+        assert identity.of_model(first) == identity.of_model(last), name
+
+
+def test_every_layout_argument_is_checked():
+    with pytest.raises(ValueError, match=r"data_format must be one of .*data_format='nchw'"):
+        keras_resnet.create_model("cifar_resnet20", data_format="nchw")
+    with pytest.raises(TypeError, match="data_format must be None"):
+        keras_resnet.CifarResNet20(data_format=1)
+    with pytest.raises(ValueError, match=r"input_shape must start with a positive channel count"):
+        keras_resnet.CifarResNet20(input_shape=(0, 32, 32), data_format=FIRST)
+    with pytest.raises(ValueError, match=r"\(channels, height, width\) for data_format"):
+        keras_resnet.CifarResNet20(input_shape=(32, 32), data_format=FIRST)
+    with image_data_format(FIRST):
+        assert keras_resnet.CifarResNet20().input_shape == (None, 3, 32, 32)
+        model = keras_resnet.create_model("resnet18", include_top=False)
+        assert model.input_shape == (None, 3, None, None)
+        assert keras_resnet.model_info("cifar_resnet20").params == 269722  # counted NHWC
+
+
+def test_a_feature_backbone_is_channels_first_too():
+    model = resnet.build(
+        shrunk("resnet50d"),
+        name="backbone",
+        features=True,
+        output_stride=8,
+        input_shape=(3, 64, 64),
+        data_format=FIRST,
+    )
+    assert [tuple(o.shape) for o in model.outputs] == [
+        (None, 256, 16, 16),
+        (None, 512, 8, 8),
+        (None, 1024, 8, 8),
+        (None, 2048, 8, 8),
+    ]
+    assert [f["num_chs"] for f in model.feature_info] == [256, 512, 1024, 2048]
+
+
+def test_twin_refuses_a_layer_bound_to_its_layout():
+    inputs = keras.Input((3, 8, 8))
+    x = keras.layers.Conv2D(4, 3, data_format=FIRST)(inputs)
+    outputs = keras.layers.Dense(2)(keras.layers.Flatten(data_format=FIRST)(x))
+    with pytest.raises(ValueError, match=r"\(Flatten\) depends on the image layout"):
+        layouts.twin(keras.Model(inputs, outputs), LAST)
+
+
+# ------------------------------------------------------------ children on JAX and on PyTorch
+#: One model of each kind, at one block per stage: every stem, block, shortcut and attention.
+KINDS = [
+    "cifar_resnet20",  # option A: subsample and zero-pad
+    "cifar_resnet20_b",
+    "cifar_resnet20_c",
+    "cifar_resnet20v2",
+    "cifar_plain20",
+    "resnet18",  # basic blocks, 7x7 stem, projection shortcuts
+    "resnet18d",  # deep stem, average-pool shortcut
+    "resnet50",  # bottleneck, stride in the first 1x1
+    "resnet50v2",  # pre-activation bottleneck
+    "resnext50_32x4d",  # grouped 3x3
+    "seresnext50_32x4d",  # SE
+    "ecaresnet50d",  # ECA
+    "resnetrs50",  # the conv stem pool
+]
+#: One model of each block kind (basic, bottleneck with grouped 3x3 and SE, pre-activation),
+#: trained a few steps channels_first.
+TRAINED = ["cifar_resnet20", "resnet18d", "seresnext50_32x4d", "resnet50v2"]
+#: What the default tier runs on JAX, whose builds cost several times PyTorch's here (its
+#: shape inference traces every layer): option A, grouped SE, pre-activation. The
+#: slow tier runs `KINDS` and `TRAINED` there, and the whole registry at full depth.
+JAX_KINDS = ["cifar_resnet20", "seresnext50_32x4d", "resnet50v2"]
+JAX_TRAINED = ["cifar_resnet20", "seresnext50_32x4d"]
+
+
+def _child_env(backend, **extra):
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    flags = "--xla_backend_optimization_level=0 --xla_llvm_disable_expensive_passes=true"
+    env.update(KERAS_BACKEND=backend, TF_CPP_MIN_LOG_LEVEL="3", **extra)
+    env["XLA_FLAGS"] = f"{env.get('XLA_FLAGS', '')} {flags}".strip()
+    return env
+
+
+def _run_child(backend, job, folder, timeout=600, **env):
+    """Runs `child` in a fresh interpreter on `backend` with the JSON `job`; its findings."""
+    (folder / "job.json").write_text(json.dumps(job))
+    code = f"from tests.models.test_layouts import child; child({str(folder)!r})"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_child_env(backend, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads((folder / "findings.json").read_text())
+
+
+def _model(name, data_format, full=False, **kwargs):
+    entry = variants.MODELS[name]
+    size = 8 if entry.family == "cifar" else 32
+    arch = entry.arch if full else shrunk(name)
+    return resnet.build(
+        arch,
+        name=name,
+        input_shape=image(size, size, 3, data_format),
+        classes=5,
+        classifier_activation=None,
+        data_format=data_format,
+        **kwargs,
+    )
+
+
+def _numpy(outputs):
+    outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
+    return [np.asarray(keras.ops.convert_to_numpy(o), "float64") for o in outputs]
+
+
+def _difference(a, b):
+    """The largest difference relative to the outputs' scale (at least 1)."""
+    return float(np.abs(a - b).max() / max(1.0, np.abs(b).max()))
+
+
+def _parity(name, full=False, twin=False, **kwargs):
+    """The channels_first model with the channels_last model's weights, on the transposed image
+    (and, with `twin`, the channels_last twin of the channels_first model); their largest
+    differences from the channels_last model, and the spread of its outputs."""
+    last = _model(name, LAST, full, **kwargs)
+    first = _model(name, FIRST, full, **kwargs)
+    first.set_weights(last.get_weights())
+    x = np.random.default_rng(0).normal(size=(2, *last.input_shape[1:])).astype("float32")
+    reference = _numpy(last.predict_on_batch(x))
+    ours = _numpy(first.predict_on_batch(layouts.transpose(x, FIRST)))
+    ours = [np.moveaxis(o, 1, -1) if o.ndim == 4 else o for o in ours]
+    found = {
+        "difference": max(_difference(o, r) for o, r in zip(ours, reference, strict=True)),
+        "spread": min(float(np.std(r)) for r in reference),
+    }
+    if twin:
+        twins = _numpy(layouts.twin(first, LAST).predict_on_batch(x))
+        found["twin"] = max(_difference(t, r) for t, r in zip(twins, reference, strict=True))
+    return found
+
+
+def _train_steps(name):
+    """Three SGD steps of the channels_first model on one NCHW batch: the loss before and after."""
+    model = _model(name, FIRST)
+    x = np.random.default_rng(1).normal(size=(4, *model.input_shape[1:])).astype("float32")
+    y = np.array([0, 1, 2, 3])
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    before = float(keras.ops.convert_to_numpy(loss(y, model(x, training=True))))
+    model.compile(optimizer=keras.optimizers.SGD(1e-2, global_clipnorm=1.0), loss=loss)
+    model.fit(x, y, batch_size=4, epochs=3, verbose=0)
+    after = float(keras.ops.convert_to_numpy(loss(y, model(x, training=True))))
+    return [before, after]
+
+
+def _load(weights, name, data_format, size, **kwargs):
+    return keras_resnet.create_model(
+        name,
+        weights=weights,
+        classifier_activation=None,
+        input_shape=image(size, size, 3, data_format),
+        data_format=data_format,
+        **kwargs,
+    )
+
+
+def _weights(folder):
+    """A `.weights.h5` saved from one layout into the other, a torchvision checkpoint and a timm
+    preset from the (fabricated, offline) Hub cache into both: the logits of each pair on the
+    transposed image, and against PyTorch's."""
+    out = {}
+    small = np.random.default_rng(2).normal(size=(2, 8, 8, 3)).astype("float32")
+    for source, target in ((LAST, FIRST), (FIRST, LAST)):
+        saved = _model("cifar_resnet20", source, full=True)
+        path = str(folder / f"{source}.weights.h5")
+        keras_resnet.weights.save_weights(saved, path)
+        loaded = _load(path, "cifar_resnet20", target, 8, classes=5)
+        a = saved.predict_on_batch(layouts.transpose(small, source))
+        b = loaded.predict_on_batch(layouts.transpose(small, target))
+        out[f"weights.h5 {source} -> {target}"] = _difference(*_numpy(b), *_numpy(a))
+    x = np.load(folder / "images.npy")
+    torch_logits = np.load(folder / "torch_logits.npy")
+    for weights in (str(folder / "resnet18.safetensors"), "resnet18.a1_in1k"):
+        logits = {
+            f: _numpy(_load(weights, "resnet18", f, 32).predict_on_batch(layouts.transpose(x, f)))[
+                0
+            ]
+            for f in (LAST, FIRST)
+        }
+        what = pathlib.Path(weights).name
+        out[f"{what} layouts"] = _difference(logits[FIRST], logits[LAST])
+        out[f"{what} torch"] = _difference(logits[FIRST], torch_logits)
+    return out
+
+
+def child(folder):
+    """The child process: runs the job in ``folder/job.json``, writes ``findings.json``."""
+    folder = pathlib.Path(folder)
+    job = json.loads((folder / "job.json").read_text())
+    keras.utils.set_random_seed(0)
+    full, twin = job.get("full", False), job.get("twin", False)
+    findings = {"backend": keras.backend.backend()}
+    findings["parity"] = {n: _parity(n, full=full, twin=twin) for n in job["parity"]}
+    if job.get("features"):
+        findings["features"] = _parity("resnet50d", twin=True, features=True, output_stride=8)
+    findings["trained"] = {n: _train_steps(n) for n in job.get("train", [])}
+    if job.get("weights"):
+        findings["weights"] = _weights(folder)
+    (folder / "findings.json").write_text(json.dumps(findings))
+
+
+def _checkpoint_folder(folder):
+    """A torchvision-layout resnet18 checkpoint (the PyTorch reference's random weights) as a
+    file and as the timm preset ``resnet18.a1_in1k`` in an offline Hub cache, with images and
+    PyTorch's logits on them; the environment that points a child at the cache."""
+    import torch
+
+    import tests.checkpoints as checkpoints
+
+    reference, state = checkpoints.reference_18()
+    x = np.random.default_rng(0).normal(size=(2, 32, 32, 3)).astype("float32")
+    np.save(folder / "images.npy", x)
+    with torch.no_grad():
+        logits = reference(torch.from_numpy(layouts.transpose(x, FIRST).copy())).numpy()
+    np.save(folder / "torch_logits.npy", logits)
+    path = checkpoints.save_safetensors(state, folder / "resnet18.safetensors")
+    hub = folder / "hf_hub"
+    files = {"model.safetensors": path.read_bytes()}
+    checkpoints.hub_cache(hub, "timm/resnet18.a1_in1k", files)
+    return dict(HF_HUB_CACHE=str(hub), HF_HUB_OFFLINE="1")
+
+
+pytestmark = pytest.mark.xdist_group("layouts_children")
+
+
+@pytest.fixture(scope="module")
+def torch_findings(tmp_path_factory):
+    """One PyTorch child: every kind's parity and twin, a dilated backbone's feature maps, the
+    weight files, the training steps."""
+    folder = tmp_path_factory.mktemp("layouts_torch")
+    env = _checkpoint_folder(folder)
+    job = dict(parity=KINDS, twin=True, features=True, train=TRAINED, weights=True)
+    return _run_child("torch", job, folder, **env)
+
+
+@pytest.fixture(scope="module")
+def jax_findings(tmp_path_factory):
+    """One JAX child: the representative kinds' parity and training steps."""
+    folder = tmp_path_factory.mktemp("layouts_jax")
+    return _run_child("jax", dict(parity=JAX_KINDS, train=JAX_TRAINED), folder)
+
+
+def _check_parity(findings, name, twin=True, spread=1e-4):
+    found = findings["parity"][name]
+    # the logits differ from image to image and class to class, and the layouts agree on them
+    assert found["spread"] > spread and found["difference"] <= 1e-5, (name, found)
+    assert not twin or found["twin"] <= 1e-5, (name, found)
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("name", JAX_KINDS)
+def test_channels_first_gives_the_channels_last_logits_on_jax(jax_findings, name):
+    assert jax_findings["backend"] == "jax"
+    _check_parity(jax_findings, name, twin=False)
+
+
+@pytest.mark.parametrize("name", JAX_TRAINED)
+def test_each_kind_trains_channels_first_on_jax(jax_findings, name):
+    before, after = jax_findings["trained"][name]
+    assert np.isfinite(after) and after < before, (before, after)
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("name", KINDS)
+def test_channels_first_and_its_twin_give_the_channels_last_logits_on_torch(torch_findings, name):
+    assert torch_findings["backend"] == "torch"
+    _check_parity(torch_findings, name)
+
+
+def test_a_dilated_channels_first_backbone_gives_the_same_feature_maps(torch_findings):
+    found = torch_findings["features"]
+    assert found["difference"] <= 1e-5 and found["twin"] <= 1e-5, found
+
+
+def test_one_set_of_weights_loads_into_both_layouts(torch_findings):
+    """A ``.weights.h5`` of either layout loads into the other (its recorded identity fits), a
+    torchvision checkpoint and a timm preset load into both: the same logits (1e-5), and
+    PyTorch's (1e-4, as the converters' own tests)."""
+    found = torch_findings["weights"]
+    assert len(found) == 6, found
+    for what, difference in found.items():
+        assert difference <= (1e-4 if what.endswith("torch") else 1e-5), (what, difference)
+
+
+@pytest.mark.parametrize("name", TRAINED)
+def test_each_kind_trains_channels_first_on_torch(torch_findings, name):
+    before, after = torch_findings["trained"][name]
+    assert np.isfinite(after) and after < before, (before, after)
+
+
+@pytest.mark.slow
+def test_every_kind_on_jax(tmp_path):
+    found = _run_child("jax", dict(parity=KINDS, twin=True, features=True, train=TRAINED), tmp_path)
+    for name in KINDS:
+        _check_parity(found, name)
+    assert found["features"]["difference"] <= 1e-5, found["features"]
+    for name, (before, after) in found["trained"].items():
+        assert np.isfinite(after) and after < before, (name, before, after)
+
+
+@pytest.mark.slow
+def test_every_registry_model_gives_the_channels_last_logits_on_jax(tmp_path):
+    """The whole registry at full depth (32 px, the CIFAR nets at 8 px)."""
+    names = keras_resnet.list_models()
+    found = _run_child("jax", dict(parity=names, full=True), tmp_path, timeout=3600)
+    assert sorted(found["parity"]) == sorted(names)
+    for name in names:  # a deep plain net's logits are all but equal: any spread
+        _check_parity(found, name, twin=False, spread=0.0)
