@@ -528,7 +528,8 @@ def _peer_rows(
             fmt,
             precision,
             str(path),
-            path.stat().st_size,
+            path.stat().st_size
+            + (path.with_suffix(".bin").stat().st_size if fmt == "openvino" else 0),
             float("nan"),
             float("nan"),
             float(np.abs(got - reference).max()),
