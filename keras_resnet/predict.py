@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from keras_resnet import _optional, imagenet, images, presets
+from keras_resnet import _optional, imagenet, images, layouts, presets
 from keras_resnet import preprocessing as preprocessing_lib
 
 _SAMPLES = pathlib.Path(__file__).parent / "resources" / "samples"
@@ -146,11 +146,16 @@ def _probabilities(outputs: dict[str, np.ndarray] | np.ndarray) -> np.ndarray:
 
 
 def from_model(model: Any) -> Classifier:
-    """A Keras model; its ``pretrained_cfg`` (set by a preset) gives the transform."""
-    size = model.input_shape[1]
+    """A Keras model; its ``pretrained_cfg`` (set by a preset) gives the transform. A
+    channels_first model gets the images transposed (and is refused, in one line, where the
+    backend cannot run it: `layouts.check_runnable`)."""
+    data_format = layouts.of_model(model)
+    layouts.check_runnable(model)
+    size = layouts.split_shape(model.input_shape[1:], data_format)[0]
     transform = Transform.from_config(getattr(model, "pretrained_cfg", None), size)
 
     def run(x: np.ndarray) -> np.ndarray:
+        x = layouts.transpose(x, data_format)
         out = np.asarray(model.predict(x, verbose=0, batch_size=8))
         last = getattr(model.layers[-1], "activation", None)
         return (

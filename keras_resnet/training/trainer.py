@@ -23,7 +23,7 @@ import sys
 import time
 from typing import Any
 
-from keras_resnet import _console, atomic, saving
+from keras_resnet import _console, atomic, layouts, saving
 from keras_resnet import weights as weights_lib
 from keras_resnet.training import checkpoints, model_setup, stream
 from keras_resnet.training.config import TrainConfig, TrainResult
@@ -180,6 +180,7 @@ def train(
     """
     started = time.perf_counter()
     config, data = settle(model, train_data, validation_data, TrainConfig.of(config, settings))
+    _check_layout(config)
     if config.weights is not None and config.allow_other_architecture:
         # the builder loads the weights: it is told the transfer is deliberate too
         kwargs = {**(config.model_kwargs or {}), "allow_other_architecture": True}
@@ -187,6 +188,19 @@ def train(
     if config.weights is not None:
         return _finetune(model, data, config, started)
     return _train_run(Run.plan(model, config, data), started)
+
+
+def _check_layout(config: TrainConfig) -> None:
+    """`train` streams channels_last (NHWC) batches, so it builds channels_last models."""
+    data_format = layouts.resolve((config.model_kwargs or {}).get("data_format"))
+    if data_format != "channels_last":
+        raise ValueError(
+            "train() streams channels_last (NHWC) batches and trains channels_last models; "
+            f"received data_format={data_format!r} (from model_kwargs or "
+            "keras.config.image_data_format()): pass model_kwargs={'data_format': "
+            "'channels_last'}, or fit a channels_first model on NCHW batches yourself "
+            "(JAX, PyTorch: see keras_resnet.layouts)"
+        )
 
 
 def _train_run(run: Run, started: float) -> TrainResult:

@@ -447,3 +447,64 @@ def test_every_registry_model_gives_the_channels_last_logits_on_jax(tmp_path):
     assert sorted(found["parity"]) == sorted(names)
     for name in names:  # a deep plain net's logits are all but equal: any spread
         _check_parity(found, name, twin=False, spread=0.0)
+
+
+# -------------------------------------------------------------------- where it cannot run
+_TENSORFLOW_WITHOUT_NCHW = """
+import json, numpy as np, keras, keras_resnet
+from keras_resnet import layouts, predict
+model = keras_resnet.create_model(
+    "cifar_resnet20", input_shape=(3, 8, 8), data_format="channels_first"
+)
+found = {"built": model.input_shape}
+for name, run in (
+    ("check", lambda: layouts.check_runnable(model)),
+    ("predict", lambda: predict.from_model(model)),
+    ("keras", lambda: model.predict(np.zeros((1, 3, 8, 8), "float32"), verbose=0)),
+):
+    try:
+        run()
+        found[name] = None
+    except Exception as error:
+        found[name] = [type(error).__name__, str(error)]
+twin = layouts.twin(model, "channels_last")
+found["twin"] = np.asarray(twin.predict(np.zeros((1, 8, 8, 3), "float32"), verbose=0)).shape
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.long
+def test_tensorflow_without_nchw_convolutions_says_so_in_one_line():
+    """TensorFlow's own CPU convolution takes NHWC only (with oneDNN switched off, as in builds
+    without it): a channels_first model builds there, running it is refused in one line naming
+    the backends that can, and its channels_last twin runs."""
+    env = _child_env("tensorflow", TF_ENABLE_ONEDNN_OPTS="0")
+    result = subprocess.run(
+        [sys.executable, "-c", _TENSORFLOW_WITHOUT_NCHW],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["built"] == [None, 3, 8, 8] and found["twin"] == [1, 10]
+    assert found["keras"] is not None and "NHWC" in found["keras"][1]  # what it replaces
+    for where in ("check", "predict"):
+        kind, message = found[where]
+        assert kind == "ValueError" and "\n" not in message, found[where]
+        assert "is channels_first" in message and "jax or torch backend" in message
+
+
+def test_train_streams_channels_last_and_says_so():
+    from keras_resnet import training
+
+    images = np.zeros((8, 8, 8, 3), "uint8")
+    labels = np.arange(8) % 2
+    with pytest.raises(ValueError, match=r"train\(\) streams channels_last .*'channels_first'"):
+        training.train(
+            "cifar_resnet20", (images, labels), epochs=1, model_kwargs={"data_format": FIRST}
+        )
+    with image_data_format(FIRST), pytest.raises(ValueError, match="model_kwargs="):
+        training.train("cifar_resnet20", (images, labels), epochs=1)
