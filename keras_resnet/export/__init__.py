@@ -33,7 +33,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from keras_resnet import _checks, _console, _kinds, atomic
+from keras_resnet import _checks, _console, _kinds, atomic, layouts
 from keras_resnet.export import _files, _trace, formats, verify
 from keras_resnet.export import calibration as calibration_lib
 from keras_resnet.export._trace import Traced, check_model, output_kind, trace
@@ -290,10 +290,13 @@ def export(
     """Exports `model` to one or several formats and precisions, verifying each artifact.
 
     Args:
-        model: any single-input image `keras.Model` (channels last), or a tf_keras model from
+        model: any single-input image `keras.Model`, or a tf_keras model from
             `keras_resnet.optimize`: a quantization-aware model exports its learned int8
             (``quantize="int8"``, no calibration data) to TFLite and ONNX, or its fake-quant graph
-            as a float32 SavedModel; a pruned model must be stripped first.
+            as a float32 SavedModel; a pruned model must be stripped first. A channels_first
+            model exports as its channels_last twin (`keras_resnet.layouts.twin`, the same
+            weights): SavedModel and TFLite take NHWC, ONNX takes NCHW (``nchw=False`` for
+            NHWC); the metadata records ``model_data_format`` and ``input_layout``.
         path: with one artifact, its path (a ``.tflite``/``.onnx`` file, or the SavedModel base
             folder that receives ``<model.name>/<version>/``); with several, a folder receiving
             ``<name>[_<precision>].tflite``, ``<name>[_<precision>].onnx`` and
@@ -351,6 +354,7 @@ def export(
         calibration_data=calibration_data,
         **options,
     )
+    model, data_format = _channels_last(model, jobs, per_job)
     # The converters' temporaries: removed afterwards, or by the next run after a kill.
     with atomic.scratch():
         preprocessing = (
@@ -359,6 +363,7 @@ def export(
         traced = _trace.trace(
             model, input_size=input_size, preprocessing=preprocessing, class_names=class_names
         )
+        traced.data_format = data_format
         calibration = None
         if not quantization_aware:
             calibration = _calibration(traced, jobs, calibration_data, calibration_size)
@@ -381,6 +386,21 @@ def export(
         verbose, f"exported {len(result)} artifact(s) in {time.perf_counter() - start:.1f} s"
     )
     return result
+
+
+def _channels_last(
+    model: Any, jobs: list[tuple[str, str]], per_job: list[dict[str, Any]]
+) -> tuple[Any, str]:
+    """The model to trace and the layout `model` itself takes. A channels_first model exports as
+    its channels_last twin, with the same weights (TensorFlow's converters and runtimes take
+    NHWC), and its artifacts take NCHW where their format offers it (ONNX's ``nchw``, unless the
+    caller set it): ``(twin, "channels_first")``."""
+    if _kinds.is_tf_keras_model(model) or layouts.of_model(model) == "channels_last":
+        return model, "channels_last"
+    for (fmt, _), job_options in zip(jobs, per_job, strict=True):
+        if "nchw" in FORMATS[fmt].options:
+            job_options.setdefault("nchw", True)
+    return layouts.twin(model, "channels_last"), "channels_first"
 
 
 def _check_settings(

@@ -36,6 +36,7 @@ class Traced:
     concrete: Any  # its one concrete function
     module: tf.Module  # tracks the model's tf.Variables, so converters can freeze them
     quantization_aware: bool = False  # a tfmot QAT model: int8 ranges are learned, not calibrated
+    data_format: str = "channels_last"  # the exported model's own layout (traced channels_last)
     cache: dict = dataclasses.field(default_factory=dict)  # conversions shared between precisions
 
     @property
@@ -74,6 +75,7 @@ class Traced:
             "input_name": "image",
             "input_shape": list(self.input_shape),
             "input_layout": "NHWC",
+            "model_data_format": self.data_format,
             "outputs": list(self.output_names),
             "classes": None if self.output_kind == "features" else int(self.model.output_shape[-1]),
             "class_names": list(self.class_names) if self.class_names else None,
