@@ -46,6 +46,8 @@ RUNTIMES = (
     "ai-edge-litert",
     "tf2onnx",
     "onnx",
+    "openvino",
+    "nncf",
     "numpy",
     "keras-resnet",
 )
