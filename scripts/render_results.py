@@ -235,6 +235,18 @@ TABLES: dict[str, Table] = {
             label("error", "error"),
         ],
     ),
+    "layouts": Table(
+        "layouts",
+        [
+            label("backend", "backend"),
+            label("model", "model"),
+            col("px", "px"),
+            col("batch", "batch"),
+            label("layout", "data_format"),
+            col("img/s", "images_per_s", _number(".1f")),
+            col("vs channels_last", "vs_channels_last", _number(".2f")),
+        ],
+    ),
     "degradation": Table(
         "degradation",
         [
