@@ -268,6 +268,9 @@ def main():
     parser.add_argument(
         "--no-results", action="store_true", help="do not write docs/results/cpu_inference.json"
     )
+    parser.add_argument(
+        "--notes", default="", help="what else ran on the machine, for the results file's notes"
+    )
     args = parser.parse_args()
 
     import _results
@@ -315,8 +318,11 @@ def main():
         print(f"{'PASS' if met else 'MISS'}  {name}: {shown} (goal {goal})")
     notes = (
         f"ResNet-50 (random weights, seed 0), 224x224, batch 1, median of {args.repeats} "
-        "interleaved rounds per thread count; agreement is with the Keras model on the export's "
-        "verification images (4 random-pixel images), so it is weak evidence of int8 accuracy. "
+        "interleaved rounds per thread count; int8 calibrated on "
+        f"{max(8, args.calibration)} crops of the shipped photographs; top-1 agreement of our "
+        f"rows with the Keras model on {args.agreement} other crops (random weights: weak "
+        "evidence of accuracy), of the peer rows with the peer's Keras model on 8 crops. "
+        + (args.notes + " " if args.notes else "")
         + "; ".join(
             f"{'PASS' if met else 'MISS'} {name}: {value:.2f} (goal {goal})"
             for name, value, goal, met in checks
