@@ -5,8 +5,9 @@ weights (a ``.weights.h5``, a converted torchvision/timm checkpoint, a preset), 
 the JAX and PyTorch backends.
 
 The checks that run channels_first models run in child processes on JAX and PyTorch, whose CPU
-convolutions take NCHW (TensorFlow's take it only with oneDNN: `keras_resnet.layouts`); one JAX
-child runs every default-tier check of a model, and the tests read its findings."""
+convolutions take NCHW (TensorFlow's take it only with oneDNN: `keras_resnet.layouts`): one
+PyTorch child and one JAX child per test run (module fixtures), whose findings the tests read;
+JAX builds cost several times PyTorch's, so the default tier runs fewer models there."""
 
 import contextlib
 import dataclasses
