@@ -1,6 +1,8 @@
 """A PyTorch reference ResNet with torchvision's and timm's state-dict layout, written for the
-tests (neither torchvision nor timm is a dependency; torchvision's only wheels on the package index
-are CUDA builds that do not load beside the CPU torch, and timm imports torchvision).
+tests, and `import_timm`, which imports timm itself beside the CPU torch (torchvision's wheels on
+the package index are CUDA builds whose operators do not load there, and timm imports
+torchvision). The reference is independent of timm: the converters are checked against code that
+does not share timm's bugs, and against timm itself where the tests import it.
 
 It follows timm 1.0's ``timm/models/resnet.py`` and ``timm/layers`` (read from the source): the B
 form (torchvision's ResNet), the deep stem (C), the average-pool shortcut (D, with
@@ -263,3 +265,22 @@ def build(depth, form="b", num_classes=1000, seed=0, **kwargs):
         block, layers, num_classes, deep_stem=form in ("c", "d"), avg_down=form == "d", **kwargs
     )
     return _randomize(model, seed)
+
+
+def import_timm():
+    """timm, imported beside the CPU torch. The torchvision wheel on the package index is a CUDA
+    build whose operator library does not load there; its import then fails registering shapes
+    for its ``nms`` operators. Where it does, those two operators are declared (without a kernel:
+    nothing here runs them), and torchvision, then timm, import."""
+    import torch
+
+    try:
+        import torchvision  # noqa: F401
+    except RuntimeError:
+        library = torch.library.Library("torchvision", "FRAGMENT")
+        for op in ("nms", "qnms"):
+            library.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+        import_timm.library = library  # kept alive: dropping it would undefine the operators
+    import timm
+
+    return timm

@@ -12,25 +12,7 @@ import pytest
 import keras_resnet
 from keras_resnet import pretrained, sharing
 from tests.checkpoints import hub_cache, offline_hub
-
-
-def _timm():
-    """timm, imported beside the CPU torch. The torchvision wheel on the package index is a CUDA
-    build whose operator library does not load there; its import then fails registering shapes
-    for its ``nms`` operators. Where it does, those two operators are declared (without a kernel:
-    nothing here runs them), and torchvision, then timm, import."""
-    import torch
-
-    try:
-        import torchvision  # noqa: F401
-    except RuntimeError:
-        library = torch.library.Library("torchvision", "FRAGMENT")
-        for op in ("nms", "qnms"):
-            library.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
-        _timm.library = library  # kept alive: dropping it would undefine the operators
-    import timm
-
-    return timm
+from tests.torch_reference import import_timm
 
 
 def _model(name, classes=5, size=32, seed=0):
@@ -82,7 +64,7 @@ def _timm_logits(timm_model, x):
     ],
 )
 def test_timm_loads_the_folder_and_keras_resnet_loads_it_back(tmp_path, name, timm_name):
-    timm = _timm()
+    timm = import_timm()
     model = _model(name)
     folder = sharing.save_pretrained(
         model, tmp_path / name, preprocessing="torch", class_names=list("abcde"), verbose=False
@@ -168,7 +150,7 @@ def test_a_cifar_resnet_is_written_in_the_keras_layout_only(tmp_path, capsys):
 
 
 def test_timm_architecture_names_every_model_timm_has():
-    timm = _timm()
+    timm = import_timm()
     assert sharing.TIMM_ARCHITECTURES <= set(timm.list_models())
     assert sharing.timm_architecture("resnet50b") == ("resnet50", "")
     assert sharing.timm_architecture("resnet18b") == ("resnet18", "")

@@ -4,10 +4,6 @@ Keras 2 HDF5 layout) and timm's ``resnetv2_*`` state dicts (against timm itself,
 safetensors in the Hub's cache layout), both loaded by preset name, offline."""
 
 import dataclasses
-import importlib.abc
-import importlib.machinery
-import sys
-import types
 
 import h5py
 import keras
@@ -18,57 +14,12 @@ import keras_resnet
 from keras_resnet import converters, downloads, identity, presets, specs
 from keras_resnet.resnet import feature_info
 from tests.checkpoints import hub_cache, offline_hub, safetensors_bytes
-
-
-class _Anything(type):
-    """A stand-in class whose every attribute is a name (``InterpolationMode.BICUBIC``)."""
-
-    def __getattr__(cls, name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return f"{cls.__name__}.{name}"
-
-
-class _StubModule(types.ModuleType):
-    def __getattr__(self, name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return _Anything(name, (), {})
-
-
-class _TorchvisionStub(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Stand-in ``torchvision`` modules: timm imports torchvision's transforms and ops at import
-    time, and the torchvision on the package index may not load beside the CPU torch (its
-    operators fail to register). ResNetV2 uses none of them."""
-
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname == "torchvision" or fullname.startswith("torchvision."):
-            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
-        return None
-
-    def create_module(self, spec):
-        return _StubModule(spec.name)
-
-    def exec_module(self, module):
-        module.__path__ = []
+from tests.torch_reference import import_timm
 
 
 @pytest.fixture(scope="module")
 def timm():
-    """timm, with the real torchvision where it loads and stand-ins where it does not."""
-    pytest.importorskip("torch")
-    try:
-        import timm as module
-    except (ImportError, RuntimeError):
-        for name in [n for n in sys.modules if n.split(".")[0] in ("torchvision", "timm")]:
-            del sys.modules[name]
-        stub = _TorchvisionStub()
-        sys.meta_path.insert(0, stub)
-        try:
-            import timm as module
-        finally:
-            sys.meta_path.remove(stub)
-    return module
+    return import_timm()
 
 
 @pytest.fixture
