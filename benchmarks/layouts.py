@@ -8,8 +8,9 @@ For each backend (a child process each, with ``KERAS_BACKEND`` set) and each mod
 and compiled the same way (SGD with momentum, sparse cross-entropy on logits); after warm-up
 steps (JAX compiles there) they alternate, ``--repeats`` rounds of ``--steps`` steps of
 ``train_on_batch`` on one synthetic batch held in memory (so the input pipeline costs nothing).
-The median round gives images/s; ``first/last`` is channels_first's over channels_last's, both
-measured in the same child, round by round.
+The median round gives images/s; ``vs_channels_last`` is the median over the rounds of
+channels_first's images/s over channels_last's in the same round (a pair measured back to back,
+so a change in the machine's load between rounds moves both), and each row keeps its rounds.
 """
 
 from __future__ import annotations
@@ -80,8 +81,19 @@ def measure(model: str, size: int, batch: int, steps: int, repeats: int, warmup:
             for _ in range(steps):
                 net.train_on_batch(images, y)
             rounds[data_format].append(steps * batch / (time.perf_counter() - started))
+    ratios = [
+        f / last for f, last in zip(rounds["channels_first"], rounds["channels_last"], strict=True)
+    ]
     return [
-        dict(model=model, px=size, batch=batch, data_format=f, images_per_s=statistics.median(r))
+        dict(
+            model=model,
+            px=size,
+            batch=batch,
+            data_format=f,
+            images_per_s=round(statistics.median(r), 2),
+            rounds=[round(v, 2) for v in r],
+            vs_channels_last=round(statistics.median(ratios), 3) if f == "channels_first" else 1.0,
+        )
         for f, r in rounds.items()
     ]
 
@@ -110,20 +122,6 @@ def run_backend(backend: str, argv: list[str]) -> list[dict]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def with_ratios(rows: list[dict]) -> list[dict]:
-    """Each channels_first row gains ``vs_channels_last``: its images/s over its peer's."""
-    peers = {
-        (r["backend"], r["model"]): r["images_per_s"]
-        for r in rows
-        if r["data_format"] == "channels_last"
-    }
-    for row in rows:
-        peer = peers[(row["backend"], row["model"])]
-        row["vs_channels_last"] = round(row["images_per_s"] / peer, 3)
-        row["images_per_s"] = round(row["images_per_s"], 2)
-    return rows
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--backends", nargs="+", default=["torch", "jax"])
@@ -144,7 +142,7 @@ def main() -> None:
         f"--{k.replace('_', '-')}={getattr(args, k)}"
         for k in ("size", "batch", "cifar_batch", "steps", "repeats", "warmup")
     ]
-    rows = with_ratios([row for b in args.backends for row in run_backend(b, passed)])
+    rows = [row for b in args.backends for row in run_backend(b, passed)]
     print("| backend | model | px | batch | layout | images/s | vs channels_last |")
     print("|---|---|---:|---:|---|---:|---:|")
     for r in rows:
