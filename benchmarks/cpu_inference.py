@@ -183,31 +183,36 @@ def benchmark_lib():
     return benchmark
 
 
-def profile(path, threads, precision_hint=None, repeats=10):
-    """OpenVINO's per-layer profile (PERF_COUNT) of the IR at `path`: milliseconds per layer type
-    and execution kernel, summed over the layers, median over `repeats` runs, largest first."""
+def profiles(models, threads, repeats=15):
+    """OpenVINO's per-layer profiles (PERF_COUNT) of the IRs `models` (``{label: (path,
+    precision hint or None)}``), run in turn in the same rounds: for each, milliseconds per layer
+    type and execution kernel, summed over its layers, median over the rounds, largest first."""
     import numpy as np
     import openvino as ov
 
-    config = {"PERFORMANCE_HINT": "LATENCY", "PERF_COUNT": True, "INFERENCE_NUM_THREADS": threads}
-    if precision_hint:
-        config["INFERENCE_PRECISION_HINT"] = precision_hint
-    compiled = ov.Core().compile_model(str(path), "CPU", config)
-    request = compiled.create_infer_request()
     x = np.random.default_rng(0).standard_normal((1, 224, 224, 3)).astype("float32")
-    runs = []
+    requests = {}
+    for label, (path, hint) in models.items():
+        config = {"PERFORMANCE_HINT": "LATENCY", "PERF_COUNT": True}
+        config["INFERENCE_NUM_THREADS"] = threads
+        if hint:
+            config["INFERENCE_PRECISION_HINT"] = hint
+        requests[label] = ov.Core().compile_model(str(path), "CPU", config).create_infer_request()
+    runs = {label: [] for label in models}
     for _ in range(repeats):
-        request.infer({0: x})
-        totals = {}
-        for info in request.get_profiling_info():
-            key = f"{info.node_type} [{info.exec_type}]"
-            totals[key] = totals.get(key, 0.0) + info.real_time.total_seconds() * 1e3
-        runs.append(totals)
-    keys = runs[-1]
-    return sorted(
-        ((k, float(np.median([r.get(k, 0.0) for r in runs]))) for k in keys),
-        key=lambda item: -item[1],
-    )
+        for label, request in requests.items():
+            request.infer({0: x})
+            totals = {}
+            for info in request.get_profiling_info():
+                key = f"{info.node_type} [{info.exec_type}]"
+                totals[key] = totals.get(key, 0.0) + info.real_time.total_seconds() * 1e3
+            runs[label].append(totals)
+    found = {}
+    for label, totals in runs.items():
+        keys = totals[-1]
+        medians = ((k, float(np.median([t.get(k, 0.0) for t in totals]))) for k in keys)
+        found[label] = sorted(medians, key=lambda item: -item[1])
+    return found
 
 
 def _rows(result, gflop, agreements):
@@ -347,7 +352,7 @@ def main():
 
 
 def _print_profiles(result, threads):
-    """OpenVINO's per-layer profile of this library's int8 IR and the peer's, side by side."""
+    """OpenVINO's per-layer profiles of this library's int8 IR and the peer's, run in turn."""
     own = next(
         r
         for r in result.rows
@@ -358,8 +363,11 @@ def _print_profiles(result, threads):
         for r in result.rows
         if r.route == "peer" and r.format == "openvino" and r.precision == "int8"
     )
-    for label, row, hint in (("keras_resnet", own, "f32"), ("peer (OpenVINO's route)", peer, None)):
-        layers = profile(row.path, threads, hint)
+    models = {
+        "keras_resnet": (own.path, "f32"),
+        "peer (OpenVINO's route)": (peer.path, None),
+    }
+    for label, layers in profiles(models, threads).items():
         total = sum(ms for _, ms in layers)
         print(f"\nPERF_COUNT, {label} int8, {threads} thread(s): {total:.1f} ms in layers")
         for name, ms in layers[:12]:
