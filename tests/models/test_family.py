@@ -262,7 +262,7 @@ def test_registered_family_models_export_to_every_format(tmp_path, name):
         name, input_shape=(64, 64, 3), classes=10, classifier_activation=None
     )
     reports = export.export(model, tmp_path / name, "all", preprocessing="torch", verbose=False)
-    assert len(reports) == 3 and all(r.verified for r in reports), reports
+    assert len(reports) == 4 and all(r.verified for r in reports), reports
 
 
 @pytest.mark.long
