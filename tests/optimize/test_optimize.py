@@ -348,7 +348,7 @@ print("ok", len(reports))
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "ok 3" in result.stdout
+    assert "ok 4" in result.stdout
 
 
 @pytest.mark.slow  # the same script is the benchmark (python benchmarks/optimize_digits.py)
