@@ -365,7 +365,8 @@ def _checkpoint_folder(folder):
 pytestmark = pytest.mark.xdist_group("layouts_children")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per run: pytest puts the long tests of other files
+# between this file's, which would end a module fixture and start its child again
 def torch_findings(tmp_path_factory):
     """One PyTorch child: every kind's parity and twin, a dilated backbone's feature maps, the
     weight files, the training steps."""
@@ -375,7 +376,8 @@ def torch_findings(tmp_path_factory):
     return _run_child("torch", job, folder, **env)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per run: pytest puts the long tests of other files
+# between this file's, which would end a module fixture and start its child again
 def jax_findings(tmp_path_factory):
     """One JAX child: the representative kinds' parity and training steps."""
     folder = tmp_path_factory.mktemp("layouts_jax")
