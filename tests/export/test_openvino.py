@@ -155,9 +155,14 @@ def test_bad_paths_and_options_are_one_clear_error(small, tmp_path):
         export_lib.load_runner(bad)
 
 
-def test_format_all_includes_openvino():
+def test_format_all_includes_openvino_except_for_a_quantization_aware_model():
     jobs, _ = export_lib.plan("all", ["float32", "bfloat16"])
     assert ("openvino", "float32") in jobs and ("openvino", "bfloat16") in jobs
+    # a QAT model's learned int8 goes to the formats that read it; OpenVINO is not one of them
+    jobs, _ = export_lib.plan(["all"], ["float32", "int8"], quantization_aware=True)
+    assert jobs == [("saved_model", "float32"), ("tflite", "int8"), ("onnx", "int8")]
+    with pytest.raises(ValueError, match="nothing requested for openvino fits"):
+        export_lib.plan("openvino", "int8", quantization_aware=True)
 
 
 @pytest.mark.slow
