@@ -47,6 +47,7 @@ def written(small, calibration, tmp_path_factory):
     return folder, {r.precision: r for r in reports}
 
 
+@pytest.mark.long  # the module's export of four precisions, NNCF included
 def test_every_precision_is_one_verified_xml_and_bin(written):
     folder, reports = written
     assert sorted(reports) == sorted(PRECISIONS)
@@ -127,6 +128,7 @@ def test_a_failed_export_leaves_neither_file(small, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.long  # two exports of their own
 def test_a_lone_bin_left_by_a_kill_is_replaced_and_overwrite_keeps_pairs(small, tmp_path):
     """A kill between publishing the .bin and the .xml leaves a lone .bin: the next export
     replaces it. Overwriting replaces both files."""
