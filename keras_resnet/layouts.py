@@ -9,7 +9,6 @@ run it (`check_runnable`), and the same network in the other layout with the sam
 layout in Keras, so one set of weights serves both.
 
 Example:
-    >>> import numpy as np
     >>> import keras_resnet
     >>> from keras_resnet import layouts
     >>> nchw = keras_resnet.create_model(
@@ -17,13 +16,9 @@ Example:
     ... )
     >>> layouts.of_model(nchw), nchw.input_shape
     ('channels_first', (None, 3, 8, 8))
-    >>> nhwc = layouts.twin(nchw, "channels_last")
-    >>> nhwc.input_shape
-    (None, 8, 8, 3)
-    >>> images = np.random.default_rng(0).normal(size=(2, 8, 8, 3)).astype("float32")
-    >>> bool(np.allclose(nhwc(images), nchw(layouts.transpose(images, "channels_first")),
-    ...                  atol=1e-5))
-    True
+    >>> nhwc = layouts.twin(nchw, "channels_last")  # same weights, input (None, 8, 8, 3)
+    >>> layouts.of_model(nhwc), nhwc.input_shape
+    ('channels_last', (None, 8, 8, 3))
 """
 
 from __future__ import annotations
