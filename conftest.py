@@ -93,6 +93,16 @@ def _peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
 
 
+_PEAK_BEFORE = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The worker's peak resident memory before the test (its fixtures' setup included): a test
+    that takes it past `MAX_WORKER_RSS` fails in its teardown."""
+    item.stash[_PEAK_BEFORE] = _peak_rss()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a test (and, at the end of a file, its module fixtures): clear Keras and collect.
@@ -103,7 +113,6 @@ def pytest_runtest_teardown(item, nextitem):
     freed even where it holds reference cycles."""
     import keras
 
-    before = _peak_rss()
     result = yield
     keras.backend.clear_session()  # collects the test's garbage too
     if nextitem is None or nextitem.path != item.path:
@@ -112,7 +121,7 @@ def pytest_runtest_teardown(item, nextitem):
     gc.freeze()
     _release_freed_memory()
     peak = _peak_rss()
-    if peak > MAX_WORKER_RSS >= before:
+    if peak > MAX_WORKER_RSS >= item.stash.get(_PEAK_BEFORE, 0):
         raise AssertionError(
             f"this test took its worker to {peak / 1e9:.1f} GB of resident memory, over the "
             f"{MAX_WORKER_RSS / 1e9:.0f} GB a worker may use: run its heavy part in a subprocess "
