@@ -37,6 +37,13 @@ def _fit_params():
     ]
 
 
+def _step_length(name: str) -> float:
+    """The clipped SGD step's length: 1e-3, and 1e-4 for the plain nets, whose gradients at
+    initialization grow with depth (the optimization difficulty the paper shows): a 1e-3 step
+    goes uphill for CIFAR plain-56 (1.578 -> 1.593) where a 1e-4 step descends (-> 1.490)."""
+    return 1e-4 if "plain" in name else 1e-3
+
+
 def _one_fit_step(name: str) -> dict:
     """Builds `name` for 5 classes, runs it in inference and training mode, takes one SGD step of
     bounded length on 4 seeded images, and returns what the test asserts on."""
@@ -54,7 +61,7 @@ def _one_fit_step(name: str) -> dict:
     result["finite"] = bool(np.isfinite(out).all())
     result["before"] = _train_mode_loss(model, x, y)
     model.compile(
-        optimizer=keras.optimizers.SGD(1e-3, global_clipnorm=1.0),
+        optimizer=keras.optimizers.SGD(_step_length(name), global_clipnorm=1.0),
         loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     )
     history = model.fit(x, y, batch_size=4, epochs=1, verbose=0)
@@ -65,7 +72,7 @@ def _one_fit_step(name: str) -> dict:
 
 @pytest.mark.parametrize("name", _fit_params())
 def test_every_model_runs_and_one_fit_step_lowers_the_loss(name, isolated):
-    """One SGD step of bounded length (lr 1e-3 along the clipped gradient) must lower the
+    """One SGD step of bounded length (`_step_length` along the clipped gradient) must lower the
     training-mode loss on the batch it was taken on.
 
     The input is twice the network's stride (64 px ImageNet, 32 px CIFAR), three times for the
