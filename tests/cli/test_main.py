@@ -105,7 +105,11 @@ def test_a_ctrl_c_inside_a_garbage_collector_callback_is_one_line_and_exit_130(m
 
     monkeypatch.setattr(list_info, "run_list", run)
     monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # Python's, not pytest's
-    assert cli.main(["list"]) == 130
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+    try:
+        assert cli.main(["list"]) == 130
+    finally:
+        signal.signal(signal.SIGINT, previous)  # an xdist worker's own
     err = capsys.readouterr().err
     assert err == "keras-resnet list: interrupted\n", err
     assert sys.unraisablehook is sys.__unraisablehook__  # put back
