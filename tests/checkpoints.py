@@ -86,3 +86,23 @@ def hub_cache(cache, repo, files, revision="main"):
             (snapshot / name).unlink()
         (snapshot / name).symlink_to(f"../../blobs/{blob}")
     return snapshot
+
+
+def randomize_batchnorm(model, seed=0, gamma=(0.5, 1.5), shift=0.2, variance=(0.5, 2.0)):
+    """Sets every BatchNormalization layer's scale, offset and moving statistics to seeded draws
+    (scale and variance uniform in the given ranges, offset and mean normal with `shift` as their
+    spread), so that a mistake in converting or copying them shows in the outputs."""
+    import keras
+
+    rng = np.random.default_rng(seed)
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.BatchNormalization):
+            g, b, m, v = layer.get_weights()
+            layer.set_weights(
+                [
+                    rng.uniform(*gamma, g.shape),
+                    rng.normal(0, shift, b.shape),
+                    rng.normal(0, shift, m.shape),
+                    rng.uniform(*variance, v.shape),
+                ]
+            )

@@ -13,6 +13,7 @@ import keras_resnet
 from keras_resnet import export, optimize
 from keras_resnet.export import tflite as tflite_format
 from tests import ROOT
+from tests.checkpoints import randomize_batchnorm
 
 #: one model per family and knob: ImageNet original/B/C/D, V2 plain/C/D, CIFAR options A/B/C and V2
 FAMILIES = [
@@ -42,28 +43,12 @@ def _size(name):
     return 64 if name.startswith("resnet") else 32
 
 
-def _randomize_batchnorm(model, seed=0):
-    """Non-trivial BatchNorm statistics, so a mistake in copying them shows."""
-    rng = np.random.default_rng(seed)
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.BatchNormalization):
-            gamma, beta, mean, variance = layer.get_weights()
-            layer.set_weights(
-                [
-                    rng.uniform(0.5, 1.5, gamma.shape),
-                    rng.normal(0, 0.2, beta.shape),
-                    rng.normal(0, 0.2, mean.shape),
-                    rng.uniform(0.5, 2.0, variance.shape),
-                ]
-            )
-
-
 def _model(name, classes=7, **kwargs):
     size = _size(name)
     model = keras_resnet.create_model(
         name, input_shape=(size, size, 3), classes=classes, classifier_activation=None, **kwargs
     )
-    _randomize_batchnorm(model)
+    randomize_batchnorm(model)
     return model
 
 
@@ -75,7 +60,7 @@ def _resnet8(classes=10, shortcut="A"):
     model = keras_resnet.CifarResNet(
         8, shortcut=shortcut, classes=classes, classifier_activation=None
     )
-    _randomize_batchnorm(model)
+    randomize_batchnorm(model)
     return model
 
 
@@ -105,7 +90,7 @@ def test_twin_matches_keras3_model(name, images):
 
 def test_twin_of_nested_and_sequential_models(images):
     backbone = keras_resnet.CifarResNet20(input_shape=(32, 32, 3), include_top=False, pooling="avg")
-    _randomize_batchnorm(backbone)
+    randomize_batchnorm(backbone)
     inputs = keras.Input((32, 32, 3))
     outputs = keras.layers.Dense(3)(backbone(keras.layers.Rescaling(1 / 255.0)(inputs)))
     functional = keras.Model(inputs, outputs)

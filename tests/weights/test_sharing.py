@@ -11,7 +11,7 @@ import pytest
 
 import keras_resnet
 from keras_resnet import pretrained, sharing
-from tests.checkpoints import hub_cache, offline_hub
+from tests.checkpoints import hub_cache, offline_hub, randomize_batchnorm
 from tests.torch_reference import import_timm
 
 
@@ -24,18 +24,7 @@ def _model(name, classes=5, size=32, seed=0):
     model = keras_resnet.create_model(
         name, input_shape=(size, size, 3), classes=classes, classifier_activation=None
     )
-    rng = np.random.default_rng(seed)
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.BatchNormalization):
-            g, b, m, v = layer.get_weights()
-            layer.set_weights(
-                [
-                    rng.uniform(0.9, 1.3, g.shape),
-                    rng.normal(0, 0.1, b.shape),
-                    rng.normal(0, 0.1, m.shape),
-                    rng.uniform(0.5, 1.5, v.shape),
-                ]
-            )
+    randomize_batchnorm(model, seed, gamma=(0.9, 1.3), shift=0.1, variance=(0.5, 1.5))
     head = model.get_layer("predictions")
     scale = 4.0 / np.abs(np.asarray(model(_images(size)))).max()
     head.set_weights([w * scale for w in head.get_weights()])
