@@ -3,7 +3,7 @@ artifacts (float32, bfloat16, int8) against the routes a user takes without it, 
 same interleaved rounds at each thread count, with its speed targets checked, the fastest artifact
 named for this CPU, and float32 set against the CPU's FMA peak.
 
-    python benchmarks/cpu_inference.py  # 1 thread, then every core; docs/results/cpu_inference.json
+    python benchmarks/cpu_inference.py --record  # 1 thread, then every core; docs/results/
     python benchmarks/cpu_inference.py --threads 1 --repeats 30  # steadier on a busy machine
     python benchmarks/cpu_inference.py --json out.json --profile  # + OpenVINO per-layer profiles
 
@@ -28,6 +28,8 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+
+import _results  # benchmarks/, on sys.path when this script runs
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -270,15 +272,12 @@ def main():
         action="store_true",
         help="print OpenVINO's per-layer profile of keras_resnet's and the peer's int8 IR",
     )
-    parser.add_argument(
-        "--no-results", action="store_true", help="do not write docs/results/cpu_inference.json"
-    )
+    _results.add_argument(parser)
     parser.add_argument(
         "--notes", default="", help="what else ran on the machine, for the results file's notes"
     )
     args = parser.parse_args()
 
-    import _results
     import keras
 
     import keras_resnet
@@ -333,9 +332,9 @@ def main():
             for name, value, goal, met in checks
         )
     )
-    if not args.no_results:
+    if args.record:
         path = _results.write_results(
-            "cpu_inference", rows, command=_results.command_line(), notes=notes
+            "cpu_inference", rows, command=_results.command_line(), notes=notes, folder=args.record
         )
         log(f"wrote {path}")
     if args.json:
