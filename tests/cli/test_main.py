@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from keras_resnet import cli
+from tests import processes
 
 
 def test_errors_are_one_clear_line(capsys):
@@ -82,34 +83,50 @@ def test_help_in_a_fresh_process_imports_no_framework():
         assert text.startswith(f"usage: keras-resnet {name} "), text
 
 
-def test_a_ctrl_c_inside_a_garbage_collector_callback_is_one_line_and_exit_130(monkeypatch, capsys):
+_CTRL_C_IN_A_GC_CALLBACK = """
+import gc, signal, sys, threading
+import jax.numpy as jnp
+from keras_resnet import cli
+from keras_resnet.cli import list_info
+
+jnp.ones(1).block_until_ready()  # JAX's own collector callback is installed
+
+
+def interrupted_during_collection(phase, info):
+    if phase == "start" and threading.current_thread() is threading.main_thread():
+        signal.raise_signal(signal.SIGINT)
+
+
+def run(args):
+    gc.callbacks.append(interrupted_during_collection)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(interrupted_during_collection)
+    return 0
+
+
+list_info.run_list = run
+code = cli.main(["list"])
+assert sys.unraisablehook is sys.__unraisablehook__, "the hook is put back"
+sys.exit(code)
+"""
+
+
+def test_a_ctrl_c_inside_a_garbage_collector_callback_is_one_line_and_exit_130(tmp_path):
     """Ctrl-C can land while Python runs a garbage-collector callback (JAX installs one), where
     it cannot be raised: it still ends the command as interrupted, with no "Exception ignored"
-    traceback."""
-    import gc
-    import signal
-
-    from keras_resnet.cli import list_info
-
-    def interrupted_during_collection(phase, info):
-        if phase == "start":
-            signal.raise_signal(signal.SIGINT)
-
-    def run(args):
-        gc.callbacks.append(interrupted_during_collection)
-        try:
-            gc.collect()
-        finally:
-            gc.callbacks.remove(interrupted_during_collection)
-        return 0
-
-    monkeypatch.setattr(list_info, "run_list", run)
-    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # Python's, not pytest's
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
-    try:
-        assert cli.main(["list"]) == 130
-    finally:
-        signal.signal(signal.SIGINT, previous)  # an xdist worker's own
-    err = capsys.readouterr().err
-    assert err == "keras-resnet list: interrupted\n", err
-    assert sys.unraisablehook is sys.__unraisablehook__  # put back
+    traceback. In a child with a terminal's SIGINT handler: a real SIGINT in a test worker would
+    reach the worker itself if it landed after the command had put its handler back."""
+    result = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_IN_A_GC_CALLBACK],
+        capture_output=True,
+        text=True,
+        env=processes.child_env(TF_CPP_MIN_LOG_LEVEL="2", KERAS_BACKEND="jax"),
+        preexec_fn=processes.interruptible,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 130, result.stderr
+    assert "Exception ignored" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.endswith("keras-resnet list: interrupted\n"), result.stderr
