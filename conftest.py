@@ -93,6 +93,21 @@ def _peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
 
 
+def _rss() -> int:
+    """The worker's resident memory now (``/proc/self/statm``'s second field, in pages)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize()
+
+
+#: How much a worker may grow before the end of a file frees its fixtures' reference cycles.
+FULL_COLLECT_GROWTH = 256 * 2**20
+_LAST_FULL_COLLECT = [0]
+
+
+def _grown_since_full_collect() -> bool:
+    return _rss() - _LAST_FULL_COLLECT[0] > FULL_COLLECT_GROWTH
+
+
 _PEAK_BEFORE = pytest.StashKey[int]()
 
 
@@ -109,17 +124,21 @@ def pytest_runtest_teardown(item, nextitem):
 
     What outlives every test (TensorFlow's and Keras' caches) is about a million objects that each
     collection would scan again, so it is frozen out of the collector's scans after a test; at the
-    end of a file everything is unfrozen and collected, so that what the file's fixtures built is
-    freed even where it holds reference cycles."""
+    end of a file whose tests and fixtures grew the worker by `FULL_COLLECT_GROWTH`, everything is
+    unfrozen and collected (about a second), so that what the fixtures built is freed even where
+    it holds reference cycles."""
     import keras
 
     result = yield
     keras.backend.clear_session()  # collects the test's garbage too
-    if nextitem is None or nextitem.path != item.path:
+    if (nextitem is None or nextitem.path != item.path) and _grown_since_full_collect():
         gc.unfreeze()
         gc.collect()
+        _release_freed_memory()
+        _LAST_FULL_COLLECT[0] = _rss()
+    else:
+        _release_freed_memory()
     gc.freeze()
-    _release_freed_memory()
     peak = _peak_rss()
     if peak > MAX_WORKER_RSS >= item.stash.get(_PEAK_BEFORE, 0):
         raise AssertionError(

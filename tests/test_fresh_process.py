@@ -36,13 +36,13 @@ def _python(code, *flags, cwd, timeout=600, **env):
 def test_builders_and_the_cli_work_under_python_OO(tmp_path):
     out = _python(
         "import keras_resnet as kr, keras_resnet.cli, keras_resnet.export\n"
-        "m = kr.ResNet50(input_shape=(64, 64, 3), classes=3)\n"
+        "m = kr.ResNet18(input_shape=(64, 64, 3), classes=3)\n"
         "c = kr.create_model('cifar_resnet20')  # 269,722 trainable + 2 x 688 BN statistics\n"
-        "print(m.output_shape, c.count_params(), kr.ResNet50.__name__)",
+        "print(m.output_shape, c.count_params(), kr.ResNet18.__name__)",
         "-OO",
         cwd=tmp_path,
     )
-    assert out.split() == ["(None,", "3)", "271098", "ResNet50"]
+    assert out.split() == ["(None,", "3)", "271098", "ResNet18"]
 
 
 def test_the_library_makes_room_for_keras_graph_walk_and_restores_the_limit(tmp_path):

@@ -19,12 +19,12 @@ def test_demo_end_to_end_reduced(tmp_path):
                 "-o",
                 str(out),
                 "--epochs",
-                "2",
+                "1",
                 "--formats",
                 "tflite",
                 "onnx",
                 "--repeats",
-                "3",
+                "2",
             ]
         )
         == 0

@@ -265,7 +265,7 @@ def test_registered_family_models_export_to_every_format(tmp_path, name):
     assert len(reports) == 4 and all(r.verified for r in reports), reports
 
 
-@pytest.mark.long
+@pytest.mark.slow  # an example script's training run (11 s): features=True is checked above
 def test_segmentation_example_trains_a_head_on_the_backbone():
     """examples/segmentation_head.py --quick: an FPN-style head on ResNet-18-D features learns
     (training loss falls, held-out pixel accuracy rises above its untrained value)."""

@@ -200,6 +200,17 @@ TRAINED = ["cifar_resnet20", "resnet18d", "seresnext50_32x4d", "resnet50v2"]
 #: child with grouped SE and pre-activation models took 137 s on the loaded 2-core machine). The
 #: slow tier runs `KINDS` and `TRAINED` there, and the whole registry at full depth.
 JAX_KINDS = ["cifar_resnet20"]
+#: What the default tier's PyTorch child checks: each stem, block, attention and shortcut kind of
+#: `KINDS` once (option A, the deep stem and average-pool shortcut, pre-activation, grouped SE,
+#: ECA, the conv stem pool); the slow tier checks every one of `KINDS` on JAX.
+TORCH_KINDS = [
+    "cifar_resnet20",
+    "resnet18d",
+    "resnet50v2",
+    "seresnext50_32x4d",
+    "ecaresnet50d",
+    "resnetrs50",
+]
 JAX_TRAINED = ["cifar_resnet20"]
 
 
@@ -369,11 +380,11 @@ pytestmark = pytest.mark.xdist_group("layouts_children")
 @pytest.fixture(scope="session")  # once per run: pytest puts the long tests of other files
 # between this file's, which would end a module fixture and start its child again
 def torch_findings(tmp_path_factory):
-    """One PyTorch child: every kind's parity and twin, a dilated backbone's feature maps, the
-    weight files, the training steps."""
+    """One PyTorch child: each kind's parity and twin (`TORCH_KINDS`), a dilated backbone's
+    feature maps, the weight files, the training steps."""
     folder = tmp_path_factory.mktemp("layouts_torch")
     env = _checkpoint_folder(folder)
-    job = dict(parity=KINDS, twin=True, features=True, train=TRAINED, weights=True)
+    job = dict(parity=TORCH_KINDS, twin=True, features=True, train=TRAINED, weights=True)
     return _run_child("torch", job, folder, **env)
 
 
@@ -406,7 +417,7 @@ def test_each_kind_trains_channels_first_on_jax(jax_findings, name):
 
 
 @pytest.mark.long
-@pytest.mark.parametrize("name", KINDS)
+@pytest.mark.parametrize("name", TORCH_KINDS)
 def test_channels_first_and_its_twin_give_the_channels_last_logits_on_torch(torch_findings, name):
     assert torch_findings["backend"] == "torch"
     _check_parity(torch_findings, name)

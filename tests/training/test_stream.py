@@ -41,6 +41,11 @@ def make_folder(root, per_class=24, size=32, classes=(0, 1)):
 #: The JAX runs: parameters of the tests that run on both backends, on one pytest-xdist worker
 #: so that they share `jax_cache`.
 _BACKENDS = ["tensorflow", pytest.param("jax", marks=pytest.mark.xdist_group("stream_jax_cache"))]
+#: The same, JAX in the slow tier: the default tier resumes a JAX run in the image-folder test.
+_BACKENDS_JAX_SLOW = [
+    "tensorflow",
+    pytest.param("jax", marks=[pytest.mark.slow, pytest.mark.xdist_group("stream_jax_cache")]),
+]
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +235,7 @@ def _kill_mid_epoch(command, env, backup, step=6):
     process.wait()
 
 
-@pytest.mark.parametrize("backend", _BACKENDS)
+@pytest.mark.parametrize("backend", _BACKENDS_JAX_SLOW)
 def test_a_run_killed_mid_epoch_resumes_to_the_same_final_weights(tmp_path, backend, jax_cache):
     """SIGKILL right after the checkpoint of step 6 (epoch 1, step 2 of 4); the rerun starts the
     stream at that step and ends as the uninterrupted run did: bit-identical on TensorFlow with
