@@ -115,16 +115,27 @@ def check_runnable(model: Any) -> None:
     """Raises a one-line ValueError where `model` is channels_first and the Keras backend cannot
     run it: TensorFlow without NCHW convolutions (a CPU without oneDNN). Building such a model,
     saving and exporting it work everywhere."""
+    check_backend(
+        of_model(model),
+        f"model {model.name!r}",
+        "or as its channels_last twin (keras_resnet.layouts.twin(model, 'channels_last'): the "
+        "same weights)",
+    )
+
+
+def check_backend(data_format: str, what: str, instead: str) -> None:
+    """Raises a one-line ValueError where `data_format` is channels_first and the Keras backend
+    cannot run it (`check_runnable`): `what` names what was asked for, `instead` ends the line
+    with the way out that fits it."""
     import keras
 
-    if keras.backend.backend() != "tensorflow" or of_model(model) != "channels_first":
+    if keras.backend.backend() != "tensorflow" or data_format != "channels_first":
         return
     if not _runs_nchw_convolutions():
         raise ValueError(
-            f"model {model.name!r} is channels_first, which TensorFlow's CPU convolutions do not "
-            f"run here; run it on the {' or '.join(CHANNELS_FIRST_BACKENDS)} backend "
-            "(KERAS_BACKEND=jax), on a GPU, or as its channels_last twin "
-            "(keras_resnet.layouts.twin(model, 'channels_last'): the same weights)"
+            f"{what} is channels_first, which TensorFlow's CPU convolutions do not run here; run "
+            f"it on the {' or '.join(CHANNELS_FIRST_BACKENDS)} backend (KERAS_BACKEND=jax), on a "
+            f"GPU, {instead}"
         )
 
 
@@ -200,6 +211,7 @@ __all__ = [
     "CHANNELS_FIRST_BACKENDS",
     "DATA_FORMATS",
     "channel_axis",
+    "check_backend",
     "check_runnable",
     "image_shape",
     "of_model",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keras_resnet import registry
+from keras_resnet import layouts, registry
 from keras_resnet.training import checkpoints, engines
 from keras_resnet.training import recipes as recipes_lib
 from keras_resnet.training.plan import Run
@@ -88,6 +88,16 @@ def finetune_model(run: Run, input_shape: tuple[int, ...]) -> Any:
     return model
 
 
+def _input_shape(run: Run) -> tuple[int, ...]:
+    """The model's input shape: a dataset object's batches as they come (their layout is the
+    caller's), the stream's in the run's layout."""
+    shape = run.data.input_shape(run.config, run.augment)
+    if run.data.train is None:
+        return shape
+    height, width, channels = shape
+    return layouts.image_shape(height, width, channels, run.data_format)
+
+
 def set_up_model(run: Run) -> Any:
     """Seeds everything, then builds and compiles the model in the engine's scope, under the
     run's dtype policy (the global policy is restored after), and loads the checkpoint."""
@@ -103,7 +113,7 @@ def set_up_model(run: Run) -> Any:
         keras.config.set_dtype_policy(policy)
     try:
         with run.engine.scope():
-            model = compiled_model(run, run.data.input_shape(config, run.augment))
+            model = compiled_model(run, _input_shape(run))
             # Built now: Keras on TensorFlow without a strategy builds it inside the first trace
             # of the train step, and a tf.function that created variables is traced again.
             model.optimizer.build(model.trainable_variables)

@@ -208,6 +208,9 @@ class Batches:
         processes: the processes of the run (1: the whole batch).
         pad: evaluation batches all full, the last one padded, with sample weights (0 for the
             padding): a batch split over several devices must divide evenly.
+        data_format: the layout of the images it yields: ``"channels_last"`` (NHWC) or
+            ``"channels_first"`` (NCHW, transposed after augmentation: the draws and pixels are
+            the same in both).
     """
 
     examples: Examples
@@ -223,6 +226,7 @@ class Batches:
     process: int = 0
     processes: int = 1
     pad: bool = False
+    data_format: str = "channels_last"
     skipped: Skipped = dataclasses.field(default_factory=Skipped)
 
     def __post_init__(self) -> None:
@@ -358,6 +362,8 @@ class Batches:
         )
         if rng is not None and self.mixup_alpha > 0:
             images, targets = augment_lib.mixup(images, targets, alpha=self.mixup_alpha, rng=rng)
+        if self.data_format == "channels_first":
+            images = images.transpose(0, 3, 1, 2)
         return np.ascontiguousarray(images, dtype="float32"), targets
 
 

@@ -191,16 +191,15 @@ def train(
 
 
 def _check_layout(config: TrainConfig) -> None:
-    """`train` streams channels_last (NHWC) batches, so it builds channels_last models."""
+    """A channels_first run (``model_kwargs``'s ``data_format``, else Keras' global one) needs
+    a backend that runs NCHW convolutions: one line before any work where it is not."""
     data_format = layouts.resolve((config.model_kwargs or {}).get("data_format"))
-    if data_format != "channels_last":
-        raise ValueError(
-            "train() streams channels_last (NHWC) batches and trains channels_last models; "
-            f"received data_format={data_format!r} (from model_kwargs or "
-            "keras.config.image_data_format()): pass model_kwargs={'data_format': "
-            "'channels_last'}, or fit a channels_first model on NCHW batches yourself "
-            "(JAX, PyTorch: see keras_resnet.layouts)"
-        )
+    layouts.check_backend(
+        data_format,
+        f"the model asked for (data_format={data_format!r})",
+        "or train it channels_last (model_kwargs={'data_format': 'channels_last'}: the same "
+        "weights load into either layout)",
+    )
 
 
 def _train_run(run: Run, started: float) -> TrainResult:

@@ -297,6 +297,32 @@ def _train_steps(name):
     return [before, after]
 
 
+def _train_calls():
+    """`keras_resnet.train` in each layout, from the same seed, on the same 64 digits (8 px, two
+    epochs of two steps, augmented): each run's losses and its model's input shape."""
+    from keras_resnet import data, training
+
+    (x, y), _ = data.digits(8)
+    runs = {}
+    for data_format in (LAST, FIRST):
+        result = training.train(
+            "cifar_resnet20",
+            (x[:64], y[:64]),
+            epochs=2,
+            batch_size=32,
+            augment="pad_crop_flip",
+            seed=0,
+            verbose=0,
+            tensorboard=False,
+            model_kwargs={"data_format": data_format},
+        )
+        runs[data_format] = {
+            "loss": result.history["loss"],
+            "input": list(result.model.input_shape[1:]),
+        }
+    return runs
+
+
 def _load(weights, name, data_format, size, **kwargs):
     return keras_resnet.create_model(
         name,
@@ -350,6 +376,8 @@ def child(folder):
     findings["trained"] = {n: _train_steps(n) for n in job.get("train", [])}
     if job.get("weights"):
         findings["weights"] = _weights(folder)
+    if job.get("train_calls"):
+        findings["train_calls"] = _train_calls()
     (folder / "findings.json").write_text(json.dumps(findings))
 
 
@@ -384,7 +412,9 @@ def torch_findings(tmp_path_factory):
     feature maps, the weight files, the training steps."""
     folder = tmp_path_factory.mktemp("layouts_torch")
     env = _checkpoint_folder(folder)
-    job = dict(parity=TORCH_KINDS, twin=True, features=True, train=TRAINED, weights=True)
+    job = dict(
+        parity=TORCH_KINDS, twin=True, features=True, train=TRAINED, weights=True, train_calls=True
+    )
     return _run_child("torch", job, folder, **env)
 
 
@@ -393,7 +423,7 @@ def torch_findings(tmp_path_factory):
 def jax_findings(tmp_path_factory):
     """One JAX child: the representative kinds' parity and training steps."""
     folder = tmp_path_factory.mktemp("layouts_jax")
-    return _run_child("jax", dict(parity=JAX_KINDS, train=JAX_TRAINED), folder)
+    return _run_child("jax", dict(parity=JAX_KINDS, train=JAX_TRAINED, train_calls=True), folder)
 
 
 def _check_parity(findings, name, twin=True, spread=1e-4):
@@ -467,7 +497,7 @@ def test_every_registry_model_gives_the_channels_last_logits_on_jax(tmp_path):
 # -------------------------------------------------------------------- where it cannot run
 _TENSORFLOW_WITHOUT_NCHW = """
 import json, numpy as np, keras, keras_resnet
-from keras_resnet import layouts, predict
+from keras_resnet import layouts, predict, training
 model = keras_resnet.create_model(
     "cifar_resnet20", input_shape=(3, 8, 8), data_format="channels_first"
 )
@@ -475,6 +505,10 @@ found = {"built": model.input_shape}
 for name, run in (
     ("check", lambda: layouts.check_runnable(model)),
     ("predict", lambda: predict.from_model(model)),
+    ("train", lambda: training.train(
+        "cifar_resnet20", (np.zeros((8, 8, 8, 3), "float32"), np.arange(8) % 2), epochs=1,
+        verbose=0, model_kwargs={"data_format": "channels_first"},
+    )),
     ("keras", lambda: model.predict(np.zeros((1, 3, 8, 8), "float32"), verbose=0)),
 ):
     try:
@@ -491,8 +525,8 @@ print(json.dumps(found))
 @pytest.mark.long
 def test_tensorflow_without_nchw_convolutions_says_so_in_one_line():
     """TensorFlow's own CPU convolution takes NHWC only (with oneDNN switched off, as in builds
-    without it): a channels_first model builds there, running it is refused in one line naming
-    the backends that can, and its channels_last twin runs."""
+    without it): a channels_first model builds there, running or training it is refused in one
+    line naming the backends that can, and its channels_last twin runs."""
     env = _child_env("tensorflow", TF_ENABLE_ONEDNN_OPTS="0")
     result = subprocess.run(
         [sys.executable, "-c", _TENSORFLOW_WITHOUT_NCHW],
@@ -506,20 +540,19 @@ def test_tensorflow_without_nchw_convolutions_says_so_in_one_line():
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found["built"] == [None, 3, 8, 8] and found["twin"] == [1, 10]
     assert found["keras"] is not None and "NHWC" in found["keras"][1]  # what it replaces
-    for where in ("check", "predict"):
+    for where in ("check", "predict", "train"):
         kind, message = found[where]
         assert kind == "ValueError" and "\n" not in message, found[where]
         assert "is channels_first" in message and "jax or torch backend" in message
 
 
-def test_train_streams_channels_last_and_says_so():
-    from keras_resnet import training
-
-    images = np.zeros((8, 8, 8, 3), "uint8")
-    labels = np.arange(8) % 2
-    with pytest.raises(ValueError, match=r"train\(\) streams channels_last .*'channels_first'"):
-        training.train(
-            "cifar_resnet20", (images, labels), epochs=1, model_kwargs={"data_format": FIRST}
-        )
-    with image_data_format(FIRST), pytest.raises(ValueError, match="model_kwargs="):
-        training.train("cifar_resnet20", (images, labels), epochs=1)
+@pytest.mark.parametrize("backend", ["jax", "torch"])
+def test_train_trains_a_channels_first_model_as_it_trains_a_channels_last_one(backend, request):
+    """`keras_resnet.train` streams NCHW batches to a channels_first model: from the same seed,
+    its losses are the channels_last run's (the same draws, pixels and initial weights; only the
+    convolutions' summation order differs), and the trained model takes NCHW."""
+    runs = request.getfixturevalue(f"{backend}_findings")["train_calls"]
+    assert runs[LAST]["input"] == [8, 8, 3] and runs[FIRST]["input"] == [3, 8, 8], runs
+    last, first = np.array(runs[LAST]["loss"]), np.array(runs[FIRST]["loss"])
+    assert len(last) == 2 and np.isfinite(last).all(), runs
+    np.testing.assert_allclose(first, last, rtol=1e-4)
