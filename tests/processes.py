@@ -4,12 +4,21 @@ started and waited for, the moment to interrupt it, and the temporaries a killed
 
 import os
 import pathlib
+import re
 import signal
 import subprocess
 import sys
 import time
 
 from keras_resnet import atomic
+
+#: A line that TensorFlow, absl, LiteRT or the TFLite quantizer writes on its own: the command
+#: line keeps them off the terminal unless asked (-v, or the user's own TF_CPP_MIN_LOG_LEVEL).
+NATIVE_LINE = re.compile(
+    r"^([IWEF]\d{4} \d\d:\d\d:\d+\.\d+ +\d+ \S+:\d+\]|WARNING: All log messages before absl"
+    r"|INFO: Created TensorFlow Lite|fully_quantize: )",
+    re.M,
+)
 
 
 def child_env(**extra):

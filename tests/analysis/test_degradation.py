@@ -205,6 +205,7 @@ def _degradation():
 
 
 @pytest.mark.long
+@pytest.mark.slow  # the benchmark script end to end (two trainings, two studies, figures): 19 s
 def test_degradation_benchmark_quick_run(tmp_path):
     """benchmarks/degradation.py --quick: plain-20 and ResNet-20 trained by the training package
     (2 epochs), per-epoch errors, both figures, the tables, the lesion study of both."""

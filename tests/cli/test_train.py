@@ -12,7 +12,7 @@ import pytest
 
 from keras_resnet import cli
 from keras_resnet.training import cluster
-from tests.processes import run_cli, start_cli, tiny_training, wait_for
+from tests.processes import NATIVE_LINE, run_cli, start_cli, tiny_training, wait_for
 
 pytest.importorskip("tf2onnx", reason="pip install 'keras-resnet[export]'")
 
@@ -27,7 +27,8 @@ def _checkpointed_epoch(run):
 
 def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_path):
     """64 digits at 8 pixels in one batch: one step per epoch. Ctrl-C once the first epoch is
-    checkpointed; the rerun for one epoch finds it complete."""
+    checkpointed; the rerun for one epoch finds it complete. Neither run prints a native
+    (TensorFlow, absl) log line."""
     run = tmp_path / "run"
     args = tiny_training(run)
     process = start_cli([*args, "--epochs", "40"], tmp_path)
@@ -36,10 +37,12 @@ def test_ctrl_c_during_training_exits_130_with_one_line_and_the_run_resumes(tmp_
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err and err.splitlines()[-1] == "keras-resnet train: interrupted"
+    assert "training cifar_resnet20" in err and not NATIVE_LINE.search(err), err[-3000:]
     code, out, err = run_cli(
         [*args, "--epochs", "1"], tmp_path
     )  # the checkpoint is past 1 epoch: complete
     assert code == 0 and "already complete" in out, err[-3000:]
+    assert not NATIVE_LINE.search(out + err), err[-3000:]
 
 
 pytest.importorskip("jax")

@@ -153,6 +153,9 @@ def test_train_names_a_missing_path_as_train_data(tmp_path):
 _TINY = dict(epochs=1, batch_size=8, augment="none", tensorboard=False, verbose=0, workers=0)
 
 
+# The command line trains on every form in the default tier (tests/cli/test_data_forms.py,
+# through the same resolver); these calls of `train` itself, 4 s each, run in the slow tier.
+@pytest.mark.slow
 def test_train_takes_the_digits_by_name():
     settings = {**_TINY, "batch_size": 256}  # 6 steps over the 1,761 training digits
     result = train("cifar_resnet20", "digits", image_size=8, validation_split=0.02, **settings)
@@ -160,6 +163,7 @@ def test_train_takes_the_digits_by_name():
     assert result.model.input_shape == (None, 8, 8, 3) and len(result.history["val_loss"]) == 1
 
 
+@pytest.mark.slow
 def test_train_takes_a_cifar_binary_folder(cifar10_folder):
     result = train("cifar_resnet20", str(cifar10_folder), **_TINY)
     assert result.preprocessing == "unit" and result.model.output_shape == (None, 10)
@@ -173,6 +177,7 @@ def test_train_takes_an_image_folder_resolved_as_a_source(image_folder):
     assert result.model.input_shape == (None, 8, 8, 3) and len(result.history["val_loss"]) == 1
 
 
+@pytest.mark.slow
 def test_train_takes_an_npz_file(npz_file):
     result = train("cifar_resnet20", npz_file, validation_split=0.2, **_TINY)
     assert result.preprocessing == "none" and result.model.output_shape == (None, 4)

@@ -234,15 +234,15 @@ def test_grouped_attention_and_feature_models_export_and_run_in_onnx_runtime_and
     tmp_path, attention, kwargs
 ):
     """Grouped convolutions with SE or ECA's 1-D conv, as a classifier and as a dilated
-    multi-output backbone, export to SavedModel, ONNX and TFLite and agree with Keras in their own
-    runtimes (the export verifies every output)."""
+    multi-output backbone, export to TFLite, ONNX and OpenVINO and agree with Keras in their own
+    runtimes (the export verifies every output; the SavedModel they are converted from is
+    written and served in tests/export)."""
     from keras_resnet import export
 
     model = _small(attention, **kwargs)
-    reports = export.export(model, tmp_path / model.name, "all", verbose=False)
-    assert [r.format for r in reports] == ["saved_model", "tflite", "onnx", "openvino"] and all(
-        r.verified for r in reports
-    ), reports
+    formats = ["tflite", "onnx", "openvino"]
+    reports = export.export(model, tmp_path / model.name, formats, verbose=False)
+    assert [r.format for r in reports] == formats and all(r.verified for r in reports), reports
     if kwargs:
         expected = "+".join(f"conv{s}_block1_out" for s in (2, 3, 4, 5))
         assert {r.output for r in reports} == {expected}
