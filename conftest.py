@@ -20,6 +20,7 @@ import pytest  # noqa: E402
 #: The most resident memory one test worker may reach (two workers on a 24 GiB machine).
 MAX_WORKER_RSS = 8 * 10**9
 _PEAK = "peak_rss_bytes"
+_PEAK_TEST = "peak_rss_test"
 
 
 def _doctest_model(item) -> str | None:
@@ -109,6 +110,8 @@ def _grown_since_full_collect() -> bool:
 
 
 _PEAK_BEFORE = pytest.StashKey[int]()
+#: The test during which this process's resident memory last reached a new peak.
+_PEAK_REACHED_IN = [""]
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -140,6 +143,8 @@ def pytest_runtest_teardown(item, nextitem):
         _release_freed_memory()
     gc.freeze()
     peak = _peak_rss()
+    if peak > item.stash.get(_PEAK_BEFORE, peak):
+        _PEAK_REACHED_IN[0] = item.nodeid
     if peak > MAX_WORKER_RSS >= item.stash.get(_PEAK_BEFORE, 0):
         raise AssertionError(
             f"this test took its worker to {peak / 1e9:.1f} GB of resident memory, over the "
@@ -153,12 +158,16 @@ def pytest_sessionfinish(session):
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:  # an xdist worker: tell the controller its peak
         workeroutput[_PEAK] = _peak_rss()
+        workeroutput[_PEAK_TEST] = _PEAK_REACHED_IN[0]
 
 
 def pytest_testnodedown(node, error):
-    peak = getattr(node, "workeroutput", {}).get(_PEAK)
-    if peak is not None:
-        node.config.stash.setdefault(_PEAKS, {})[node.gateway.id] = peak
+    output = getattr(node, "workeroutput", {})
+    if output.get(_PEAK) is not None:
+        node.config.stash.setdefault(_PEAKS, {})[node.gateway.id] = (
+            output[_PEAK],
+            output.get(_PEAK_TEST, ""),
+        )
 
 
 _PEAKS = pytest.StashKey[dict]()
@@ -166,7 +175,10 @@ _PEAKS = pytest.StashKey[dict]()
 
 def pytest_terminal_summary(terminalreporter, config):
     peaks = config.stash.get(_PEAKS, None) or (
-        {} if hasattr(config, "workerinput") else {"main": _peak_rss()}
+        {} if hasattr(config, "workerinput") else {"main": (_peak_rss(), _PEAK_REACHED_IN[0])}
     )
-    line = ", ".join(f"{name} {peak / 1e9:.1f} GB" for name, peak in sorted(peaks.items()))
+    line = ", ".join(f"{name} {peak / 1e9:.1f} GB" for name, (peak, _) in sorted(peaks.items()))
     terminalreporter.write_line(f"peak resident memory per test process: {line}")
+    for name, (_, test) in sorted(peaks.items()):
+        if test:
+            terminalreporter.write_line(f"  {name} reached it in {test}")
