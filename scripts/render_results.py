@@ -286,7 +286,8 @@ def load(name: str, folder: pathlib.Path = RESULTS) -> dict:
 
 
 def caption(document: Mapping[str, Any]) -> str:
-    """The line under a table: machine, date, load, runtimes; the command; the notes."""
+    """The paragraphs under a table: machine, date, load and runtimes; the command; the notes
+    (each its own paragraph, so that the machine reads at a glance)."""
     machine = document.get("machine") or {}
     where = machine.get("cpu") or "an unrecorded machine"
     if machine.get("gpu"):
@@ -300,15 +301,15 @@ def caption(document: Mapping[str, Any]) -> str:
         parts.append(f"load average {' -> '.join(loads)}")
     if shown:
         parts.append(shown)
-    line = "; ".join(parts) + f"; command: `{document['command']}`."
+    paragraphs = ["; ".join(parts) + ".", f"Command: `{document['command']}`."]
     notes = (document.get("notes") or "").strip()
     if notes:
-        line += f" {notes[0].upper()}{notes[1:]}" + ("" if notes.endswith(".") else ".")
-    return line
+        paragraphs.append(f"{notes[0].upper()}{notes[1:]}" + ("" if notes.endswith(".") else "."))
+    return "\n\n".join(paragraphs)
 
 
 def render(name: str, folder: pathlib.Path = RESULTS) -> str:
-    """Table `name` as Markdown: the table, a blank line and its caption."""
+    """Table `name` as Markdown: the table, a blank line and its caption's paragraphs."""
     table = TABLES[name]
     document = load(table.results, folder)
     rows = [

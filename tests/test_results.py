@@ -58,7 +58,7 @@ def test_a_results_file_names_its_machine_and_renders_into_its_block(tmp_path):
     assert "| onnx | int8 | 0.34 MiB | 97.49% | 1.56 ms | 6.83x | 2.8e-01 | 100% |" in text
     assert "| keras | float32 |  | 97.77% | 10.68 ms | 1.00x | 0.0e+00 | 100% |" in text
     assert f"Measured on {document['machine']['cpu']}, {document['date']}" in text
-    assert "`python benchmarks/demo.py --record`. A test's figures." in text
+    assert "\n\nCommand: `python benchmarks/demo.py --record`.\n\nA test's figures.\n" in text
 
 
 def test_rows_must_be_data():
