@@ -134,13 +134,13 @@ def pytest_runtest_teardown(item, nextitem):
 
     result = yield
     keras.backend.clear_session()  # collects the test's garbage too
-    if (nextitem is None or nextitem.path != item.path) and _grown_since_full_collect():
+    collect = (nextitem is None or nextitem.path != item.path) and _grown_since_full_collect()
+    if collect:
         gc.unfreeze()
         gc.collect()
-        _release_freed_memory()
+    _release_freed_memory()
+    if collect:
         _LAST_FULL_COLLECT[0] = _rss()
-    else:
-        _release_freed_memory()
     gc.freeze()
     peak = _peak_rss()
     if peak > item.stash.get(_PEAK_BEFORE, peak):

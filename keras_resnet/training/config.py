@@ -10,7 +10,7 @@ import numbers
 import os
 from typing import Any
 
-from keras_resnet import _checks
+from keras_resnet import _checks, layouts
 from keras_resnet import preprocessing as preprocessing_lib
 from keras_resnet.training import augment as augment_lib
 from keras_resnet.training import recipes as recipes_lib
@@ -226,6 +226,12 @@ class TrainConfig:
     def recipe_name(self) -> str:
         """The recipe that applies: `recipe`, else `recipes.default_recipe` of the weights."""
         return self.recipe or recipes_lib.default_recipe(self.weights)
+
+    @property
+    def data_format(self) -> str:
+        """The model's image layout: ``model_kwargs``'s ``data_format``, else Keras' global one
+        (the stream makes its batches in it)."""
+        return layouts.resolve((self.model_kwargs or {}).get("data_format"))
 
     @property
     def spec(self) -> recipes_lib.Recipe:

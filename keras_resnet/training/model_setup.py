@@ -95,7 +95,7 @@ def _input_shape(run: Run) -> tuple[int, ...]:
     if run.data.train is None:
         return shape
     height, width, channels = shape
-    return layouts.image_shape(height, width, channels, run.data_format)
+    return layouts.image_shape(height, width, channels, run.config.data_format)
 
 
 def set_up_model(run: Run) -> Any:

@@ -16,7 +16,7 @@ import pathlib
 from typing import Any
 
 from keras_resnet import identity as identity_lib
-from keras_resnet import layouts, registry
+from keras_resnet import registry
 from keras_resnet.training import checkpoints, engines, stream
 from keras_resnet.training import recipes as recipes_lib
 from keras_resnet.training.config import TrainConfig, TrainResult, default_preprocessing
@@ -105,12 +105,6 @@ class Run:
     @property
     def backup(self) -> pathlib.Path | None:
         return backup_folder(self.output)
-
-    @property
-    def data_format(self) -> str:
-        """The model's image layout (``model_kwargs``'s ``data_format``, else Keras' global
-        one): the stream makes its batches in it."""
-        return layouts.resolve((self.config.model_kwargs or {}).get("data_format"))
 
     @property
     def identity(self) -> identity_lib.Identity | None:
@@ -282,7 +276,7 @@ def streams(run: Run) -> tuple[stream.Batches | None, Any, int | None]:
         process=run.engine.process,
         processes=run.engine.processes,
         pad=run.engine.replicas > 1,
-        data_format=run.data_format,
+        data_format=run.config.data_format,
     )
     if data.validation is None:
         return train, None, None

@@ -193,7 +193,7 @@ def train(
 def _check_layout(config: TrainConfig) -> None:
     """A channels_first run (``model_kwargs``'s ``data_format``, else Keras' global one) needs
     a backend that runs NCHW convolutions: one line before any work where it is not."""
-    data_format = layouts.resolve((config.model_kwargs or {}).get("data_format"))
+    data_format = config.data_format
     layouts.check_backend(
         data_format,
         f"the model asked for (data_format={data_format!r})",
